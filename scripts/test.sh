@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds claimcheck with warnings as errors and runs every test (ctest).
+#   scripts/test.sh              build/ : unit tests, golden fixtures, rule examples, …
+#   scripts/test.sh --sanitize   build-asan/ : the same under ASan + UBSan
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=build
+flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMCHECK_WERROR=ON)
+if [ "${1:-}" = "--sanitize" ]; then
+  build=build-asan
+  flags=(-DCMAKE_BUILD_TYPE=Debug -DCLAIMCHECK_WERROR=ON -DCLAIMCHECK_SANITIZE=ON)
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+fi
+
+bash scripts/setup.sh
+cmake -S . -B "$build" "${flags[@]}"
+cmake --build "$build" -j "$(nproc)"
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)" ${CTEST_ARGS:-}

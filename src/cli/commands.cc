@@ -1,0 +1,252 @@
+#include "cli/commands.h"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <memory>
+
+#include "cli/config.h"
+#include "corpus/reader.h"
+#include "report/json_io.h"
+#include "report/model.h"
+#include "report/writer.h"
+#include "util/edit_distance.h"
+
+namespace claimcheck::cli {
+
+namespace {
+
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+struct Command {
+  const char* name;
+  const char* usage;        ///< Positional part of the usage line.
+  const char* description;  ///< One line for the command table.
+  unsigned options;
+  const char* default_fail_on;
+  std::function<int(const Config&, Io&)> run;  ///< Empty: not implemented yet.
+  const char* pending = "";                    ///< Which issue brings it, when `run` is empty.
+};
+
+int Fail(Io& io, const std::string& message) {
+  io.err << "claimcheck: " << message << '\n';
+  return kExitError;
+}
+
+// Options that parse but whose engines come with later issues.
+bool RejectPending(const Config& c, Io& io, int* code) {
+  if (!c.facts.empty()) {
+    *code = Fail(io, "--facts: the facts ledger is not implemented yet");
+    return true;
+  }
+  if (!c.rules_dirs.empty()) {
+    *code = Fail(io, "--rules: loading rule directories is not implemented yet");
+    return true;
+  }
+  return false;
+}
+
+bool UseColor(const Config& c) {
+  if (c.color != ColorMode::kAuto) return c.color == ColorMode::kAlways;
+  const char* term = std::getenv("TERM");
+  return std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO) && term != nullptr &&
+         std::string_view(term) != "dumb" && c.output.empty();
+}
+
+// Reads every input; skipped inputs and warnings go to stderr unless --quiet.
+std::vector<corpus::Document> ReadDocuments(const Config& c, Io& io) {
+  std::vector<corpus::Document> docs = corpus::ReadInputs(c.inputs, c.jobs, io.in);
+  for (corpus::Document& d : docs) {
+    if (d.ok() && !d.published && c.reference_date) {
+      d.published = c.reference_date;
+      d.published_basis = "reference-date";
+    }
+    if (c.quiet) continue;
+    if (!d.ok()) io.err << fmt::format("claimcheck: skipped {}\n", d.reason);
+    for (const std::string& w : d.warnings) io.err << fmt::format("claimcheck: warning: {}\n", w);
+  }
+  return docs;
+}
+
+bool AnyReadable(const std::vector<corpus::Document>& docs) {
+  return std::any_of(docs.begin(), docs.end(), [](const auto& d) { return d.ok(); });
+}
+
+// Runs `write` against stdout or the -o file.
+bool WithOutput(const Config& c, Io& io, const std::function<void(std::ostream&)>& write) {
+  if (c.output.empty() || c.output == "-") {
+    write(io.out);
+    return true;
+  }
+  std::ofstream file(c.output, std::ios::binary);
+  if (!file) {
+    Fail(io, fmt::format("-o {}: cannot open for writing: {}", c.output, std::strerror(errno)));
+    return false;
+  }
+  write(file);
+  file.close();
+  if (!file) {
+    Fail(io, fmt::format("-o {}: write failed", c.output));
+    return false;
+  }
+  return true;
+}
+
+void NoteNoClaimRules(const Config& c, Io& io) {
+  if (!c.quiet) {
+    io.err << "claimcheck: note: claim extraction is not implemented yet; "
+              "documents are read and listed, no claims are extracted\n";
+  }
+}
+
+int ExitFor(const report::Report& r, const Config& c) {
+  for (const report::Finding& f : r.findings) {
+    if (c.fail_on.count(f.verdict)) return kExitFindings;
+  }
+  return kExitOk;
+}
+
+int RunCheck(const Config& c, Io& io) {
+  int code;
+  if (RejectPending(c, io, &code)) return code;
+  if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
+  auto writer = report::MakeWriter(c.format, {UseColor(c)});
+  if (!writer) {
+    return Fail(io, fmt::format("--format {}: not implemented yet",
+                                report::FormatNames()[static_cast<size_t>(c.format)]));
+  }
+  const std::vector<corpus::Document> docs = ReadDocuments(c, io);
+  report::Report r;
+  for (const auto& d : docs) r.inputs.push_back(report::DocumentRecord::From(d));
+  NoteNoClaimRules(c, io);
+  if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
+  if (!AnyReadable(docs)) return Fail(io, "no input readable");
+  return ExitFor(r, c);
+}
+
+int RunExtract(const Config& c, Io& io) {
+  int code;
+  if (RejectPending(c, io, &code)) return code;
+  if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
+  const std::vector<corpus::Document> docs = ReadDocuments(c, io);
+  NoteNoClaimRules(c, io);
+  const bool written = WithOutput(c, io, [&](std::ostream& out) {
+    for (const auto& d : docs) {
+      out << report::DumpLine(report::ToJson(report::DocumentRecord::From(d))) << '\n';
+    }
+  });
+  if (!written) return kExitError;
+  return AnyReadable(docs) ? kExitOk : Fail(io, "no input readable");
+}
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"check", "[INPUT...]", "extract + reconcile + report (the main job)",
+       kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor,
+       "contradict,internal,ledger", RunCheck},
+      {"extract", "[INPUT...]", "document and claim records as JSONL (a map step)",
+       kInputs | kOutput | kRules | kReference | kJobs, "none", RunExtract},
+      {"reconcile", "[FILE...]", "report from extract's JSONL, any order, many files (a reduce step)",
+       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor, "contradict,internal,ledger", {},
+       "the reconciler"},
+      {"mentions", "[INPUT...]", "every number/time mention as JSONL (evaluation, debugging)",
+       kInputs | kOutput | kRules | kReference | kJobs, "none", {}, "the rules engine and normalizers"},
+      {"explain", "TEXT", "which rules fired, step by step", kInputs | kRules | kReference, "none",
+       {}, "claims"},
+      {"rules", "test|list", "run the rules' own examples; list rules", kInputs | kRules, "none",
+       {}, "the rules engine"},
+  };
+  return kCommands;
+}
+
+std::string TopHelp() {
+  std::string s =
+      "claimcheck — cross-verify numeric and temporal claims across news articles\n\n"
+      "usage: claimcheck COMMAND [OPTIONS] [ARGS...]\n\ncommands:\n";
+  for (const Command& c : Commands()) {
+    s += fmt::format("  {:<10} {}{}\n", c.name, c.description, c.run ? "" : " (not implemented yet)");
+  }
+  s += "\n`claimcheck COMMAND --help` shows a command's options; `claimcheck --version`.\n"
+       "INPUT is a file, a directory (recursive, sorted, hidden files skipped) or - for stdin.\n"
+       "Exit codes: 0 ok, 1 a finding matched --fail-on, 2 the run could not do its job.\n";
+  return s;
+}
+
+std::string CommandHelp(const Command& c) {
+  std::string s = fmt::format("usage: claimcheck {} [OPTIONS] {}\n\n{}\n", c.name, c.usage,
+                              c.description);
+  if (!c.run) {
+    s += fmt::format("\nNot implemented yet: this command arrives with {}; it exits with 2.\n",
+                     c.pending);
+  }
+  return s + "\n" + OptionsHelp(c.options, c.default_fail_on);
+}
+
+const Command* FindCommand(const std::string& name) {
+  for (const Command& c : Commands()) {
+    if (name == c.name) return &c;
+  }
+  return nullptr;
+}
+
+int UnknownCommand(const std::string& name, Io& io) {
+  std::vector<std::string> names;
+  for (const Command& c : Commands()) names.push_back(c.name);
+  const std::string hint = SpellingSuggestion(name, names);
+  if (hint.empty()) return Fail(io, fmt::format("unknown command '{}' (see claimcheck --help)", name));
+  return Fail(io, fmt::format("unknown command '{}', did you mean '{}'?", name, hint));
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+        std::ostream& err) {
+  Io io{in, out, err};
+  if (args.empty()) {
+    err << TopHelp();
+    return kExitError;
+  }
+  const std::string& name = args[0];
+  if (name == "--help" || name == "-h" || name == "help") {
+    if (args.size() > 1) {
+      if (const Command* c = FindCommand(args[1])) return out << CommandHelp(*c), kExitOk;
+      return UnknownCommand(args[1], io);
+    }
+    out << TopHelp();
+    return kExitOk;
+  }
+  if (name == "--version" || name == "-V") {
+    out << "claimcheck " << CLAIMCHECK_VERSION << '\n';
+    return kExitOk;
+  }
+  const Command* command = FindCommand(name);
+  if (command == nullptr) {
+    if (name.starts_with("-")) return Fail(io, fmt::format("unknown option '{}' (see claimcheck --help)", name));
+    return UnknownCommand(name, io);
+  }
+  Config config;
+  std::string error;
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (!ParseConfig(name, command->options, rest, command->default_fail_on, &config, &error)) {
+    return Fail(io, fmt::format("{}: {} (see claimcheck {} --help)", name, error, name));
+  }
+  if (config.help) {
+    out << CommandHelp(*command);
+    return kExitOk;
+  }
+  if (!command->run) {
+    return Fail(io, fmt::format("{}: not implemented yet (arrives with {})", name, command->pending));
+  }
+  return command->run(config, io);
+}
+
+}  // namespace claimcheck::cli

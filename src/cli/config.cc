@@ -1,0 +1,155 @@
+#include "cli/config.h"
+
+#include <fmt/format.h>
+
+#include <boost/program_options.hpp>
+#include <sstream>
+#include <thread>
+
+#include "util/edit_distance.h"
+
+namespace claimcheck::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+po::options_description Describe(unsigned options, const std::string& default_fail_on) {
+  po::options_description d("Options");
+  auto add = d.add_options();
+  if (options & kFormat) {
+    std::string names;
+    for (const auto& n : report::FormatNames()) names += (names.empty() ? "" : ", ") + n;
+    add("format", po::value<std::string>()->value_name("F"),
+        ("output format: " + names + " (default text)").c_str());
+  }
+  if (options & kOutput) add("output,o", po::value<std::string>()->value_name("FILE"),
+                             "write there instead of stdout");
+  if (options & kRules) add("rules", po::value<std::vector<std::string>>()->value_name("DIR"),
+                            "add or override rules (repeatable)");
+  if (options & kFacts) add("facts", po::value<std::string>()->value_name("FILE"),
+                            "facts ledger (TOML)");
+  if (options & kFailOn) add("fail-on", po::value<std::string>()->value_name("LIST"),
+                             ("verdicts that make the exit code 1, comma-separated, or none "
+                              "(default " + default_fail_on + ")").c_str());
+  if (options & kReference) add("reference-date", po::value<std::string>()->value_name("DATE"),
+                                "document date (YYYY-MM-DD) for inputs that have none");
+  if (options & kJobs) add("jobs,j", po::value<int>()->value_name("N"),
+                           "threads (default: the machine's cores); output does not depend on it");
+  if (options & kColor) add("color", po::value<std::string>()->value_name("WHEN"),
+                            "auto, always or never (default auto)");
+  add("quiet,q", "no warnings or notes on stderr");
+  add("help,h", "show this help");
+  return d;
+}
+
+bool Validate(const po::variables_map& vm, const std::string& default_fail_on, Config* c,
+              std::string* err) {
+  if (vm.count("format")) {
+    const std::string name = vm["format"].as<std::string>();
+    auto format = report::ParseFormat(name);
+    if (!format) {
+      const std::string hint = SpellingSuggestion(name, report::FormatNames());
+      *err = fmt::format("unknown format '{}'{}", name,
+                         hint.empty() ? "" : fmt::format(", did you mean '{}'?", hint));
+      return false;
+    }
+    c->format = *format;
+  }
+  if (vm.count("output")) c->output = vm["output"].as<std::string>();
+  if (vm.count("rules")) c->rules_dirs = vm["rules"].as<std::vector<std::string>>();
+  if (vm.count("facts")) c->facts = vm["facts"].as<std::string>();
+  const std::string fail_on =
+      vm.count("fail-on") ? vm["fail-on"].as<std::string>() : default_fail_on;
+  if (!ParseFailOn(fail_on, &c->fail_on, err)) return false;
+  if (vm.count("reference-date")) {
+    const std::string s = vm["reference-date"].as<std::string>();
+    c->reference_date = ParseIsoDate(s);
+    if (!c->reference_date) {
+      *err = fmt::format("--reference-date '{}' is not a date (YYYY-MM-DD)", s);
+      return false;
+    }
+  }
+  c->jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (vm.count("jobs")) {
+    c->jobs = vm["jobs"].as<int>();
+    if (c->jobs < 1 || c->jobs > 1024) {
+      *err = fmt::format("--jobs {} is out of range (1..1024)", c->jobs);
+      return false;
+    }
+  }
+  if (vm.count("color")) {
+    const std::string when = vm["color"].as<std::string>();
+    if (when == "auto") c->color = ColorMode::kAuto;
+    else if (when == "always") c->color = ColorMode::kAlways;
+    else if (when == "never") c->color = ColorMode::kNever;
+    else {
+      *err = fmt::format("--color '{}' must be auto, always or never", when);
+      return false;
+    }
+  }
+  c->quiet = vm.count("quiet") > 0;
+  c->help = vm.count("help") > 0;
+  return true;
+}
+
+}  // namespace
+
+bool ParseFailOn(const std::string& list, std::set<std::string>* out, std::string* err) {
+  out->clear();
+  if (list == "none") return true;
+  const std::vector<std::string> verdicts(std::begin(report::kVerdicts), std::end(report::kVerdicts));
+  std::stringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (std::find(verdicts.begin(), verdicts.end(), item) == verdicts.end()) {
+      const std::string hint = SpellingSuggestion(item, verdicts);
+      *err = fmt::format("--fail-on: unknown verdict '{}'{}; expected a comma list of {} or none",
+                         item, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint),
+                         fmt::join(verdicts, ", "));
+      return false;
+    }
+    out->insert(item);
+  }
+  if (out->empty()) {
+    *err = "--fail-on is empty; use none to never fail";
+    return false;
+  }
+  return true;
+}
+
+std::string OptionsHelp(unsigned options, const std::string& default_fail_on) {
+  std::ostringstream out;
+  out << Describe(options, default_fail_on);
+  return out.str();
+}
+
+bool ParseConfig(const std::string& command, unsigned options,
+                 const std::vector<std::string>& args, const std::string& default_fail_on,
+                 Config* config, std::string* err) {
+  po::options_description all = Describe(options, default_fail_on);
+  all.add_options()("input", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args)
+                  .options(all)
+                  .positional(positional)
+                  .style(po::command_line_style::unix_style ^ po::command_line_style::allow_guessing)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    *err = e.what();
+    return false;
+  }
+  config->command = command;
+  if (vm.count("input")) config->inputs = vm["input"].as<std::vector<std::string>>();
+  if (!(options & kInputs) && !config->inputs.empty() && !vm.count("help")) {
+    *err = fmt::format("unexpected argument '{}'", config->inputs.front());
+    return false;
+  }
+  return Validate(vm, default_fail_on, config, err);
+}
+
+}  // namespace claimcheck::cli

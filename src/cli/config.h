@@ -1,0 +1,60 @@
+// Raw command-line flags become one validated Config before any work starts.
+#ifndef CLAIMCHECK_CLI_CONFIG_H_
+#define CLAIMCHECK_CLI_CONFIG_H_
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "report/writer.h"
+#include "util/date.h"
+
+namespace claimcheck::cli {
+
+enum class ColorMode { kAuto, kAlways, kNever };
+
+/// Which options a command accepts (DESIGN.md §6).
+enum OptionSet : unsigned {
+  kInputs = 1u << 0,      ///< positional INPUT…
+  kFormat = 1u << 1,      ///< --format
+  kOutput = 1u << 2,      ///< -o
+  kRules = 1u << 3,       ///< --rules
+  kFacts = 1u << 4,       ///< --facts
+  kFailOn = 1u << 5,      ///< --fail-on
+  kReference = 1u << 6,   ///< --reference-date
+  kJobs = 1u << 7,        ///< --jobs
+  kColor = 1u << 8,       ///< --color
+};
+
+struct Config {
+  std::string command;
+  std::vector<std::string> inputs;  ///< Positional arguments.
+  report::Format format = report::Format::kText;
+  std::string output;  ///< "" is stdout.
+  std::vector<std::string> rules_dirs;
+  std::string facts;
+  std::set<std::string> fail_on;
+  std::optional<CivilDate> reference_date;
+  int jobs = 1;
+  bool quiet = false;
+  ColorMode color = ColorMode::kAuto;
+  bool help = false;
+};
+
+/// Parses `args` (the words after the command name) for `command`, accepting
+/// the options in `options`. `default_fail_on` is the command's default
+/// --fail-on. Returns false with a one-line message in *err on bad usage.
+bool ParseConfig(const std::string& command, unsigned options,
+                 const std::vector<std::string>& args, const std::string& default_fail_on,
+                 Config* config, std::string* err);
+
+/// The options section of a command's --help.
+std::string OptionsHelp(unsigned options, const std::string& default_fail_on);
+
+/// Parses a --fail-on list: verdict names separated by commas, or "none".
+bool ParseFailOn(const std::string& list, std::set<std::string>* out, std::string* err);
+
+}  // namespace claimcheck::cli
+
+#endif  // CLAIMCHECK_CLI_CONFIG_H_

@@ -1,0 +1,474 @@
+#include "corpus/reader.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "corpus/utf8.h"
+
+namespace claimcheck::corpus {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Extension(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const size_t dot = path.find_last_of('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
+  if (dot == (slash == std::string_view::npos ? 0 : slash + 1)) return {};  // ".hidden"
+  return path.substr(dot);
+}
+
+Document Skipped(std::string id, std::string path, std::string origin, std::string_view why) {
+  Document doc;
+  doc.id = std::move(id);
+  doc.path = std::move(path);
+  doc.origin = std::move(origin);
+  doc.Skip(why);
+  return doc;
+}
+
+Document Skipped(const Source& source, std::string_view why) {
+  return Skipped(source.id, source.path, source.path, why);
+}
+
+bool ReadFile(const std::string& path, std::string* out, std::string* err) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int open_errno = errno;
+    std::error_code ec;
+    *err = fs::is_symlink(path, ec) && !fs::exists(path, ec)
+               ? "cannot read: dangling symbolic link"
+               : fmt::format("cannot read: {}", std::strerror(open_errno));
+    return false;
+  }
+  // Size the buffer once for regular files: a 50 MB line must not cost 2x.
+  std::error_code ec;
+  const auto size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+  if (!ec && size > 0) {
+    out->resize(size);
+    in.read(out->data(), static_cast<std::streamsize>(size));
+    out->resize(static_cast<size_t>(in.gcount()));
+  } else {
+    out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (in.bad()) {
+    *err = fmt::format("read error: {}", std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+// --- metadata -------------------------------------------------------------
+
+void SetPublished(Document& doc, std::string_view value, std::string_view where) {
+  if (auto date = ParseMetadataDate(value)) {
+    doc.published = date;
+    doc.published_basis = "metadata";
+  } else {
+    doc.Warn(fmt::format("{}unparseable published date '{}' ignored", where, value));
+  }
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view Unquote(std::string_view s) {
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) {
+    return s.substr(1, s.size() - 2);
+  }
+  return s;
+}
+
+// YAML-style front matter between "---" lines: only flat `key: value` pairs
+// are read; the bytes stay in the text so offsets match the file.
+void ReadFrontMatter(Document& doc) {
+  std::string_view text = doc.text;
+  if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) return;
+  size_t pos = text.find('\n') + 1;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    const std::string_view line = Trim(text.substr(pos, eol - pos));
+    const size_t next = std::min(eol + 1, text.size());
+    if (line == "---" || line == "...") {
+      doc.body_start = next;
+      return;
+    }
+    const size_t colon = line.find(':');
+    if (colon != std::string_view::npos) {
+      const std::string key = Lower(Trim(line.substr(0, colon)));
+      const std::string value(Unquote(Trim(line.substr(colon + 1))));
+      if (key == "title") doc.title = value;
+      if (key == "source") doc.source = value;
+      if (key == "url") doc.url = value;
+      if (key == "published" || key == "date") {
+        SetPublished(doc, value, "front matter: ");
+      }
+    }
+    pos = next;
+  }
+  doc.warnings.clear();
+  doc.Warn("front matter has no closing '---'; read as text");
+  doc.title.clear();
+  doc.source.clear();
+  doc.url.clear();
+  doc.published.reset();
+  doc.published_basis.clear();
+}
+
+// --- JSON records ----------------------------------------------------------
+
+const json* Field(const json& record, std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    auto it = record.find(name);
+    if (it != record.end() && !it->is_null()) return &*it;
+  }
+  return nullptr;
+}
+
+std::string FieldString(const json& record, std::initializer_list<const char*> names,
+                        Document& doc) {
+  const json* value = Field(record, names);
+  if (value == nullptr) return "";
+  if (value->is_string()) return value->get<std::string>();
+  if (value->is_number()) return value->dump();
+  doc.Warn(fmt::format("field '{}' is not a string; ignored", *names.begin()));
+  return "";
+}
+
+Document DocumentFromRecord(const json& record, const Source& source, size_t line) {
+  const std::string fallback_id = fmt::format("{}:{}", source.id, line);
+  const std::string origin = fmt::format("{}:{}", source.path, line);
+  if (!record.is_object()) {
+    return Skipped(fallback_id, source.path, origin, "record is not a JSON object");
+  }
+  Document doc;
+  doc.path = source.path;
+  doc.origin = origin;
+  doc.id = FieldString(record, {"id"}, doc);
+  if (doc.id.empty()) doc.id = fallback_id;
+  const json* text = Field(record, {"text", "maintext"});
+  if (text == nullptr || !text->is_string()) {
+    return Skipped(doc.id, source.path, origin, "record has no 'text' (or 'maintext') string");
+  }
+  doc.text = text->get<std::string>();
+  doc.title = FieldString(record, {"title"}, doc);
+  doc.source = FieldString(record, {"source", "source_domain"}, doc);
+  doc.url = FieldString(record, {"url"}, doc);
+  const std::string published = FieldString(record, {"published", "date_publish"}, doc);
+  if (!published.empty()) SetPublished(doc, published, "");
+  Prepare(doc);
+  return doc;
+}
+
+// nlohmann's message without its prefix: "[json.exception.parse_error.101]
+// parse error at line 1, column 14: syntax error while parsing value - X" → "X".
+std::string ParseErrorDetail(const json::parse_error& e) {
+  std::string_view what = e.what();
+  const size_t dash = what.rfind(" - ");
+  return std::string(dash == std::string_view::npos ? what : what.substr(dash + 3));
+}
+
+std::vector<Document> ReadJsonl(const Source& source, std::string_view bytes) {
+  std::vector<Document> docs;
+  size_t pos = 0;
+  for (size_t line = 1; pos < bytes.size(); ++line) {
+    size_t eol = bytes.find('\n', pos);
+    if (eol == std::string_view::npos) eol = bytes.size();
+    const std::string_view record = Trim(bytes.substr(pos, eol - pos));
+    pos = eol + 1;
+    if (record.empty()) continue;
+    json parsed;
+    try {
+      parsed = json::parse(record);
+    } catch (const json::parse_error& e) {
+      docs.push_back(Skipped(fmt::format("{}:{}", source.id, line), source.path,
+                             fmt::format("{}:{}:{}", source.path, line, e.byte),
+                             fmt::format("malformed JSON record ({})", ParseErrorDetail(e))));
+      continue;
+    }
+    docs.push_back(DocumentFromRecord(parsed, source, line));
+  }
+  if (docs.empty()) docs.push_back(Skipped(source, "no records"));
+  return docs;
+}
+
+// A .json file holds one record, an array of records, or (often) JSONL.
+std::vector<Document> ReadJson(const Source& source, std::string_view bytes) {
+  json parsed = json::parse(bytes, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return ReadJsonl(source, bytes);
+  std::vector<Document> docs;
+  if (parsed.is_array()) {
+    for (size_t i = 0; i < parsed.size(); ++i) {
+      docs.push_back(DocumentFromRecord(parsed[i], source, i + 1));
+    }
+    if (docs.empty()) docs.push_back(Skipped(source, "no records"));
+  } else {
+    docs.push_back(DocumentFromRecord(parsed, source, 1));
+  }
+  return docs;
+}
+
+// --- fingerprints ------------------------------------------------------------
+
+// FNV-1a over the sentence's words, lower-cased, punctuation dropped: two
+// copies of one wire story share these even when spacing and quotes differ.
+std::string Fingerprint(std::string_view sentence, size_t* words) {
+  uint64_t hash = 1469598103934665603ull;
+  bool in_word = false;
+  *words = 0;
+  for (char ch : sentence) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool word_char = std::isalnum(c) || c >= 0x80;
+    if (!word_char) {
+      in_word = false;
+      continue;
+    }
+    if (!in_word && *words > 0) hash = (hash ^ ' ') * 1099511628211ull;
+    if (!in_word) ++*words;
+    in_word = true;
+    hash = (hash ^ static_cast<unsigned char>(std::tolower(c))) * 1099511628211ull;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+void ComputeFingerprints(Document& doc) {
+  // Short lines (headlines, bylines, "READ MORE") are shared by chance.
+  constexpr size_t kMinWords = 8;
+  std::vector<std::string> seen;
+  for (const Span& s : doc.sentences) {
+    size_t words = 0;
+    std::string fp = Fingerprint(std::string_view(doc.text).substr(s.start, s.end - s.start), &words);
+    if (words < kMinWords) continue;
+    doc.fingerprints.push_back(std::move(fp));
+  }
+  std::sort(doc.fingerprints.begin(), doc.fingerprints.end());
+  doc.fingerprints.erase(std::unique(doc.fingerprints.begin(), doc.fingerprints.end()),
+                         doc.fingerprints.end());
+}
+
+bool IsBlank(std::string_view s) { return Trim(s).empty(); }
+
+}  // namespace
+
+// --- public ------------------------------------------------------------------
+
+std::optional<Format> FormatForDirectoryEntry(std::string_view path) {
+  const std::string ext = Lower(Extension(path));
+  if (ext == ".txt" || ext == ".text") return Format::kText;
+  if (ext == ".md" || ext == ".markdown") return Format::kMarkdown;
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonl;
+  if (ext == ".json") return Format::kJson;
+  return std::nullopt;
+}
+
+Format FormatForPath(std::string_view path) {
+  return FormatForDirectoryEntry(path).value_or(Format::kText);
+}
+
+std::string DocumentIdForPath(std::string_view path) {
+  std::string_view ext = Extension(path);
+  std::string_view stem = path.substr(0, path.size() - ext.size());
+  while (stem.starts_with("./")) stem.remove_prefix(2);
+  return std::string(stem);
+}
+
+namespace {
+
+std::string JoinPath(std::string_view dir, std::string_view rel) {
+  std::string out(dir);
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  if (out.empty() || out == ".") return std::string(rel);
+  if (out != "/") out += '/';
+  out += rel;
+  return out;
+}
+
+bool IsHidden(const fs::path& rel) {
+  for (const fs::path& part : rel) {
+    const std::string name = part.string();
+    if (name.size() > 1 && name[0] == '.' && name != "..") return true;
+  }
+  return false;
+}
+
+void ExpandDirectory(const std::string& arg, std::vector<Source>* out) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path rel = fs::relative(it->path(), arg, ec);
+    if (ec) break;
+    if (IsHidden(rel)) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) continue;
+    if (FormatForDirectoryEntry(rel.string())) found.push_back(rel.generic_string());
+  }
+  if (ec) {
+    out->push_back({arg, DocumentIdForPath(arg), Format::kText,
+                    fmt::format("cannot list directory: {}", ec.message())});
+    return;
+  }
+  std::sort(found.begin(), found.end());
+  for (const std::string& rel : found) {
+    const std::string path = JoinPath(arg, rel);
+    out->push_back({path, DocumentIdForPath(path), FormatForPath(path), ""});
+  }
+}
+
+}  // namespace
+
+std::vector<Source> ExpandInputs(const std::vector<std::string>& args) {
+  std::vector<Source> sources;
+  for (const std::string& arg : args) {
+    if (arg == "-") {
+      sources.push_back({"-", "stdin", Format::kText, ""});
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status link = fs::symlink_status(arg, ec);
+    const fs::file_status target = fs::status(arg, ec);
+    if (!fs::exists(target)) {
+      const std::string why = fs::is_symlink(link) ? "dangling symbolic link"
+                                                   : "no such file or directory";
+      sources.push_back({arg, DocumentIdForPath(arg), FormatForPath(arg),
+                         fmt::format("cannot read: {}", why)});
+    } else if (fs::is_directory(target)) {
+      ExpandDirectory(arg, &sources);
+    } else {
+      sources.push_back({arg, DocumentIdForPath(arg), FormatForPath(arg), ""});
+    }
+  }
+  return sources;
+}
+
+Document DocumentFromText(std::string id, std::string path, std::string text, Format format) {
+  Document doc;
+  doc.id = std::move(id);
+  doc.path = std::move(path);
+  doc.origin = doc.path;
+  doc.text = std::move(text);
+  if (format == Format::kMarkdown) ReadFrontMatter(doc);
+  Prepare(doc);
+  return doc;
+}
+
+void Prepare(Document& doc) {
+  if (const void* nul = std::memchr(doc.text.data(), '\0', doc.text.size())) {
+    const size_t at = static_cast<const char*>(nul) - doc.text.data();
+    doc.Skip(fmt::format("binary file (NUL byte at offset {})", at));
+    doc.text.clear();
+    return;
+  }
+  if (doc.text.empty() || IsBlank(std::string_view(doc.text).substr(doc.body_start))) {
+    doc.Skip(doc.text.empty() ? "empty" : "no text (whitespace only)");
+    return;
+  }
+  if (size_t bad = FindInvalidUtf8(doc.text); bad != std::string_view::npos) {
+    doc.Warn(fmt::format("invalid UTF-8 at byte offset {} (byte 0x{:02X}); text read as is", bad,
+                         static_cast<unsigned char>(doc.text[bad])));
+  }
+  // DESIGN.md §4: a leading `date YYYY-MM-DD` is metadata; its bytes stay.
+  static const RE2 kLeadingDate(R"(^\s*date\s+(\d{4}-\d{2}-\d{2})\b)");
+  re2::StringPiece body(doc.text.data() + doc.body_start, doc.text.size() - doc.body_start);
+  re2::StringPiece date;
+  const size_t before = body.size();
+  if (RE2::Consume(&body, kLeadingDate, &date)) {
+    if (!doc.published) {
+      SetPublished(doc, std::string_view(date.data(), date.size()), "leading date: ");
+    }
+    doc.body_start += before - body.size();
+  }
+  doc.lines = LineIndex(doc.text);
+  doc.sentences = SplitSentences(doc.text, doc.body_start);
+  ComputeFingerprints(doc);
+}
+
+std::vector<Document> ReadSource(const Source& source, std::istream& in) {
+  if (!source.error.empty()) return {Skipped(source, source.error)};
+  std::string bytes, err;
+  if (source.path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } else if (!ReadFile(source.path, &bytes, &err)) {
+    return {Skipped(source, err)};
+  }
+  Format format = source.format;
+  if (source.path == "-" && Trim(bytes).starts_with("{")) format = Format::kJsonl;
+  if ((format == Format::kJsonl || format == Format::kJson) &&
+      std::memchr(bytes.data(), '\0', bytes.size()) != nullptr) {
+    return {Skipped(source, "binary file (NUL byte in a JSON file)")};
+  }
+  switch (format) {
+    case Format::kJsonl:
+      return ReadJsonl(source, bytes);
+    case Format::kJson:
+      return ReadJson(source, bytes);
+    case Format::kText:
+    case Format::kMarkdown:
+      break;
+  }
+  return {DocumentFromText(source.id, source.path, std::move(bytes), format)};
+}
+
+std::vector<Document> ReadInputs(const std::vector<std::string>& args, int jobs, std::istream& in) {
+  std::vector<Source> sources = ExpandInputs(args);
+  std::vector<std::vector<Document>> read(sources.size());
+  std::atomic<size_t> next{0};
+  bool stdin_taken = false;
+  for (Source& s : sources) {
+    if (s.path != "-") continue;
+    if (stdin_taken) s.error = "standard input given more than once";
+    stdin_taken = true;
+  }
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < sources.size();) read[i] = ReadSource(sources[i], in);
+  };
+  const size_t threads = std::clamp<size_t>(jobs, 1, std::max<size_t>(1, sources.size()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+
+  std::vector<Document> docs;
+  std::map<std::string, std::string> first_path;
+  for (auto& batch : read) {
+    for (Document& doc : batch) {
+      auto [it, inserted] = first_path.emplace(doc.id, doc.path);
+      if (!inserted && doc.ok()) {
+        doc = Skipped(doc.id, doc.path, doc.origin,
+                      fmt::format("duplicate document id '{}' (first read from {})", doc.id,
+                                  it->second));
+      }
+      docs.push_back(std::move(doc));
+    }
+  }
+  return docs;
+}
+
+}  // namespace claimcheck::corpus

@@ -1,0 +1,281 @@
+#include "report/json_io.h"
+
+#include <fmt/format.h>
+
+namespace claimcheck::report {
+
+namespace {
+
+Json StringOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+template <typename T>
+Json OptionalOrNull(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+// Reading helpers: each returns false with a message naming the key.
+bool GetString(const Json& j, const char* key, std::string* out, std::string* err,
+               bool nullable = true) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) {
+    if (nullable) return out->clear(), true;
+    *err = fmt::format("missing '{}'", key);
+    return false;
+  }
+  if (!it->is_string()) {
+    *err = fmt::format("'{}' is not a string", key);
+    return false;
+  }
+  *out = it->get<std::string>();
+  return true;
+}
+
+template <typename T>
+bool GetNumber(const Json& j, const char* key, T* out, std::string* err) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_number_integer()) {
+    *err = fmt::format("'{}' is not an integer", key);
+    return false;
+  }
+  *out = it->get<T>();
+  return true;
+}
+
+bool GetOptionalNumber(const Json& j, const char* key, std::optional<int64_t>* out,
+                       std::string* err) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return out->reset(), true;
+  int64_t v;
+  if (!GetNumber(j, key, &v, err)) return false;
+  *out = v;
+  return true;
+}
+
+bool GetBool(const Json& j, const char* key, bool* out, std::string* err) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_boolean()) {
+    *err = fmt::format("'{}' is not a boolean", key);
+    return false;
+  }
+  *out = it->get<bool>();
+  return true;
+}
+
+bool GetStrings(const Json& j, const char* key, std::vector<std::string>* out, std::string* err) {
+  out->clear();
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return true;
+  if (!it->is_array()) {
+    *err = fmt::format("'{}' is not an array", key);
+    return false;
+  }
+  for (const Json& v : *it) {
+    if (!v.is_string()) {
+      *err = fmt::format("'{}' holds a non-string", key);
+      return false;
+    }
+    out->push_back(v.get<std::string>());
+  }
+  return true;
+}
+
+bool GetObject(const Json& j, const char* key, const Json** out, std::string* err) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_object()) {
+    *err = fmt::format("'{}' is not an object", key);
+    return false;
+  }
+  *out = &*it;
+  return true;
+}
+
+bool ValueFromJson(const Json& j, Value* out, std::string* err) {
+  std::string kind;
+  if (!GetString(j, "kind", &kind, err, false)) return false;
+  if (kind == "quantity") {
+    Quantity q;
+    if (!GetOptionalNumber(j, "point", &q.point, err) || !GetNumber(j, "lo", &q.lo, err) ||
+        !GetOptionalNumber(j, "hi", &q.hi, err) || !GetString(j, "qualifier", &q.qualifier, err)) {
+      return false;
+    }
+    *out = q;
+    return true;
+  }
+  if (kind == "time") {
+    Time t;
+    if (!GetString(j, "timex", &t.timex, err, false) || !GetString(j, "lo", &t.lo, err) ||
+        !GetString(j, "hi", &t.hi, err) || !GetString(j, "granularity", &t.granularity, err)) {
+      return false;
+    }
+    *out = t;
+    return true;
+  }
+  *err = fmt::format("unknown value kind '{}'", kind);
+  return false;
+}
+
+}  // namespace
+
+Json ToJson(const Quantity& q) {
+  Json j;
+  j["kind"] = "quantity";
+  j["point"] = OptionalOrNull(q.point);
+  j["lo"] = q.lo;
+  j["hi"] = OptionalOrNull(q.hi);
+  j["qualifier"] = StringOrNull(q.qualifier);
+  return j;
+}
+
+Json ToJson(const Time& t) {
+  Json j;
+  j["kind"] = "time";
+  j["timex"] = t.timex;
+  j["lo"] = StringOrNull(t.lo);
+  j["hi"] = StringOrNull(t.hi);
+  j["granularity"] = StringOrNull(t.granularity);
+  return j;
+}
+
+Json ToJson(const Value& v) {
+  return std::visit([](const auto& x) { return ToJson(x); }, v);
+}
+
+Json ToJson(const Claim& c) {
+  Json j;
+  j["record"] = "claim";
+  j["id"] = c.id;
+  j["doc"] = c.doc;
+  j["rule"] = c.rule;
+  j["subject"] = c.subject;
+  j["attribute"] = c.attribute;
+  j["value"] = ToJson(c.value);
+  j["as_of"] = {{"timex", StringOrNull(c.as_of.timex)},
+                {"lo", StringOrNull(c.as_of.lo)},
+                {"hi", StringOrNull(c.as_of.hi)},
+                {"basis", c.as_of.basis}};
+  j["evidence"] = {{"start", c.evidence.start}, {"end", c.evidence.end},
+                   {"line", c.evidence.line},   {"column", c.evidence.column},
+                   {"text", c.evidence.text},   {"sentence", c.evidence.sentence}};
+  j["attribution"] = OptionalOrNull(c.attribution);
+  j["hedged"] = c.hedged;
+  j["negated"] = c.negated;
+  j["revision"] = c.revision;
+  return j;
+}
+
+Json ToJson(const Finding& f) {
+  Json j;
+  j["id"] = f.id;
+  j["verdict"] = f.verdict;
+  j["severity"] = f.severity;
+  j["subject"] = f.subject;
+  j["attribute"] = f.attribute;
+  j["summary"] = f.summary;
+  j["claims"] = f.claims;
+  j["notes"] = f.notes;
+  return j;
+}
+
+Json ToJson(const DocumentRecord& d) {
+  Json j;
+  j["record"] = "document";
+  j["doc"] = d.doc;
+  j["path"] = d.path;
+  j["title"] = StringOrNull(d.title);
+  j["source"] = StringOrNull(d.source);
+  j["url"] = StringOrNull(d.url);
+  j["published"] = StringOrNull(d.published);
+  j["published_basis"] = StringOrNull(d.published_basis);
+  j["status"] = d.status;
+  j["reason"] = StringOrNull(d.reason);
+  j["warnings"] = d.warnings;
+  j["fingerprints"] = d.fingerprints;
+  return j;
+}
+
+Json ToJson(const Summary& s) {
+  Json j;
+  j["documents"] = s.documents;
+  j["ok"] = s.ok;
+  j["skipped"] = s.skipped;
+  j["claims"] = s.claims;
+  j["findings"] = s.findings;
+  Json verdicts = Json::object();
+  for (const char* v : kVerdicts) verdicts[v] = s.verdicts.at(v);
+  j["verdicts"] = verdicts;
+  return j;
+}
+
+Json ToJson(const Report& r) {
+  Json j;
+  j["schema"] = "claimcheck.report/1";
+  j["inputs"] = Json::array();
+  for (const auto& d : r.inputs) j["inputs"].push_back(ToJson(d));
+  j["claims"] = Json::array();
+  for (const auto& c : r.claims) j["claims"].push_back(ToJson(c));
+  j["findings"] = Json::array();
+  for (const auto& f : r.findings) j["findings"].push_back(ToJson(f));
+  j["summary"] = ToJson(Summarize(r));
+  return j;
+}
+
+bool FromJson(const Json& j, DocumentRecord* out, std::string* err) {
+  DocumentRecord d;
+  bool ok = j.is_object() && GetString(j, "doc", &d.doc, err, false) &&
+            GetString(j, "path", &d.path, err) && GetString(j, "title", &d.title, err) &&
+            GetString(j, "source", &d.source, err) && GetString(j, "url", &d.url, err) &&
+            GetString(j, "published", &d.published, err) &&
+            GetString(j, "published_basis", &d.published_basis, err) &&
+            GetString(j, "status", &d.status, err, false) &&
+            GetString(j, "reason", &d.reason, err) && GetStrings(j, "warnings", &d.warnings, err) &&
+            GetStrings(j, "fingerprints", &d.fingerprints, err);
+  if (ok && d.status != "ok" && d.status != "skipped") {
+    *err = fmt::format("unknown status '{}'", d.status);
+    ok = false;
+  }
+  if (!j.is_object()) *err = "document record is not an object";
+  if (ok) *out = std::move(d);
+  return ok;
+}
+
+bool FromJson(const Json& j, Claim* out, std::string* err) {
+  if (!j.is_object()) {
+    *err = "claim record is not an object";
+    return false;
+  }
+  Claim c;
+  const Json *value, *as_of, *evidence;
+  std::string attribution;
+  bool ok = GetString(j, "id", &c.id, err, false) && GetString(j, "doc", &c.doc, err, false) &&
+            GetString(j, "rule", &c.rule, err, false) &&
+            GetString(j, "subject", &c.subject, err, false) &&
+            GetString(j, "attribute", &c.attribute, err, false) &&
+            GetObject(j, "value", &value, err) && ValueFromJson(*value, &c.value, err) &&
+            GetObject(j, "as_of", &as_of, err) && GetString(*as_of, "timex", &c.as_of.timex, err) &&
+            GetString(*as_of, "lo", &c.as_of.lo, err) && GetString(*as_of, "hi", &c.as_of.hi, err) &&
+            GetString(*as_of, "basis", &c.as_of.basis, err, false) &&
+            GetObject(j, "evidence", &evidence, err) &&
+            GetNumber(*evidence, "start", &c.evidence.start, err) &&
+            GetNumber(*evidence, "end", &c.evidence.end, err) &&
+            GetNumber(*evidence, "line", &c.evidence.line, err) &&
+            GetNumber(*evidence, "column", &c.evidence.column, err) &&
+            GetString(*evidence, "text", &c.evidence.text, err) &&
+            GetString(*evidence, "sentence", &c.evidence.sentence, err) &&
+            GetString(j, "attribution", &attribution, err) &&
+            GetBool(j, "hedged", &c.hedged, err) && GetBool(j, "negated", &c.negated, err) &&
+            GetBool(j, "revision", &c.revision, err);
+  if (!ok) return false;
+  if (j.contains("attribution") && !j["attribution"].is_null()) c.attribution = attribution;
+  *out = std::move(c);
+  return true;
+}
+
+std::string DumpLine(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string DumpPretty(const Json& j) {
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace claimcheck::report

@@ -1,0 +1,35 @@
+// JSON forms of the report model (DESIGN.md §3), both ways. Keys keep the
+// order the design shows, so output is stable byte for byte.
+#ifndef CLAIMCHECK_REPORT_JSON_IO_H_
+#define CLAIMCHECK_REPORT_JSON_IO_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "report/model.h"
+
+namespace claimcheck::report {
+
+using Json = nlohmann::ordered_json;
+
+Json ToJson(const Quantity& q);
+Json ToJson(const Time& t);
+Json ToJson(const Value& v);
+Json ToJson(const Claim& c);
+Json ToJson(const Finding& f);
+Json ToJson(const DocumentRecord& d);  ///< With "record":"document".
+Json ToJson(const Summary& s);
+Json ToJson(const Report& r);  ///< The whole report, "schema":"claimcheck.report/1".
+
+/// Reads what ToJson wrote. On failure returns false and sets *err.
+bool FromJson(const Json& j, DocumentRecord* out, std::string* err);
+bool FromJson(const Json& j, Claim* out, std::string* err);
+
+/// One line of compact JSON; invalid UTF-8 in strings becomes U+FFFD.
+std::string DumpLine(const Json& j);
+/// Indented by two spaces, newline-terminated.
+std::string DumpPretty(const Json& j);
+
+}  // namespace claimcheck::report
+
+#endif  // CLAIMCHECK_REPORT_JSON_IO_H_

@@ -1,0 +1,124 @@
+// The report model of DESIGN.md §3: what every writer reads and what
+// `extract` / `reconcile` exchange. Field names and meanings are normative.
+#ifndef CLAIMCHECK_REPORT_MODEL_H_
+#define CLAIMCHECK_REPORT_MODEL_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "corpus/document.h"
+
+namespace claimcheck::report {
+
+/// Integer interval, bounds inclusive; hi unset when open above; point unset
+/// for ranges and vague magnitudes.
+struct Quantity {
+  std::optional<int64_t> point;
+  int64_t lo = 0;
+  std::optional<int64_t> hi;
+  std::string qualifier;  ///< "" prints as null.
+  friend bool operator==(const Quantity&, const Quantity&) = default;
+};
+
+/// A TIMEX3 value with its calendar-day bounds ("" prints as null).
+struct Time {
+  std::string timex;
+  std::string lo;
+  std::string hi;
+  std::string granularity;
+  friend bool operator==(const Time&, const Time&) = default;
+};
+
+using Value = std::variant<Quantity, Time>;
+
+struct AsOf {
+  std::string timex;
+  std::string lo;
+  std::string hi;
+  std::string basis;  ///< metadata, dateline, inferred, sentence, document-date, anchored, …
+  friend bool operator==(const AsOf&, const AsOf&) = default;
+};
+
+struct Evidence {
+  size_t start = 0;
+  size_t end = 0;
+  size_t line = 1;
+  size_t column = 1;
+  std::string text;
+  std::string sentence;
+  friend bool operator==(const Evidence&, const Evidence&) = default;
+};
+
+struct Claim {
+  std::string id;
+  std::string doc;
+  std::string rule;
+  std::string subject;
+  std::string attribute;
+  Value value;
+  AsOf as_of;
+  Evidence evidence;
+  std::optional<std::string> attribution;
+  bool hedged = false;
+  bool negated = false;
+  bool revision = false;
+  friend bool operator==(const Claim&, const Claim&) = default;
+};
+
+struct Finding {
+  std::string id;
+  std::string verdict;   ///< agree, contradict, changed, single, internal, ledger
+  std::string severity;  ///< error, warning, note
+  std::string subject;
+  std::string attribute;
+  std::string summary;
+  std::vector<std::string> claims;
+  std::vector<std::string> notes;
+  friend bool operator==(const Finding&, const Finding&) = default;
+};
+
+/// The document record `extract` writes before each document's claims.
+struct DocumentRecord {
+  std::string doc;
+  std::string path;
+  std::string title;
+  std::string source;
+  std::string url;
+  std::string published;  ///< YYYY-MM-DD or "".
+  std::string published_basis;
+  std::string status;  ///< "ok" or "skipped"
+  std::string reason;
+  std::vector<std::string> warnings;
+  std::vector<std::string> fingerprints;
+  friend bool operator==(const DocumentRecord&, const DocumentRecord&) = default;
+
+  static DocumentRecord From(const corpus::Document& doc);
+};
+
+inline constexpr const char* kVerdicts[] = {"agree",    "contradict", "changed",
+                                            "single",   "internal",   "ledger"};
+
+struct Report {
+  std::vector<DocumentRecord> inputs;
+  std::vector<Claim> claims;
+  std::vector<Finding> findings;
+};
+
+/// Counts for the report's summary block, derived from the report itself.
+struct Summary {
+  size_t documents = 0;
+  size_t ok = 0;
+  size_t skipped = 0;
+  size_t claims = 0;
+  size_t findings = 0;
+  std::map<std::string, size_t> verdicts;  ///< Every verdict, zero included.
+};
+Summary Summarize(const Report& report);
+
+}  // namespace claimcheck::report
+
+#endif  // CLAIMCHECK_REPORT_MODEL_H_

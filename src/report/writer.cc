@@ -1,0 +1,128 @@
+#include "report/writer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "report/json_io.h"
+
+namespace claimcheck::report {
+
+namespace {
+
+class JsonWriter final : public Writer {
+ public:
+  void Write(const Report& report, std::ostream& out) const override {
+    out << DumpPretty(ToJson(report));
+  }
+};
+
+// One finding per line with its claims inline.
+class JsonlWriter final : public Writer {
+ public:
+  void Write(const Report& report, std::ostream& out) const override {
+    std::map<std::string, const Claim*> by_id;
+    for (const Claim& c : report.claims) by_id[c.id] = &c;
+    for (const Finding& f : report.findings) {
+      Json j = ToJson(f);
+      j["claims"] = Json::array();
+      for (const std::string& id : f.claims) {
+        if (auto it = by_id.find(id); it != by_id.end()) j["claims"].push_back(ToJson(*it->second));
+      }
+      out << DumpLine(j) << '\n';
+    }
+  }
+};
+
+int SeverityRank(std::string_view s) { return s == "error" ? 0 : s == "warning" ? 1 : 2; }
+
+class TextWriter final : public Writer {
+ public:
+  explicit TextWriter(const WriterOptions& options) : color_(options.color) {}
+
+  void Write(const Report& report, std::ostream& out) const override {
+    WriteFindings(report, out);
+    WriteInputs(report, out);
+    const Summary s = Summarize(report);
+    std::string verdicts;
+    for (const char* v : kVerdicts) {
+      if (s.verdicts.at(v) > 0) verdicts += fmt::format(", {} {}", s.verdicts.at(v), v);
+    }
+    out << fmt::format("{} document{} ({} ok, {} skipped), {} claim{}, {} finding{}{}\n",
+                       s.documents, Plural(s.documents), s.ok, s.skipped, s.claims,
+                       Plural(s.claims), s.findings, Plural(s.findings), verdicts);
+  }
+
+ private:
+  static const char* Plural(size_t n) { return n == 1 ? "" : "s"; }
+
+  std::string Paint(std::string_view text, std::string_view code) const {
+    return color_ ? fmt::format("\033[{}m{}\033[0m", code, text) : std::string(text);
+  }
+
+  void WriteFindings(const Report& report, std::ostream& out) const {
+    std::map<std::string, const Claim*> by_id;
+    for (const Claim& c : report.claims) by_id[c.id] = &c;
+    std::vector<const Finding*> order;
+    for (const Finding& f : report.findings) order.push_back(&f);
+    std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
+      return SeverityRank(a->severity) < SeverityRank(b->severity);
+    });
+    for (const Finding* f : order) {
+      const char* code = f->severity == "error" ? "1;31" : f->severity == "warning" ? "1;33" : "1;36";
+      out << fmt::format("{} {} {} {}/{}: {}\n", Paint(f->severity, code), f->id, f->verdict,
+                         f->subject, f->attribute, f->summary);
+      for (const std::string& id : f->claims) {
+        auto it = by_id.find(id);
+        if (it == by_id.end()) continue;
+        const Claim& c = *it->second;
+        out << fmt::format("    {}:{}:{}: \"{}\"\n", c.doc, c.evidence.line, c.evidence.column,
+                           c.evidence.text);
+      }
+      for (const std::string& note : f->notes) out << "    note: " << note << '\n';
+      out << '\n';
+    }
+  }
+
+  void WriteInputs(const Report& report, std::ostream& out) const {
+    for (const DocumentRecord& d : report.inputs) {
+      if (d.status != "ok") out << fmt::format("{} {}\n", Paint("skipped", "1;33"), d.reason);
+      for (const std::string& w : d.warnings) {
+        out << fmt::format("{} {}\n", Paint("warning", "1;33"), w);
+      }
+    }
+  }
+
+  bool color_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& FormatNames() {
+  static const std::vector<std::string> kNames = {"text", "json",   "jsonl",  "markdown", "csv",
+                                                  "csv-findings", "sarif", "github", "html"};
+  return kNames;
+}
+
+std::optional<Format> ParseFormat(std::string_view name) {
+  const auto& names = FormatNames();
+  auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<Format>(it - names.begin());
+}
+
+std::unique_ptr<Writer> MakeWriter(Format format, const WriterOptions& options) {
+  switch (format) {
+    case Format::kText:
+      return std::make_unique<TextWriter>(options);
+    case Format::kJson:
+      return std::make_unique<JsonWriter>();
+    case Format::kJsonl:
+      return std::make_unique<JsonlWriter>();
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace claimcheck::report

@@ -1,0 +1,37 @@
+// Every output format behind one interface; writers read only the report model.
+#ifndef CLAIMCHECK_REPORT_WRITER_H_
+#define CLAIMCHECK_REPORT_WRITER_H_
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/model.h"
+
+namespace claimcheck::report {
+
+enum class Format { kText, kJson, kJsonl, kMarkdown, kCsv, kCsvFindings, kSarif, kGithub, kHtml };
+
+/// Names as the CLI spells them, in DESIGN.md §6 order.
+const std::vector<std::string>& FormatNames();
+std::optional<Format> ParseFormat(std::string_view name);
+
+struct WriterOptions {
+  bool color = false;  ///< ANSI colour for terminals (text only).
+};
+
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  virtual void Write(const Report& report, std::ostream& out) const = 0;
+};
+
+/// nullptr when the format has no writer yet.
+std::unique_ptr<Writer> MakeWriter(Format format, const WriterOptions& options);
+
+}  // namespace claimcheck::report
+
+#endif  // CLAIMCHECK_REPORT_WRITER_H_

@@ -1,0 +1,118 @@
+#include "cli/commands.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "cli/config.h"
+
+namespace claimcheck::cli {
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Result RunArgs(std::vector<std::string> args, const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  const int code = Run(args, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+}  // namespace
+
+TEST_CASE("unknown commands get a suggestion and exit 2") {
+  Result r = RunArgs({"chek"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "claimcheck: unknown command 'chek', did you mean 'check'?\n");
+  r = RunArgs({"frobnicate"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "claimcheck: unknown command 'frobnicate' (see claimcheck --help)\n");
+}
+
+TEST_CASE("--version and --help") {
+  Result r = RunArgs({"--version"});
+  CHECK(r.code == 0);
+  CHECK(r.out == std::string("claimcheck ") + CLAIMCHECK_VERSION + "\n");
+  r = RunArgs({"--help"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("  mentions   every number/time mention") != std::string::npos);
+  r = RunArgs({"check", "--help"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("--fail-on") != std::string::npos);
+  CHECK(r.out.find("contradict,internal,ledger") != std::string::npos);
+  r = RunArgs({});
+  CHECK(r.code == 2);
+}
+
+TEST_CASE("commands whose engines are not built yet say so and exit 2") {
+  for (const char* name : {"reconcile", "mentions", "explain", "rules"}) {
+    CAPTURE(name);
+    Result r = RunArgs({name, "x"});
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("not implemented yet") != std::string::npos);
+    Result help = RunArgs({name, "--help"});
+    CHECK(help.code == 0);
+    CHECK(help.out.find("Not implemented yet") != std::string::npos);
+  }
+}
+
+TEST_CASE("bad options are usage errors naming the option") {
+  Result r = RunArgs({"check", "--format", "jsn", "x.txt"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "claimcheck: check: unknown format 'jsn', did you mean 'json'? "
+                 "(see claimcheck check --help)\n");
+  r = RunArgs({"check", "--fail-on", "contradict,bogus", "x.txt"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("unknown verdict 'bogus'") != std::string::npos);
+  r = RunArgs({"check", "--reference-date", "2020-13-01", "x.txt"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--reference-date '2020-13-01' is not a date") != std::string::npos);
+  r = RunArgs({"check", "--jobs", "0", "x.txt"});
+  CHECK(r.code == 2);
+  r = RunArgs({"check", "--frmat", "json", "x.txt"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--frmat") != std::string::npos);
+  r = RunArgs({"check"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "claimcheck: check: no INPUT given (use - for standard input)\n");
+}
+
+TEST_CASE("ParseFailOn accepts verdict lists and none") {
+  std::set<std::string> out;
+  std::string err;
+  CHECK(ParseFailOn("none", &out, &err));
+  CHECK(out.empty());
+  CHECK(ParseFailOn("contradict,ledger", &out, &err));
+  CHECK(out == std::set<std::string>{"contradict", "ledger"});
+  CHECK_FALSE(ParseFailOn("", &out, &err));
+  CHECK_FALSE(ParseFailOn("agre", &out, &err));
+  CHECK(err.find("did you mean 'agree'") != std::string::npos);
+}
+
+TEST_CASE("check reads stdin and reports it; nothing readable exits 2") {
+  Result r = RunArgs({"check", "--format", "json", "-q", "-"}, "Thousands rallied on Friday.\n");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"doc\": \"stdin\"") != std::string::npos);
+  CHECK(r.out.find("\"status\": \"ok\"") != std::string::npos);
+  CHECK(r.err.empty());
+  r = RunArgs({"check", "-"}, "");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("claimcheck: skipped -: empty\n") != std::string::npos);
+  CHECK(r.err.find("claimcheck: no input readable") != std::string::npos);
+}
+
+TEST_CASE("--reference-date dates undated inputs with basis reference-date") {
+  Result r = RunArgs({"check", "--format", "json", "-q", "--reference-date", "2020-01-24", "-"},
+                     "Two days later, parliament voted.\n");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"published\": \"2020-01-24\",\n      \"published_basis\": \"reference-date\"") !=
+        std::string::npos);
+}
+
+}  // namespace claimcheck::cli

@@ -1,0 +1,89 @@
+#include "report/json_io.h"
+
+#include <doctest/doctest.h>
+
+namespace claimcheck::report {
+
+namespace {
+
+Claim SampleClaim() {
+  Claim c;
+  c.id = "fixtures/seeds/000#7";
+  c.doc = "fixtures/seeds/000";
+  c.rule = "en.troops.count";
+  c.subject = "us-troops@iraq";
+  c.attribute = "troops";
+  c.value = Quantity{2500, 2250, 2750, "about"};
+  c.as_of = {"2022-01-01", "2022-01-01", "2022-01-01", "document-date"};
+  c.evidence = {2382, 2411, 19, 114, "about 2,500 American soldiers", "…"};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a claim prints as DESIGN.md §3 shows it and reads back") {
+  const Claim c = SampleClaim();
+  const Json j = ToJson(c);
+  CHECK(DumpLine(j["value"]) ==
+        R"({"kind":"quantity","point":2500,"lo":2250,"hi":2750,"qualifier":"about"})");
+  CHECK(DumpLine(j["as_of"]) ==
+        R"({"timex":"2022-01-01","lo":"2022-01-01","hi":"2022-01-01","basis":"document-date"})");
+  CHECK(j["attribution"].is_null());
+  Claim back;
+  std::string err;
+  REQUIRE(FromJson(j, &back, &err));
+  CHECK(back == c);
+}
+
+TEST_CASE("open bounds and vague magnitudes print null") {
+  CHECK(DumpLine(ToJson(Quantity{std::nullopt, 2000, 9999, ""})) ==
+        R"({"kind":"quantity","point":null,"lo":2000,"hi":9999,"qualifier":null})");
+  CHECK(DumpLine(ToJson(Quantity{std::nullopt, 3, std::nullopt, "at least"})) ==
+        R"({"kind":"quantity","point":null,"lo":3,"hi":null,"qualifier":"at least"})");
+  CHECK(DumpLine(ToJson(Time{"XXXX-01-03", "", "", "day"})) ==
+        R"({"kind":"time","timex":"XXXX-01-03","lo":null,"hi":null,"granularity":"day"})");
+}
+
+TEST_CASE("reading a claim names what is wrong") {
+  Json j = ToJson(SampleClaim());
+  j["value"]["lo"] = "many";
+  Claim back;
+  std::string err;
+  CHECK_FALSE(FromJson(j, &back, &err));
+  CHECK(err == "'lo' is not an integer");
+  j = ToJson(SampleClaim());
+  j["value"]["kind"] = "mood";
+  CHECK_FALSE(FromJson(j, &back, &err));
+  CHECK(err == "unknown value kind 'mood'");
+}
+
+TEST_CASE("document records round-trip and the report has its schema and summary") {
+  DocumentRecord d;
+  d.doc = "a";
+  d.path = "a.txt";
+  d.published = "2021-01-03";
+  d.published_basis = "metadata";
+  d.status = "ok";
+  d.fingerprints = {"00ff"};
+  DocumentRecord back;
+  std::string err;
+  REQUIRE(FromJson(ToJson(d), &back, &err));
+  CHECK(back == d);
+
+  Report r;
+  r.inputs = {d};
+  r.claims = {SampleClaim()};
+  r.findings = {Finding{"F1", "single", "note", "us-troops@iraq", "troops", "1 source", {"x"}, {}}};
+  const Json j = ToJson(r);
+  CHECK(j["schema"] == "claimcheck.report/1");
+  CHECK(DumpLine(j["summary"]) ==
+        R"({"documents":1,"ok":1,"skipped":0,"claims":1,"findings":1,)"
+        R"("verdicts":{"agree":0,"contradict":0,"changed":0,"single":1,"internal":0,"ledger":0}})");
+}
+
+TEST_CASE("invalid UTF-8 never breaks JSON output") {
+  Json j = {{"text", std::string("caf\xE9")}};
+  CHECK(DumpLine(j) == "{\"text\":\"caf\xEF\xBF\xBD\"}");
+}
+
+}  // namespace claimcheck::report
