@@ -6,12 +6,16 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <atomic>
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "cli/config.h"
 #include "corpus/reader.h"
+#include "normalize/recognizer.h"
+#include "normalize/rule_examples.h"
 #include "report/json_io.h"
 #include "report/model.h"
 #include "report/writer.h"
@@ -48,11 +52,36 @@ bool RejectPending(const Config& c, Io& io, int* code) {
     *code = Fail(io, "--facts: the facts ledger is not implemented yet");
     return true;
   }
-  if (!c.rules_dirs.empty()) {
-    *code = Fail(io, "--rules: loading rule directories is not implemented yet");
-    return true;
-  }
   return false;
+}
+
+// The embedded rules plus --rules directories, checked before any work.
+struct LoadedRules {
+  rules::RuleSet rules;
+  std::unique_ptr<normalize::Recognizer> recognizer;
+};
+
+bool LoadRules(const Config& c, Io& io, LoadedRules* out) {
+  std::string err;
+  if (!rules::LoadRuleSet(c.rules_dirs, &out->rules, &err) ||
+      !normalize::Recognizer::Create(out->rules, &out->recognizer, &err)) {
+    Fail(io, err);
+    return false;
+  }
+  return true;
+}
+
+// Runs `work(i)` for i in [0, n) over `jobs` threads; callers store results
+// by index, so output order never depends on scheduling.
+void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) work(i);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < jobs && static_cast<size_t>(t) < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
 }
 
 bool UseColor(const Config& c) {
@@ -118,6 +147,8 @@ int ExitFor(const report::Report& r, const Config& c) {
 int RunCheck(const Config& c, Io& io) {
   int code;
   if (RejectPending(c, io, &code)) return code;
+  LoadedRules loaded;
+  if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
   auto writer = report::MakeWriter(c.format, {UseColor(c)});
   if (!writer) {
@@ -136,6 +167,8 @@ int RunCheck(const Config& c, Io& io) {
 int RunExtract(const Config& c, Io& io) {
   int code;
   if (RejectPending(c, io, &code)) return code;
+  LoadedRules loaded;
+  if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
   const std::vector<corpus::Document> docs = ReadDocuments(c, io);
   NoteNoClaimRules(c, io);
@@ -146,6 +179,50 @@ int RunExtract(const Config& c, Io& io) {
   });
   if (!written) return kExitError;
   return AnyReadable(docs) ? kExitOk : Fail(io, "no input readable");
+}
+
+int RunMentions(const Config& c, Io& io) {
+  if (c.inputs.empty()) return Fail(io, "mentions: no INPUT given (use - for standard input)");
+  LoadedRules loaded;
+  if (!LoadRules(c, io, &loaded)) return kExitError;
+  const std::vector<corpus::Document> docs = ReadDocuments(c, io);
+  std::vector<std::string> lines(docs.size()), errors(docs.size());
+  ParallelFor(docs.size(), c.jobs, [&](size_t i) {
+    const corpus::Document& d = docs[i];
+    if (!d.ok()) return;
+    std::vector<normalize::Mention> found;
+    if (!loaded.recognizer->Find(d, d.published, &found, &errors[i])) return;
+    for (const normalize::Mention& m : found) {
+      lines[i] += report::DumpLine(normalize::MentionJson(m, d.id, d.text)) + "\n";
+    }
+  });
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!errors[i].empty()) return Fail(io, fmt::format("{}: {}", docs[i].origin, errors[i]));
+  }
+  const bool written = WithOutput(c, io, [&](std::ostream& out) {
+    for (const std::string& l : lines) out << l;
+  });
+  if (!written) return kExitError;
+  return AnyReadable(docs) ? kExitOk : Fail(io, "no input readable");
+}
+
+int RunRules(const Config& c, Io& io) {
+  if (c.inputs.size() != 1 || (c.inputs[0] != "test" && c.inputs[0] != "list")) {
+    return Fail(io, "rules: expected 'test' or 'list' (see claimcheck rules --help)");
+  }
+  LoadedRules loaded;
+  if (!LoadRules(c, io, &loaded)) return kExitError;
+  if (c.inputs[0] == "list") {
+    for (const auto& r : loaded.rules.rules()) {
+      io.out << fmt::format("{:<40} {:<9} {}:{} ({} example{})\n", r->id, rules::KindName(r->kind),
+                            r->loc.file, r->loc.line, r->examples.size(),
+                            r->examples.size() == 1 ? "" : "s");
+    }
+    return kExitOk;
+  }
+  const normalize::ExampleTally tally =
+      normalize::RunRuleExamples(loaded.rules, *loaded.recognizer, io.out);
+  return tally.failed == 0 ? kExitOk : kExitFindings;
 }
 
 const std::vector<Command>& Commands() {
@@ -159,11 +236,11 @@ const std::vector<Command>& Commands() {
        kInputs | kFormat | kOutput | kFacts | kFailOn | kColor, "contradict,internal,ledger", {},
        "the reconciler"},
       {"mentions", "[INPUT...]", "every number/time mention as JSONL (evaluation, debugging)",
-       kInputs | kOutput | kRules | kReference | kJobs, "none", {}, "the rules engine and normalizers"},
+       kInputs | kOutput | kRules | kReference | kJobs, "none", RunMentions},
       {"explain", "TEXT", "which rules fired, step by step", kInputs | kRules | kReference, "none",
        {}, "claims"},
       {"rules", "test|list", "run the rules' own examples; list rules", kInputs | kRules, "none",
-       {}, "the rules engine"},
+       RunRules},
   };
   return kCommands;
 }

@@ -1,0 +1,56 @@
+// Numbers → quantity intervals (DESIGN.md §3–§4). Every word comes from
+// lexicons in rules/ (see rules/README.md for the tables read here); this
+// file knows arithmetic, not English.
+#ifndef CLAIMCHECK_NORMALIZE_NUMBER_H_
+#define CLAIMCHECK_NORMALIZE_NUMBER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "normalize/groups.h"
+#include "report/model.h"
+#include "rules/rule_set.h"
+
+namespace claimcheck::normalize {
+
+/// A parsed number: an integer value (quantities are counts), and whether it
+/// was written as an ordinal ("second", "3rd").
+struct ParsedNumber {
+  int64_t value = 0;
+  bool ordinal = false;
+};
+
+/// Parses a number expression as news writes it: digits with separators
+/// ("5,200", "1.5", "2.3bn", "1.5 million", "10k"), words ("eight", "fifty-two",
+/// "one hundred and five", "a dozen", "half a million", "one million"),
+/// ordinals ("second", "3rd", "twenty-first"). Word tables: number_units,
+/// number_teens, number_tens, number_scales (group-closing: thousand, million),
+/// number_multipliers (hundred, dozen), number_suffixes ("bn", "k": only
+/// after digits), number_fractions, ordinal_words, ordinal_suffixes,
+/// number_fillers (see rules/README.md). Arithmetic is exact (fractions of
+/// integers); nullopt when the text is not a whole number (e.g. "2.5" alone,
+/// which is no count), is negative, or overflows.
+std::optional<ParsedNumber> ParseNumber(std::string_view text, const rules::RuleSet& rules);
+
+/// Builds the quantity a number rule matched, from its named groups:
+///   num        the number (ParseNumber)
+///   qual       a qualifier, looked up in the `qualifiers` lexicon whose
+///              entries give bound expressions lo/hi and point = true|false
+///   lo, hi     both ends of a range ("between 10 and 15", "10-15")
+///   vague      a vague magnitude, looked up in `vague_magnitudes` (lo/hi)
+/// and the rule's fields (e.g. value = "0" for "no one"). Returns false with
+/// a message when the groups cannot be read.
+bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
+                       report::Quantity* out, bool* ordinal, std::string* err);
+
+/// A qualifier's bound expression, as the `qualifiers` lexicon writes it:
+/// "n", "n+1", "n-1", "0", "inf", "floor(0.9n)", "ceil(1.1n)". Evaluates it
+/// for n; nullopt means unbounded (inf). Exact integer arithmetic.
+bool EvaluateBound(std::string_view expr, int64_t n, std::optional<int64_t>* out,
+                   std::string* err);
+
+}  // namespace claimcheck::normalize
+
+#endif  // CLAIMCHECK_NORMALIZE_NUMBER_H_

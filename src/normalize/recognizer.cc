@@ -1,0 +1,242 @@
+#include "normalize/recognizer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "normalize/number.h"
+
+namespace claimcheck::normalize {
+
+namespace {
+
+bool IsWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || u >= 0x80;
+}
+
+// A mention is made of whole words: a match that starts or ends inside a
+// word ("A320", "COVID19") is not one.
+bool AtWordEdges(std::string_view text, size_t start, size_t end) {
+  if (start > 0 && IsWordByte(text[start]) && IsWordByte(text[start - 1])) return false;
+  if (end < text.size() && end > start && IsWordByte(text[end - 1]) && IsWordByte(text[end])) {
+    return false;
+  }
+  return true;
+}
+
+struct Candidate {
+  size_t start, end;
+  size_t rule_index;
+  const rules::Rule* rule;
+  Groups groups;
+  size_t value = 0;  // index of its normalized Mention
+};
+
+Groups NamedGroups(const RE2& re, const re2::StringPiece* pieces) {
+  Groups groups;
+  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+    const re2::StringPiece& p = pieces[index];
+    if (p.data() != nullptr) groups[name] = std::string(p.data(), p.size());
+  }
+  return groups;
+}
+
+// Every non-overlapping match of one rule within [start, end) of text.
+void MatchRule(const rules::Rule& rule, size_t rule_index, std::string_view text, size_t start,
+               size_t end, std::vector<Candidate>* out) {
+  const RE2& re = *rule.re;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(n);
+  const re2::StringPiece whole(text.data(), text.size());
+  size_t pos = start;
+  while (pos <= end && re.Match(whole, pos, end, RE2::UNANCHORED, pieces.data(), n)) {
+    const size_t m_start = pieces[0].data() - text.data();
+    const size_t m_end = m_start + pieces[0].size();
+    if (m_end > m_start && AtWordEdges(text, m_start, m_end)) {
+      out->push_back({m_start, m_end, rule_index, &rule, NamedGroups(re, pieces.data()), 0});
+    }
+    pos = m_end > m_start ? m_end : m_start + 1;
+  }
+}
+
+// Longest first, then higher priority, then earlier rule, then earlier start.
+void SelectNonOverlapping(std::vector<Candidate>* candidates) {
+  std::stable_sort(candidates->begin(), candidates->end(), [](const Candidate& a, const Candidate& b) {
+    const size_t la = a.end - a.start, lb = b.end - b.start;
+    if (la != lb) return la > lb;
+    if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+    if (a.rule_index != b.rule_index) return a.rule_index < b.rule_index;
+    return a.start < b.start;
+  });
+  std::vector<Candidate> kept;
+  for (Candidate& c : *candidates) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      return c.start < k.end && k.start < c.end;
+    });
+    if (!overlaps) kept.push_back(std::move(c));
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+  *candidates = std::move(kept);
+}
+
+}  // namespace
+
+bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>* out,
+                        std::string* err) {
+  std::unique_ptr<Recognizer> rec(new Recognizer(rules));
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(256 << 20);
+  rec->set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const auto& rule : rules.rules()) {
+    std::string set_err;
+    if (rec->set_->Add(rule->expanded, &set_err) < 0) {
+      *err = fmt::format("{}:{}:{}: rule '{}': {}", rule->loc.file, rule->loc.line,
+                         rule->loc.column, rule->id, set_err);
+      return false;
+    }
+  }
+  if (!rec->set_->Compile()) {
+    *err = "the rules' RE2::Set does not fit in memory";
+    return false;
+  }
+  const rules::Lexicon* triggers = rules.lexicon("triggers");
+  if (triggers != nullptr && !triggers->entries().empty()) {
+    std::string alt;
+    for (const auto& [key, entry] : triggers->entries()) {
+      alt += (alt.empty() ? "" : "|") + RE2::QuoteMeta(key);
+    }
+    rec->triggers_ = std::make_unique<RE2>("(?i)\\b(?:" + alt + ")\\b", options);
+    if (!rec->triggers_->ok()) {
+      *err = "the triggers lexicon does not compile: " + rec->triggers_->error();
+      return false;
+    }
+  }
+  *out = std::move(rec);
+  return true;
+}
+
+bool Recognizer::PassesPrefilter(std::string_view sentence) const {
+  if (std::any_of(sentence.begin(), sentence.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
+    return true;
+  }
+  if (triggers_ == nullptr) return true;
+  return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *triggers_);
+}
+
+bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
+                            std::optional<CivilDate> reference, std::vector<Mention>* out,
+                            std::string* err, Trace* trace) const {
+  const std::string_view sentence = text.substr(start, end - start);
+  if (!PassesPrefilter(sentence)) return true;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo info{};
+  if (!set_->Match(re2::StringPiece(sentence.data(), sentence.size()), &hits, &info)) {
+    if (info.kind == RE2::Set::kOutOfMemory) {
+      *err = "RE2::Set ran out of memory matching a sentence";
+      return false;
+    }
+    return true;
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<Candidate> candidates;
+  for (int index : hits) {
+    MatchRule(*rules_.rules()[index], index, text, start, end, &candidates);
+  }
+  // Normalize before choosing, so a match whose groups do not make a value
+  // (February 30) gives way to the next-best one.
+  std::vector<Candidate> valid;
+  std::vector<Mention> values;
+  for (Candidate& c : candidates) {
+    Mention m{c.start, c.end, c.rule, rules::KindName(c.rule->kind), {}, false};
+    std::string why;
+    bool ok = true;
+    if (c.rule->kind == rules::Kind::kNumber) {
+      report::Quantity q;
+      ok = NormalizeQuantity(c.groups, c.rule->fields, rules_, &q, &m.ordinal, &why);
+      m.value = q;
+    } else if (c.rule->kind != rules::Kind::kIgnore) {
+      TimeValue t;
+      MatchContext ctx{reference, sentence, c.start - start, c.end - start};
+      ok = NormalizeTime(c.groups, c.rule->fields, rules_, ctx, &t, &why);
+      if (!t.type.empty()) m.kind = t.type;
+      m.value = t;
+    }
+    if (trace) {
+      trace->lines.push_back(fmt::format("  {} matched \"{}\" at {}-{}{}", c.rule->id,
+                                         text.substr(c.start, c.end - c.start), c.start, c.end,
+                                         ok ? "" : " — dropped: " + why));
+    }
+    if (!ok) continue;
+    c.value = values.size();
+    valid.push_back(std::move(c));
+    values.push_back(std::move(m));
+  }
+  SelectNonOverlapping(&valid);
+  for (const Candidate& c : valid) {
+    if (c.rule->kind != rules::Kind::kIgnore) out->push_back(std::move(values[c.value]));
+  }
+  return true;
+}
+
+bool Recognizer::Find(const corpus::Document& doc, std::optional<CivilDate> reference,
+                      std::vector<Mention>* out, std::string* err, Trace* trace) const {
+  for (const corpus::Span& s : doc.sentences) {
+    if (!FindInSpan(doc.text, s.start, s.end, reference, out, err, trace)) return false;
+  }
+  return true;
+}
+
+namespace {
+
+std::string Bound(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : "inf"; }
+
+}  // namespace
+
+std::string DescribeValue(const Mention& m) {
+  if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
+    std::string s = q->point ? std::to_string(*q->point) + " " : "";
+    s += fmt::format("[{},{}]", q->lo, Bound(q->hi));
+    if (!q->qualifier.empty()) s += " " + q->qualifier;
+    return s;
+  }
+  const auto& t = std::get<TimeValue>(m.value);
+  std::string s = t.timex;
+  if (!t.mod.empty()) s += " mod=" + t.mod;
+  if (t.anchor) {
+    s += fmt::format(" anchor={} {}", t.anchor->relation,
+                     t.anchor->offset.empty() ? std::to_string(t.anchor->ordinal) : t.anchor->offset);
+  }
+  return s;
+}
+
+report::Json MentionJson(const Mention& m, std::string_view doc_id, std::string_view text) {
+  report::Json j;
+  j["doc"] = doc_id;
+  j["start"] = m.start;
+  j["end"] = m.end;
+  j["text"] = text.substr(m.start, m.end - m.start);
+  j["kind"] = m.kind;
+  if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
+    j["value"] = report::ToJson(*q);
+  } else {
+    const auto& t = std::get<TimeValue>(m.value);
+    j["value"] = t.timex;
+    if (!t.mod.empty()) j["mod"] = t.mod;
+    if (t.anchor) {
+      j["anchor"] = {{"relation", t.anchor->relation},
+                     {"offset", t.anchor->offset.empty() ? report::Json(nullptr) : report::Json(t.anchor->offset)},
+                     {"ordinal", t.anchor->ordinal ? report::Json(t.anchor->ordinal) : report::Json(nullptr)},
+                     {"event", t.anchor->event.empty() ? report::Json(nullptr) : report::Json(t.anchor->event)}};
+    }
+  }
+  if (m.ordinal) j["ordinal"] = true;
+  j["rule"] = m.rule->id;
+  return j;
+}
+
+}  // namespace claimcheck::normalize

@@ -1,0 +1,82 @@
+// Finds every number and time expression in a document with the rules of a
+// RuleSet and normalizes each one (DESIGN.md §3 "Mention").
+//
+//   std::unique_ptr<Recognizer> rec;
+//   if (!Recognizer::Create(rules, &rec, &err)) …
+//   std::vector<Mention> found = rec->Find(doc, doc.published);
+//
+// Per sentence: a cheap pre-filter (a digit or a `triggers` word), then
+// RE2::Set picks the candidate rules in one pass, then each candidate's own
+// RE2 gives positions; overlapping matches resolve to the longest, then the
+// higher priority, then the earlier rule. Linear in the text for every rule.
+#ifndef CLAIMCHECK_NORMALIZE_RECOGNIZER_H_
+#define CLAIMCHECK_NORMALIZE_RECOGNIZER_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "corpus/document.h"
+#include "normalize/time.h"
+#include "report/json_io.h"
+#include "report/model.h"
+#include "rules/rule_set.h"
+
+namespace claimcheck::normalize {
+
+struct Mention {
+  size_t start = 0;  ///< Byte offsets into the document text, end exclusive.
+  size_t end = 0;
+  const rules::Rule* rule = nullptr;
+  std::string kind;  ///< number, date, time, duration, set
+  std::variant<report::Quantity, TimeValue> value;
+  bool ordinal = false;
+};
+
+/// Why a candidate match was dropped or kept, for `explain` and `rules test`.
+struct Trace {
+  std::vector<std::string> lines;
+};
+
+class Recognizer {
+ public:
+  /// Builds the RE2::Set and the pre-filter. `rules` must outlive the recognizer.
+  static bool Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>* out,
+                     std::string* err);
+
+  /// Every mention in the document's sentences, in text order.
+  /// `reference` is the document date used to resolve relative time.
+  /// Returns false only when RE2::Set runs out of memory (never "no match").
+  bool Find(const corpus::Document& doc, std::optional<CivilDate> reference,
+            std::vector<Mention>* out, std::string* err, Trace* trace = nullptr) const;
+
+  /// The same for one stretch of text [start, end) of `text`.
+  bool FindInSpan(std::string_view text, size_t start, size_t end,
+                  std::optional<CivilDate> reference, std::vector<Mention>* out,
+                  std::string* err, Trace* trace = nullptr) const;
+
+ private:
+  explicit Recognizer(const rules::RuleSet& rules) : rules_(rules) {}
+  bool PassesPrefilter(std::string_view sentence) const;
+
+  const rules::RuleSet& rules_;
+  std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
+};
+
+/// The mention as DESIGN.md §3 prints it, with "rule" and, when set, "mod",
+/// "anchor" and "ordinal".
+report::Json MentionJson(const Mention& m, std::string_view doc_id, std::string_view text);
+
+/// A TIMEX3-or-quantity value as a short string for messages and examples:
+/// "2020-01-03", "2500 [2250,2750] about", "[2000,9999]".
+std::string DescribeValue(const Mention& m);
+
+}  // namespace claimcheck::normalize
+
+#endif  // CLAIMCHECK_NORMALIZE_RECOGNIZER_H_

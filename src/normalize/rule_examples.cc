@@ -1,0 +1,104 @@
+#include "normalize/rule_examples.h"
+
+#include <fmt/format.h>
+
+#include "corpus/reader.h"
+
+namespace claimcheck::normalize {
+
+namespace {
+
+std::string Expected(const std::map<std::string, std::string>& v, const char* key) {
+  auto it = v.find(key);
+  return it == v.end() ? "" : it->second;
+}
+
+std::string Got(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
+
+std::string AnchorText(const TimeValue& t) {
+  if (!t.anchor) return "";
+  const std::string detail =
+      t.anchor->offset.empty() ? std::to_string(t.anchor->ordinal) : t.anchor->offset;
+  return t.anchor->relation + " " + detail;
+}
+
+// "" when the mention's value is what the example says.
+std::string CompareValue(const Mention& m, const std::map<std::string, std::string>& want) {
+  std::vector<std::string> diffs;
+  auto check = [&](const char* key, const std::string& got) {
+    if (!want.count(key) && std::string(key) != "qualifier" && std::string(key) != "point" &&
+        std::string(key) != "hi") {
+      return;
+    }
+    if (Expected(want, key) != got) {
+      diffs.push_back(fmt::format("{} {} (expected {})", key, got.empty() ? "null" : got,
+                                  Expected(want, key).empty() ? "null" : Expected(want, key)));
+    }
+  };
+  if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
+    if (!want.count("lo")) return "expected a time value, got a quantity";
+    check("point", Got(q->point));
+    check("lo", std::to_string(q->lo));
+    check("hi", Got(q->hi));
+    check("qualifier", q->qualifier);
+  } else {
+    const auto& t = std::get<TimeValue>(m.value);
+    if (!want.count("timex")) return "expected a quantity, got a time value";
+    check("timex", t.timex);
+    check("mod", t.mod);
+    check("anchor", AnchorText(t));
+  }
+  check("ordinal", m.ordinal ? "true" : "false");
+  check("kind", m.kind);
+  std::string out;
+  for (const std::string& d : diffs) out += (out.empty() ? "" : ", ") + d;
+  return out;
+}
+
+}  // namespace
+
+std::string CheckExample(const Recognizer& recognizer, const rules::Rule& rule,
+                         const rules::Example& example) {
+  corpus::Document doc =
+      corpus::DocumentFromText("example", "example", example.text, corpus::Format::kText);
+  std::vector<Mention> found;
+  std::string err;
+  if (!recognizer.Find(doc, ParseIsoDate(example.ref), &found, &err)) return err;
+  auto list = [&] {
+    std::string s;
+    for (const Mention& m : found) {
+      s += fmt::format("{}\"{}\" {} = {}", s.empty() ? "" : "; ",
+                       doc.text.substr(m.start, m.end - m.start), m.rule->id, DescribeValue(m));
+    }
+    return s.empty() ? std::string("nothing") : s;
+  };
+  if (example.none) return found.empty() ? "" : "expected no mention, found " + list();
+  const std::string match = example.match.empty() ? example.text : example.match;
+  for (const Mention& m : found) {
+    if (m.rule != &rule || doc.text.compare(m.start, m.end - m.start, match) != 0) continue;
+    const std::string diff = CompareValue(m, example.value);
+    return diff.empty() ? "" : fmt::format("\"{}\": {}", match, diff);
+  }
+  return fmt::format("no mention \"{}\" from this rule; found {}", match, list());
+}
+
+ExampleTally RunRuleExamples(const rules::RuleSet& rules, const Recognizer& recognizer,
+                             std::ostream& out) {
+  ExampleTally tally;
+  for (const auto& rule : rules.rules()) {
+    for (const rules::Example& example : rule->examples) {
+      const std::string why = CheckExample(recognizer, *rule, example);
+      if (why.empty()) {
+        ++tally.passed;
+        continue;
+      }
+      ++tally.failed;
+      out << fmt::format("{}:{}:{}: {}: example \"{}\": {}\n", example.loc.file, example.loc.line,
+                         example.loc.column, rule->id, example.text, why);
+    }
+  }
+  out << fmt::format("{} passed, {} failed\n", tally.passed, tally.failed);
+  return tally;
+}
+
+}  // namespace claimcheck::normalize

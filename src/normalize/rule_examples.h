@@ -1,0 +1,30 @@
+// `claimcheck rules test`: every rule's own examples, run through the whole
+// recognizer (all rules competing), as a table test of the rules.
+#ifndef CLAIMCHECK_NORMALIZE_RULE_EXAMPLES_H_
+#define CLAIMCHECK_NORMALIZE_RULE_EXAMPLES_H_
+
+#include <ostream>
+#include <string>
+
+#include "normalize/recognizer.h"
+#include "rules/rule_set.h"
+
+namespace claimcheck::normalize {
+
+struct ExampleTally {
+  size_t passed = 0;
+  size_t failed = 0;
+};
+
+/// Checks one example of `rule`; returns "" when it holds, else why not.
+std::string CheckExample(const Recognizer& recognizer, const rules::Rule& rule,
+                         const rules::Example& example);
+
+/// Runs every example, writes one line per failure ("file:line:col: rule: …")
+/// and a closing "N passed, M failed" line.
+ExampleTally RunRuleExamples(const rules::RuleSet& rules, const Recognizer& recognizer,
+                             std::ostream& out);
+
+}  // namespace claimcheck::normalize
+
+#endif  // CLAIMCHECK_NORMALIZE_RULE_EXAMPLES_H_

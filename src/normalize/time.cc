@@ -1,0 +1,1029 @@
+#include "normalize/time.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <vector>
+
+#include "normalize/number.h"
+
+// How a match becomes a value. NormalizeTime tries, in order:
+//   1. a literal `value` field (PRESENT_REF, P1D, …);
+//   2. sets (type = "set"): every Monday, every two weeks;
+//   3. durations (type = "duration"): five days, a 27-year career, aged 46;
+//   4. event anchors: two days later, five days after his killing, the
+//      second anniversary of …;
+//   5. points in time: absolute (3 January 2020), inferred (3 January, Friday),
+//      relative to the document date (last week, two days ago, yesterday),
+//      with a time of day appended (Saturday night, 3 p.m.).
+// Every word is looked up in a lexicon (rules/README.md, "Time"); this file
+// speaks TIMEX3 codes only.
+namespace claimcheck::normalize {
+
+namespace {
+
+using rules::Lexicon;
+using rules::RuleSet;
+
+// Unit codes, as the `time_units` lexicon writes them.
+constexpr std::string_view kDay = "D";
+constexpr std::string_view kWeek = "W";
+constexpr std::string_view kWeekend = "WE";
+constexpr std::string_view kMonth = "M";
+constexpr std::string_view kQuarter = "Q";
+constexpr std::string_view kHalf = "H";
+constexpr std::string_view kYear = "Y";
+constexpr std::string_view kDecade = "DE";
+constexpr std::string_view kCentury = "CE";
+constexpr std::string_view kHour = "TH";
+constexpr std::string_view kMinute = "TM";
+constexpr std::string_view kSecond = "TS";
+
+// PRESENT_REF, PAST_REF, FUTURE_REF.
+constexpr std::string_view kRefSuffix = "_REF";
+
+// The anchor relation of "the same day": no offset.
+constexpr std::string_view kSameRelation = "same";
+
+// Season codes and the months they span (TimexBounds; winter runs into the
+// next year).
+struct Season {
+  std::string_view code;
+  int first_month;
+};
+constexpr Season kSeasons[] = {{"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<int> ParseInt(std::string_view s) {
+  s = Trim(s);
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// Leading digits of "19th", "3rd", "1st"; nullopt when there are none.
+std::optional<int> LeadingInt(std::string_view s) {
+  s = Trim(s);
+  size_t n = 0;
+  while (n < s.size() && n < 9 && std::isdigit(static_cast<unsigned char>(s[n]))) ++n;
+  if (n == 0) return std::nullopt;
+  return ParseInt(s.substr(0, n));
+}
+
+// The text of a group that took part in the match, or of a static field.
+struct Reader {
+  const Groups& groups;
+  const Fields& fields;
+  const RuleSet& rules;
+  const MatchContext& context;
+
+  /// RE2 forbids one name twice in a pattern, so alternatives name their
+  /// copies `weekday_2`, `weekday_3`: any of them counts as `weekday`.
+  std::optional<std::string_view> Group(std::string_view name) const {
+    for (const char* suffix : {"", "_2", "_3", "_4"}) {
+      auto it = groups.find(std::string(name) + suffix);
+      if (it != groups.end() && !Trim(it->second).empty()) return Trim(it->second);
+    }
+    return std::nullopt;
+  }
+  std::optional<std::string> Field(const std::string& name) const {
+    auto it = fields.find(name);
+    if (it == fields.end()) return std::nullopt;
+    return it->second;
+  }
+  bool Has(std::string_view name) const { return Group(name).has_value(); }
+  const Lexicon& Lex(std::string_view name) const { return rules.Lex(name); }
+  /// The group looked up in a lexicon, as an integer.
+  std::optional<int> LexInt(std::string_view group, std::string_view lexicon) const {
+    auto text = Group(group);
+    if (!text) return std::nullopt;
+    auto v = Lex(lexicon).Int(*text);
+    if (!v) return std::nullopt;
+    return static_cast<int>(*v);
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Numbers inside time expressions
+
+/// "3", "1,000", "2.5", "twenty-five" (number_units, number_teens,
+/// number_tens; else ParseNumber), or a
+/// `time_counts` word ("a" → 1, "several" → X). Returns the TIMEX3 number
+/// text: "3", "2.5", "X".
+std::optional<std::string> ParseCount(std::string_view text, const RuleSet& rules) {
+  text = Trim(text);
+  if (text.empty()) return std::nullopt;
+  if (auto v = rules.Lex("time_counts").Value(text)) return *v;
+  if (std::isdigit(static_cast<unsigned char>(text.front()))) {
+    std::string digits;
+    for (char c : text) {
+      if (c == ',') continue;
+      if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.') return std::nullopt;
+      digits += c;
+    }
+    while (digits.find('.') != std::string::npos && (digits.back() == '0' || digits.back() == '.')) {
+      const bool dot = digits.back() == '.';
+      digits.pop_back();
+      if (dot) break;
+    }
+    return digits;
+  }
+  // Words: a sum of tens and units ("twenty-five", "twenty five").
+  long long total = 0;
+  size_t pos = 0;
+  bool any = false;
+  while (pos < text.size()) {
+    size_t end = pos;
+    while (end < text.size() && text[end] != '-' && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+    const std::string_view word = text.substr(pos, end - pos);
+    if (!word.empty()) {
+      auto v = rules.Lex("number_tens").Int(word);
+      if (!v) v = rules.Lex("number_teens").Int(word);
+      if (!v) v = rules.Lex("number_units").Int(word);
+      if (!v) v = rules.Lex("time_counts").Int(word);
+      if (!v) {  // "a hundred", "one hundred and five": the number grammar
+        const std::optional<ParsedNumber> n = ParseNumber(text, rules);
+        if (!n || n->ordinal) return std::nullopt;
+        return std::to_string(n->value);
+      }
+      total += *v;
+      any = true;
+    }
+    pos = end + 1;
+  }
+  if (!any) return std::nullopt;
+  return std::to_string(total);
+}
+
+/// An ordinal: "19th", "2", "second", "twenty-first" (`time_ordinals`, then
+/// `ordinal_words`).
+std::optional<int> ParseOrdinal(std::string_view text, const RuleSet& rules) {
+  if (auto v = LeadingInt(text)) return v;
+  for (std::string_view lex : {"time_ordinals", "ordinal_words"}) {
+    if (auto v = rules.Lex(lex).Int(text)) return static_cast<int>(*v);
+  }
+  return std::nullopt;
+}
+
+std::string FormatNumber(double v) { return fmt::format("{}", v); }
+
+// ---------------------------------------------------------------------------
+// Units
+
+struct Unit {
+  std::string code;     // kDay, kWeek, …
+  int factor = 1;       // "fortnight" = 2 weeks
+  bool plural = false;  // "years" with no count is a vague count: PXY
+};
+
+/// A unit word ("days", "fortnight") through `time_units`, or a unit code
+/// written in a rule's fields.
+std::optional<Unit> ReadUnit(std::string_view text, const RuleSet& rules) {
+  if (const rules::LexEntry* e = rules.Lex("time_units").Find(text)) {
+    Unit u;
+    u.code = e->value.empty() ? e->Field("unit") : e->value;
+    u.factor = ParseInt(e->Field("factor", "1")).value_or(1);
+    u.plural = e->Field("plural") == "true";
+    if (!u.code.empty()) return u;
+  }
+  for (std::string_view code : {kDay, kWeek, kWeekend, kMonth, kQuarter, kHalf, kYear, kDecade,
+                                kCentury, kHour, kMinute, kSecond}) {
+    if (Trim(text) == code) return Unit{std::string(code), 1};
+  }
+  return std::nullopt;
+}
+
+std::optional<Unit> UnitOf(const Reader& r) {
+  if (auto g = r.Group("unit")) return ReadUnit(*g, r.rules);
+  if (auto f = r.Field("unit")) return ReadUnit(*f, r.rules);
+  return std::nullopt;
+}
+
+std::string GranularityOf(std::string_view code) {
+  if (code == kDay || code == kHour || code == kMinute || code == kSecond) return "day";
+  if (code == kWeek || code == kWeekend) return "week";
+  if (code == kMonth) return "month";
+  if (code == kQuarter) return "quarter";
+  if (code == kHalf) return "half";
+  if (code == kDecade) return "decade";
+  if (code == kCentury) return "century";
+  return "year";
+}
+
+/// "P5D", "PT48H", "P2.5Y", "PXY", "P30Y" (three decades), "PXDE".
+std::string DurationTimex(const std::string& count, const Unit& unit) {
+  std::string n = count;
+  std::string code = unit.code;
+  const bool vague = count == "X";
+  double value = vague ? 0 : std::strtod(count.c_str(), nullptr) * unit.factor;
+  if (!vague && (code == kDecade || code == kCentury)) {
+    value *= code == kDecade ? 10 : 100;
+    code = kYear;
+  }
+  if (code == kHalf) {  // half-years are months
+    value *= 6;
+    code = kMonth;
+    if (vague) code = "H";
+  }
+  if (!vague) n = FormatNumber(value);
+  if (code == kHour || code == kMinute || code == kSecond) return "PT" + n + code.substr(1);
+  return "P" + n + code;
+}
+
+std::optional<std::string> CountOf(const Reader& r) {
+  std::optional<std::string> count;
+  if (auto g = r.Group("count")) {
+    count = ParseCount(*g, r.rules);
+    if (!count) return std::nullopt;
+  } else if (auto f = r.Field("count")) {
+    count = *f;
+  } else {
+    const std::optional<Unit> unit = UnitOf(r);
+    count = unit && unit->plural ? "X" : "1";
+  }
+  if (auto frac = r.Group("frac")) {
+    const std::optional<std::string> part = r.Lex("time_fractions").Value(*frac);
+    if (part && *count != "X") {
+      count = FormatNumber(std::strtod(count->c_str(), nullptr) + std::strtod(part->c_str(), nullptr));
+    }
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------------------
+// Calendar helpers
+
+struct YearMonth {
+  int year;
+  int month;
+};
+
+YearMonth AddMonths(int year, int month, int n) {
+  const int index = year * 12 + (month - 1) + n;
+  return {index / 12, index % 12 + 1};
+}
+
+struct IsoWeek {
+  int year;
+  int week;
+};
+
+CivilDate IsoWeekMonday(int iso_year, int week) {
+  const CivilDate jan4{iso_year, 1, 4};
+  return jan4.AddDays(-jan4.Weekday() + 7 * (week - 1));
+}
+
+IsoWeek IsoWeekOf(CivilDate d) {
+  const CivilDate thursday = d.AddDays(3 - d.Weekday());
+  const CivilDate jan1{thursday.year, 1, 1};
+  return {thursday.year, static_cast<int>((thursday.ToDays() - jan1.ToDays()) / 7) + 1};
+}
+
+std::string WeekTimex(CivilDate d) {
+  const IsoWeek w = IsoWeekOf(d);
+  return fmt::format("{:04}-W{:02}", w.year, w.week);
+}
+
+std::string YearTimex(int year) { return fmt::format("{:04}", year); }
+
+/// A two-digit year: within ten years ahead of the document date it is this
+/// century, else the last; without a date, the `two_digit_year_pivot`
+/// setting (default 30: "29" → 2029, "30" → 1930).
+int ExpandTwoDigitYear(int yy, const Reader& r) {
+  if (r.context.reference) {
+    return 2000 + yy <= r.context.reference->year + 10 ? 2000 + yy : 1900 + yy;
+  }
+  const int pivot = ParseInt(r.rules.Setting("two_digit_year_pivot", "30")).value_or(30);
+  return yy < pivot ? 2000 + yy : 1900 + yy;
+}
+
+enum class Tense { kUnknown, kPast, kFuture };
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '\'' || u >= 0x80) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+/// The tense word at words[i]: a `future_markers` entry ending there (one to
+/// three words, or a clitic like "'ll"), else a `past_markers` word.
+Tense TenseAt(const std::vector<std::string>& words, size_t i, const Lexicon& future,
+              const Lexicon& past) {
+  const size_t apostrophe = words[i].find('\'');
+  if (apostrophe != std::string::npos && future.Find(words[i].substr(apostrophe))) {
+    return Tense::kFuture;
+  }
+  std::string phrase = words[i];
+  for (size_t n = 0; n < 3; ++n) {
+    if (future.Find(phrase)) return Tense::kFuture;
+    if (n >= i) break;
+    phrase = words[i - n - 1] + " " + phrase;
+  }
+  return past.Find(words[i]) ? Tense::kPast : Tense::kUnknown;
+}
+
+/// The tense of the match's sentence: the nearest marker before the match,
+/// else the first after it (`future_markers`, `past_markers`).
+Tense SentenceTense(const Reader& r) {
+  const Lexicon& future = r.Lex("future_markers");
+  const Lexicon& past = r.Lex("past_markers");
+  const std::string_view sentence = r.context.sentence;
+  const size_t start = std::min(r.context.start, sentence.size());
+  const std::vector<std::string> before = Words(sentence.substr(0, start));
+  for (size_t i = before.size(); i-- > 0;) {
+    if (Tense t = TenseAt(before, i, future, past); t != Tense::kUnknown) return t;
+  }
+  const std::vector<std::string> after = Words(sentence.substr(std::min(r.context.end, sentence.size())));
+  for (size_t i = 0; i < after.size(); ++i) {
+    if (Tense t = TenseAt(after, i, future, past); t != Tense::kUnknown) return t;
+  }
+  return Tense::kUnknown;
+}
+
+/// A stretch of the calendar that recurs every year: from (first_month,
+/// first_day) to (last_month, last_day), in the next year when it wraps.
+struct YearlySpan {
+  int first_month, first_day, last_month, last_day;
+};
+
+/// The year for a date, month, season or quarter written without one: with
+/// the past tense the latest that began on or before the document date, with
+/// the future tense the earliest that has not ended by it, and without
+/// tense the nearest (ties go to the past). News speaks of the recent past
+/// and the near future ("a June 3 hearing has been scheduled", in May).
+std::optional<int> ChooseYear(const Reader& r, const YearlySpan& span) {
+  if (!r.context.reference) return std::nullopt;
+  const CivilDate ref = *r.context.reference;
+  const Tense tense = SentenceTense(r);
+  std::optional<int> best;
+  int64_t best_distance = 0;
+  for (int y = ref.year - 1; y <= ref.year + 1; ++y) {
+    const int end_year = span.last_month < span.first_month ? y + 1 : y;
+    const int first_day = std::min(span.first_day, DaysInMonth(y, span.first_month));
+    const int last_day = std::min(span.last_day, DaysInMonth(end_year, span.last_month));
+    const int64_t lo = CivilDate{y, span.first_month, first_day}.ToDays();
+    const int64_t hi = CivilDate{end_year, span.last_month, last_day}.ToDays();
+    const int64_t now = ref.ToDays();
+    if (tense == Tense::kPast && lo > now) continue;
+    if (tense == Tense::kFuture && hi < now) continue;
+    int64_t distance = now < lo ? lo - now : now > hi ? now - hi : 0;
+    if (tense == Tense::kPast) distance = now - lo;  // the latest begun
+    if (tense == Tense::kFuture) distance = hi - now;  // the earliest not ended
+    if (!best || distance < best_distance) best = y, best_distance = distance;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// Points in time
+
+/// What the date part of a match resolved to.
+struct Point {
+  std::string timex;
+  std::string granularity;
+  std::optional<CivilDate> day;  // when the point is one known day
+};
+
+Point DayPoint(CivilDate d) { return {d.ToString(), "day", d}; }
+
+/// The relative word ("last", "this", "next") of `group`, from `time_relatives`.
+std::optional<int> RelOf(const Reader& r, std::string_view group) {
+  return r.LexInt(group, "time_relatives");
+}
+
+/// The year a rule names: digits, two digits (yy: "'03"), or a relative word
+/// for the year ("of last year"). nullopt when none is written.
+std::optional<int> ExplicitYear(const Reader& r, std::string* err) {
+  if (auto y = r.Group("year")) {
+    auto v = LeadingInt(*y);
+    if (!v) {
+      *err = fmt::format("cannot read year '{}'", *y);
+      return std::nullopt;
+    }
+    return *v;
+  }
+  if (auto y = r.Group("yy")) {
+    auto v = LeadingInt(*y);
+    if (v) return ExpandTwoDigitYear(*v % 100, r);
+  }
+  if (auto rel = RelOf(r, "yrel"); rel && r.context.reference) return r.context.reference->year + *rel;
+  return std::nullopt;
+}
+
+/// The year for a month (and day) written without one (ChooseYear). A
+/// weekday beside it ("Friday, January 3") picks the nearby year where that
+/// day is that weekday.
+std::optional<int> InferYear(const Reader& r, int month, int day, std::optional<int> weekday) {
+  if (!r.context.reference) return std::nullopt;
+  const CivilDate ref = *r.context.reference;
+  if (weekday && day > 0) {
+    for (int y : {ref.year, ref.year - 1, ref.year + 1}) {
+      if (IsValidDate(y, month, day) && CivilDate{y, month, day}.Weekday() + 1 == *weekday) return y;
+    }
+  }
+  return ChooseYear(r, {month, day > 0 ? day : 1, month, day > 0 ? day : 31});
+}
+
+std::string Unresolved(std::string_view granularity) {
+  if (granularity == "year") return "XXXX";
+  if (granularity == "month") return "XXXX-XX";
+  if (granularity == "week") return "XXXX-WXX";
+  if (granularity == "decade") return "XXX";
+  if (granularity == "century") return "XX";
+  return "XXXX-XX-XX";
+}
+
+/// A date point the document date cannot resolve.
+Point XPoint(std::string_view granularity) { return {Unresolved(granularity), std::string(granularity), std::nullopt}; }
+
+/// Dates written with numbers only: year/month/day groups (ISO order) or
+/// n1/n2/n3 in the `numeric_date_order` setting (mdy, dmy, ymd). A first
+/// field of four digits is always a year; a field over 12 cannot be a month.
+bool NumericDate(const Reader& r, Point* out, std::string* err) {
+  const std::string_view n1 = *r.Group("n1"), n2 = r.Group("n2").value_or("");
+  const std::string_view n3 = r.Group("n3").value_or("");
+  const int a = ParseInt(n1).value_or(-1), b = ParseInt(n2).value_or(-1);
+  const int c = n3.empty() ? 0 : ParseInt(n3).value_or(-1);
+  if (a < 0 || b < 0 || c < 0) {
+    *err = "cannot read numeric date";
+    return false;
+  }
+  std::string order = r.rules.Setting("numeric_date_order", "mdy");
+  if (n1.size() == 4) order = "ymd";
+  int year = 0, month = 0, day = 0;
+  if (order == "ymd") {
+    year = a, month = b, day = c;
+  } else {
+    month = order == "dmy" ? b : a;
+    day = order == "dmy" ? a : b;
+    if (month > 12 && day <= 12) std::swap(month, day);
+    year = n3.size() <= 2 ? ExpandTwoDigitYear(c, r) : c;
+  }
+  if (n3.empty() && order != "ymd") {  // "3/18": no year written
+    if (month < 1 || month > 12 || day < 1 || day > 31) {
+      *err = "not a date";
+      return false;
+    }
+    const std::optional<int> y = InferYear(r, month, day, std::nullopt);
+    if (!y) {
+      *out = {fmt::format("XXXX-{:02}-{:02}", month, day), "day", std::nullopt};
+      return true;
+    }
+    year = *y;
+  }
+  if (!IsValidDate(year, month, day)) {
+    *err = fmt::format("not a date: {}-{}-{}", year, month, day);
+    return false;
+  }
+  *out = DayPoint({year, month, day});
+  return true;
+}
+
+/// A month, with or without a day and year.
+bool MonthDate(const Reader& r, Point* out, std::string* err) {
+  auto month = r.LexInt("month", "months");
+  if (!month) month = r.Group("month") ? ParseInt(*r.Group("month")) : std::nullopt;
+  if (!month || *month < 1 || *month > 12) {
+    *err = fmt::format("unknown month '{}'", r.Group("month").value_or(""));
+    return false;
+  }
+  int day = 0;
+  if (auto d = r.Group("day")) {
+    auto v = LeadingInt(*d);
+    if (!v) v = ParseOrdinal(*d, r.rules);
+    if (!v) {
+      *err = fmt::format("cannot read day '{}'", *d);
+      return false;
+    }
+    day = *v;
+  }
+  std::optional<int> year = ExplicitYear(r, err);
+  if (!err->empty()) return false;
+  const std::optional<int> rel = RelOf(r, "rel");
+  if (!year && rel && r.context.reference) {  // last September, this May, next March
+    const CivilDate ref = *r.context.reference;
+    year = ref.year;
+    if (*rel < 0 && *month >= ref.month) --*year;
+    if (*rel > 0 && *month <= ref.month) ++*year;
+  }
+  if (!year) year = InferYear(r, *month, day, r.LexInt("weekday", "weekdays"));
+  if (day == 0) {
+    *out = year ? Point{fmt::format("{:04}-{:02}", *year, *month), "month", std::nullopt}
+                : Point{fmt::format("XXXX-{:02}", *month), "month", std::nullopt};
+    return true;
+  }
+  if (!IsValidDate(year.value_or(2000), *month, day)) {
+    *err = fmt::format("not a date: month {} day {}", *month, day);
+    return false;
+  }
+  *out = year ? DayPoint({*year, *month, day})
+              : Point{fmt::format("XXXX-{:02}-{:02}", *month, day), "day", std::nullopt};
+  return true;
+}
+
+/// The year of a season, quarter or half written without one (ChooseYear);
+/// a relative word moves from the one under way or last ended (last summer,
+/// next quarter).
+std::optional<int> PeriodYear(const Reader& r, int first_month, int months) {
+  std::string err;
+  if (auto y = ExplicitYear(r, &err)) return y;
+  if (!r.context.reference) return std::nullopt;
+  const std::optional<int> rel = RelOf(r, "rel");
+  const YearMonth last = AddMonths(2001, first_month, months - 1);
+  if (!rel) return ChooseYear(r, {first_month, 1, last.month, 31});
+  const CivilDate ref = *r.context.reference;
+  int year = first_month <= ref.month ? ref.year : ref.year - 1;  // the latest begun
+  const YearMonth after = AddMonths(year, first_month, months);
+  const bool inside = after.year * 12 + after.month > ref.year * 12 + ref.month;
+  if (*rel < 0 && inside) --year;
+  if (*rel > 0) ++year;
+  if (*rel == 0 && !inside) year = ref.year;
+  return year;
+}
+
+bool SeasonDate(const Reader& r, Point* out, std::string* err) {
+  const std::optional<std::string> code = r.Lex("seasons").Value(*r.Group("season"));
+  auto it = std::find_if(std::begin(kSeasons), std::end(kSeasons),
+                         [&](const Season& s) { return code && s.code == *code; });
+  if (it == std::end(kSeasons)) {
+    *err = fmt::format("unknown season '{}'", *r.Group("season"));
+    return false;
+  }
+  const std::optional<int> year = PeriodYear(r, it->first_month, 3);
+  *out = {fmt::format("{}-{}", year ? YearTimex(*year) : "XXXX", it->code), "season", std::nullopt};
+  return true;
+}
+
+/// Quarters ("the third quarter of 2009", "Q3") and halves ("the first half").
+bool PartOfYear(const Reader& r, std::string_view group, std::string_view code, int months,
+                Point* out, std::string* err) {
+  const std::optional<int> n = ParseOrdinal(*r.Group(group), r.rules);
+  if (!n || *n < 1 || *n > 12 / months) {
+    *err = fmt::format("cannot read '{}'", *r.Group(group));
+    return false;
+  }
+  const std::optional<int> year = PeriodYear(r, (*n - 1) * months + 1, months);
+  *out = {fmt::format("{}-{}{}", year ? YearTimex(*year) : "XXXX", code.substr(0, 1), *n),
+          code == kQuarter ? "quarter" : "half", std::nullopt};
+  return true;
+}
+
+/// "the 1990s" (decade = "1990"), "the '90s" ("90"), "the nineties" (a
+/// `decade_words` entry, "90").
+bool DecadeDate(const Reader& r, Point* out, std::string* err) {
+  const std::string_view text = *r.Group("decade");
+  std::optional<int> v = LeadingInt(text);
+  if (!v) {
+    auto w = r.Lex("decade_words").Int(text);
+    if (w) v = static_cast<int>(*w);
+  }
+  if (!v) {
+    *err = fmt::format("cannot read decade '{}'", text);
+    return false;
+  }
+  int year = *v;
+  if (year < 100) year = ExpandTwoDigitYear(year, r);
+  year -= year % 10;
+  *out = {fmt::format("{:03}", year / 10), "decade", std::nullopt};
+  return true;
+}
+
+bool CenturyDate(const Reader& r, Point* out, std::string* err) {
+  const std::optional<int> n = ParseOrdinal(*r.Group("century"), r.rules);
+  if (!n || *n < 1 || *n > 99) {
+    *err = fmt::format("cannot read century '{}'", *r.Group("century"));
+    return false;
+  }
+  *out = {fmt::format("{:02}", *n - 1), "century", std::nullopt};
+  return true;
+}
+
+/// A weekday alone or with a relative word. Bare: the latest on or before
+/// the document date (future tense: the first on or after it). last/next: strictly
+/// before/after; this: in the document date's week.
+Point WeekdayDate(const Reader& r, int weekday /* 1 = Monday */) {
+  if (!r.context.reference) return {fmt::format("XXXX-WXX-{}", weekday), "day", std::nullopt};
+  const CivilDate ref = *r.context.reference;
+  const int target = weekday - 1;
+  const int back = (ref.Weekday() - target + 7) % 7;  // days since the latest one
+  const std::optional<int> rel = RelOf(r, "rel");
+  if (rel) {
+    if (*rel < 0) return DayPoint(ref.AddDays(back == 0 ? -7 : -back));
+    if (*rel > 0) return DayPoint(ref.AddDays(back == 0 ? 7 : 7 - back));
+    return DayPoint(ref.AddDays(target - ref.Weekday()));
+  }
+  if (SentenceTense(r) == Tense::kFuture) return DayPoint(ref.AddDays(back == 0 ? 0 : 7 - back));
+  return DayPoint(ref.AddDays(-back));
+}
+
+/// "the weekend": the latest on or before the document date (future tense:
+/// the next).
+Point WeekendDate(const Reader& r) {
+  if (!r.context.reference) return {"XXXX-WXX-WE", "week", std::nullopt};
+  const CivilDate ref = *r.context.reference;
+  constexpr int kSaturday = 5;
+  const int back = (ref.Weekday() - kSaturday + 7) % 7;
+  const bool future = SentenceTense(r) == Tense::kFuture;
+  const CivilDate saturday = ref.AddDays(future ? (back == 0 ? 0 : 7 - back) : -back);
+  return {WeekTimex(saturday) + "-WE", "week", std::nullopt};
+}
+
+/// The document date moved by `n` units, at that unit's granularity.
+Point ShiftedPoint(const CivilDate& ref, const Unit& unit, int n) {
+  if (unit.code == kWeek) return {WeekTimex(ref.AddDays(7 * n * unit.factor)), "week", std::nullopt};
+  if (unit.code == kWeekend) {
+    return {WeekTimex(ref.AddDays(7 * n)) + "-WE", "week", std::nullopt};
+  }
+  if (unit.code == kMonth) {
+    const YearMonth ym = AddMonths(ref.year, ref.month, n * unit.factor);
+    return {fmt::format("{:04}-{:02}", ym.year, ym.month), "month", std::nullopt};
+  }
+  if (unit.code == kQuarter) {
+    const YearMonth ym = AddMonths(ref.year, ref.month, 3 * n);
+    return {fmt::format("{:04}-Q{}", ym.year, (ym.month - 1) / 3 + 1), "quarter", std::nullopt};
+  }
+  if (unit.code == kHalf) {
+    const YearMonth ym = AddMonths(ref.year, ref.month, 6 * n);
+    return {fmt::format("{:04}-H{}", ym.year, (ym.month - 1) / 6 + 1), "half", std::nullopt};
+  }
+  if (unit.code == kYear) return {YearTimex(ref.year + n * unit.factor), "year", std::nullopt};
+  if (unit.code == kDecade) return {fmt::format("{:03}", ref.year / 10 + n), "decade", std::nullopt};
+  if (unit.code == kCentury) return {fmt::format("{:02}", ref.year / 100 + n), "century", std::nullopt};
+  return DayPoint(ref.AddDays(n * unit.factor));  // days, and hours (the day they fall on)
+}
+
+/// "two days ago", "three years from now": the document date moved by a
+/// count of units; a vague count ("a few years ago") is PAST_REF/FUTURE_REF.
+bool DirectedDate(const Reader& r, int sign, Point* out, std::string* err) {
+  const std::optional<Unit> unit = UnitOf(r);
+  const std::optional<std::string> count = CountOf(r);
+  if (!unit || !count) {
+    *err = "cannot read the count or unit";
+    return false;
+  }
+  if (*count == "X") {
+    *out = {sign < 0 ? "PAST_REF" : "FUTURE_REF", "", std::nullopt};
+    return true;
+  }
+  const double amount = std::strtod(count->c_str(), nullptr);
+  if (!r.context.reference) {
+    *out = XPoint(GranularityOf(unit->code));
+    return true;
+  }
+  const CivilDate ref = *r.context.reference;
+  const int n = static_cast<int>(amount) * sign;
+  if (unit->code == kWeek) {  // "a week ago": that day
+    *out = DayPoint(ref.AddDays(7 * n * unit->factor));
+  } else if (unit->code == kDecade || unit->code == kCentury) {
+    *out = {YearTimex(ref.year + n * (unit->code == kDecade ? 10 : 100)), "year", std::nullopt};
+  } else {
+    *out = ShiftedPoint(ref, *unit, n);
+  }
+  return true;
+}
+
+/// "last week", "this year", "next month", "yesterday" (fields offset and
+/// unit), "this morning" (a relative word with no unit: the day).
+bool RelativeDate(const Reader& r, Point* out, std::string* err) {
+  std::optional<int> n = RelOf(r, "rel");
+  if (auto offset = r.Field("offset")) n = ParseInt(*offset);
+  std::optional<Unit> unit = UnitOf(r);
+  if (!unit) unit = Unit{std::string(kDay), 1};
+  if (!n) {
+    *err = "cannot read the relative word";
+    return false;
+  }
+  if (!r.context.reference) {
+    *out = XPoint(GranularityOf(unit->code));
+    if (unit->code == kWeekend) out->timex += "-WE";
+    return true;
+  }
+  *out = ShiftedPoint(*r.context.reference, *unit, *n);
+  return true;
+}
+
+/// The date part of a point-in-time match.
+bool DatePoint(const Reader& r, Point* out, std::string* err) {
+  if (r.Has("n1")) return NumericDate(r, out, err);
+  if (r.Has("month")) return MonthDate(r, out, err);
+  if (r.Has("season")) return SeasonDate(r, out, err);
+  if (r.Has("quarter")) return PartOfYear(r, "quarter", kQuarter, 3, out, err);
+  if (r.Has("half")) return PartOfYear(r, "half", kHalf, 6, out, err);
+  if (r.Has("decade")) return DecadeDate(r, out, err);
+  if (r.Has("century")) return CenturyDate(r, out, err);
+  if (r.Has("year") || r.Has("yy")) {
+    const std::optional<int> year = ExplicitYear(r, err);
+    if (!year) return false;
+    *out = {YearTimex(*year), "year", std::nullopt};
+    return true;
+  }
+  if (auto weekday = r.LexInt("weekday", "weekdays")) {
+    *out = WeekdayDate(r, *weekday);
+    return true;
+  }
+  if (auto dir = r.Group("dir")) {
+    const rules::LexEntry* e = r.Lex("time_directions").Find(*dir);
+    const std::optional<int> sign = e ? ParseInt(e->Field("sign")) : std::nullopt;
+    if (!sign) {
+      *err = fmt::format("unknown direction '{}'", *dir);
+      return false;
+    }
+    return DirectedDate(r, *sign, out, err);
+  }
+  if (auto sign = r.Field("sign")) {  // "in three days"
+    return DirectedDate(r, ParseInt(*sign).value_or(1), out, err);
+  }
+  if (r.Has("rel") || r.Field("offset") || r.Has("yrel")) {
+    if (!r.Has("rel") && !r.Field("offset")) {  // "of this year" alone
+      std::optional<int> year = ExplicitYear(r, err);
+      *out = year ? Point{YearTimex(*year), "year", std::nullopt} : XPoint("year");
+      return true;
+    }
+    return RelativeDate(r, out, err);
+  }
+  if (auto unit = UnitOf(r); unit && unit->code == kWeekend) {
+    *out = WeekendDate(r);
+    return true;
+  }
+  // A time of day alone ("3 p.m.", "midnight"): the document date.
+  *out = r.context.reference ? DayPoint(*r.context.reference) : XPoint("day");
+  return true;
+}
+
+/// "T15:00", "TNI", "T18:00Z"; "" when the match names no time of day.
+bool TimeOfDay(const Reader& r, std::string* suffix, std::string* err) {
+  suffix->clear();
+  std::optional<int> hour;
+  if (auto h = r.Group("hour")) {
+    hour = ParseInt(*h);
+  } else if (auto f = r.Field("hour")) {
+    hour = ParseInt(*f);
+  }
+  if (hour) {
+    int minute = 0;
+    if (auto m = r.Group("minute")) minute = ParseInt(*m).value_or(-1);
+    if (auto f = r.Field("minute")) minute = ParseInt(*f).value_or(-1);
+    if (auto ampm = r.Group("ampm")) {
+      auto shift = r.Lex("ampm").Int(*ampm);
+      if (!shift || *hour < 1 || *hour > 12) {
+        *err = fmt::format("cannot read time '{}'", *ampm);
+        return false;
+      }
+      *hour = *hour % 12 + static_cast<int>(*shift);
+    }
+    if (*hour < 0 || *hour > 24 || minute < 0 || minute > 59) {
+      *err = "not a time of day";
+      return false;
+    }
+    *suffix = fmt::format("T{:02}:{:02}", *hour, minute);
+    if (auto zone = r.Group("zone")) *suffix += r.Lex("time_zones").Value(*zone).value_or("");
+    return true;
+  }
+  if (auto tod = r.Group("tod")) {
+    auto code = r.Lex("parts_of_day").Value(*tod);
+    if (!code) {
+      *err = fmt::format("unknown part of day '{}'", *tod);
+      return false;
+    }
+    *suffix = "T" + *code;
+  } else if (auto f = r.Field("tod")) {
+    *suffix = "T" + *f;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// The other kinds
+
+std::string TypeOf(const Reader& r, std::string_view timex) {
+  if (auto t = r.Field("type")) return *t;
+  if (timex.ends_with(kRefSuffix)) return "date";
+  if (!timex.empty() && timex.front() == 'P') return "duration";
+  if (timex.find('T') != std::string_view::npos) return "time";
+  return "date";
+}
+
+bool Duration(const Reader& r, TimeValue* out, std::string* err) {
+  const std::optional<Unit> unit = UnitOf(r);
+  const std::optional<std::string> count = CountOf(r);
+  if (!unit || !count) {
+    *err = fmt::format("cannot read duration '{}' '{}'", r.Group("count").value_or(""),
+                       r.Group("unit").value_or(""));
+    return false;
+  }
+  out->timex = DurationTimex(*count, *unit);
+  out->granularity = GranularityOf(unit->code);
+  return true;
+}
+
+bool Set(const Reader& r, TimeValue* out, std::string* err) {
+  if (auto weekday = r.LexInt("weekday", "weekdays")) {
+    std::string suffix;
+    if (!TimeOfDay(r, &suffix, err)) return false;
+    out->timex = fmt::format("XXXX-WXX-{}{}", *weekday, suffix);
+    out->granularity = "day";
+    return true;
+  }
+  if (auto month = r.LexInt("month", "months")) {
+    out->timex = fmt::format("XXXX-{:02}", *month);
+    out->granularity = "month";
+    return true;
+  }
+  return Duration(r, out, err);
+}
+
+/// "two days later", "five days after his killing", "the next day", "the
+/// second anniversary of …": the value waits for the event's date.
+bool Anchored(const Reader& r, TimeValue* out, std::string* err) {
+  Anchor anchor;
+  if (auto relation = r.Field("anchor")) anchor.relation = *relation;
+  if (auto dir = r.Group("dir")) {
+    const rules::LexEntry* e = r.Lex("time_directions").Find(*dir);
+    if (e == nullptr || e->Field("relation").empty()) {
+      *err = fmt::format("unknown direction '{}'", *dir);
+      return false;
+    }
+    anchor.relation = e->Field("relation");
+  }
+  const std::optional<Unit> unit = UnitOf(r);
+  if (unit && anchor.relation != kSameRelation) {
+    const std::optional<std::string> count = CountOf(r);
+    if (!count) {
+      *err = fmt::format("cannot read count '{}'", r.Group("count").value_or(""));
+      return false;
+    }
+    anchor.offset = DurationTimex(*count, *unit);
+  }
+  if (auto ord = r.Group("ord")) anchor.ordinal = ParseOrdinal(*ord, r.rules).value_or(0);
+  if (auto event = r.Group("event")) anchor.event = std::string(*event);
+  out->timex = "XXXX-XX-XX";
+  out->granularity = unit ? GranularityOf(unit->code) : "day";
+  out->anchor = anchor;
+  return true;
+}
+
+bool IsAnchored(const Reader& r) {
+  if (r.Field("anchor") || r.Has("event")) return true;
+  if (auto dir = r.Group("dir")) {
+    const rules::LexEntry* e = r.Lex("time_directions").Find(*dir);
+    return e != nullptr && !e->Field("relation").empty();
+  }
+  return false;
+}
+
+/// A count of units with nothing placing it in time: "five days".
+bool IsBareDuration(const Reader& r) {
+  if (!UnitOf(r) || (!r.Has("unit") && !r.Has("count"))) return false;
+  if (r.Has("dir") || r.Has("rel") || r.Has("yrel")) return false;
+  return !r.Field("offset") && !r.Field("sign");
+}
+
+/// START/MID/END from a `time_parts` word, or a qualifier's mod.
+std::string ModOf(const Reader& r) {
+  if (auto f = r.Field("mod")) return *f;
+  if (auto part = r.Group("part")) {
+    if (auto mod = r.Lex("time_parts").Value(*part)) return *mod;
+  }
+  if (auto qual = r.Group("qual")) {
+    if (auto mod = r.Lex("time_qualifiers").Value(*qual)) return *mod;
+  }
+  return "";
+}
+
+bool PointInTime(const Reader& r, TimeValue* out, std::string* err) {
+  Point point;
+  if (!DatePoint(r, &point, err)) return false;
+  std::string suffix;
+  if (!TimeOfDay(r, &suffix, err)) return false;
+  out->timex = point.timex;
+  out->granularity = point.granularity;
+  if (!suffix.empty() && !point.timex.ends_with(kRefSuffix)) {
+    if (point.granularity != "day") {  // a time of day needs a day
+      point = r.context.reference ? DayPoint(*r.context.reference) : XPoint("day");
+    }
+    out->timex = point.timex + suffix;
+    out->granularity = "time";
+  }
+  return true;
+}
+
+}  // namespace
+
+bool NormalizeTime(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
+                   const MatchContext& context, TimeValue* out, std::string* err) {
+  const Reader r{groups, fields, rules, context};
+  *out = TimeValue{};
+  err->clear();
+  const std::optional<std::string> type = r.Field("type");
+  bool ok = true;
+  if (auto value = r.Field("value")) {
+    out->timex = *value;
+    out->granularity = r.Field("granularity").value_or("");
+  } else if (type == "set") {
+    ok = Set(r, out, err);
+  } else if (type == "duration") {
+    ok = Duration(r, out, err);
+  } else if (IsAnchored(r)) {
+    ok = Anchored(r, out, err);
+  } else if (IsBareDuration(r)) {
+    ok = Duration(r, out, err);
+  } else {
+    ok = PointInTime(r, out, err);
+  }
+  if (!ok) return false;
+  out->type = TypeOf(r, out->timex);
+  out->mod = ModOf(r);
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// TimexBounds
+
+namespace {
+
+std::optional<int> Digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return std::nullopt;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+  }
+  return ParseInt(s.substr(pos, n));
+}
+
+std::optional<DayRange> MonthsRange(int year, int first_month, int months) {
+  const YearMonth last = AddMonths(year, first_month, months - 1);
+  if (year < 1 || last.year > 9999) return std::nullopt;
+  return DayRange{{year, first_month, 1}, {last.year, last.month, DaysInMonth(last.year, last.month)}};
+}
+
+std::optional<DayRange> YearPartBounds(int year, std::string_view rest) {
+  for (const Season& s : kSeasons) {
+    if (rest == s.code) return MonthsRange(year, s.first_month, 3);
+  }
+  if (rest.size() >= 2 && rest[0] == 'W') {  // 2020-W02, 2020-W02-3, 2020-W02-WE
+    auto week = Digits(rest, 1, 2);
+    if (!week || *week < 1 || *week > 53) return std::nullopt;
+    const CivilDate monday = IsoWeekMonday(year, *week);
+    if (rest.size() == 3) return DayRange{monday, monday.AddDays(6)};
+    if (rest.substr(3) == "-WE") return DayRange{monday.AddDays(5), monday.AddDays(6)};
+    auto day = rest.size() == 5 && rest[3] == '-' ? Digits(rest, 4, 1) : std::nullopt;
+    if (!day || *day < 1 || *day > 7) return std::nullopt;
+    return DayRange{monday.AddDays(*day - 1), monday.AddDays(*day - 1)};
+  }
+  if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'H')) {
+    auto n = Digits(rest, 1, 1);
+    const int months = rest[0] == 'Q' ? 3 : 6;
+    if (!n || *n < 1 || *n > 12 / months) return std::nullopt;
+    return MonthsRange(year, (*n - 1) * months + 1, months);
+  }
+  auto month = Digits(rest, 0, 2);
+  if (!month || *month < 1 || *month > 12) return std::nullopt;
+  if (rest.size() == 2) return MonthsRange(year, *month, 1);
+  auto day = rest.size() >= 5 && rest[2] == '-' ? Digits(rest, 3, 2) : std::nullopt;
+  if (!day || !IsValidDate(year, *month, *day)) return std::nullopt;
+  if (rest.size() > 5 && rest[5] != 'T') return std::nullopt;
+  return DayRange{{year, *month, *day}, {year, *month, *day}};
+}
+
+}  // namespace
+
+std::optional<DayRange> TimexBounds(std::string_view timex) {
+  timex = Trim(timex);
+  if (timex.empty() || timex.find('X') != std::string_view::npos) return std::nullopt;
+  const auto all_digits = [&] { return Digits(timex, 0, timex.size()).has_value(); };
+  if (timex.size() == 2 && all_digits()) {  // century: "19" → 1900–1999
+    const int c = *ParseInt(timex);
+    if (c < 1) return std::nullopt;
+    return DayRange{{c * 100, 1, 1}, {c * 100 + 99, 12, 31}};
+  }
+  if (timex.size() == 3 && all_digits()) {  // decade: "199" → 1990–1999
+    const int d = *ParseInt(timex);
+    if (d < 1) return std::nullopt;
+    return DayRange{{d * 10, 1, 1}, {d * 10 + 9, 12, 31}};
+  }
+  auto year = Digits(timex, 0, 4);
+  if (!year || *year < 1) return std::nullopt;
+  if (timex.size() == 4) return DayRange{{*year, 1, 1}, {*year, 12, 31}};
+  if (timex[4] != '-') return std::nullopt;
+  return YearPartBounds(*year, timex.substr(5));
+}
+
+}  // namespace claimcheck::normalize

@@ -1,0 +1,512 @@
+#include "rules/rule_set.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "rules/embedded.h"
+#include "util/date.h"
+
+namespace claimcheck::rules {
+
+namespace fs = std::filesystem;
+
+const char* KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kNumber: return "number";
+    case Kind::kDate: return "date";
+    case Kind::kTime: return "time";
+    case Kind::kDuration: return "duration";
+    case Kind::kSet: return "set";
+    case Kind::kIgnore: return "ignore";
+  }
+  return "?";
+}
+
+const Lexicon* RuleSet::lexicon(std::string_view name) const {
+  auto it = lexicons_.find(name);
+  return it == lexicons_.end() ? nullptr : &it->second;
+}
+
+const Lexicon& RuleSet::Lex(std::string_view name) const {
+  static const Lexicon kEmpty;
+  const Lexicon* lex = lexicon(name);
+  return lex ? *lex : kEmpty;
+}
+
+Lexicon& RuleSet::MutableLexicon(std::string_view name) {
+  return lexicons_[std::string(name)];
+}
+
+void RuleSet::SetSetting(std::string_view name, std::string_view value) {
+  settings_[std::string(name)] = std::string(value);
+}
+
+std::string RuleSet::Setting(std::string_view name, std::string_view fallback) const {
+  auto it = settings_.find(name);
+  return it == settings_.end() ? std::string(fallback) : it->second;
+}
+
+const Rule* RuleSet::Find(std::string_view id) const {
+  for (const auto& r : rules_) {
+    if (r->id == id) return r.get();
+  }
+  return nullptr;
+}
+
+// Reads TOML files into a RuleSet. Errors are values: the first one stops
+// loading and reads "file:line:col: message", then the line and a caret.
+class Loader {
+ public:
+  explicit Loader(RuleSet* out) : out_(out) {}
+
+  bool AddFile(const std::string& name, const std::string& content, int layer, std::string* err);
+  bool Finish(std::string* err);
+
+ private:
+  struct PendingMacro {
+    std::string pattern;
+    SourceLoc loc;
+  };
+
+  std::string Error(const std::string& file, const toml::source_region& where,
+                    std::string_view message) const;
+  std::string Error(const SourceLoc& loc, std::string_view message) const;
+  SourceLoc Loc(const std::string& file, const toml::source_region& where) const {
+    return {file, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column)};
+  }
+
+  bool ReadSettings(const std::string& file, const toml::node& node, std::string* err);
+  bool ReadLexicon(const std::string& file, const std::string& name, const toml::node& node,
+                   std::string* err);
+  bool ReadMacros(const std::string& file, const toml::node& node, std::string* err);
+  bool ReadRules(const std::string& file, const toml::node& node, int layer, std::string* err);
+  bool ReadRule(const std::string& file, const toml::table& table, int layer, std::string* err);
+  bool ReadExample(const std::string& file, const toml::node& node, Example* out, std::string* err);
+  bool Expand(const std::string& pattern, const SourceLoc& loc, std::vector<std::string>* stack,
+              std::string* out, std::string* err) const;
+  std::string LexiconAlternation(const Lexicon& lex) const;
+
+  RuleSet* out_;
+  std::map<std::string, std::string> contents_;  // file → text, for error lines
+  std::map<std::string, PendingMacro> macros_;
+  std::map<std::string, int> rule_layer_;  // id → layer that defined it
+};
+
+namespace {
+
+bool IsScalar(const toml::node& n) {
+  return n.is_string() || n.is_integer() || n.is_floating_point() || n.is_boolean();
+}
+
+std::string ScalarString(const toml::node& n) {
+  if (auto s = n.value<std::string>()) return *s;
+  if (auto b = n.as_boolean()) return b->get() ? "true" : "false";
+  if (auto i = n.as_integer()) return std::to_string(i->get());
+  if (auto f = n.as_floating_point()) return fmt::format("{}", f->get());
+  return "";
+}
+
+std::string LineOf(const std::string& content, int line) {
+  std::istringstream in(content);
+  std::string text;
+  for (int i = 0; i < line && std::getline(in, text); ++i) {
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string Loader::Error(const SourceLoc& loc, std::string_view message) const {
+  std::string s = fmt::format("{}:{}:{}: {}", loc.file, loc.line, loc.column, message);
+  auto it = contents_.find(loc.file);
+  if (it != contents_.end() && loc.line > 0) {
+    const std::string line = LineOf(it->second, loc.line);
+    s += fmt::format("\n{}\n{}^", line, std::string(std::max(0, loc.column - 1), ' '));
+  }
+  return s;
+}
+
+std::string Loader::Error(const std::string& file, const toml::source_region& where,
+                          std::string_view message) const {
+  return Error(Loc(file, where), message);
+}
+
+bool Loader::AddFile(const std::string& name, const std::string& content, int layer,
+                     std::string* err) {
+  contents_[name] = content;
+  toml::table root;
+  try {
+    root = toml::parse(content, name);
+  } catch (const toml::parse_error& e) {
+    *err = Error(name, e.source(), e.description());
+    return false;
+  }
+  for (auto&& [key, node] : root) {
+    const std::string k(key.str());
+    bool ok = true;
+    if (k == "settings") {
+      ok = ReadSettings(name, node, err);
+    } else if (k == "lexicon") {
+      const toml::table* t = node.as_table();
+      if (!t) {
+        *err = Error(name, node.source(), "'lexicon' must be a table of tables");
+        return false;
+      }
+      for (auto&& [lex_name, lex] : *t) {
+        if (!ReadLexicon(name, std::string(lex_name.str()), lex, err)) return false;
+      }
+    } else if (k == "macros") {
+      ok = ReadMacros(name, node, err);
+    } else if (k == "rule") {
+      ok = ReadRules(name, node, layer, err);
+    } else {
+      *err = Error(name, key.source(),
+                   fmt::format("unknown key '{}' (expected settings, lexicon, macros, rule)", k));
+      return false;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool Loader::ReadSettings(const std::string& file, const toml::node& node, std::string* err) {
+  const toml::table* t = node.as_table();
+  if (!t) return *err = Error(file, node.source(), "'settings' must be a table"), false;
+  for (auto&& [key, value] : *t) {
+    if (!value.is_string()) {
+      *err = Error(file, value.source(), fmt::format("setting '{}' must be a string", key.str()));
+      return false;
+    }
+    out_->SetSetting(key.str(), *value.value<std::string>());
+  }
+  return true;
+}
+
+bool Loader::ReadLexicon(const std::string& file, const std::string& name, const toml::node& node,
+                         std::string* err) {
+  const toml::table* t = node.as_table();
+  if (!t) return *err = Error(file, node.source(), "a lexicon must be a table"), false;
+  Lexicon& lex = out_->MutableLexicon(name);
+  for (auto&& [key, value] : *t) {
+    LexEntry entry;
+    if (IsScalar(value)) {
+      entry.value = ScalarString(value);
+    } else if (const toml::table* fields = value.as_table()) {
+      for (auto&& [fk, fv] : *fields) {
+        if (!IsScalar(fv)) {
+          *err = Error(file, fv.source(), "lexicon fields must be strings, numbers or booleans");
+          return false;
+        }
+        entry.fields[std::string(fk.str())] = ScalarString(fv);
+      }
+    } else {
+      *err = Error(file, value.source(), "a lexicon entry must be a scalar or an inline table");
+      return false;
+    }
+    if (NormalizeKey(key.str()).empty()) {
+      *err = Error(file, key.source(), "empty lexicon key");
+      return false;
+    }
+    lex.Set(key.str(), std::move(entry));
+  }
+  return true;
+}
+
+bool Loader::ReadMacros(const std::string& file, const toml::node& node, std::string* err) {
+  const toml::table* t = node.as_table();
+  if (!t) return *err = Error(file, node.source(), "'macros' must be a table"), false;
+  for (auto&& [key, value] : *t) {
+    if (!value.is_string()) {
+      *err = Error(file, value.source(), fmt::format("macro '{}' must be a string", key.str()));
+      return false;
+    }
+    macros_[std::string(key.str())] = {*value.value<std::string>(), Loc(file, value.source())};
+  }
+  return true;
+}
+
+bool Loader::ReadRules(const std::string& file, const toml::node& node, int layer,
+                       std::string* err) {
+  const toml::array* rules = node.as_array();
+  if (!rules) return *err = Error(file, node.source(), "'rule' must be an array of tables ([[rule]])"), false;
+  for (const toml::node& r : *rules) {
+    const toml::table* t = r.as_table();
+    if (!t) return *err = Error(file, r.source(), "a rule must be a table"), false;
+    if (!ReadRule(file, *t, layer, err)) return false;
+  }
+  return true;
+}
+
+namespace {
+
+const std::map<std::string, Kind>& KindsByName() {
+  static const std::map<std::string, Kind> kKinds = {
+      {"number", Kind::kNumber}, {"date", Kind::kDate}, {"time", Kind::kTime},
+      {"duration", Kind::kDuration}, {"set", Kind::kSet}, {"ignore", Kind::kIgnore}};
+  return kKinds;
+}
+
+}  // namespace
+
+bool Loader::ReadRule(const std::string& file, const toml::table& table, int layer,
+                      std::string* err) {
+  auto rule = std::make_unique<Rule>();
+  rule->loc = Loc(file, table.source());
+  bool case_sensitive = false;
+  const toml::node* examples = nullptr;
+  for (auto&& [key, value] : table) {
+    const std::string k(key.str());
+    auto need_string = [&](std::string* out) {
+      if (!value.is_string()) {
+        *err = Error(file, value.source(), fmt::format("'{}' must be a string", k));
+        return false;
+      }
+      *out = *value.value<std::string>();
+      return true;
+    };
+    if (k == "id") {
+      if (!need_string(&rule->id)) return false;
+    } else if (k == "kind") {
+      std::string kind;
+      if (!need_string(&kind)) return false;
+      auto it = KindsByName().find(kind);
+      if (it == KindsByName().end()) {
+        *err = Error(file, value.source(),
+                     fmt::format("unknown kind '{}' (number, date, time, duration, set, ignore)", kind));
+        return false;
+      }
+      rule->kind = it->second;
+    } else if (k == "pattern") {
+      if (!need_string(&rule->pattern)) return false;
+      rule->loc = Loc(file, value.source());
+    } else if (k == "priority") {
+      if (!value.is_integer()) return *err = Error(file, value.source(), "'priority' must be an integer"), false;
+      rule->priority = static_cast<int>(*value.value<int64_t>());
+    } else if (k == "case_sensitive") {
+      if (!value.is_boolean()) return *err = Error(file, value.source(), "'case_sensitive' must be true or false"), false;
+      case_sensitive = *value.value<bool>();
+    } else if (k == "fields") {
+      const toml::table* fields = value.as_table();
+      if (!fields) return *err = Error(file, value.source(), "'fields' must be a table"), false;
+      for (auto&& [fk, fv] : *fields) {
+        if (!IsScalar(fv)) return *err = Error(file, fv.source(), "fields must be scalars"), false;
+        rule->fields[std::string(fk.str())] = ScalarString(fv);
+      }
+    } else if (k == "examples") {
+      examples = &value;
+    } else {
+      *err = Error(file, key.source(),
+                   fmt::format("unknown key '{}' in rule (id, kind, pattern, priority, "
+                               "case_sensitive, fields, examples)", k));
+      return false;
+    }
+  }
+  const SourceLoc start = Loc(file, table.source());
+  if (rule->id.empty()) return *err = Error(start, "rule has no 'id'"), false;
+  if (rule->pattern.empty()) return *err = Error(start, fmt::format("rule '{}' has no 'pattern'", rule->id)), false;
+  if (!table.contains("kind")) return *err = Error(start, fmt::format("rule '{}' has no 'kind'", rule->id)), false;
+  const toml::array* list = examples ? examples->as_array() : nullptr;
+  if (list == nullptr || list->empty()) {
+    *err = Error(examples ? Loc(file, examples->source()) : start,
+                 fmt::format("rule '{}' needs 'examples' (a non-empty array)", rule->id));
+    return false;
+  }
+  for (const toml::node& e : *list) {
+    Example example;
+    if (!ReadExample(file, e, &example, err)) return false;
+    rule->examples.push_back(std::move(example));
+  }
+  if (!case_sensitive) rule->pattern = "(?i)" + rule->pattern;
+
+  auto [it, inserted] = rule_layer_.emplace(rule->id, layer);
+  if (!inserted && it->second == layer) {
+    *err = Error(start, fmt::format("duplicate rule id '{}'", rule->id));
+    return false;
+  }
+  it->second = layer;
+  auto& rules = out_->rules_;
+  auto existing = std::find_if(rules.begin(), rules.end(),
+                               [&](const auto& r) { return r->id == rule->id; });
+  if (existing != rules.end()) {
+    *existing = std::move(rule);
+  } else {
+    rules.push_back(std::move(rule));
+  }
+  return true;
+}
+
+bool Loader::ReadExample(const std::string& file, const toml::node& node, Example* out,
+                         std::string* err) {
+  const toml::table* t = node.as_table();
+  if (!t) return *err = Error(file, node.source(), "an example must be a table"), false;
+  out->loc = Loc(file, node.source());
+  for (auto&& [key, value] : *t) {
+    const std::string k(key.str());
+    if (k == "text" || k == "match" || k == "ref") {
+      if (!value.is_string()) return *err = Error(file, value.source(), fmt::format("'{}' must be a string", k)), false;
+      std::string s = *value.value<std::string>();
+      (k == "text" ? out->text : k == "match" ? out->match : out->ref) = s;
+    } else if (k == "none") {
+      if (!value.is_boolean()) return *err = Error(file, value.source(), "'none' must be true or false"), false;
+      out->none = *value.value<bool>();
+    } else if (k == "value") {
+      if (value.is_string()) {
+        out->value["timex"] = *value.value<std::string>();
+      } else if (const toml::table* q = value.as_table()) {
+        for (auto&& [qk, qv] : *q) {
+          const std::string name(qk.str());
+          if (name != "point" && name != "lo" && name != "hi" && name != "qualifier") {
+            *err = Error(file, qk.source(),
+                         fmt::format("unknown key '{}' in a quantity (point, lo, hi, qualifier)", name));
+            return false;
+          }
+          out->value[name] = ScalarString(qv);
+        }
+        if (!out->value.count("lo")) {
+          return *err = Error(file, value.source(), "a quantity needs 'lo'"), false;
+        }
+      } else {
+        return *err = Error(file, value.source(), "'value' must be a TIMEX3 string or a quantity table"), false;
+      }
+    } else if (k == "mod" || k == "anchor" || k == "ordinal" || k == "kind") {
+      if (!IsScalar(value)) return *err = Error(file, value.source(), fmt::format("'{}' must be a scalar", k)), false;
+      out->value[k] = ScalarString(value);
+    } else {
+      *err = Error(file, key.source(),
+                   fmt::format("unknown key '{}' in example (text, match, ref, none, value, mod, "
+                               "anchor, ordinal, kind)", k));
+      return false;
+    }
+  }
+  if (out->text.empty()) return *err = Error(out->loc, "example has no 'text'"), false;
+  if (!out->none && !out->value.count("timex") && !out->value.count("lo")) {
+    return *err = Error(out->loc, "example needs 'value' (or none = true)"), false;
+  }
+  if (!out->ref.empty() && !ParseIsoDate(out->ref)) {
+    return *err = Error(out->loc, fmt::format("'ref' {} is not YYYY-MM-DD", out->ref)), false;
+  }
+  return true;
+}
+
+std::string Loader::LexiconAlternation(const Lexicon& lex) const {
+  std::vector<std::string> keys;
+  for (const auto& [key, entry] : lex.entries()) keys.push_back(key);
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string alt = "(?:";
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i) alt += '|';
+    std::string quoted = RE2::QuoteMeta(keys[i]);
+    // QuoteMeta escapes spaces as "\ "; let a space match any run of whitespace.
+    for (size_t p; (p = quoted.find("\\ ")) != std::string::npos;) quoted.replace(p, 2, "\\s+");
+    alt += quoted;
+  }
+  return alt + ")";
+}
+
+bool Loader::Expand(const std::string& pattern, const SourceLoc& loc,
+                    std::vector<std::string>* stack, std::string* out, std::string* err) const {
+  static const RE2 kRef(R"(\{(lex:[A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_]*)\})");
+  re2::StringPiece input(pattern);
+  re2::StringPiece name;
+  const char* copied = pattern.data();
+  while (RE2::FindAndConsume(&input, kRef, &name)) {
+    const char* ref_start = name.data() - 1;
+    out->append(copied, ref_start);
+    copied = input.data();
+    const std::string n(name.data(), name.size());
+    if (n.rfind("lex:", 0) == 0) {
+      const Lexicon* lex = out_->lexicon(n.substr(4));
+      if (lex == nullptr || lex->entries().empty()) {
+        *err = Error(loc, fmt::format("unknown or empty lexicon '{}' in {{{}}}", n.substr(4), n));
+        return false;
+      }
+      *out += LexiconAlternation(*lex);
+      continue;
+    }
+    auto it = macros_.find(n);
+    if (it == macros_.end()) {
+      *err = Error(loc, fmt::format("unknown macro {{{}}}", n));
+      return false;
+    }
+    if (std::find(stack->begin(), stack->end(), n) != stack->end()) {
+      *err = Error(loc, fmt::format("macro {{{}}} refers to itself", n));
+      return false;
+    }
+    stack->push_back(n);
+    *out += "(?:";
+    if (!Expand(it->second.pattern, it->second.loc, stack, out, err)) return false;
+    *out += ")";
+    stack->pop_back();
+  }
+  out->append(copied, pattern.data() + pattern.size());
+  return true;
+}
+
+bool Loader::Finish(std::string* err) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  for (auto& rule : out_->rules_) {
+    std::vector<std::string> stack;
+    rule->expanded.clear();
+    if (!Expand(rule->pattern, rule->loc, &stack, &rule->expanded, err)) return false;
+    rule->re = std::make_unique<RE2>(rule->expanded, options);
+    if (!rule->re->ok()) {
+      *err = Error(rule->loc, fmt::format("rule '{}': bad pattern: {} (at '{}')", rule->id,
+                                          rule->re->error(), rule->re->error_arg()));
+      return false;
+    }
+  }
+  return true;
+}
+
+bool LoadRuleSetFromFiles(const std::vector<std::pair<std::string, std::string>>& files,
+                          RuleSet* out, std::string* err) {
+  Loader loader(out);
+  for (const auto& [name, content] : files) {
+    if (!loader.AddFile(name, content, 0, err)) return false;
+  }
+  return loader.Finish(err);
+}
+
+bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* out, std::string* err) {
+  Loader loader(out);
+  for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
+    if (!loader.AddFile(std::string(f.name), std::string(f.content), 0, err)) return false;
+  }
+  int layer = 0;
+  for (const std::string& dir : extra_dirs) {
+    ++layer;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      *err = fmt::format("--rules {}: not a directory", dir);
+      return false;
+    }
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.path().extension() == ".toml") names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      const std::string path = (fs::path(dir) / name).string();
+      std::ifstream in(path, std::ios::binary);
+      std::stringstream content;
+      content << in.rdbuf();
+      if (!in) {
+        *err = fmt::format("{}: cannot read", path);
+        return false;
+      }
+      if (!loader.AddFile(path, content.str(), layer, err)) return false;
+    }
+  }
+  return loader.Finish(err);
+}
+
+}  // namespace claimcheck::rules

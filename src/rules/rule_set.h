@@ -1,0 +1,92 @@
+// Rules as data (DESIGN.md §5): TOML files in rules/<lang>/, embedded in the
+// binary at build time, with `--rules DIR` adding or overriding. The format is
+// documented in rules/README.md.
+//
+//   RuleSet rules;
+//   std::string err;
+//   if (!LoadRuleSet({}, &rules, &err)) { print err (file:line:col, the line, a caret) }
+//
+// Loading validates everything before any work: unknown keys, bad patterns,
+// dangling macros and duplicate ids are errors naming file:line:col.
+#ifndef CLAIMCHECK_RULES_RULE_SET_H_
+#define CLAIMCHECK_RULES_RULE_SET_H_
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/lexicon.h"
+
+namespace claimcheck::rules {
+
+struct SourceLoc {
+  std::string file;  ///< "rules/en/numbers.toml" (embedded) or the --rules path.
+  int line = 0;
+  int column = 0;
+};
+
+/// An example a rule carries: running the recognizer over `text` (with `ref`
+/// as the document date) must give a mention from this rule whose text is
+/// `match` and whose value is `value` — or, with `none`, no mention at all.
+struct Example {
+  std::string text;
+  std::string match;  ///< "" means the whole text.
+  std::string ref;    ///< YYYY-MM-DD or "".
+  bool none = false;
+  /// Expected value: a TIMEX3 string for time kinds; for numbers the fields
+  /// point, lo, hi, qualifier ("" = null); plus optional mod, anchor, ordinal.
+  std::map<std::string, std::string> value;
+  SourceLoc loc;
+};
+
+enum class Kind { kNumber, kDate, kTime, kDuration, kSet, kIgnore };
+const char* KindName(Kind kind);
+
+struct Rule {
+  std::string id;
+  Kind kind = Kind::kNumber;
+  int priority = 0;
+  std::string pattern;   ///< As written.
+  std::string expanded;  ///< Macros expanded, as compiled.
+  std::unique_ptr<RE2> re;
+  std::map<std::string, std::string> fields;  ///< Static fields for the normalizer.
+  std::vector<Example> examples;
+  SourceLoc loc;
+};
+
+class RuleSet {
+ public:
+  const Lexicon* lexicon(std::string_view name) const;
+  /// The lexicon, or an empty one: normalizers treat a missing table as empty.
+  const Lexicon& Lex(std::string_view name) const;
+  /// [settings] value, or `fallback`.
+  std::string Setting(std::string_view name, std::string_view fallback = "") const;
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const Rule* Find(std::string_view id) const;
+
+  /// For tests and the loader: the named lexicon, created empty if absent.
+  Lexicon& MutableLexicon(std::string_view name);
+  void SetSetting(std::string_view name, std::string_view value);
+
+ private:
+  friend class Loader;
+  std::map<std::string, Lexicon, std::less<>> lexicons_;
+  std::map<std::string, std::string, std::less<>> settings_;
+  std::vector<std::unique_ptr<Rule>> rules_;
+};
+
+/// The embedded rules, then each directory's *.toml (sorted) on top: a rule
+/// with an existing id replaces it, lexicon entries and macros override by key.
+bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* out, std::string* err);
+
+/// Loads from in-memory files {name, content} (tests, embedding).
+bool LoadRuleSetFromFiles(const std::vector<std::pair<std::string, std::string>>& files,
+                          RuleSet* out, std::string* err);
+
+}  // namespace claimcheck::rules
+
+#endif  // CLAIMCHECK_RULES_RULE_SET_H_

@@ -1,0 +1,116 @@
+#include "normalize/recognizer.h"
+
+#include <doctest/doctest.h>
+
+#include "corpus/reader.h"
+#include "normalize/rule_examples.h"
+
+namespace claimcheck::normalize {
+
+namespace {
+
+// A small rule set of its own, so these tests pin the engine, not rules/en.
+const char* kRules = R"toml(
+[lexicon.number_units]
+two = 2
+five = 5
+[lexicon.triggers]
+two = 1
+five = 1
+[[rule]]
+id = "t.digits"
+kind = "number"
+pattern = '(?P<num>\d+)'
+examples = [{ text = "5 men", match = "5", value = { point = 5, lo = 5, hi = 5 } }]
+[[rule]]
+id = "t.words"
+kind = "number"
+pattern = '\b(?P<num>two|five)\b'
+examples = [{ text = "five men", match = "five", value = { point = 5, lo = 5, hi = 5 } }]
+[[rule]]
+id = "t.pair"
+kind = "number"
+priority = 3
+pattern = '(?P<lo>\d+)-(?P<hi>\d+)'
+examples = [{ text = "10-15 men", match = "10-15", value = { lo = 10, hi = 15 } }]
+[[rule]]
+id = "t.phone"
+kind = "ignore"
+priority = 9
+pattern = '\d{3}-\d{4}'
+examples = [{ text = "call 555-1234", none = true }]
+)toml";
+
+struct Fixture {
+  rules::RuleSet rules;
+  std::unique_ptr<Recognizer> recognizer;
+  Fixture() {
+    std::string err;
+    REQUIRE_MESSAGE(rules::LoadRuleSetFromFiles({{"t.toml", kRules}}, &rules, &err), err);
+    REQUIRE_MESSAGE(Recognizer::Create(rules, &recognizer, &err), err);
+  }
+  std::vector<std::string> Find(const std::string& text) const {
+    corpus::Document doc = corpus::DocumentFromText("d", "d", text, corpus::Format::kText);
+    std::vector<Mention> found;
+    std::string err;
+    REQUIRE(recognizer->Find(doc, std::nullopt, &found, &err));
+    std::vector<std::string> out;
+    for (const Mention& m : found) {
+      out.push_back(m.rule->id + ":" + text.substr(m.start, m.end - m.start));
+    }
+    return out;
+  }
+};
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("overlapping matches resolve to the longest, then the higher priority") {
+  Fixture f;
+  // "10-15" (t.pair) beats "10" and "15" (t.digits); "555-1234" is claimed
+  // by the ignore rule and emits nothing.
+  CHECK(f.Find("Between 10-15 men, call 555-1234 or five.") ==
+        Strings{"t.pair:10-15", "t.words:five"});
+  CHECK(f.Find("Two and 7.") == Strings{"t.words:Two", "t.digits:7"});
+}
+
+TEST_CASE("mentions are whole words and sentences without a trigger are skipped") {
+  Fixture f;
+  CHECK(f.Find("An A320 and COVID19 jet.") == Strings{});
+  CHECK(f.Find("Nothing countable here.") == Strings{});
+  CHECK(f.Find("fivefold") == Strings{});
+}
+
+TEST_CASE("mentions are found per sentence, with document offsets") {
+  Fixture f;
+  corpus::Document doc = corpus::DocumentFromText("d", "d", "First 2.\nThen 7 more.", corpus::Format::kText);
+  std::vector<Mention> found;
+  std::string err;
+  REQUIRE(f.recognizer->Find(doc, std::nullopt, &found, &err));
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].start == 14);
+  CHECK(found[1].end == 15);
+  CHECK(report::DumpLine(MentionJson(found[1], "d", doc.text)) ==
+        R"({"doc":"d","start":14,"end":15,"text":"7","kind":"number",)"
+        R"("value":{"kind":"quantity","point":7,"lo":7,"hi":7,"qualifier":null},"rule":"t.digits"})");
+}
+
+TEST_CASE("rule examples report what they found when they fail") {
+  Fixture f;
+  std::ostringstream out;
+  const ExampleTally tally = RunRuleExamples(f.rules, *f.recognizer, out);
+  CHECK(tally.passed == 4);
+  CHECK(tally.failed == 0);
+  rules::Example wrong;
+  wrong.text = "5 men";
+  wrong.match = "5";
+  wrong.value = {{"point", "6"}, {"lo", "6"}, {"hi", "6"}};
+  CHECK(CheckExample(*f.recognizer, *f.rules.Find("t.digits"), wrong) ==
+        "\"5\": point 5 (expected 6), lo 5 (expected 6), hi 5 (expected 6)");
+  wrong.match = "men";
+  CHECK(CheckExample(*f.recognizer, *f.rules.Find("t.digits"), wrong) ==
+        "no mention \"men\" from this rule; found \"5\" t.digits = 5 [5,5]");
+}
+
+}  // namespace claimcheck::normalize

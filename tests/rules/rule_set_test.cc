@@ -1,0 +1,124 @@
+#include "rules/rule_set.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "rules/embedded.h"
+
+namespace claimcheck::rules {
+
+namespace {
+
+std::string LoadError(const std::string& toml) {
+  RuleSet rules;
+  std::string err;
+  if (LoadRuleSetFromFiles({{"rules/en/t.toml", toml}}, &rules, &err)) return "";
+  return err;
+}
+
+const char* kExamples = "examples = [{ text = \"x\", none = true }]\n";
+
+}  // namespace
+
+TEST_CASE("rule files load lexicons, settings, macros and rules") {
+  RuleSet rules;
+  std::string err;
+  const std::string toml = std::string(R"toml(
+[settings]
+numeric_date_order = "dmy"
+
+[lexicon.units]
+one = 1
+"Twenty  One" = 21
+about = { lo = "floor(0.9n)", point = true }
+
+[macros]
+WORD = '{lex:units}'
+NUM = '(?:\d+|{WORD})'
+
+[[rule]]
+id = "t.num"
+kind = "number"
+pattern = '(?P<num>{NUM})'
+fields = { unit = "day", offset = -1 }
+)toml") + kExamples;
+  REQUIRE_MESSAGE(LoadRuleSetFromFiles({{"rules/en/t.toml", toml}}, &rules, &err), err);
+  CHECK(rules.Setting("numeric_date_order") == "dmy");
+  CHECK(rules.Setting("absent", "mdy") == "mdy");
+  CHECK(rules.Lex("units").Int("twenty one") == 21);
+  CHECK(rules.Lex("units").Find("ABOUT")->Field("point") == "true");
+  CHECK(rules.Lex("nothing").entries().empty());
+  const Rule* r = rules.Find("t.num");
+  REQUIRE(r != nullptr);
+  CHECK(r->expanded == R"((?i)(?P<num>(?:(?:\d+|(?:(?:twenty\s+one|about|one))))))");
+  CHECK(r->fields.at("offset") == "-1");
+  CHECK(RE2::FullMatch("Twenty   one", *r->re));
+  CHECK(r->loc.line == 17);  // the pattern's line
+}
+
+TEST_CASE("errors name file:line:col and show the line with a caret") {
+  struct {
+    std::string toml;
+    std::string error;
+  } cases[] = {
+      {"[[rule]]\nid = \"a\"\nkind = \"number\"\npatern = 'x'\n",
+       "rules/en/t.toml:4:1: unknown key 'patern' in rule (id, kind, pattern, priority, "
+       "case_sensitive, fields, examples)\npatern = 'x'\n^"},
+      {"[rules]\n", "rules/en/t.toml:1:2: unknown key 'rules' (expected settings, lexicon, macros, rule)\n[rules]\n ^"},
+      {std::string("[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = '(?P<n>x'\n") + kExamples,
+       "rules/en/t.toml:4:11: rule 'a': bad pattern: missing ): (?i)(?P<n>x (at '(?i)(?P<n>x')\n"
+       "pattern = '(?P<n>x'\n          ^"},
+      {std::string("[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = '{NOPE}'\n") + kExamples,
+       "rules/en/t.toml:4:11: unknown macro {NOPE}\npattern = '{NOPE}'\n          ^"},
+      {std::string("[macros]\nA = '{B}'\nB = '{A}'\n[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = '{A}'\n") + kExamples,
+       "rules/en/t.toml:3:5: macro {A} refers to itself\nB = '{A}'\n    ^"},
+      {std::string("[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = '{lex:none}'\n") + kExamples,
+       "rules/en/t.toml:4:11: unknown or empty lexicon 'none' in {lex:none}\npattern = '{lex:none}'\n          ^"},
+      {"[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = 'x'\n",
+       "rules/en/t.toml:1:1: rule 'a' needs 'examples' (a non-empty array)\n[[rule]]\n^"},
+      {"[[rule]]\nid = \"a\"\nkind = \"colour\"\npattern = 'x'\n",
+       "rules/en/t.toml:3:8: unknown kind 'colour' (number, date, time, duration, set, ignore)\n"
+       "kind = \"colour\"\n       ^"},
+      {std::string("[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = 'x'\n") + kExamples +
+           "[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = 'y'\n" + kExamples,
+       "rules/en/t.toml:6:1: duplicate rule id 'a'\n[[rule]]\n^"},
+      {"[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = 'x'\nexamples = [{ text = \"x\", value = { pt = 1 } }]\n",
+       "rules/en/t.toml:5:37: unknown key 'pt' in a quantity (point, lo, hi, qualifier)\n"
+       "examples = [{ text = \"x\", value = { pt = 1 } }]\n                                    ^"},
+      {"x = = 1\n", "rules/en/t.toml:1:5: Error while parsing value: could not determine value type\nx = = 1\n    ^"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.toml);
+    CHECK(LoadError(c.toml) == c.error);
+  }
+}
+
+TEST_CASE("the embedded rules load, and a --rules directory overrides by id") {
+  RuleSet embedded;
+  std::string err;
+  REQUIRE_MESSAGE(LoadRuleSet({}, &embedded, &err), err);
+  REQUIRE_FALSE(EmbeddedRuleFiles().empty());
+  REQUIRE_FALSE(embedded.rules().empty());
+  const std::string id = embedded.rules().front()->id;
+
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "claimcheck_rules_override_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "local.toml") << "[[rule]]\nid = \"" << id
+                                    << "\"\nkind = \"ignore\"\npattern = 'zzz'\n" << kExamples;
+  RuleSet layered;
+  REQUIRE_MESSAGE(LoadRuleSet({dir.string()}, &layered, &err), err);
+  CHECK(layered.rules().size() == embedded.rules().size());
+  CHECK(layered.Find(id)->kind == Kind::kIgnore);
+  CHECK(layered.Find(id)->loc.file == (dir / "local.toml").string());
+
+  RuleSet missing;
+  CHECK_FALSE(LoadRuleSet({(dir / "nope").string()}, &missing, &err));
+  CHECK(err == "--rules " + (dir / "nope").string() + ": not a directory");
+  fs::remove_all(dir);
+}
+
+}  // namespace claimcheck::rules
