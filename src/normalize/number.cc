@@ -1,7 +1,7 @@
 #include "normalize/number.h"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <numeric>
 #include <utility>
@@ -192,7 +192,7 @@ bool Tokenize(std::string_view s, std::vector<Token>* out) {
       // Word separators: "fifty-two", "fifty - two", "one million, two hundred".
       i += std::max<size_t>(1, GroupSpaceLength(s, i));
       glued = false;
-    } else if (out->empty() && c != '+' && c != '-') {
+    } else if (out->empty() && c != '+') {
       ++i;  // a leading symbol such as a currency sign: "$5m"; signs are no counts
     } else {
       return false;

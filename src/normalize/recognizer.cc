@@ -199,7 +199,7 @@ std::string Bound(const std::optional<int64_t>& v) { return v ? std::to_string(*
 
 std::string DescribeValue(const Mention& m) {
   if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
-    std::string s = q->point ? std::to_string(*q->point) + " " : "";
+    std::string s = q->point ? report::FormatNumber(*q->point) + " " : "";
     s += fmt::format("[{},{}]", q->lo, Bound(q->hi));
     if (!q->qualifier.empty()) s += " " + q->qualifier;
     return s;

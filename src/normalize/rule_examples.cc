@@ -14,6 +14,7 @@ std::string Expected(const std::map<std::string, std::string>& v, const char* ke
 }
 
 std::string Got(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
+std::string Got(const std::optional<double>& v) { return v ? report::FormatNumber(*v) : ""; }
 
 std::string AnchorText(const TimeValue& t) {
   if (!t.anchor) return "";

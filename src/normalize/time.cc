@@ -324,37 +324,59 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
+/// Tables the tense guess reads.
+struct TenseLexicons {
+  const Lexicon& future;      // future_markers: "will", "'ll", "is expected to"
+  const Lexicon& past;        // past_markers: "said", "was"
+  const Lexicon& suffixes;    // past_suffixes: "ed" = true, "eed" = false
+  const Lexicon& auxiliaries; // participle_auxiliaries: "be", "has": "has said" is no past
+};
+
+/// Whether a lower-case word is a past form: a `past_markers` word, or one
+/// whose longest `past_suffixes` entry says so (the stem keeps 3 letters).
+bool IsPastWord(const std::string& word, const TenseLexicons& lex) {
+  if (lex.past.Find(word)) return true;
+  if (word.empty() || !std::islower(static_cast<unsigned char>(word.front()))) return false;
+  for (size_t n = 1; n + 3 <= word.size(); ++n) {  // from the longest suffix down
+    const rules::LexEntry* e = lex.suffixes.Find(word.substr(n));
+    if (e != nullptr) return e->value == "true";
+  }
+  return false;
+}
+
 /// The tense word at words[i]: a `future_markers` entry ending there (one to
-/// three words, or a clitic like "'ll"), else a `past_markers` word.
-Tense TenseAt(const std::vector<std::string>& words, size_t i, const Lexicon& future,
-              const Lexicon& past) {
+/// three words, or a clitic like "'ll"), else a past form not led by an
+/// auxiliary ("was killed" is past through "was"; "may be signed" is not).
+Tense TenseAt(const std::vector<std::string>& words, size_t i, const TenseLexicons& lex) {
   const size_t apostrophe = words[i].find('\'');
-  if (apostrophe != std::string::npos && future.Find(words[i].substr(apostrophe))) {
+  if (apostrophe != std::string::npos && lex.future.Find(words[i].substr(apostrophe))) {
     return Tense::kFuture;
   }
   std::string phrase = words[i];
   for (size_t n = 0; n < 3; ++n) {
-    if (future.Find(phrase)) return Tense::kFuture;
+    if (lex.future.Find(phrase)) return Tense::kFuture;
     if (n >= i) break;
     phrase = words[i - n - 1] + " " + phrase;
   }
-  return past.Find(words[i]) ? Tense::kPast : Tense::kUnknown;
+  if (!IsPastWord(words[i], lex)) return Tense::kUnknown;
+  if (i > 0 && lex.auxiliaries.Find(words[i - 1])) return Tense::kUnknown;
+  return Tense::kPast;
 }
 
 /// The tense of the match's sentence: the nearest marker before the match,
-/// else the first after it (`future_markers`, `past_markers`).
+/// else the first after it.
 Tense SentenceTense(const Reader& r) {
-  const Lexicon& future = r.Lex("future_markers");
-  const Lexicon& past = r.Lex("past_markers");
+  const TenseLexicons lex{r.Lex("future_markers"), r.Lex("past_markers"), r.Lex("past_suffixes"),
+                          r.Lex("participle_auxiliaries")};
   const std::string_view sentence = r.context.sentence;
   const size_t start = std::min(r.context.start, sentence.size());
   const std::vector<std::string> before = Words(sentence.substr(0, start));
   for (size_t i = before.size(); i-- > 0;) {
-    if (Tense t = TenseAt(before, i, future, past); t != Tense::kUnknown) return t;
+    if (Tense t = TenseAt(before, i, lex); t != Tense::kUnknown) return t;
   }
   const std::vector<std::string> after = Words(sentence.substr(std::min(r.context.end, sentence.size())));
   for (size_t i = 0; i < after.size(); ++i) {
-    if (Tense t = TenseAt(after, i, future, past); t != Tense::kUnknown) return t;
+    if (Tense t = TenseAt(after, i, lex); t != Tense::kUnknown) return t;
   }
   return Tense::kUnknown;
 }
@@ -944,6 +966,8 @@ bool NormalizeTime(const Groups& groups, const Fields& fields, const rules::Rule
     ok = Duration(r, out, err);
   } else if (IsAnchored(r)) {
     ok = Anchored(r, out, err);
+  } else if (r.Field("future_only") && SentenceTense(r) != Tense::kFuture) {
+    ok = Duration(r, out, err);  // "the highest in six years", not "in six years' time"
   } else if (IsBareDuration(r)) {
     ok = Duration(r, out, err);
   } else {

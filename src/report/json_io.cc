@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace claimcheck::report {
 
 namespace {
@@ -11,6 +13,27 @@ Json StringOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Jso
 template <typename T>
 Json OptionalOrNull(const std::optional<T>& v) {
   return v ? Json(*v) : Json(nullptr);
+}
+
+// Integral values print as integers ("2500", never "2500.0").
+Json NumberOrNull(const std::optional<double>& v) {
+  if (!v) return Json(nullptr);
+  if (*v == std::trunc(*v) && std::fabs(*v) < 9.007199254740992e15) {
+    return Json(static_cast<int64_t>(*v));
+  }
+  return Json(*v);
+}
+
+bool GetOptionalDouble(const Json& j, const char* key, std::optional<double>* out,
+                       std::string* err) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return out->reset(), true;
+  if (!it->is_number()) {
+    *err = fmt::format("'{}' is not a number", key);
+    return false;
+  }
+  *out = it->get<double>();
+  return true;
 }
 
 // Reading helpers: each returns false with a message naming the key.
@@ -94,7 +117,7 @@ bool ValueFromJson(const Json& j, Value* out, std::string* err) {
   if (!GetString(j, "kind", &kind, err, false)) return false;
   if (kind == "quantity") {
     Quantity q;
-    if (!GetOptionalNumber(j, "point", &q.point, err) || !GetNumber(j, "lo", &q.lo, err) ||
+    if (!GetOptionalDouble(j, "point", &q.point, err) || !GetNumber(j, "lo", &q.lo, err) ||
         !GetOptionalNumber(j, "hi", &q.hi, err) || !GetString(j, "qualifier", &q.qualifier, err)) {
       return false;
     }
@@ -119,7 +142,7 @@ bool ValueFromJson(const Json& j, Value* out, std::string* err) {
 Json ToJson(const Quantity& q) {
   Json j;
   j["kind"] = "quantity";
-  j["point"] = OptionalOrNull(q.point);
+  j["point"] = NumberOrNull(q.point);
   j["lo"] = q.lo;
   j["hi"] = OptionalOrNull(q.hi);
   j["qualifier"] = StringOrNull(q.qualifier);

@@ -1,5 +1,9 @@
 #include "report/model.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 namespace claimcheck::report {
 
 DocumentRecord DocumentRecord::From(const corpus::Document& doc) {
@@ -18,6 +22,13 @@ DocumentRecord DocumentRecord::From(const corpus::Document& doc) {
   r.warnings = doc.warnings;
   r.fingerprints = doc.fingerprints;
   return r;
+}
+
+std::string FormatNumber(double v) {
+  if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9.007199254740992e15) {
+    return fmt::format("{}", static_cast<int64_t>(v));
+  }
+  return fmt::format("{}", v);  // fmt prints the shortest round-trip form
 }
 
 Summary Summarize(const Report& report) {

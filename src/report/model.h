@@ -15,9 +15,10 @@
 namespace claimcheck::report {
 
 /// Integer interval, bounds inclusive; hi unset when open above; point unset
-/// for ranges and vague magnitudes.
+/// for ranges and vague magnitudes. A point may be fractional ("2.5", "a
+/// third") in a mention; its bounds are then the integers around it.
 struct Quantity {
-  std::optional<int64_t> point;
+  std::optional<double> point;
   int64_t lo = 0;
   std::optional<int64_t> hi;
   std::string qualifier;  ///< "" prints as null.
@@ -101,6 +102,10 @@ struct DocumentRecord {
 
 inline constexpr const char* kVerdicts[] = {"agree",    "contradict", "changed",
                                             "single",   "internal",   "ledger"};
+
+/// "2500", "2.5", "-3": an integer when the value is one, else the shortest
+/// decimal that reads back to the same double.
+std::string FormatNumber(double v);
 
 struct Report {
   std::vector<DocumentRecord> inputs;

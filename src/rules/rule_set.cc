@@ -24,6 +24,7 @@ const char* KindName(Kind kind) {
     case Kind::kDuration: return "duration";
     case Kind::kSet: return "set";
     case Kind::kIgnore: return "ignore";
+    case Kind::kClaim: return "claim";
   }
   return "?";
 }
@@ -53,8 +54,10 @@ std::string RuleSet::Setting(std::string_view name, std::string_view fallback) c
 }
 
 const Rule* RuleSet::Find(std::string_view id) const {
-  for (const auto& r : rules_) {
-    if (r->id == id) return r.get();
+  for (const auto* list : {&rules_, &claims_}) {
+    for (const auto& r : *list) {
+      if (r->id == id) return r.get();
+    }
   }
   return nullptr;
 }
@@ -85,8 +88,10 @@ class Loader {
   bool ReadLexicon(const std::string& file, const std::string& name, const toml::node& node,
                    std::string* err);
   bool ReadMacros(const std::string& file, const toml::node& node, std::string* err);
-  bool ReadRules(const std::string& file, const toml::node& node, int layer, std::string* err);
-  bool ReadRule(const std::string& file, const toml::table& table, int layer, std::string* err);
+  bool ReadRules(const std::string& file, const toml::node& node, int layer, bool claims,
+                 std::string* err);
+  bool ReadRule(const std::string& file, const toml::table& table, int layer, bool claim,
+                std::string* err);
   bool ReadExample(const std::string& file, const toml::node& node, Example* out, std::string* err);
   bool Expand(const std::string& pattern, const SourceLoc& loc, std::vector<std::string>* stack,
               std::string* out, std::string* err) const;
@@ -163,11 +168,11 @@ bool Loader::AddFile(const std::string& name, const std::string& content, int la
       }
     } else if (k == "macros") {
       ok = ReadMacros(name, node, err);
-    } else if (k == "rule") {
-      ok = ReadRules(name, node, layer, err);
+    } else if (k == "rule" || k == "claim") {
+      ok = ReadRules(name, node, layer, k == "claim", err);
     } else {
       *err = Error(name, key.source(),
-                   fmt::format("unknown key '{}' (expected settings, lexicon, macros, rule)", k));
+                   fmt::format("unknown key '{}' (expected settings, lexicon, macros, rule, claim)", k));
       return false;
     }
     if (!ok) return false;
@@ -231,14 +236,18 @@ bool Loader::ReadMacros(const std::string& file, const toml::node& node, std::st
   return true;
 }
 
-bool Loader::ReadRules(const std::string& file, const toml::node& node, int layer,
+bool Loader::ReadRules(const std::string& file, const toml::node& node, int layer, bool claims,
                        std::string* err) {
   const toml::array* rules = node.as_array();
-  if (!rules) return *err = Error(file, node.source(), "'rule' must be an array of tables ([[rule]])"), false;
+  if (!rules) {
+    *err = Error(file, node.source(), claims ? "'claim' must be an array of tables ([[claim]])"
+                                             : "'rule' must be an array of tables ([[rule]])");
+    return false;
+  }
   for (const toml::node& r : *rules) {
     const toml::table* t = r.as_table();
     if (!t) return *err = Error(file, r.source(), "a rule must be a table"), false;
-    if (!ReadRule(file, *t, layer, err)) return false;
+    if (!ReadRule(file, *t, layer, claims, err)) return false;
   }
   return true;
 }
@@ -254,10 +263,11 @@ const std::map<std::string, Kind>& KindsByName() {
 
 }  // namespace
 
-bool Loader::ReadRule(const std::string& file, const toml::table& table, int layer,
+bool Loader::ReadRule(const std::string& file, const toml::table& table, int layer, bool claim,
                       std::string* err) {
   auto rule = std::make_unique<Rule>();
   rule->loc = Loc(file, table.source());
+  if (claim) rule->kind = Kind::kClaim;
   bool case_sensitive = false;
   const toml::node* examples = nullptr;
   for (auto&& [key, value] : table) {
@@ -272,7 +282,9 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
     };
     if (k == "id") {
       if (!need_string(&rule->id)) return false;
-    } else if (k == "kind") {
+    } else if (k == "attribute" && claim) {
+      if (!need_string(&rule->attribute)) return false;
+    } else if (k == "kind" && !claim) {
       std::string kind;
       if (!need_string(&kind)) return false;
       auto it = KindsByName().find(kind);
@@ -302,15 +314,21 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
       examples = &value;
     } else {
       *err = Error(file, key.source(),
-                   fmt::format("unknown key '{}' in rule (id, kind, pattern, priority, "
-                               "case_sensitive, fields, examples)", k));
+                   fmt::format("unknown key '{}' in {} (id, {}, pattern, priority, "
+                               "case_sensitive, fields, examples)", k, claim ? "claim" : "rule",
+                               claim ? "attribute" : "kind"));
       return false;
     }
   }
   const SourceLoc start = Loc(file, table.source());
   if (rule->id.empty()) return *err = Error(start, "rule has no 'id'"), false;
   if (rule->pattern.empty()) return *err = Error(start, fmt::format("rule '{}' has no 'pattern'", rule->id)), false;
-  if (!table.contains("kind")) return *err = Error(start, fmt::format("rule '{}' has no 'kind'", rule->id)), false;
+  if (!claim && !table.contains("kind")) {
+    return *err = Error(start, fmt::format("rule '{}' has no 'kind'", rule->id)), false;
+  }
+  if (claim && rule->attribute.empty()) {
+    return *err = Error(start, fmt::format("claim '{}' has no 'attribute'", rule->id)), false;
+  }
   const toml::array* list = examples ? examples->as_array() : nullptr;
   if (list == nullptr || list->empty()) {
     *err = Error(examples ? Loc(file, examples->source()) : start,
@@ -330,7 +348,7 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
     return false;
   }
   it->second = layer;
-  auto& rules = out_->rules_;
+  auto& rules = claim ? out_->claims_ : out_->rules_;
   auto existing = std::find_if(rules.begin(), rules.end(),
                                [&](const auto& r) { return r->id == rule->id; });
   if (existing != rules.end()) {
@@ -374,13 +392,16 @@ bool Loader::ReadExample(const std::string& file, const toml::node& node, Exampl
       } else {
         return *err = Error(file, value.source(), "'value' must be a TIMEX3 string or a quantity table"), false;
       }
-    } else if (k == "mod" || k == "anchor" || k == "ordinal" || k == "kind") {
+    } else if (k == "mod" || k == "anchor" || k == "ordinal" || k == "kind" || k == "subject" ||
+               k == "as_of" || k == "hedged" || k == "negated" || k == "revision" ||
+               k == "attribution" || k == "event_date") {
       if (!IsScalar(value)) return *err = Error(file, value.source(), fmt::format("'{}' must be a scalar", k)), false;
       out->value[k] = ScalarString(value);
     } else {
       *err = Error(file, key.source(),
                    fmt::format("unknown key '{}' in example (text, match, ref, none, value, mod, "
-                               "anchor, ordinal, kind)", k));
+                               "anchor, ordinal, kind, subject, as_of, hedged, negated, revision, "
+                               "attribution, event_date)", k));
       return false;
     }
   }
@@ -453,15 +474,22 @@ bool Loader::Finish(std::string* err) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
-  for (auto& rule : out_->rules_) {
-    std::vector<std::string> stack;
-    rule->expanded.clear();
-    if (!Expand(rule->pattern, rule->loc, &stack, &rule->expanded, err)) return false;
-    rule->re = std::make_unique<RE2>(rule->expanded, options);
-    if (!rule->re->ok()) {
-      *err = Error(rule->loc, fmt::format("rule '{}': bad pattern: {} (at '{}')", rule->id,
-                                          rule->re->error(), rule->re->error_arg()));
-      return false;
+  for (auto* list : {&out_->rules_, &out_->claims_}) {
+    for (auto& rule : *list) {
+      std::vector<std::string> stack;
+      rule->expanded.clear();
+      if (!Expand(rule->pattern, rule->loc, &stack, &rule->expanded, err)) return false;
+      rule->re = std::make_unique<RE2>(rule->expanded, options);
+      if (!rule->re->ok()) {
+        *err = Error(rule->loc, fmt::format("rule '{}': bad pattern: {} (at '{}')", rule->id,
+                                            rule->re->error(), rule->re->error_arg()));
+        return false;
+      }
+      if (rule->kind == Kind::kClaim && !rule->re->NamedCapturingGroups().count("value")) {
+        *err = Error(rule->loc, fmt::format("claim '{}': the pattern needs a (?P<value>…) group",
+                                            rule->id));
+        return false;
+      }
     }
   }
   return true;

@@ -38,17 +38,20 @@ struct Example {
   std::string ref;    ///< YYYY-MM-DD or "".
   bool none = false;
   /// Expected value: a TIMEX3 string for time kinds; for numbers the fields
-  /// point, lo, hi, qualifier ("" = null); plus optional mod, anchor, ordinal.
+  /// point, lo, hi, qualifier ("" = null); plus optional mod, anchor, ordinal;
+  /// claim examples may also expect subject, as_of, hedged, negated,
+  /// revision, attribution and event_date.
   std::map<std::string, std::string> value;
   SourceLoc loc;
 };
 
-enum class Kind { kNumber, kDate, kTime, kDuration, kSet, kIgnore };
+enum class Kind { kNumber, kDate, kTime, kDuration, kSet, kIgnore, kClaim };
 const char* KindName(Kind kind);
 
 struct Rule {
   std::string id;
   Kind kind = Kind::kNumber;
+  std::string attribute;  ///< Claim rules: deaths, injuries, missing, troops, crowd, date, …
   int priority = 0;
   std::string pattern;   ///< As written.
   std::string expanded;  ///< Macros expanded, as compiled.
@@ -65,7 +68,10 @@ class RuleSet {
   const Lexicon& Lex(std::string_view name) const;
   /// [settings] value, or `fallback`.
   std::string Setting(std::string_view name, std::string_view fallback = "") const;
+  /// Mention rules (numbers and time), in load order.
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  /// Claim rules ([[claim]] tables), in load order.
+  const std::vector<std::unique_ptr<Rule>>& claim_rules() const { return claims_; }
   const Rule* Find(std::string_view id) const;
 
   /// For tests and the loader: the named lexicon, created empty if absent.
@@ -77,6 +83,7 @@ class RuleSet {
   std::map<std::string, Lexicon, std::less<>> lexicons_;
   std::map<std::string, std::string, std::less<>> settings_;
   std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<std::unique_ptr<Rule>> claims_;
 };
 
 /// The embedded rules, then each directory's *.toml (sorted) on top: a rule
