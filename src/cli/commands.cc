@@ -14,6 +14,8 @@
 
 #include "cli/config.h"
 #include "corpus/reader.h"
+#include "extract/claim_examples.h"
+#include "extract/extractor.h"
 #include "normalize/recognizer.h"
 #include "normalize/rule_examples.h"
 #include "report/json_io.h"
@@ -59,12 +61,14 @@ bool RejectPending(const Config& c, Io& io, int* code) {
 struct LoadedRules {
   rules::RuleSet rules;
   std::unique_ptr<normalize::Recognizer> recognizer;
+  std::unique_ptr<extract::Extractor> extractor;
 };
 
 bool LoadRules(const Config& c, Io& io, LoadedRules* out) {
   std::string err;
   if (!rules::LoadRuleSet(c.rules_dirs, &out->rules, &err) ||
-      !normalize::Recognizer::Create(out->rules, &out->recognizer, &err)) {
+      !normalize::Recognizer::Create(out->rules, &out->recognizer, &err) ||
+      !extract::Extractor::Create(out->rules, *out->recognizer, &out->extractor, &err)) {
     Fail(io, err);
     return false;
   }
@@ -130,11 +134,25 @@ bool WithOutput(const Config& c, Io& io, const std::function<void(std::ostream&)
   return true;
 }
 
-void NoteNoClaimRules(const Config& c, Io& io) {
-  if (!c.quiet) {
-    io.err << "claimcheck: note: claim extraction is not implemented yet; "
-              "documents are read and listed, no claims are extracted\n";
+// Extracts every readable document's claims over `jobs` threads. Documents
+// may gain a date (dateline, inference) on the way. Returns false with the
+// first error (a rule engine failure, never a bad input).
+bool ExtractAll(const LoadedRules& loaded, int jobs, std::vector<corpus::Document>& docs,
+                std::vector<std::vector<report::Claim>>* claims, Io& io) {
+  claims->assign(docs.size(), {});
+  std::vector<std::string> errors(docs.size());
+  ParallelFor(docs.size(), jobs, [&](size_t i) {
+    if (!docs[i].ok()) return;
+    extract::Extraction x;
+    if (loaded.extractor->Extract(docs[i], &x, &errors[i])) (*claims)[i] = std::move(x.claims);
+  });
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!errors[i].empty()) {
+      Fail(io, fmt::format("{}: {}", docs[i].origin, errors[i]));
+      return false;
+    }
   }
+  return true;
 }
 
 int ExitFor(const report::Report& r, const Config& c) {
@@ -155,10 +173,14 @@ int RunCheck(const Config& c, Io& io) {
     return Fail(io, fmt::format("--format {}: not implemented yet",
                                 report::FormatNames()[static_cast<size_t>(c.format)]));
   }
-  const std::vector<corpus::Document> docs = ReadDocuments(c, io);
+  std::vector<corpus::Document> docs = ReadDocuments(c, io);
+  std::vector<std::vector<report::Claim>> claims;
+  if (!ExtractAll(loaded, c.jobs, docs, &claims, io)) return kExitError;
   report::Report r;
-  for (const auto& d : docs) r.inputs.push_back(report::DocumentRecord::From(d));
-  NoteNoClaimRules(c, io);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    r.inputs.push_back(report::DocumentRecord::From(docs[i]));
+    for (report::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
+  }
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   if (!AnyReadable(docs)) return Fail(io, "no input readable");
   return ExitFor(r, c);
@@ -170,11 +192,13 @@ int RunExtract(const Config& c, Io& io) {
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
-  const std::vector<corpus::Document> docs = ReadDocuments(c, io);
-  NoteNoClaimRules(c, io);
+  std::vector<corpus::Document> docs = ReadDocuments(c, io);
+  std::vector<std::vector<report::Claim>> claims;
+  if (!ExtractAll(loaded, c.jobs, docs, &claims, io)) return kExitError;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
-    for (const auto& d : docs) {
-      out << report::DumpLine(report::ToJson(report::DocumentRecord::From(d))) << '\n';
+    for (size_t i = 0; i < docs.size(); ++i) {
+      out << report::DumpLine(report::ToJson(report::DocumentRecord::From(docs[i]))) << '\n';
+      for (const report::Claim& claim : claims[i]) out << report::DumpLine(report::ToJson(claim)) << '\n';
     }
   });
   if (!written) return kExitError;
@@ -206,6 +230,61 @@ int RunMentions(const Config& c, Io& io) {
   return AnyReadable(docs) ? kExitOk : Fail(io, "no input readable");
 }
 
+// `explain TEXT`: every step, for one text.
+int RunExplain(const Config& c, Io& io) {
+  if (c.inputs.empty()) return Fail(io, "explain: no TEXT given");
+  LoadedRules loaded;
+  if (!LoadRules(c, io, &loaded)) return kExitError;
+  std::string text;
+  for (const std::string& word : c.inputs) text += (text.empty() ? "" : " ") + word;
+  corpus::Document doc = corpus::DocumentFromText("text", "text", text, corpus::Format::kText);
+  if (!doc.ok()) return Fail(io, "explain: " + doc.reason);
+  if (c.reference_date) {
+    doc.published = c.reference_date;
+    doc.published_basis = "reference-date";
+  }
+  normalize::Trace trace;
+  std::vector<normalize::Mention> raw;
+  std::string err;
+  if (!loaded.recognizer->Find(doc, doc.published, &raw, &err, &trace)) return Fail(io, err);
+  extract::Extraction x;
+  if (!loaded.extractor->Extract(doc, &x, &err)) return Fail(io, err);
+
+  io.out << "sentences:\n";
+  for (const corpus::Span& s : doc.sentences) {
+    io.out << fmt::format("  {}-{} \"{}\"\n", s.start, s.end,
+                          std::string_view(doc.text).substr(s.start, s.end - s.start));
+  }
+  io.out << "rules that matched (before overlaps were resolved):\n";
+  for (const std::string& line : trace.lines) io.out << "  " << line << '\n';
+  io.out << fmt::format("document date: {}\n",
+                        doc.published ? doc.published->ToString() + " (" + doc.published_basis + ")"
+                                      : std::string("none"));
+  io.out << "mentions:\n";
+  for (size_t i = 0; i < x.mentions.size(); ++i) {
+    const normalize::Mention& m = x.mentions[i];
+    std::string resolved;
+    if (!x.times[i].basis.empty()) resolved = fmt::format(" → {} ({})", x.times[i].timex, x.times[i].basis);
+    io.out << fmt::format("  {}-{} \"{}\" {} {}{} ← {}\n", m.start, m.end,
+                          std::string_view(doc.text).substr(m.start, m.end - m.start), m.kind,
+                          normalize::DescribeValue(m), resolved, m.rule->id);
+  }
+  io.out << "steps:\n";
+  for (const std::string& line : x.trace) io.out << "  " << line << '\n';
+  io.out << "claims:\n";
+  for (const report::Claim& claim : x.claims) {
+    io.out << fmt::format("  {} {} = {}\n      subject {}; as_of {} ({}); evidence \"{}\" at {}:{}\n"
+                          "      hedged {}, negated {}, revision {}, attribution {}; rule {}\n",
+                          claim.id, claim.attribute, report::DumpLine(report::ToJson(claim.value)),
+                          claim.subject, claim.as_of.timex.empty() ? "none" : claim.as_of.timex,
+                          claim.as_of.basis, claim.evidence.text, claim.evidence.line,
+                          claim.evidence.column, claim.hedged, claim.negated, claim.revision,
+                          claim.attribution.value_or("none"), claim.rule);
+  }
+  if (x.claims.empty()) io.out << "  none\n";
+  return kExitOk;
+}
+
 int RunRules(const Config& c, Io& io) {
   if (c.inputs.size() != 1 || (c.inputs[0] != "test" && c.inputs[0] != "list")) {
     return Fail(io, "rules: expected 'test' or 'list' (see claimcheck rules --help)");
@@ -220,9 +299,13 @@ int RunRules(const Config& c, Io& io) {
     }
     return kExitOk;
   }
-  const normalize::ExampleTally tally =
+  const normalize::ExampleTally mentions =
       normalize::RunRuleExamples(loaded.rules, *loaded.recognizer, io.out);
-  return tally.failed == 0 ? kExitOk : kExitFindings;
+  const normalize::ExampleTally claims =
+      extract::RunClaimExamples(loaded.rules, *loaded.extractor, io.out);
+  io.out << fmt::format("{} passed, {} failed\n", mentions.passed + claims.passed,
+                        mentions.failed + claims.failed);
+  return mentions.failed + claims.failed == 0 ? kExitOk : kExitFindings;
 }
 
 const std::vector<Command>& Commands() {
@@ -238,7 +321,7 @@ const std::vector<Command>& Commands() {
       {"mentions", "[INPUT...]", "every number/time mention as JSONL (evaluation, debugging)",
        kInputs | kOutput | kRules | kReference | kJobs, "none", RunMentions},
       {"explain", "TEXT", "which rules fired, step by step", kInputs | kRules | kReference, "none",
-       {}, "claims"},
+       RunExplain},
       {"rules", "test|list", "run the rules' own examples; list rules", kInputs | kRules, "none",
        RunRules},
   };

@@ -98,7 +98,6 @@ ExampleTally RunRuleExamples(const rules::RuleSet& rules, const Recognizer& reco
                          example.loc.column, rule->id, example.text, why);
     }
   }
-  out << fmt::format("{} passed, {} failed\n", tally.passed, tally.failed);
   return tally;
 }
 

@@ -20,8 +20,8 @@ struct ExampleTally {
 std::string CheckExample(const Recognizer& recognizer, const rules::Rule& rule,
                          const rules::Example& example);
 
-/// Runs every example, writes one line per failure ("file:line:col: rule: …")
-/// and a closing "N passed, M failed" line.
+/// Runs every mention rule's examples and writes one line per failure
+/// ("file:line:col: rule: …").
 ExampleTally RunRuleExamples(const rules::RuleSet& rules, const Recognizer& recognizer,
                              std::ostream& out);
 

@@ -48,6 +48,11 @@ void RuleSet::SetSetting(std::string_view name, std::string_view value) {
   settings_[std::string(name)] = std::string(value);
 }
 
+std::string RuleSet::Macro(std::string_view name) const {
+  auto it = macros_.find(name);
+  return it == macros_.end() ? std::string() : it->second;
+}
+
 std::string RuleSet::Setting(std::string_view name, std::string_view fallback) const {
   auto it = settings_.find(name);
   return it == settings_.end() ? std::string(fallback) : it->second;
@@ -95,7 +100,6 @@ class Loader {
   bool ReadExample(const std::string& file, const toml::node& node, Example* out, std::string* err);
   bool Expand(const std::string& pattern, const SourceLoc& loc, std::vector<std::string>* stack,
               std::string* out, std::string* err) const;
-  std::string LexiconAlternation(const Lexicon& lex) const;
 
   RuleSet* out_;
   std::map<std::string, std::string> contents_;  // file → text, for error lines
@@ -415,7 +419,7 @@ bool Loader::ReadExample(const std::string& file, const toml::node& node, Exampl
   return true;
 }
 
-std::string Loader::LexiconAlternation(const Lexicon& lex) const {
+std::string LexiconPattern(const Lexicon& lex) {
   std::vector<std::string> keys;
   for (const auto& [key, entry] : lex.entries()) keys.push_back(key);
   std::stable_sort(keys.begin(), keys.end(),
@@ -448,7 +452,7 @@ bool Loader::Expand(const std::string& pattern, const SourceLoc& loc,
         *err = Error(loc, fmt::format("unknown or empty lexicon '{}' in {{{}}}", n.substr(4), n));
         return false;
       }
-      *out += LexiconAlternation(*lex);
+      *out += LexiconPattern(*lex);
       continue;
     }
     auto it = macros_.find(n);
@@ -474,6 +478,20 @@ bool Loader::Finish(std::string* err) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
+  // Every macro must expand and compile, used by a rule or not: the engine
+  // reads some (hedges, attribution) by name.
+  for (const auto& [name, macro] : macros_) {
+    std::vector<std::string> stack{name};
+    std::string expanded;
+    if (!Expand(macro.pattern, macro.loc, &stack, &expanded, err)) return false;
+    RE2 re(expanded, options);
+    if (!re.ok()) {
+      *err = Error(macro.loc, fmt::format("macro {{{}}}: bad pattern: {} (at '{}')", name,
+                                          re.error(), re.error_arg()));
+      return false;
+    }
+    out_->macros_[name] = std::move(expanded);
+  }
   for (auto* list : {&out_->rules_, &out_->claims_}) {
     for (auto& rule : *list) {
       std::vector<std::string> stack;

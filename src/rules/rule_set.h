@@ -66,6 +66,9 @@ class RuleSet {
   const Lexicon* lexicon(std::string_view name) const;
   /// The lexicon, or an empty one: normalizers treat a missing table as empty.
   const Lexicon& Lex(std::string_view name) const;
+  /// A macro, fully expanded (engine-level patterns such as hedges or
+  /// attribution live in rules as macros); "" when absent.
+  std::string Macro(std::string_view name) const;
   /// [settings] value, or `fallback`.
   std::string Setting(std::string_view name, std::string_view fallback = "") const;
   /// Mention rules (numbers and time), in load order.
@@ -82,9 +85,14 @@ class RuleSet {
   friend class Loader;
   std::map<std::string, Lexicon, std::less<>> lexicons_;
   std::map<std::string, std::string, std::less<>> settings_;
+  std::map<std::string, std::string, std::less<>> macros_;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<std::unique_ptr<Rule>> claims_;
 };
+
+/// `(?:key1|key2|…)`: a lexicon's keys longest first, regex-escaped, a space
+/// matching any run of whitespace. What `{lex:NAME}` expands to.
+std::string LexiconPattern(const Lexicon& lex);
 
 /// The embedded rules, then each directory's *.toml (sorted) on top: a rule
 /// with an existing id replaces it, lexicon entries and macros override by key.

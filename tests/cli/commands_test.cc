@@ -50,7 +50,7 @@ TEST_CASE("--version and --help") {
 }
 
 TEST_CASE("commands whose engines are not built yet say so and exit 2") {
-  for (const char* name : {"reconcile", "explain"}) {
+  for (const char* name : {"reconcile"}) {
     CAPTURE(name);
     Result r = RunArgs({name, "x"});
     CHECK(r.code == 2);
@@ -113,6 +113,20 @@ TEST_CASE("--reference-date dates undated inputs with basis reference-date") {
   CHECK(r.code == 0);
   CHECK(r.out.find("\"published\": \"2020-01-24\",\n      \"published_basis\": \"reference-date\"") !=
         std::string::npos);
+}
+
+}  // namespace claimcheck::cli
+
+namespace claimcheck::cli {
+
+TEST_CASE("explain shows mentions, anchored time and claims step by step") {
+  Result r = RunArgs({"explain", "--reference-date", "2020-01-24",
+                      "Two days later, parliament voted for some 5,200 US forces to leave Iraq."});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"some 5,200\" number 5200 [4680,5720] some") != std::string::npos);
+  CHECK(r.out.find("troops = {\"kind\":\"quantity\",\"point\":5200") != std::string::npos);
+  CHECK(r.out.find("subject us-troops@iraq") != std::string::npos);
+  CHECK(RunArgs({"explain"}).code == 2);
 }
 
 }  // namespace claimcheck::cli

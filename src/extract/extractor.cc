@@ -1,0 +1,484 @@
+#include "extract/extractor.h"
+
+#include <fmt/format.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "corpus/utf8.h"
+#include "extract/subject.h"
+#include "extract/time_context.h"
+
+namespace claimcheck::extract {
+
+using normalize::Mention;
+using normalize::TimeValue;
+
+namespace {
+
+// Claim patterns see the sentence with every mention replaced by a
+// placeholder, so a rule says "{NUM} people were killed" and never spells a
+// number: \x01<index>\x02 for numbers, \x03<index>\x04 for dates and times,
+// \x05<index>\x06 for durations and sets (see rules/README.md, "Claims").
+struct Masked {
+  std::string text;
+  // (masked offset, original offset) at the start of each copied stretch or
+  // placeholder, in order; placeholders map to their mention's start.
+  std::vector<std::pair<size_t, size_t>> marks;
+  std::vector<std::pair<size_t, size_t>> placeholders;  // masked [start, end) per mention slot
+  std::vector<size_t> slot_mention;                      // placeholder slot → mention index
+};
+
+char OpenFor(const Mention& m) {
+  if (m.kind == "number") return '\x01';
+  if (m.kind == "date" || m.kind == "time") return '\x03';
+  return '\x05';
+}
+
+Masked Mask(std::string_view text, size_t start, size_t end, const std::vector<Mention>& mentions,
+            const std::vector<size_t>& in_sentence) {
+  Masked out;
+  size_t pos = start;
+  for (size_t index : in_sentence) {
+    const Mention& m = mentions[index];
+    out.marks.push_back({out.text.size(), pos});
+    out.text.append(text.substr(pos, m.start - pos));
+    const char open = OpenFor(m);
+    const size_t slot = out.slot_mention.size();
+    out.marks.push_back({out.text.size(), m.start});
+    const size_t p_start = out.text.size();
+    out.text += open;
+    out.text += std::to_string(slot);
+    out.text += static_cast<char>(open + 1);
+    out.placeholders.push_back({p_start, out.text.size()});
+    out.slot_mention.push_back(index);
+    out.marks.push_back({out.text.size(), m.end});
+    pos = m.end;
+  }
+  out.marks.push_back({out.text.size(), pos});
+  out.text.append(text.substr(pos, end - pos));
+  out.marks.push_back({out.text.size(), end});
+  return out;
+}
+
+// Original offset of a masked offset; inside a placeholder: its mention's
+// start (`as_end` false) or end (true).
+size_t Unmask(const Masked& m, size_t masked, bool as_end,
+              const std::vector<Mention>& mentions) {
+  for (size_t slot = 0; slot < m.placeholders.size(); ++slot) {
+    const auto [ps, pe] = m.placeholders[slot];
+    if (masked > ps && masked < pe) {
+      const Mention& mention = mentions[m.slot_mention[slot]];
+      return as_end ? mention.end : mention.start;
+    }
+    if (masked == pe && as_end) return mentions[m.slot_mention[slot]].end;
+  }
+  auto it = std::upper_bound(m.marks.begin(), m.marks.end(), std::make_pair(masked, SIZE_MAX));
+  const auto [mp, op] = *(it - 1);
+  return op + (masked - mp);
+}
+
+// The mentions whose placeholders lie inside masked [start, end).
+std::vector<size_t> MentionsIn(const Masked& m, size_t start, size_t end) {
+  std::vector<size_t> out;
+  for (size_t slot = 0; slot < m.placeholders.size(); ++slot) {
+    if (m.placeholders[slot].first >= start && m.placeholders[slot].second <= end) {
+      out.push_back(m.slot_mention[slot]);
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<RE2> CompileMacro(const rules::RuleSet& rules, std::string_view name) {
+  const std::string pattern = rules.Macro(name);
+  if (pattern.empty()) return nullptr;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  return re->ok() ? std::move(re) : nullptr;
+}
+
+bool Search(const RE2* re, std::string_view text) {
+  return re != nullptr && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
+}
+
+// The words before the value, back to the clause's start, at most `words`.
+std::string_view WindowBefore(std::string_view sentence, size_t value_start, int words) {
+  size_t start = value_start;
+  int seen = 0;
+  bool in_word = false;
+  while (start > 0) {
+    const char c = sentence[start - 1];
+    if (c == ',' || c == ';' || c == ':') break;
+    const bool space = std::isspace(static_cast<unsigned char>(c));
+    if (space && in_word && ++seen >= words) break;
+    in_word = !space;
+    --start;
+  }
+  return sentence.substr(start, value_start - start);
+}
+
+// A date that says when: a year, or a month and day ("XXXX-01-03"); not
+// "PRESENT_REF" or "XXXX-XX-XX".
+bool Datable(const std::string& timex) {
+  static const RE2 kDatable(R"((?:\d{3,4}|XXXX-\d\d).*)");
+  return RE2::FullMatch(timex, kDatable);
+}
+
+struct Candidate {
+  const rules::Rule* rule;
+  size_t rule_index;
+  size_t start, end;  // original offsets of the whole match
+  size_t mention;     // the value
+  std::optional<std::string> named;  // "Soleimani, Muhandis" before "and eight other men"
+  normalize::Groups groups;
+  std::optional<size_t> anniversary;  // "… marked {the second anniversary} of …"
+};
+
+// Longest first, then higher priority, then earlier rule: one claim per
+// (attribute, mention); an `ignore` claim silences the mention altogether.
+void Select(std::vector<Candidate>* cands) {
+  std::stable_sort(cands->begin(), cands->end(), [](const Candidate& a, const Candidate& b) {
+    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+    if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+    return a.rule_index < b.rule_index;
+  });
+  std::vector<Candidate> kept;
+  std::vector<size_t> silenced;
+  for (Candidate& c : *cands) {
+    if (c.rule->attribute == "ignore") {
+      silenced.push_back(c.mention);
+      continue;
+    }
+    const bool taken = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      return k.mention == c.mention && k.rule->attribute == c.rule->attribute;
+    });
+    if (!taken) kept.push_back(std::move(c));
+  }
+  // "Five soldiers were killed" counts the dead, not the troops.
+  auto casualty = [&](size_t mention) {
+    return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      return k.mention == mention && k.rule->attribute != "troops" && k.rule->attribute != "date";
+    });
+  };
+  std::erase_if(kept, [&](const Candidate& c) {
+    return std::find(silenced.begin(), silenced.end(), c.mention) != silenced.end() ||
+           (c.rule->attribute == "troops" && casualty(c.mention));
+  });
+  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
+    return a.start != b.start ? a.start < b.start : a.rule->attribute < b.rule->attribute;
+  });
+  *cands = std::move(kept);
+}
+
+// "Soleimani, Muhandis" → 2: the named people an "N other" count adds to.
+int CountNames(std::string_view list) {
+  int names = 0;
+  size_t pos = 0;
+  while (pos <= list.size()) {
+    size_t next = list.find(',', pos);
+    if (next == std::string_view::npos) next = list.size();
+    std::string_view part = list.substr(pos, next - pos);
+    // " and " inside a part splits it too.
+    for (size_t and_pos; (and_pos = part.find(" and ")) != std::string_view::npos;) {
+      names += std::any_of(part.begin(), part.begin() + and_pos,
+                           [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+      part.remove_prefix(and_pos + 5);
+    }
+    names += std::any_of(part.begin(), part.end(),
+                         [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    pos = next + 1;
+  }
+  return names;
+}
+
+report::Time TimeFromTimex(const std::string& timex, const std::string& granularity) {
+  report::Time t;
+  t.timex = timex;
+  t.granularity = granularity;
+  if (auto bounds = normalize::TimexBounds(timex)) {
+    t.lo = bounds->lo.ToString();
+    t.hi = bounds->hi.ToString();
+  }
+  return t;
+}
+
+}  // namespace
+
+struct Extractor::Impl {
+  const rules::RuleSet& rules;
+  const normalize::Recognizer& recognizer;
+  std::unique_ptr<RE2::Set> claim_set;
+  std::unique_ptr<RE2> hedge, revision, non_claim, negation, breaker, breaker_after;
+  std::vector<std::unique_ptr<RE2>> attribution;  // tried in order
+  SubjectBuilder subjects;
+  TimeContext time_context;
+
+  Impl(const rules::RuleSet& r, const normalize::Recognizer& rec)
+      : rules(r), recognizer(rec), subjects(r), time_context(r) {}
+
+  void FindCandidates(std::string_view text, const corpus::Span& s,
+                      const std::vector<Mention>& mentions, const std::vector<size_t>& in_sentence,
+                      std::vector<Candidate>* out) const;
+  report::Claim BuildClaim(const corpus::Document& doc, const Extraction& x, const Candidate& c,
+                           const DocumentSubjects& doc_subjects) const;
+  std::string AsOfFor(const Extraction& x, const corpus::Span& s, size_t value_mention,
+                      report::AsOf* as_of) const;
+};
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer& recognizer,
+                       std::unique_ptr<Extractor>* out, std::string* err) {
+  auto impl = std::make_unique<Impl>(rules, recognizer);
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(128 << 20);
+  impl->claim_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const auto& rule : rules.claim_rules()) {
+    std::string set_err;
+    if (impl->claim_set->Add(rule->expanded, &set_err) < 0) {
+      *err = fmt::format("{}:{}:{}: claim '{}': {}", rule->loc.file, rule->loc.line,
+                         rule->loc.column, rule->id, set_err);
+      return false;
+    }
+  }
+  if (!impl->claim_set->Compile()) {
+    *err = "the claim rules' RE2::Set does not fit in memory";
+    return false;
+  }
+  impl->hedge = CompileMacro(rules, "HEDGE");
+  impl->revision = CompileMacro(rules, "REVISION");
+  impl->non_claim = CompileMacro(rules, "NON_CLAIM");
+  impl->negation = CompileMacro(rules, "NEGATION");
+  impl->breaker = CompileMacro(rules, "BREAKER");
+  impl->breaker_after = CompileMacro(rules, "BREAKER_AFTER");
+  for (const char* name : {"ATTRIBUTION", "ATTRIBUTION_2", "ATTRIBUTION_3"}) {
+    if (auto re = CompileMacro(rules, name)) impl->attribution.push_back(std::move(re));
+  }
+  *out = std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
+  return true;
+}
+
+void Extractor::Impl::FindCandidates(std::string_view text, const corpus::Span& s,
+                                     const std::vector<Mention>& mentions,
+                                     const std::vector<size_t>& in_sentence,
+                                     std::vector<Candidate>* out) const {
+  const Masked masked = Mask(text, s.start, s.end, mentions, in_sentence);
+  const re2::StringPiece whole(masked.text);
+  std::vector<int> hits;
+  if (!claim_set->Match(whole, &hits)) return;
+  std::sort(hits.begin(), hits.end());
+  for (int index : hits) {
+    const rules::Rule& rule = *rules.claim_rules()[index];
+    const RE2& re = *rule.re;
+    const int n = re.NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> g(n);
+    const int value_group = re.NamedCapturingGroups().at("value");
+    auto named_it = re.NamedCapturingGroups().find("named");
+    size_t pos = 0;
+    while (pos <= masked.text.size() &&
+           re.Match(whole, pos, masked.text.size(), RE2::UNANCHORED, g.data(), n)) {
+      const size_t ms = g[0].data() - masked.text.data();
+      const size_t me = ms + g[0].size();
+      pos = me > ms ? me : ms + 1;
+      if (g[value_group].data() == nullptr) continue;
+      const size_t vs = g[value_group].data() - masked.text.data();
+      const std::vector<size_t> values = MentionsIn(masked, vs, vs + g[value_group].size());
+      if (values.size() != 1) continue;
+      // A breaker word ("and", "who") between the value and the rest of the
+      // match means the claim word belongs to another phrase: "the two
+      // vehicles and killed …", "42 were killed and 55 wounded".
+      const size_t value_end = vs + g[value_group].size();
+      const bool breakers = !rule.fields.count("breakers") || rule.fields.at("breakers") != "false";
+      const std::string_view mt = masked.text;
+      const std::string_view after = me > value_end ? mt.substr(value_end, me - value_end) : "";
+      if (breakers && (Search(breaker.get(), after) || Search(breaker_after.get(), after) ||
+                       (vs > ms && Search(breaker.get(), mt.substr(ms, vs - ms))))) {
+        continue;
+      }
+      // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing.
+      if (const auto* q = std::get_if<report::Quantity>(&mentions[values[0]].value)) {
+        if (mentions[values[0]].ordinal || (q->point && *q->point != static_cast<int64_t>(*q->point))) {
+          continue;
+        }
+      }
+      // A date claim's value is a date the text gives, not one it derives
+      // from another event ("a year after his killing").
+      if (rule.attribute == "date") {
+        const auto* t = std::get_if<TimeValue>(&mentions[values[0]].value);
+        if (t == nullptr || t->anchor || !Datable(t->timex)) continue;
+      }
+      Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
+                  Unmask(masked, me, true, mentions), values[0], std::nullopt, {}, std::nullopt};
+      auto anniversary_it = re.NamedCapturingGroups().find("anniversary");
+      if (anniversary_it != re.NamedCapturingGroups().end() &&
+          g[anniversary_it->second].data() != nullptr) {
+        const size_t as = g[anniversary_it->second].data() - masked.text.data();
+        const auto inside = MentionsIn(masked, as, as + g[anniversary_it->second].size());
+        if (inside.size() == 1) c.anniversary = inside[0];
+      }
+      if (named_it != re.NamedCapturingGroups().end() && g[named_it->second].data() != nullptr) {
+        const size_t ns = g[named_it->second].data() - masked.text.data();
+        const size_t ne = ns + g[named_it->second].size();
+        const size_t os = Unmask(masked, ns, false, mentions), oe = Unmask(masked, ne, true, mentions);
+        c.named = std::string(text.substr(os, oe - os));
+      }
+      for (const auto& [name, gi] : re.NamedCapturingGroups()) {
+        if (g[gi].data() == nullptr || name == "value") continue;
+        const size_t gs = g[gi].data() - masked.text.data();
+        const size_t os = Unmask(masked, gs, false, mentions);
+        const size_t oe = Unmask(masked, gs + g[gi].size(), true, mentions);
+        c.groups[name] = std::string(text.substr(os, oe - os));
+      }
+      out->push_back(std::move(c));
+    }
+  }
+}
+
+std::string Extractor::Impl::AsOfFor(const Extraction& x, const corpus::Span& s,
+                                     size_t value_mention, report::AsOf* as_of) const {
+  // The sentence's own time: a date mention other than the value.
+  for (size_t i = 0; i < x.mentions.size(); ++i) {
+    const Mention& m = x.mentions[i];
+    if (i == value_mention || m.start < s.start || m.end > s.end) continue;
+    if (m.kind != "date" && m.kind != "time") continue;
+    const ResolvedTime& t = x.times[i];
+    if (!Datable(t.timex)) continue;
+    as_of->timex = t.timex;
+    if (auto b = normalize::TimexBounds(t.timex)) {
+      as_of->lo = b->lo.ToString();
+      as_of->hi = b->hi.ToString();
+    }
+    as_of->basis = t.basis.empty() ? "sentence" : t.basis;
+    return "the sentence's time";
+  }
+  return "";
+}
+
+report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Extraction& x,
+                                          const Candidate& c,
+                                          const DocumentSubjects& doc_subjects) const {
+  report::Claim claim;
+  claim.doc = doc.id;
+  claim.rule = c.rule->id;
+  claim.attribute = c.rule->attribute;
+  const Mention& m = x.mentions[c.mention];
+  const corpus::Span* sentence = nullptr;
+  for (const corpus::Span& s : doc.sentences) {
+    if (s.start <= c.start && c.end <= s.end) sentence = &s;
+  }
+  const std::string_view text = doc.text;
+  const std::string_view sentence_text = text.substr(sentence->start, sentence->end - sentence->start);
+
+  if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
+    report::Quantity v = *q;
+    if (c.named) {
+      const int named = CountNames(*c.named);
+      if (v.point) *v.point += named;
+      v.lo += named;
+      if (v.hi) *v.hi += named;
+    }
+    claim.value = v;
+  } else {
+    const auto& tv = std::get<TimeValue>(m.value);
+    std::string timex = x.times[c.mention].timex;
+    auto years = c.rule->fields.find("years_before");
+    if (years != c.rule->fields.end()) {
+      int n = time_context.OrdinalOr(c.groups, years->second);
+      if (c.anniversary) {
+        const auto* a = std::get_if<TimeValue>(&x.mentions[*c.anniversary].value);
+        if (a && a->anchor && a->anchor->ordinal > 0) n = a->anchor->ordinal;
+      }
+      timex = time_context.ShiftYears(timex, -n);
+    }
+    claim.value = TimeFromTimex(timex, tv.granularity);
+  }
+
+  // as_of: the sentence's time for counts, the document's date otherwise.
+  if (claim.attribute == "date" || AsOfFor(x, *sentence, c.mention, &claim.as_of).empty()) {
+    if (doc.published) {
+      claim.as_of = {doc.published->ToString(), doc.published->ToString(),
+                     doc.published->ToString(),
+                     doc.published_basis == "reference-date" ? "reference-date" : "document-date"};
+    } else {
+      claim.as_of.basis = "unresolved";
+    }
+  }
+
+  const size_t rel_value = m.start - sentence->start;
+  const std::string_view before = WindowBefore(sentence_text, rel_value, 8);
+  claim.hedged = Search(hedge.get(), sentence_text);
+  claim.negated = Search(negation.get(), before);
+  claim.revision = Search(revision.get(), before);
+  for (const auto& re : attribution) {
+    re2::StringPiece who;
+    if (RE2::PartialMatch(re2::StringPiece(sentence_text.data(), sentence_text.size()), *re,
+                          &who) &&
+        !who.empty()) {
+      claim.attribution = std::string(who.data(), who.size());
+      break;
+    }
+  }
+  claim.subject = subjects.Build(claim.attribute, sentence_text, c.groups, rel_value,
+                                 doc_subjects);
+  claim.evidence.start = c.start;
+  claim.evidence.end = c.end;
+  const corpus::Position p = doc.PositionOf(c.start);
+  claim.evidence.line = p.line;
+  claim.evidence.column = p.column;
+  claim.evidence.text = std::string(text.substr(c.start, c.end - c.start));
+  claim.evidence.sentence = std::string(sentence_text);
+  return claim;
+}
+
+bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err) const {
+  const Impl& impl = *impl_;
+  Extraction& x = *out;
+  if (!impl.recognizer.Find(doc, doc.published, &x.mentions, err)) return false;
+  if (!doc.published) {
+    if (auto found = impl.time_context.DiscoverDocumentDate(doc, x.mentions, &x.trace)) {
+      doc.published = found->date;
+      doc.published_basis = found->basis;
+      x.mentions.clear();
+      if (!impl.recognizer.Find(doc, doc.published, &x.mentions, err)) return false;
+    }
+  }
+  x.times = impl.time_context.Resolve(doc, x.mentions, &x.trace);
+
+  const DocumentSubjects doc_subjects = impl.subjects.ForDocument(doc);
+  size_t next = 0;
+  for (const corpus::Span& s : doc.sentences) {
+    std::vector<size_t> in_sentence;
+    while (next < x.mentions.size() && x.mentions[next].start < s.start) ++next;
+    for (size_t i = next; i < x.mentions.size() && x.mentions[i].end <= s.end; ++i) {
+      in_sentence.push_back(i);
+    }
+    if (in_sentence.empty()) continue;
+    std::vector<Candidate> cands;
+    impl.FindCandidates(doc.text, s, x.mentions, in_sentence, &cands);
+    Select(&cands);
+    for (const Candidate& c : cands) {
+      const std::string_view sentence_text =
+          std::string_view(doc.text).substr(s.start, s.end - s.start);
+      const size_t rel = x.mentions[c.mention].start - s.start;
+      if (Search(impl.non_claim.get(), WindowBefore(sentence_text, rel, 8))) {
+        x.trace.push_back(fmt::format("{} at {}: not a claim (a plan, call, vow or condition)",
+                                      c.rule->id, c.start));
+        continue;
+      }
+      report::Claim claim = impl.BuildClaim(doc, x, c, doc_subjects);
+      claim.id = fmt::format("{}#{}", doc.id, x.claims.size() + 1);
+      x.trace.push_back(fmt::format("{} → {} {} = {} (subject {})", c.rule->id, claim.id,
+                                    claim.attribute, claim.evidence.text, claim.subject));
+      x.claims.push_back(std::move(claim));
+    }
+  }
+  return true;
+}
+
+}  // namespace claimcheck::extract

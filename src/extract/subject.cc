@@ -1,0 +1,317 @@
+#include "extract/subject.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace claimcheck::extract {
+
+namespace {
+
+std::string_view TrimWord(std::string_view w) {
+  auto strip = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; };
+  while (!w.empty() && strip(w.front())) w.remove_prefix(1);
+  for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+    if (w.size() > suffix.size() && w.ends_with(suffix)) w.remove_suffix(suffix.size());
+  }
+  while (!w.empty() && strip(w.back())) w.remove_suffix(1);
+  return w;
+}
+
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    size_t end = pos;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+    if (end > pos) words.push_back(text.substr(pos, end - pos));
+    pos = end;
+  }
+  return words;
+}
+
+// The hit closest to `offset`, preferring hits after it on ties.
+const WordFinder::Hit* Nearest(const std::vector<WordFinder::Hit>& hits, size_t offset) {
+  const WordFinder::Hit* best = nullptr;
+  size_t best_distance = SIZE_MAX;
+  for (const auto& h : hits) {
+    const size_t d = h.offset >= offset ? h.offset - offset : offset - h.offset;
+    if (d < best_distance) {
+      best = &h;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+// Keys by frequency, ties to the one met first.
+std::vector<std::string> ByFrequency(const std::vector<WordFinder::Hit>& hits) {
+  std::map<std::string, std::pair<int, size_t>> counts;  // key → (count, first offset)
+  for (const auto& h : hits) {
+    auto [it, inserted] = counts.emplace(h.key, std::make_pair(0, h.offset));
+    ++it->second.first;
+  }
+  std::vector<std::pair<std::string, std::pair<int, size_t>>> order(counts.begin(), counts.end());
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    if (a.second.first != b.second.first) return a.second.first > b.second.first;
+    return a.second.second < b.second.second;
+  });
+  std::vector<std::string> keys;
+  for (const auto& [key, score] : order) keys.push_back(key);
+  return keys;
+}
+
+std::string MostFrequent(const std::vector<WordFinder::Hit>& hits) {
+  const auto keys = ByFrequency(hits);
+  return keys.empty() ? "" : keys.front();
+}
+
+bool StartsUpper(std::string_view w) {
+  return !w.empty() && std::isupper(static_cast<unsigned char>(w.front()));
+}
+
+}  // namespace
+
+WordFinder::WordFinder(const rules::RuleSet& rules, std::string_view lexicon)
+    : lex_(rules.Lex(lexicon)) {
+  if (lex_.entries().empty()) return;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  re_ = std::make_unique<RE2>("\\b(" + rules::LexiconPattern(lex_) + ")\\b", options);
+  if (!re_->ok()) re_.reset();
+}
+
+std::vector<WordFinder::Hit> WordFinder::Find(std::string_view text) const {
+  std::vector<Hit> hits;
+  if (!re_) return hits;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece word;
+  while (RE2::FindAndConsume(&input, *re_, &word)) {
+    const std::string_view w(word.data(), word.size());
+    const rules::LexEntry* e = lex_.Find(w);
+    std::string key = e ? (e->value.empty() ? e->Field("key") : e->value) : "";
+    if (key.empty()) key = rules::NormalizeKey(w);
+    hits.push_back({static_cast<size_t>(word.data() - text.data()), word.size(), std::move(key),
+                    e != nullptr && e->Field("any_case") == "true",
+                    e == nullptr || e->Field("place") != "false"});
+  }
+  return hits;
+}
+
+std::string Slug(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
+    : rules_(rules),
+      events_(rules, "event_words"),
+      event_verbs_(rules, "event_verbs"),
+      gatherings_(rules, "gathering_words"),
+      countries_(rules, "countries") {}
+
+std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const {
+  std::vector<WordFinder::Hit> hits = events_.Find(text);
+  for (auto& h : event_verbs_.Find(text)) hits.push_back(std::move(h));
+  std::sort(hits.begin(), hits.end(),
+            [](const auto& a, const auto& b) { return a.offset < b.offset; });
+  std::vector<std::string> keys;
+  for (const auto& h : hits) keys.push_back(h.key);
+  return keys;
+}
+
+DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const {
+  const std::string_view body = std::string_view(doc.text).substr(doc.body_start);
+  std::vector<WordFinder::Hit> countries;
+  for (const auto& h : countries_.Find(body)) {
+    if (h.place && (h.any_case || StartsUpper(body.substr(h.offset, h.length)))) {
+      countries.push_back(h);
+    }
+  }
+  std::vector<WordFinder::Hit> events = events_.Find(body);
+  std::erase_if(events, [&](const WordFinder::Hit& h) {
+    return rules_.Lex("named_events").Find(h.key) != nullptr;
+  });
+  return {MostFrequent(events), MostFrequent(gatherings_.Find(body)), ByFrequency(countries),
+          LeadName(body)};
+}
+
+// The last word of the name run met most often ("Qasem Soleimani" and
+// "Soleimani's" both count for "soleimani"); ties go to the earliest.
+std::string SubjectBuilder::LeadName(std::string_view body) const {
+  std::vector<WordFinder::Hit> names;
+  const std::vector<std::string_view> words = Words(body);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = TrimWord(words[i]);
+    if (!IsName(w)) continue;
+    const bool run_goes_on = i + 1 < words.size() && IsName(TrimWord(words[i + 1])) &&
+                             std::string_view(",.;:").find(words[i].back()) == std::string_view::npos;
+    if (!run_goes_on) names.push_back({static_cast<size_t>(w.data() - body.data()), w.size(), Slug(w)});
+  }
+  return MostFrequent(names);
+}
+
+bool SubjectBuilder::IsName(std::string_view word) const {
+  if (!StartsUpper(word)) return false;
+  for (const char* lexicon : {"not_names", "months", "weekdays", "countries"}) {
+    if (rules_.Lex(lexicon).Find(word) != nullptr) return false;
+  }
+  return true;
+}
+
+// The last word of the first run of names: "top Iranian commander Qasem
+// Soleimani" → "soleimani"; "Abu Mahdi al-Muhandis" → "al-muhandis".
+std::string SubjectBuilder::NameIn(std::string_view text) const {
+  std::string last;
+  bool in_run = false;
+  for (std::string_view raw : Words(text)) {
+    const std::string_view w = TrimWord(raw);
+    const bool particle = in_run && rules_.Lex("name_particles").Find(w) != nullptr;
+    if (IsName(w) || particle || (in_run && w.find('-') != std::string_view::npos &&
+                                  StartsUpper(w.substr(w.find('-') + 1)))) {
+      last = Slug(w);
+      in_run = true;
+      if (std::string_view(",.;:").find(raw.back()) != std::string_view::npos) break;
+      continue;
+    }
+    if (in_run) break;
+  }
+  return last;
+}
+
+// A country the sentence places the event in ("in Iraq", "across Gaza").
+std::string SubjectBuilder::PlaceIn(std::string_view sentence) const {
+  const rules::Lexicon& prepositions = rules_.Lex("place_prepositions");
+  for (const auto& h : countries_.Find(sentence)) {
+    if (!h.place || !StartsUpper(sentence.substr(h.offset, h.length))) continue;
+    const std::vector<std::string_view> before = Words(sentence.substr(0, h.offset));
+    if (!before.empty() && prepositions.Find(before.back()) != nullptr) return h.key;
+    if (before.size() >= 2 && rules::NormalizeKey(before.back()) == "the" &&
+        prepositions.Find(before[before.size() - 2]) != nullptr) {
+      return h.key;
+    }
+  }
+  return "";
+}
+
+std::string SubjectBuilder::TroopsSubject(std::string_view sentence, size_t value_offset,
+                                          const DocumentSubjects& doc) const {
+  constexpr size_t kNear = 40;  // bytes: "some 5,200 US forces", "US-led coalition's 2,500"
+  std::vector<WordFinder::Hit> hits;
+  for (const auto& h : countries_.Find(sentence)) {
+    if (h.any_case || StartsUpper(sentence.substr(h.offset, h.length))) hits.push_back(h);
+  }
+  std::string force;
+  for (const auto& h : hits) {
+    if (h.offset >= value_offset && h.offset - value_offset <= kNear) {
+      force = h.key;
+      break;
+    }
+  }
+  if (force.empty()) {
+    for (const auto& h : hits) {
+      if (h.offset < value_offset && value_offset - h.offset <= kNear) force = h.key;
+    }
+  }
+  std::string place = PlaceIn(sentence);
+  if (place == force) place.clear();
+  for (const std::string& country : doc.countries) {
+    if (!place.empty()) break;
+    if (country != force) place = country;
+  }
+  std::string subject = force.empty() ? "troops" : force + "-troops";
+  if (!place.empty()) subject += "@" + place;
+  return subject;
+}
+
+// The event a claim is about: the rule's `event` group, else the event word
+// nearest the value. `allow_named` false skips events that take a victim's
+// name (a count of the dead is about the strike, not "the killing").
+std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view sentence,
+                                     const normalize::Groups& groups, size_t value_offset,
+                                     bool allow_named) const {
+  auto usable = [&](const std::string& key) {
+    return allow_named || rules_.Lex("named_events").Find(key) == nullptr;
+  };
+  auto event = groups.find("event");
+  if (event != groups.end()) {
+    for (const WordFinder* f : {&finder, &event_verbs_}) {
+      for (const auto& h : f->Find(event->second)) {
+        if (usable(h.key)) return h.key;
+      }
+    }
+  }
+  std::vector<WordFinder::Hit> hits = finder.Find(sentence);
+  std::erase_if(hits, [&](const WordFinder::Hit& h) { return !usable(h.key); });
+  const WordFinder::Hit* nearest = Nearest(hits, value_offset);
+  return nearest ? nearest->key : "";
+}
+
+// "the 2020 air strike that killed Soleimani": an event that killed someone
+// named is, for its date, that person's killing.
+std::string SubjectBuilder::NamedVictimAfter(std::string_view sentence, size_t from) const {
+  constexpr size_t kObjectWords = 5;  // "killed Iranian General Qassem Soleimani"
+  for (const auto& h : event_verbs_.Find(sentence.substr(from))) {
+    if (rules_.Lex("named_events").Find(h.key) == nullptr) continue;
+    std::vector<std::string_view> object = Words(sentence.substr(from + h.offset + h.length));
+    if (object.size() > kObjectWords) object.resize(kObjectWords);
+    // "killed 28 civilians in Qana" names a place, not a victim.
+    if (object.empty() || std::isdigit(static_cast<unsigned char>(object.front().front()))) continue;
+    std::string phrase;
+    for (std::string_view w : object) phrase += std::string(w) + " ";
+    const std::string name = NameIn(phrase);
+    if (!name.empty()) return name + "-" + h.key;
+  }
+  return "";
+}
+
+std::string SubjectBuilder::Build(const std::string& attribute, std::string_view sentence,
+                                  const normalize::Groups& groups, size_t value_offset,
+                                  const DocumentSubjects& doc) const {
+  if (attribute == "troops") return TroopsSubject(sentence, value_offset, doc);
+  const bool is_date = attribute == "date";
+  std::string event;
+  if (attribute == "crowd") {
+    event = EventFor(gatherings_, sentence, groups, value_offset, false);
+    if (event.empty()) event = doc.main_gathering;
+  }
+  if (event.empty()) event = EventFor(events_, sentence, groups, value_offset, is_date);
+  if (event.empty()) event = attribute == "crowd" ? doc.main_gathering : doc.main_event;
+  if (event.empty()) event = attribute == "crowd" ? "gathering" : "event";
+
+  if (is_date) {
+    if (rules_.Lex("named_events").Find(event) != nullptr) {
+      // The victim the rule found, unless its phrase opens with a preposition
+      // ("killed in the city of Zarand" names a place); else the person the
+      // document is about ("until his death on …").
+      auto victim = groups.find("victim");
+      std::string name;
+      if (victim != groups.end()) {
+        const std::vector<std::string_view> words = Words(victim->second);
+        const bool preposition = !words.empty() &&
+                                 (rules_.Lex("place_prepositions").Find(words.front()) != nullptr ||
+                                  rules_.Lex("agent_prepositions").Find(words.front()) != nullptr);
+        if (!preposition) name = NameIn(victim->second);
+      }
+      if (name.empty()) name = doc.lead_name;
+      if (!name.empty()) return name + "-" + event;
+    } else if (std::string named = NamedVictimAfter(sentence, value_offset); !named.empty()) {
+      return named;
+    }
+  }
+  const std::string place = PlaceIn(sentence);
+  return place.empty() ? event : event + "@" + place;
+}
+
+}  // namespace claimcheck::extract

@@ -1,0 +1,90 @@
+// Subjects (DESIGN.md §4 "Subjects"): what a claim is about, built from its
+// sentence with lexicons from rules/ — the event, its victim when the event
+// is a killing, the place; for troops the force and the country. No event,
+// place or person is named here: every word comes from a lexicon.
+#ifndef CLAIMCHECK_EXTRACT_SUBJECT_H_
+#define CLAIMCHECK_EXTRACT_SUBJECT_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "corpus/document.h"
+#include "normalize/groups.h"
+#include "rules/rule_set.h"
+
+namespace claimcheck::extract {
+
+/// Finds the words of one lexicon as whole words; each hit gives its offset
+/// and the entry's value (the key it maps to).
+class WordFinder {
+ public:
+  WordFinder(const rules::RuleSet& rules, std::string_view lexicon);
+  struct Hit {
+    size_t offset;
+    size_t length;
+    std::string key;
+    bool any_case = false;  ///< The entry says `any_case = true`: no capital needed.
+    bool place = true;      ///< The entry says `place = false`: a force, never a place.
+  };
+  std::vector<Hit> Find(std::string_view text) const;
+
+ private:
+  const rules::Lexicon& lex_;
+  std::unique_ptr<RE2> re_;
+};
+
+/// What a document is mostly about, for claims whose sentence names no event.
+struct DocumentSubjects {
+  std::string main_event;      ///< most frequent `event_words` key that takes no victim name
+  std::string main_gathering;  ///< most frequent `gathering_words` key
+  std::vector<std::string> countries;  ///< `countries` keys, most frequent first
+  std::string lead_name;  ///< the name the document repeats most ("soleimani")
+};
+
+class SubjectBuilder {
+ public:
+  explicit SubjectBuilder(const rules::RuleSet& rules);
+
+  DocumentSubjects ForDocument(const corpus::Document& doc) const;
+
+  /// The subject key of a claim of `attribute` whose value starts at
+  /// `value_offset` in `sentence`: "strike@gaza", "soleimani-killing",
+  /// "us-troops@iraq". `groups` are the claim rule's named groups (event,
+  /// victim, place).
+  std::string Build(const std::string& attribute, std::string_view sentence,
+                    const normalize::Groups& groups, size_t value_offset,
+                    const DocumentSubjects& doc) const;
+
+  /// The event keys in a phrase or sentence, in order ("his killing" → killing).
+  std::vector<std::string> EventKeys(std::string_view text) const;
+
+ private:
+  std::string EventFor(const WordFinder& finder, std::string_view sentence,
+                       const normalize::Groups& groups, size_t value_offset,
+                       bool allow_named) const;
+  std::string NamedVictimAfter(std::string_view sentence, size_t from) const;
+  std::string NameIn(std::string_view text) const;
+  std::string PlaceIn(std::string_view sentence) const;
+  std::string TroopsSubject(std::string_view sentence, size_t value_offset,
+                            const DocumentSubjects& doc) const;
+  bool IsName(std::string_view word) const;
+  std::string LeadName(std::string_view body) const;
+
+  const rules::RuleSet& rules_;
+  WordFinder events_;
+  WordFinder event_verbs_;
+  WordFinder gatherings_;
+  WordFinder countries_;
+};
+
+/// "Baghdad International Airport" → "baghdad-international-airport".
+std::string Slug(std::string_view text);
+
+}  // namespace claimcheck::extract
+
+#endif  // CLAIMCHECK_EXTRACT_SUBJECT_H_

@@ -1,0 +1,254 @@
+#include "extract/time_context.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "corpus/utf8.h"
+
+namespace claimcheck::extract {
+
+using normalize::Mention;
+using normalize::TimeValue;
+
+namespace {
+
+const TimeValue* TimeOf(const Mention& m) { return std::get_if<TimeValue>(&m.value); }
+
+int ParseInt(std::string_view s, int fallback) {
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && ptr != s.data() ? v : fallback;
+}
+
+// "XXXX-01-05" when the year was unknown, else the date.
+std::string Format(CivilDate d, bool year_known) {
+  return year_known ? d.ToString() : fmt::format("XXXX-{:02}-{:02}", d.month, d.day);
+}
+
+const corpus::Span* SentenceOf(const corpus::Document& doc, size_t offset, size_t* index) {
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    if (doc.sentences[i].start <= offset && offset < doc.sentences[i].end) {
+      if (index) *index = i;
+      return &doc.sentences[i];
+    }
+  }
+  return nullptr;
+}
+
+// Weekday 1 (Monday) … 7 of "XXXX-WXX-6" or "XXXX-WXX-6TNI", else 0.
+int WeekdayOf(const std::string& timex) {
+  static const RE2 kWeekday(R"(XXXX-WXX-([1-7])(?:T.*)?)");
+  int day = 0;
+  return RE2::FullMatch(timex, kWeekday, &day) ? day : 0;
+}
+
+}  // namespace
+
+std::optional<CivilDate> DayOf(const std::string& timex, int placeholder_year) {
+  static const RE2 kDay(R"((\d{4}|XXXX)-(\d\d)-(\d\d)(?:T.*)?)");
+  std::string year;
+  int month = 0, day = 0;
+  if (!RE2::FullMatch(timex, kDay, &year, &month, &day)) return std::nullopt;
+  const int y = year == "XXXX" ? placeholder_year : ParseInt(year, 0);
+  if (!IsValidDate(y, month, day)) return std::nullopt;
+  return CivilDate{y, month, day};
+}
+
+std::optional<CivilDate> AddDuration(CivilDate day, const std::string& duration, int sign) {
+  static const RE2 kDuration(R"(P(\d+)([DWMY]))");
+  int n = 0;
+  std::string unit;
+  if (!RE2::FullMatch(duration, kDuration, &n, &unit)) return std::nullopt;
+  n *= sign;
+  if (unit == "D") return day.AddDays(n);
+  if (unit == "W") return day.AddDays(7 * n);
+  int months = unit == "M" ? n : 12 * n;
+  const int total = day.year * 12 + (day.month - 1) + months;
+  CivilDate out{total / 12, total % 12 + 1, day.day};
+  out.day = std::min(out.day, DaysInMonth(out.year, out.month));
+  return out;
+}
+
+TimeContext::TimeContext(const rules::RuleSet& rules)
+    : rules_(rules), subjects_(rules), months_(rules, "months") {}
+
+std::string TimeContext::ShiftYears(const std::string& timex, int years) const {
+  if (timex.size() < 4 || !std::isdigit(static_cast<unsigned char>(timex[0]))) return timex;
+  if (auto day = DayOf(timex)) {
+    auto shifted = AddDuration(*day, fmt::format("P{}Y", std::abs(years)), years < 0 ? -1 : 1);
+    return shifted ? shifted->ToString() + timex.substr(10) : timex;
+  }
+  const int year = ParseInt(timex.substr(0, 4), -1);
+  if (year < 0) return timex;
+  return fmt::format("{:04}{}", year + years, timex.substr(4));
+}
+
+int TimeContext::OrdinalOr(const normalize::Groups& groups, const std::string& fallback) const {
+  auto ord = groups.find("ord");
+  if (ord != groups.end()) {
+    for (const char* lexicon : {"time_ordinals", "ordinal_words"}) {
+      if (auto v = rules_.Lex(lexicon).Int(ord->second)) return static_cast<int>(*v);
+    }
+    const int digits = ParseInt(ord->second, 0);
+    if (digits > 0) return digits;
+  }
+  return ParseInt(fallback, 1);
+}
+
+// Dates the document gives events: a date written out with its month and
+// day (not a weekday or "yesterday", which only place things near the
+// document date) and an event word close before it ("his death on January
+// 3, 2020", "killed … on 3 January").
+std::vector<TimeContext::DatedEvent> TimeContext::DatedEvents(
+    const corpus::Document& doc, const std::vector<Mention>& mentions,
+    const std::vector<ResolvedTime>& times) const {
+  constexpr size_t kReach = 160;  // bytes before the date an event word may stand
+  std::vector<DatedEvent> events;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const TimeValue* t = TimeOf(mentions[i]);
+    if (t == nullptr || t->anchor || !DayOf(times[i].timex, 2001)) continue;
+    const std::string_view written =
+        std::string_view(doc.text).substr(mentions[i].start, mentions[i].end - mentions[i].start);
+    const bool has_digit = std::any_of(written.begin(), written.end(),
+                                       [](char c) { return c >= '0' && c <= '9'; });
+    if (!has_digit && months_.Find(written).empty()) continue;
+    const corpus::Span* s = SentenceOf(doc, mentions[i].start, nullptr);
+    if (s == nullptr) continue;
+    const size_t from = std::max(s->start, mentions[i].start > kReach ? mentions[i].start - kReach : 0);
+    for (const std::string& key :
+         subjects_.EventKeys(std::string_view(doc.text).substr(from, mentions[i].start - from))) {
+      events.push_back({key, times[i].timex, i});
+    }
+  }
+  return events;
+}
+
+// The date the document gives the event a phrase names ("his killing");
+// a phrase that names no event word takes the first dated event.
+std::optional<std::string> TimeContext::EventDate(const std::vector<DatedEvent>& events,
+                                                  const std::string& phrase) const {
+  const std::vector<std::string> keys = subjects_.EventKeys(phrase);
+  for (const std::string& key : keys) {
+    for (const DatedEvent& e : events) {
+      if (e.key == key) return e.timex;
+    }
+  }
+  if (keys.empty() && !events.empty()) return events.front().timex;
+  return std::nullopt;
+}
+
+// The Nth anniversary; without an ordinal, the one nearest the reference.
+std::string TimeContext::Anniversary(const std::string& base, int ordinal,
+                                     std::optional<CivilDate> reference) const {
+  const auto day = DayOf(base);
+  if (ordinal > 0) return ShiftYears(base, ordinal);
+  if (!day || !reference) return "";
+  int years = reference->year - day->year;
+  const std::string candidate = ShiftYears(base, years);
+  if (auto c = DayOf(candidate); c && c->ToDays() - reference->ToDays() > 183) --years;
+  return years >= 1 ? ShiftYears(base, years) : "";
+}
+
+std::vector<ResolvedTime> TimeContext::Resolve(const corpus::Document& doc,
+                                               const std::vector<Mention>& mentions,
+                                               std::vector<std::string>* trace) const {
+  std::vector<ResolvedTime> times(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (const TimeValue* t = TimeOf(mentions[i])) times[i].timex = t->timex;
+  }
+  const std::vector<DatedEvent> events = DatedEvents(doc, mentions, times);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const TimeValue* t = TimeOf(mentions[i]);
+    if (t == nullptr || !t->anchor) continue;
+    const normalize::Anchor& a = *t->anchor;
+    std::string result;
+    std::string from;
+    if (a.relation == "anniversary") {
+      if (auto base = EventDate(events, a.event)) {
+        result = Anniversary(*base, a.ordinal, doc.published);
+        from = *base;
+      }
+    } else {
+      std::optional<std::string> base;
+      if (!a.event.empty()) base = EventDate(events, a.event);
+      for (size_t j = i; !base && j-- > 0;) {
+        if (DayOf(times[j].timex, 2001)) base = times[j].timex;
+      }
+      const auto day = base ? DayOf(*base, 2001) : std::nullopt;
+      const int sign = a.relation == "before" ? -1 : 1;
+      const auto shifted = day && !a.offset.empty() ? AddDuration(*day, a.offset, sign) : day;
+      if (shifted) {
+        result = Format(*shifted, DayOf(*base).has_value());
+        from = *base;
+      }
+    }
+    if (result.empty()) continue;
+    times[i] = {result, "anchored"};
+    if (trace) {
+      trace->push_back(fmt::format("anchored \"{}\" → {} (from {})",
+                                   std::string_view(doc.text).substr(mentions[i].start,
+                                                                     mentions[i].end - mentions[i].start),
+                                   result, from));
+    }
+  }
+  return times;
+}
+
+std::optional<DocumentDate> TimeContext::DiscoverDocumentDate(
+    const corpus::Document& doc, const std::vector<Mention>& mentions,
+    std::vector<std::string>* trace) const {
+  // A dateline: a complete date nearly alone in one of the first two sentences.
+  constexpr size_t kDatelineSlack = 30;  // code points besides the date ("BAGHDAD, … (Reuters) –")
+  for (const Mention& m : mentions) {
+    size_t index = 0;
+    const corpus::Span* s = SentenceOf(doc, m.start, &index);
+    if (s == nullptr || index > 1) break;
+    const TimeValue* t = TimeOf(m);
+    if (t == nullptr || t->anchor || !DayOf(t->timex)) continue;
+    const std::string_view text = doc.text;
+    const size_t rest = corpus::CountCodePoints(text.substr(s->start, s->end - s->start)) -
+                        corpus::CountCodePoints(text.substr(m.start, m.end - m.start));
+    if (rest <= kDatelineSlack) {
+      if (trace) trace->push_back(fmt::format("document date {} from the dateline", t->timex));
+      return DocumentDate{*DayOf(t->timex), "dateline"};
+    }
+  }
+  // An anniversary with its ordinal, and a weekday beside it.
+  std::vector<ResolvedTime> raw(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (const TimeValue* t = TimeOf(mentions[i])) raw[i].timex = t->timex;
+  }
+  const std::vector<DatedEvent> events = DatedEvents(doc, mentions, raw);
+  for (const Mention& m : mentions) {
+    const TimeValue* t = TimeOf(m);
+    if (t == nullptr || !t->anchor || t->anchor->relation != "anniversary" || t->anchor->ordinal < 1) {
+      continue;
+    }
+    const auto base = EventDate(events, t->anchor->event);
+    const auto day = base ? DayOf(ShiftYears(*base, t->anchor->ordinal)) : std::nullopt;
+    size_t index = 0;
+    if (!day || !SentenceOf(doc, m.start, &index)) continue;
+    for (const Mention& w : mentions) {
+      size_t w_index = 0;
+      const TimeValue* wt = TimeOf(w);
+      if (wt == nullptr || !SentenceOf(doc, w.start, &w_index)) continue;
+      const int weekday = WeekdayOf(wt->timex);
+      if (weekday == 0 || w_index + 1 < index || w_index > index + 1) continue;
+      const int delta = (day->Weekday() - (weekday - 1) + 7) % 7;
+      const CivilDate date = day->AddDays(-delta);
+      if (trace) {
+        trace->push_back(fmt::format(
+            "document date {} inferred: anniversary {} of {} ({}), weekday \"{}\" beside it",
+            date.ToString(), day->ToString(), *base, t->anchor->event,
+            std::string_view(doc.text).substr(w.start, w.end - w.start)));
+      }
+      return DocumentDate{date, "inferred"};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace claimcheck::extract

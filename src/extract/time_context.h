@@ -1,0 +1,78 @@
+// Time in a document's context (DESIGN.md §4): its date when metadata gave
+// none (a dateline, or an anniversary of a dated event with a weekday beside
+// it), and anchored expressions resolved against the events it dates.
+#ifndef CLAIMCHECK_EXTRACT_TIME_CONTEXT_H_
+#define CLAIMCHECK_EXTRACT_TIME_CONTEXT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corpus/document.h"
+#include "extract/extractor.h"
+#include "extract/subject.h"
+#include "normalize/recognizer.h"
+#include "rules/rule_set.h"
+#include "util/date.h"
+
+namespace claimcheck::extract {
+
+struct DocumentDate {
+  CivilDate date;
+  std::string basis;  ///< "dateline" or "inferred"
+};
+
+class TimeContext {
+ public:
+  explicit TimeContext(const rules::RuleSet& rules);
+
+  /// A dateline (a full date alone at the top: "Tuesday, July 2nd, 2013"),
+  /// else an anniversary with an ordinal of an event the document dates, with
+  /// a weekday in the same or a neighbouring sentence: the latest such
+  /// weekday on or before the anniversary.
+  std::optional<DocumentDate> DiscoverDocumentDate(const corpus::Document& doc,
+                                                   const std::vector<normalize::Mention>& mentions,
+                                                   std::vector<std::string>* trace) const;
+
+  /// Each time mention's value in context (parallel to `mentions`): anchored
+  /// ones resolved against the date the document gives their event ("five
+  /// days after his killing"), or the last dated event before them ("two
+  /// days later"), with basis "anchored"; what cannot be resolved keeps X.
+  std::vector<ResolvedTime> Resolve(const corpus::Document& doc,
+                                    const std::vector<normalize::Mention>& mentions,
+                                    std::vector<std::string>* trace) const;
+
+  /// "2021-01-03" shifted by `years` (XXXX stays XXXX).
+  std::string ShiftYears(const std::string& timex, int years) const;
+
+  /// The ordinal in group `ord` ("second" → 2), else the integer `fallback`.
+  int OrdinalOr(const normalize::Groups& groups, const std::string& fallback) const;
+
+ private:
+  struct DatedEvent {
+    std::string key;
+    std::string timex;  ///< YYYY-MM-DD or XXXX-MM-DD
+    size_t mention;
+  };
+  std::vector<DatedEvent> DatedEvents(const corpus::Document& doc,
+                                      const std::vector<normalize::Mention>& mentions,
+                                      const std::vector<ResolvedTime>& times) const;
+  std::optional<std::string> EventDate(const std::vector<DatedEvent>& events,
+                                       const std::string& phrase) const;
+  std::string Anniversary(const std::string& base, int ordinal,
+                          std::optional<CivilDate> reference) const;
+
+  const rules::RuleSet& rules_;
+  SubjectBuilder subjects_;
+  WordFinder months_;
+};
+
+/// "2020-01-03" → the date; "XXXX-01-03" → that day in `placeholder_year`.
+std::optional<CivilDate> DayOf(const std::string& timex, int placeholder_year = 0);
+
+/// Adds a TIMEX3 duration ("P2D", "P1W", "P3M", "P1Y") times `sign` to a day.
+std::optional<CivilDate> AddDuration(CivilDate day, const std::string& duration, int sign);
+
+}  // namespace claimcheck::extract
+
+#endif  // CLAIMCHECK_EXTRACT_TIME_CONTEXT_H_
