@@ -236,7 +236,7 @@ std::vector<Document> ReadJson(const Source& source, std::string_view bytes) {
 
 // FNV-1a over the sentence's words, lower-cased, punctuation dropped: two
 // copies of one wire story share these even when spacing and quotes differ.
-std::string Fingerprint(std::string_view sentence, size_t* words) {
+uint64_t Fingerprint(std::string_view sentence, size_t* words) {
   uint64_t hash = 1469598103934665603ull;
   bool in_word = false;
   *words = 0;
@@ -252,22 +252,21 @@ std::string Fingerprint(std::string_view sentence, size_t* words) {
     in_word = true;
     hash = (hash ^ static_cast<unsigned char>(std::tolower(c))) * 1099511628211ull;
   }
-  return fmt::format("{:016x}", hash);
+  return hash;
 }
 
 void ComputeFingerprints(Document& doc) {
   // Short lines (headlines, bylines, "READ MORE") are shared by chance.
   constexpr size_t kMinWords = 8;
-  std::vector<std::string> seen;
+  std::vector<uint64_t> hashes;
   for (const Span& s : doc.sentences) {
     size_t words = 0;
-    std::string fp = Fingerprint(std::string_view(doc.text).substr(s.start, s.end - s.start), &words);
-    if (words < kMinWords) continue;
-    doc.fingerprints.push_back(std::move(fp));
+    const uint64_t h = Fingerprint(std::string_view(doc.text).substr(s.start, s.end - s.start), &words);
+    if (words >= kMinWords) hashes.push_back(h);
   }
-  std::sort(doc.fingerprints.begin(), doc.fingerprints.end());
-  doc.fingerprints.erase(std::unique(doc.fingerprints.begin(), doc.fingerprints.end()),
-                         doc.fingerprints.end());
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  for (uint64_t h : hashes) doc.fingerprints.push_back(fmt::format("{:016x}", h));
 }
 
 bool IsBlank(std::string_view s) { return Trim(s).empty(); }

@@ -224,9 +224,10 @@ struct Extractor::Impl {
                       const std::vector<Mention>& mentions, const std::vector<size_t>& in_sentence,
                       std::vector<Candidate>* out) const;
   report::Claim BuildClaim(const corpus::Document& doc, const Extraction& x, const Candidate& c,
+                           const corpus::Span& sentence, const std::vector<size_t>& in_sentence,
                            const DocumentSubjects& doc_subjects) const;
-  std::string AsOfFor(const Extraction& x, const corpus::Span& s, size_t value_mention,
-                      report::AsOf* as_of) const;
+  bool AsOfFor(const Extraction& x, const std::vector<size_t>& in_sentence, size_t value_mention,
+               report::AsOf* as_of) const;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -237,7 +238,7 @@ bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer&
   auto impl = std::make_unique<Impl>(rules, recognizer);
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(128 << 20);
+  options.set_max_mem(64 << 20);
   impl->claim_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& rule : rules.claim_rules()) {
     std::string set_err;
@@ -340,12 +341,12 @@ void Extractor::Impl::FindCandidates(std::string_view text, const corpus::Span& 
   }
 }
 
-std::string Extractor::Impl::AsOfFor(const Extraction& x, const corpus::Span& s,
-                                     size_t value_mention, report::AsOf* as_of) const {
+bool Extractor::Impl::AsOfFor(const Extraction& x, const std::vector<size_t>& in_sentence,
+                              size_t value_mention, report::AsOf* as_of) const {
   // The sentence's own time: a date mention other than the value.
-  for (size_t i = 0; i < x.mentions.size(); ++i) {
+  for (size_t i : in_sentence) {
     const Mention& m = x.mentions[i];
-    if (i == value_mention || m.start < s.start || m.end > s.end) continue;
+    if (i == value_mention) continue;
     if (m.kind != "date" && m.kind != "time") continue;
     const ResolvedTime& t = x.times[i];
     if (!Datable(t.timex)) continue;
@@ -355,25 +356,22 @@ std::string Extractor::Impl::AsOfFor(const Extraction& x, const corpus::Span& s,
       as_of->hi = b->hi.ToString();
     }
     as_of->basis = t.basis.empty() ? "sentence" : t.basis;
-    return "the sentence's time";
+    return true;
   }
-  return "";
+  return false;
 }
 
 report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Extraction& x,
-                                          const Candidate& c,
+                                          const Candidate& c, const corpus::Span& sentence,
+                                          const std::vector<size_t>& in_sentence,
                                           const DocumentSubjects& doc_subjects) const {
   report::Claim claim;
   claim.doc = doc.id;
   claim.rule = c.rule->id;
   claim.attribute = c.rule->attribute;
   const Mention& m = x.mentions[c.mention];
-  const corpus::Span* sentence = nullptr;
-  for (const corpus::Span& s : doc.sentences) {
-    if (s.start <= c.start && c.end <= s.end) sentence = &s;
-  }
   const std::string_view text = doc.text;
-  const std::string_view sentence_text = text.substr(sentence->start, sentence->end - sentence->start);
+  const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
 
   if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
     report::Quantity v = *q;
@@ -400,7 +398,7 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
   }
 
   // as_of: the sentence's time for counts, the document's date otherwise.
-  if (claim.attribute == "date" || AsOfFor(x, *sentence, c.mention, &claim.as_of).empty()) {
+  if (claim.attribute == "date" || !AsOfFor(x, in_sentence, c.mention, &claim.as_of)) {
     if (doc.published) {
       claim.as_of = {doc.published->ToString(), doc.published->ToString(),
                      doc.published->ToString(),
@@ -410,7 +408,7 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
     }
   }
 
-  const size_t rel_value = m.start - sentence->start;
+  const size_t rel_value = m.start - sentence.start;
   const std::string_view before = WindowBefore(sentence_text, rel_value, 8);
   claim.hedged = Search(hedge.get(), sentence_text);
   claim.negated = Search(negation.get(), before);
@@ -471,7 +469,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                       c.rule->id, c.start));
         continue;
       }
-      report::Claim claim = impl.BuildClaim(doc, x, c, doc_subjects);
+      report::Claim claim = impl.BuildClaim(doc, x, c, s, in_sentence, doc_subjects);
       claim.id = fmt::format("{}#{}", doc.id, x.claims.size() + 1);
       x.trace.push_back(fmt::format("{} → {} {} = {} (subject {})", c.rule->id, claim.id,
                                     claim.attribute, claim.evidence.text, claim.subject));

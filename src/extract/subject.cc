@@ -45,28 +45,6 @@ const WordFinder::Hit* Nearest(const std::vector<WordFinder::Hit>& hits, size_t 
   return best;
 }
 
-// Keys by frequency, ties to the one met first.
-std::vector<std::string> ByFrequency(const std::vector<WordFinder::Hit>& hits) {
-  std::map<std::string, std::pair<int, size_t>> counts;  // key → (count, first offset)
-  for (const auto& h : hits) {
-    auto [it, inserted] = counts.emplace(h.key, std::make_pair(0, h.offset));
-    ++it->second.first;
-  }
-  std::vector<std::pair<std::string, std::pair<int, size_t>>> order(counts.begin(), counts.end());
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-    if (a.second.first != b.second.first) return a.second.first > b.second.first;
-    return a.second.second < b.second.second;
-  });
-  std::vector<std::string> keys;
-  for (const auto& [key, score] : order) keys.push_back(key);
-  return keys;
-}
-
-std::string MostFrequent(const std::vector<WordFinder::Hit>& hits) {
-  const auto keys = ByFrequency(hits);
-  return keys.empty() ? "" : keys.front();
-}
-
 bool StartsUpper(std::string_view w) {
   return !w.empty() && std::isupper(static_cast<unsigned char>(w.front()));
 }
@@ -85,7 +63,12 @@ WordFinder::WordFinder(const rules::RuleSet& rules, std::string_view lexicon)
 
 std::vector<WordFinder::Hit> WordFinder::Find(std::string_view text) const {
   std::vector<Hit> hits;
-  if (!re_) return hits;
+  ForEach(text, [&](const Hit& h) { hits.push_back(h); });
+  return hits;
+}
+
+void WordFinder::ForEach(std::string_view text, const std::function<void(const Hit&)>& fn) const {
+  if (!re_) return;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece word;
   while (RE2::FindAndConsume(&input, *re_, &word)) {
@@ -93,11 +76,10 @@ std::vector<WordFinder::Hit> WordFinder::Find(std::string_view text) const {
     const rules::LexEntry* e = lex_.Find(w);
     std::string key = e ? (e->value.empty() ? e->Field("key") : e->value) : "";
     if (key.empty()) key = rules::NormalizeKey(w);
-    hits.push_back({static_cast<size_t>(word.data() - text.data()), word.size(), std::move(key),
-                    e != nullptr && e->Field("any_case") == "true",
-                    e == nullptr || e->Field("place") != "false"});
+    fn({static_cast<size_t>(word.data() - text.data()), word.size(), std::move(key),
+        e != nullptr && e->Field("any_case") == "true",
+        e == nullptr || e->Field("place") != "false"});
   }
-  return hits;
 }
 
 std::string Slug(std::string_view text) {
@@ -131,35 +113,75 @@ std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const 
   return keys;
 }
 
+namespace {
+
+// Counts keys as they come, for documents of any size: no list of hits.
+class Tally {
+ public:
+  void Add(const std::string& key, size_t offset) {
+    auto [it, inserted] = counts_.emplace(key, std::make_pair(0, offset));
+    ++it->second.first;
+  }
+  // Keys by frequency, ties to the one met first.
+  std::vector<std::string> Ranked() const {
+    std::vector<std::pair<std::string, std::pair<int, size_t>>> order(counts_.begin(), counts_.end());
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+      if (a.second.first != b.second.first) return a.second.first > b.second.first;
+      return a.second.second < b.second.second;
+    });
+    std::vector<std::string> keys;
+    for (const auto& entry : order) keys.push_back(entry.first);
+    return keys;
+  }
+  std::string Top() const {
+    const auto keys = Ranked();
+    return keys.empty() ? "" : keys.front();
+  }
+
+ private:
+  std::map<std::string, std::pair<int, size_t>> counts_;  // key → (count, first offset)
+};
+
+}  // namespace
+
 DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const {
   const std::string_view body = std::string_view(doc.text).substr(doc.body_start);
-  std::vector<WordFinder::Hit> countries;
-  for (const auto& h : countries_.Find(body)) {
+  Tally countries, events, gatherings;
+  countries_.ForEach(body, [&](const WordFinder::Hit& h) {
     if (h.place && (h.any_case || StartsUpper(body.substr(h.offset, h.length)))) {
-      countries.push_back(h);
+      countries.Add(h.key, h.offset);
     }
-  }
-  std::vector<WordFinder::Hit> events = events_.Find(body);
-  std::erase_if(events, [&](const WordFinder::Hit& h) {
-    return rules_.Lex("named_events").Find(h.key) != nullptr;
   });
-  return {MostFrequent(events), MostFrequent(gatherings_.Find(body)), ByFrequency(countries),
-          LeadName(body)};
+  events_.ForEach(body, [&](const WordFinder::Hit& h) {
+    if (rules_.Lex("named_events").Find(h.key) == nullptr) events.Add(h.key, h.offset);
+  });
+  gatherings_.ForEach(body, [&](const WordFinder::Hit& h) { gatherings.Add(h.key, h.offset); });
+  return {events.Top(), gatherings.Top(), countries.Ranked(), LeadName(body)};
 }
 
 // The last word of the name run met most often ("Qasem Soleimani" and
 // "Soleimani's" both count for "soleimani"); ties go to the earliest.
 std::string SubjectBuilder::LeadName(std::string_view body) const {
-  std::vector<WordFinder::Hit> names;
-  const std::vector<std::string_view> words = Words(body);
-  for (size_t i = 0; i < words.size(); ++i) {
-    const std::string_view w = TrimWord(words[i]);
-    if (!IsName(w)) continue;
-    const bool run_goes_on = i + 1 < words.size() && IsName(TrimWord(words[i + 1])) &&
-                             std::string_view(",.;:").find(words[i].back()) == std::string_view::npos;
-    if (!run_goes_on) names.push_back({static_cast<size_t>(w.data() - body.data()), w.size(), Slug(w)});
+  Tally names;
+  std::string_view previous;  // the last name of the current run
+  size_t pos = 0;
+  while (pos < body.size()) {
+    while (pos < body.size() && std::isspace(static_cast<unsigned char>(body[pos]))) ++pos;
+    size_t end = pos;
+    while (end < body.size() && !std::isspace(static_cast<unsigned char>(body[end]))) ++end;
+    const std::string_view raw = body.substr(pos, end - pos);
+    const std::string_view w = TrimWord(raw);
+    const bool name = !raw.empty() && IsName(w);
+    if (!name && !previous.empty()) names.Add(Slug(previous), previous.data() - body.data());
+    previous = name ? w : std::string_view();
+    if (name && std::string_view(",.;:").find(raw.back()) != std::string_view::npos) {
+      names.Add(Slug(previous), previous.data() - body.data());
+      previous = {};
+    }
+    pos = end;
   }
-  return MostFrequent(names);
+  if (!previous.empty()) names.Add(Slug(previous), previous.data() - body.data());
+  return names.Top();
 }
 
 bool SubjectBuilder::IsName(std::string_view word) const {

@@ -7,6 +7,7 @@
 
 #include <re2/re2.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +33,7 @@ class WordFinder {
     bool place = true;      ///< The entry says `place = false`: a force, never a place.
   };
   std::vector<Hit> Find(std::string_view text) const;
+  void ForEach(std::string_view text, const std::function<void(const Hit&)>& fn) const;
 
  private:
   const rules::Lexicon& lex_;

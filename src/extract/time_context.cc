@@ -29,13 +29,12 @@ std::string Format(CivilDate d, bool year_known) {
 }
 
 const corpus::Span* SentenceOf(const corpus::Document& doc, size_t offset, size_t* index) {
-  for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    if (doc.sentences[i].start <= offset && offset < doc.sentences[i].end) {
-      if (index) *index = i;
-      return &doc.sentences[i];
-    }
-  }
-  return nullptr;
+  const auto& s = doc.sentences;
+  auto it = std::upper_bound(s.begin(), s.end(), offset,
+                             [](size_t o, const corpus::Span& span) { return o < span.start; });
+  if (it == s.begin() || offset >= (it - 1)->end) return nullptr;
+  if (index) *index = static_cast<size_t>(it - 1 - s.begin());
+  return &*(it - 1);
 }
 
 // Weekday 1 (Monday) … 7 of "XXXX-WXX-6" or "XXXX-WXX-6TNI", else 0.

@@ -31,23 +31,50 @@ struct ParsedNumber {
 /// after digits), number_fractions, ordinal_words, ordinal_suffixes,
 /// number_fillers (see rules/README.md). Arithmetic is exact (fractions of
 /// integers); nullopt when the text is not a whole number (e.g. "2.5" alone,
-/// which is no count), is negative, or overflows.
+/// which is no count), is negative, or overflows. For counts ("two days");
+/// ParseValue reads every number.
 std::optional<ParsedNumber> ParseNumber(std::string_view text, const rules::RuleSet& rules);
 
+/// A number that need not be whole: `value` is the nearest double, `floor`
+/// and `ceil` the whole numbers around it (equal when it is whole).
+struct ParsedValue {
+  double value = 0;
+  int64_t floor = 0;
+  int64_t ceil = 0;
+  bool ordinal = false;
+  bool whole() const { return floor == ceil; }
+};
+
+/// Parses what ParseNumber does and also numbers that are not whole counts:
+/// decimals ("2.5", ".08", "nine point nought four"), signs ("-5", "minus
+/// five"; lexicon number_signs), fractions ("3/4", "2 1/4", "½", "a third",
+/// "three quarters", "one and a half", "one twenty-fifth"), powers ("1.1^23",
+/// "1.3x10^6", "1.3e6"). Exact until the final division; nullopt when the
+/// text is no number or its value does not fit in int64 bounds.
+std::optional<ParsedValue> ParseValue(std::string_view text, const rules::RuleSet& rules);
+
 /// Builds the quantity a number rule matched, from its named groups:
-///   num        the number (ParseNumber)
+///   num        the number (ParseValue); with `den` the numerator of
+///              "1 in 5", "one over three" (field proper = "true": the
+///              value must be below 1), with `exp` the base of "2 to the
+///              power of 3"
 ///   qual       a qualifier, looked up in the `qualifiers` lexicon whose
 ///              entries give bound expressions lo/hi and point = true|false
 ///   lo, hi     both ends of a range ("between 10 and 15", "10-15")
 ///   vague      a vague magnitude, looked up in `vague_magnitudes` (lo/hi)
-/// and the rule's fields (e.g. value = "0" for "no one"). Returns false with
-/// a message when the groups cannot be read.
+/// and the rule's fields (e.g. value = "0" for "no one"). A value that is not
+/// whole keeps its point and takes the whole numbers around it as bounds
+/// (2.5 → [2, 3]); a range or qualifier over such values keeps the whole
+/// numbers it admits ("more than 2.5" → [3, ∞)). Returns false with a
+/// message when the groups cannot be read.
 bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
                        report::Quantity* out, bool* ordinal, std::string* err);
 
 /// A qualifier's bound expression, as the `qualifiers` lexicon writes it:
 /// "n", "n+1", "n-1", "0", "inf", "floor(0.9n)", "ceil(1.1n)". Evaluates it
-/// for n; nullopt means unbounded (inf). Exact integer arithmetic.
+/// for n; nullopt means unbounded (inf). Exact integer arithmetic. (Bounds
+/// of a value that is not whole are evaluated in number.cc; see
+/// rules/README.md.)
 bool EvaluateBound(std::string_view expr, int64_t n, std::optional<int64_t>* out,
                    std::string* err);
 

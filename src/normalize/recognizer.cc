@@ -89,7 +89,7 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
   std::unique_ptr<Recognizer> rec(new Recognizer(rules));
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(256 << 20);
+  options.set_max_mem(64 << 20);  // the Set's DFA cache; exhausting it is an error
   rec->set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& rule : rules.rules()) {
     std::string set_err;

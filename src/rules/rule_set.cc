@@ -475,9 +475,8 @@ bool Loader::Expand(const std::string& pattern, const SourceLoc& loc,
 }
 
 bool Loader::Finish(std::string* err) {
-  RE2::Options options;
+  RE2::Options options;  // RE2's default memory budget (8 MiB) per rule
   options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
   // Every macro must expand and compile, used by a rule or not: the engine
   // reads some (hedges, attribution) by name.
   for (const auto& [name, macro] : macros_) {

@@ -38,12 +38,17 @@ rules::RuleSet EnglishNumbers() {
         {"trillion", "1000000000000"}, {"lakh", "100000"}, {"crore", "10000000"}});
   Fill(&r, "number_suffixes", {{"k", "1000"}, {"m", "1000000"}, {"bn", "1000000000"}});
   Fill(&r, "number_fractions",
-       {{"half", "1/2"}, {"quarter", "1/4"}, {"quarters", "1/4"}, {"third", "1/3"}});
+       {{"half", "1/2"}, {"quarter", "1/4"}, {"quarters", "1/4"}, {"third", "1/3"},
+        {"thirds", "1/3"}, {"fifth", "1/5"}, {"fifths", "1/5"}, {"hundredths", "1/100"},
+        {"firsts", "1/1"}});
+  Fill(&r, "number_fraction_signs", {{"\xC2\xBD", "1/2"}, {"\xC2\xBE", "3/4"}});
+  Fill(&r, "number_signs", {{"minus", "-1"}, {"negative", "-1"}});
+  Fill(&r, "decimal_points", {{"point", ""}});
   Fill(&r, "ordinal_words",
        {{"first", "1"}, {"second", "2"}, {"third", "3"}, {"fifth", "5"}, {"twentieth", "20"},
         {"hundredth", "100"}, {"millionth", "1000000"}});
   Fill(&r, "ordinal_suffixes", {{"st", ""}, {"nd", ""}, {"rd", ""}, {"th", ""}});
-  Fill(&r, "number_fillers", {{"and", ""}, {"a", ""}, {"an", ""}, {"of", ""}});
+  Fill(&r, "number_fillers", {{"and", "+"}, {"a", "1"}, {"an", "1"}, {"of", ""}});
   AddBounds(&r, "qualifiers", "about", {{"lo", "floor(0.9n)"}, {"hi", "ceil(1.1n)"}, {"point", "true"}});
   AddBounds(&r, "qualifiers", "at least", {{"lo", "n"}, {"hi", "inf"}});
   AddBounds(&r, "qualifiers", "more than", {{"lo", "n+1"}, {"hi", "inf"}});
@@ -162,6 +167,82 @@ TEST_CASE("ParseNumber refuses what is not a whole count") {
   }
 }
 
+TEST_CASE("ParseValue reads numbers that are not whole counts") {
+  struct Case {
+    const char* text;
+    double value;
+    int64_t floor, ceil;
+  };
+  const Case cases[] = {
+      {"2.5", 2.5, 2, 3},
+      {".08", 0.08, 0, 1},
+      {"4.800", 4.8, 4, 5},
+      {"1,234.56", 1234.56, 1234, 1235},
+      {"12,34,567.89", 1234567.89, 1234567, 1234568},
+      {"-5", -5, -5, -5},
+      {"\xE2\x88\x92" "2.5", -2.5, -3, -2},
+      {"minus five", -5, -5, -5},
+      {"negative one", -1, -1, -1},
+      {"3/4", 0.75, 0, 1},
+      {"-4/5", -0.8, -1, 0},
+      {"2  1/4", 2.25, 2, 3},
+      {"\xC2\xBD", 0.5, 0, 1},
+      {"2\xC2\xBE", 2.75, 2, 3},
+      {"a third", 1.0 / 3, 0, 1},
+      {"two thirds", 2.0 / 3, 0, 1},
+      {"one and a half", 1.5, 1, 2},
+      {"twenty fifths", 4, 4, 4},
+      {"twenty-one fifths", 4.2, 4, 5},
+      {"one hundred and three quarters", 100.75, 100, 101},
+      {"one hundred and thirty fifths", 26, 26, 26},
+      {"one hundred thirty-fifths", 100.0 / 35, 2, 3},
+      {"two and fifty hundredths", 2.5, 2, 3},
+      {"twenty and three and two fifths", 23.4, 23, 24},
+      {"one twenty-fifth", 0.04, 0, 1},
+      {"three twenty-firsts", 3.0 / 21, 0, 1},
+      {"a twenty-first", 1.0 / 21, 0, 1},
+      {"one one hundred fifth", 1.0 / 105, 0, 1},
+      {"two thirds of a million", 2000000.0 / 3, 666666, 666667},
+      {"two hundred point zero three", 200.03, 200, 201},
+      {"zero point eleven", 0.11, 0, 1},
+      {"two hundred point fifty-one", 200.51, 200, 201},
+      {"two point five million", 2500000, 2500000, 2500000},
+      {"1.1^23", 8.954302432552373, 8, 9},
+      {"2.5^-1", 0.4, 0, 1},
+      {"-1.1^--23", -8.954302432552373, -9, -8},
+      {"1.3x10^6", 1300000, 1300000, 1300000},
+      {"6.23x10^-4", 0.000623, 0, 1},
+      {"12.32e+14", 1232000000000000, 1232000000000000, 1232000000000000},
+      {"-12e-1", -1.2, -2, -1},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    auto parsed = ParseValue(c.text, Rules());
+    REQUIRE(parsed);
+    CHECK(parsed->value == doctest::Approx(c.value).epsilon(1e-12));
+    CHECK(parsed->floor == c.floor);
+    CHECK(parsed->ceil == c.ceil);
+    CHECK_FALSE(parsed->ordinal);
+    CHECK(parsed->whole() == (c.floor == c.ceil));
+  }
+}
+
+TEST_CASE("ParseValue refuses what is no number") {
+  for (std::string text : {"", "two and three", "two of three", "3 hundred and 2 hundred",
+                           "1.2.3", "minus", "- first", "point five", "two point", "1e99",
+                           "99999999999999999999999999999999999999999"}) {
+    CAPTURE(text);
+    CHECK_FALSE(ParseValue(text, Rules()));
+  }
+  // Counts stay whole and non-negative for ParseNumber.
+  for (std::string text : {"2.5", "-5", "minus five", "a third", "3/4"}) {
+    CAPTURE(text);
+    CHECK_FALSE(ParseNumber(text, Rules()));
+    CHECK(ParseValue(text, Rules()));
+  }
+}
+
 TEST_CASE("ParseNumber takes suffixes only after digits") {
   CHECK(ParseNumber("10 k", Rules())->value == 10000);
   CHECK_FALSE(ParseNumber("ten k", Rules()));
@@ -250,6 +331,24 @@ TEST_CASE("NormalizeQuantity builds intervals from groups and fields") {
       {{{"num", "100"}, {"qual", "up to"}, {"num2", "20"}, {"qual2", "at least"}}, {}, {std::nullopt, 20, 100, ""}, false},
       {{{"num", "twenty-first"}}, {}, {21, 21, 21, ""}, true},
       {{{"num", "3rd"}}, {}, {3, 3, 3, ""}, true},
+      // Values that are not whole: the whole numbers around them, or those a
+      // qualifier or range admits.
+      {{{"num", "2.5"}}, {}, {2.5, 2, 3, ""}, false},
+      {{{"num", "-2.5"}}, {}, {-2.5, -3, -2, ""}, false},
+      {{{"num", "2.5"}, {"qual", "more than"}}, {}, {std::nullopt, 3, std::nullopt, "more than"}, false},
+      {{{"num", "2.5"}, {"qual", "at least"}}, {}, {std::nullopt, 3, std::nullopt, "at least"}, false},
+      {{{"num", "2.5"}, {"qual", "fewer than"}}, {}, {std::nullopt, 0, 2, "fewer than"}, false},
+      {{{"num", "2.5"}, {"qual", "up to"}}, {}, {std::nullopt, 0, 2, "up to"}, false},
+      {{{"num", "2.5"}, {"qual", "about"}}, {}, {2.5, 2, 3, "about"}, false},
+      {{{"num", "2.5"}, {"qual", "nearly"}}, {}, {std::nullopt, 2, 3, "nearly"}, false},
+      {{{"num", "half"}, {"qual", "more than"}}, {}, {std::nullopt, 1, std::nullopt, "more than"}, false},
+      {{{"num", "2.5 million"}, {"qual", "more than"}}, {}, {std::nullopt, 2500001, std::nullopt, "more than"}, false},
+      {{{"lo", "2.5"}, {"hi", "4.5"}}, {}, {std::nullopt, 3, 4, ""}, false},
+      {{{"lo", "2.2"}, {"hi", "2.8"}}, {}, {std::nullopt, 2, 3, ""}, false},
+      {{{"num", "1"}, {"den", "3"}}, {}, {1.0 / 3, 0, 1, ""}, false},
+      {{{"num", "2000"}, {"den", "3"}}, {}, {2000.0 / 3, 666, 667, ""}, false},
+      {{{"num", "2"}, {"exp", "3"}}, {}, {8, 8, 8, ""}, false},
+      {{{"num", "10"}, {"exp", "minus two"}}, {}, {0.01, 0, 1, ""}, false},
   };
   for (const Case& c : cases) {
     CAPTURE(c.groups.begin()->second);
@@ -257,12 +356,25 @@ TEST_CASE("NormalizeQuantity builds intervals from groups and fields") {
     bool ordinal = !c.ordinal;
     std::string err;
     REQUIRE_MESSAGE(NormalizeQuantity(c.groups, c.fields, Rules(), &q, &ordinal, &err), err);
-    CHECK(q.point == c.want.point);
+    CHECK(q.point.has_value() == c.want.point.has_value());
+    if (q.point && c.want.point) CHECK(*q.point == doctest::Approx(*c.want.point).epsilon(1e-12));
     CHECK(q.lo == c.want.lo);
     CHECK(q.hi == c.want.hi);
     CHECK(q.qualifier == c.want.qualifier);
     CHECK(ordinal == c.ordinal);
   }
+}
+
+TEST_CASE("NormalizeQuantity keeps a part of a whole below 1") {
+  report::Quantity q;
+  bool ordinal = false;
+  std::string err;
+  const Fields proper{{"proper", "true"}};
+  CHECK(NormalizeQuantity({{"num", "1"}, {"den", "5"}}, proper, Rules(), &q, &ordinal, &err));
+  CHECK(*q.point == doctest::Approx(0.2));
+  CHECK(NormalizeQuantity({{"num", "-4"}, {"den", "5"}}, proper, Rules(), &q, &ordinal, &err));
+  CHECK_FALSE(NormalizeQuantity({{"num", "12"}, {"den", "10"}}, proper, Rules(), &q, &ordinal, &err));
+  CHECK(err == "not a part of a whole: 1.2");
 }
 
 TEST_CASE("NormalizeQuantity explains what it cannot read") {
@@ -271,10 +383,12 @@ TEST_CASE("NormalizeQuantity explains what it cannot read") {
     const char* error;
   };
   const Case cases[] = {
-      {{{"num", "2.5"}}, "not a whole number: '2.5'"},
+      {{{"num", "2.5 apples"}}, "not a number: '2.5 apples'"},
       {{{"num", "5"}, {"qual", "roughly"}}, "not a qualifier in lexicon 'qualifiers': 'roughly'"},
       {{{"vague", "heaps"}}, "not a vague magnitude in lexicon 'vague_magnitudes': 'heaps'"},
       {{{"lo", "15"}, {"hi", "10"}}, "range does not rise: 15 to 10"},
+      {{{"lo", "2.5"}, {"hi", "1.5"}}, "range does not rise: 2.5 to 1.5"},
+      {{{"num", "-30"}, {"qual", "fewer than"}}, "bounds leave no value: [0, -31]"},
       {{{"lo", "5"}, {"hi", "5"}}, "range does not rise: 5 to 5"},
       {{{"num", "40"}, {"qual", "more than"}, {"num2", "10"}, {"qual2", "fewer than"}},
        "bounds leave no value: [41, 9]"},
