@@ -213,6 +213,7 @@ struct Extractor::Impl {
   const normalize::Recognizer& recognizer;
   std::unique_ptr<RE2::Set> claim_set;
   std::unique_ptr<RE2> hedge, revision, non_claim, negation, breaker, breaker_after;
+  std::unique_ptr<RE2> date_speech_before, date_speech_after;
   std::vector<std::unique_ptr<RE2>> attribution;  // tried in order
   SubjectBuilder subjects;
   TimeContext time_context;
@@ -258,6 +259,8 @@ bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer&
   impl->negation = CompileMacro(rules, "NEGATION");
   impl->breaker = CompileMacro(rules, "BREAKER");
   impl->breaker_after = CompileMacro(rules, "BREAKER_AFTER");
+  impl->date_speech_before = CompileMacro(rules, "DATE_SPEECH_BEFORE");
+  impl->date_speech_after = CompileMacro(rules, "DATE_SPEECH_AFTER");
   for (const char* name : {"ATTRIBUTION", "ATTRIBUTION_2", "ATTRIBUTION_3"}) {
     if (auto re = CompileMacro(rules, name)) impl->attribution.push_back(std::move(re));
   }
@@ -313,6 +316,16 @@ void Extractor::Impl::FindCandidates(std::string_view text, const corpus::Span& 
       if (rule.attribute == "date") {
         const auto* t = std::get_if<TimeValue>(&mentions[values[0]].value);
         if (t == nullptr || t->anchor || !Datable(t->timex)) continue;
+        if (rule.fields.count("explicit") && rule.fields.at("explicit") == "true" &&
+            !time_context.IsExplicit(mentions[values[0]], text)) {
+          continue;
+        }
+        constexpr size_t kSpeechWindow = 40;  // bytes either side of the date
+        const size_t from = vs > kSpeechWindow ? vs - kSpeechWindow : 0;
+        if (Search(date_speech_before.get(), mt.substr(from, vs - from)) ||
+            Search(date_speech_after.get(), mt.substr(value_end, kSpeechWindow))) {
+          continue;
+        }
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
                   Unmask(masked, me, true, mentions), values[0], std::nullopt, {}, std::nullopt};
@@ -422,7 +435,7 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
       break;
     }
   }
-  claim.subject = subjects.Build(claim.attribute, sentence_text, c.groups, rel_value,
+  claim.subject = subjects.Build(claim.attribute, sentence_text, c.groups, c.rule->fields, rel_value,
                                  doc_subjects);
   claim.evidence.start = c.start;
   claim.evidence.end = c.end;

@@ -159,12 +159,22 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
   return {events.Top(), gatherings.Top(), countries.Ranked(), LeadName(body)};
 }
 
-// The last word of the name run met most often ("Qasem Soleimani" and
-// "Soleimani's" both count for "soleimani"); ties go to the earliest.
+// The person a document is about: the last word of a full name ("Qasem
+// Soleimani", "Alexandros Grigoropoulos") that the document repeats most,
+// counting its use alone ("Soleimani's"); ties go to the earliest.
 std::string SubjectBuilder::LeadName(std::string_view body) const {
-  Tally names;
-  std::string_view previous;  // the last name of the current run
+  std::map<std::string, std::pair<int, size_t>> uses;  // slug → (count, first offset)
+  std::map<std::string, bool> in_full_name;
+  std::string_view previous;  // the name word before this one in a run
   size_t pos = 0;
+  auto end_run = [&](std::string_view last, bool after_another) {
+    if (last.empty()) return;
+    const std::string slug = Slug(last);
+    auto [it, inserted] = uses.emplace(slug, std::make_pair(0, last.data() - body.data()));
+    ++it->second.first;
+    if (after_another) in_full_name[slug] = true;
+  };
+  bool run_long = false;
   while (pos < body.size()) {
     while (pos < body.size() && std::isspace(static_cast<unsigned char>(body[pos]))) ++pos;
     size_t end = pos;
@@ -172,16 +182,33 @@ std::string SubjectBuilder::LeadName(std::string_view body) const {
     const std::string_view raw = body.substr(pos, end - pos);
     const std::string_view w = TrimWord(raw);
     const bool name = !raw.empty() && IsName(w);
-    if (!name && !previous.empty()) names.Add(Slug(previous), previous.data() - body.data());
-    previous = name ? w : std::string_view();
-    if (name && std::string_view(",.;:").find(raw.back()) != std::string_view::npos) {
-      names.Add(Slug(previous), previous.data() - body.data());
+    if (!name) {
+      end_run(previous, run_long);
       previous = {};
+      run_long = false;
+    } else {
+      run_long = !previous.empty();
+      previous = w;
+      if (std::string_view(",.;:").find(raw.back()) != std::string_view::npos) {
+        end_run(previous, run_long);
+        previous = {};
+        run_long = false;
+      }
     }
     pos = end;
   }
-  if (!previous.empty()) names.Add(Slug(previous), previous.data() - body.data());
-  return names.Top();
+  end_run(previous, run_long);
+  std::string best;
+  std::pair<int, size_t> best_score{0, SIZE_MAX};
+  for (const auto& [slug, score] : uses) {
+    if (!in_full_name.count(slug)) continue;
+    if (score.first > best_score.first ||
+        (score.first == best_score.first && score.second < best_score.second)) {
+      best = slug;
+      best_score = score;
+    }
+  }
+  return best;
 }
 
 bool SubjectBuilder::IsName(std::string_view word) const {
@@ -299,7 +326,8 @@ std::string SubjectBuilder::NamedVictimAfter(std::string_view sentence, size_t f
 }
 
 std::string SubjectBuilder::Build(const std::string& attribute, std::string_view sentence,
-                                  const normalize::Groups& groups, size_t value_offset,
+                                  const normalize::Groups& groups, const normalize::Fields& fields,
+                                  size_t value_offset,
                                   const DocumentSubjects& doc) const {
   if (attribute == "troops") return TroopsSubject(sentence, value_offset, doc);
   const bool is_date = attribute == "date";
@@ -326,8 +354,12 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
                                   rules_.Lex("agent_prepositions").Find(words.front()) != nullptr);
         if (!preposition) name = NameIn(victim->second);
       }
-      if (name.empty()) name = doc.lead_name;
+      const auto lead = fields.find("lead_name");
+      if (name.empty() && (lead == fields.end() || lead->second != "false")) name = doc.lead_name;
       if (!name.empty()) return name + "-" + event;
+      // No victim: "struck on Tuesday, killing five" dates the strike.
+      event = EventFor(events_, sentence, {}, value_offset, false);
+      if (event.empty()) event = doc.main_event.empty() ? "event" : doc.main_event;
     } else if (std::string named = NamedVictimAfter(sentence, value_offset); !named.empty()) {
       return named;
     }

@@ -74,6 +74,19 @@ std::optional<CivilDate> AddDuration(CivilDate day, const std::string& duration,
 TimeContext::TimeContext(const rules::RuleSet& rules)
     : rules_(rules), subjects_(rules), months_(rules, "months") {}
 
+bool TimeContext::IsWritten(const Mention& m, std::string_view text) const {
+  const std::string_view written = text.substr(m.start, m.end - m.start);
+  const bool has_digit = std::any_of(written.begin(), written.end(),
+                                     [](char c) { return c >= '0' && c <= '9'; });
+  return has_digit || !months_.Find(written).empty();
+}
+
+bool TimeContext::IsExplicit(const Mention& m, std::string_view text) const {
+  const TimeValue* t = TimeOf(m);
+  if (t == nullptr) return false;
+  return DayOf(t->timex, 2001) || WeekdayOf(t->timex) != 0 || IsWritten(m, text);
+}
+
 std::string TimeContext::ShiftYears(const std::string& timex, int years) const {
   if (timex.size() < 4 || !std::isdigit(static_cast<unsigned char>(timex[0]))) return timex;
   if (auto day = DayOf(timex)) {
@@ -109,11 +122,7 @@ std::vector<TimeContext::DatedEvent> TimeContext::DatedEvents(
   for (size_t i = 0; i < mentions.size(); ++i) {
     const TimeValue* t = TimeOf(mentions[i]);
     if (t == nullptr || t->anchor || !DayOf(times[i].timex, 2001)) continue;
-    const std::string_view written =
-        std::string_view(doc.text).substr(mentions[i].start, mentions[i].end - mentions[i].start);
-    const bool has_digit = std::any_of(written.begin(), written.end(),
-                                       [](char c) { return c >= '0' && c <= '9'; });
-    if (!has_digit && months_.Find(written).empty()) continue;
+    if (!IsWritten(mentions[i], doc.text)) continue;
     const corpus::Span* s = SentenceOf(doc, mentions[i].start, nullptr);
     if (s == nullptr) continue;
     const size_t from = std::max(s->start, mentions[i].start > kReach ? mentions[i].start - kReach : 0);

@@ -42,6 +42,12 @@ class TimeContext {
                                     const std::vector<normalize::Mention>& mentions,
                                     std::vector<std::string>* trace) const;
 
+  /// A date written out (a digit or a month name) or naming a day ("on
+  /// Saturday"), not a period ("this year", "last month").
+  bool IsExplicit(const normalize::Mention& m, std::string_view text) const;
+  /// Written with a digit or a month name ("3 January", "2004"), not "Saturday".
+  bool IsWritten(const normalize::Mention& m, std::string_view text) const;
+
   /// "2021-01-03" shifted by `years` (XXXX stays XXXX).
   std::string ShiftYears(const std::string& timex, int years) const;
 
