@@ -293,18 +293,25 @@ std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view 
   auto usable = [&](const std::string& key) {
     return allow_named || rules_.Lex("named_events").Find(key) == nullptr;
   };
+  // The rule's event noun; a verb ("struck") gives way to an event noun
+  // elsewhere in the sentence ("the quake … struck in September").
   auto event = groups.find("event");
+  std::string verb;
   if (event != groups.end()) {
-    for (const WordFinder* f : {&finder, &event_verbs_}) {
-      for (const auto& h : f->Find(event->second)) {
-        if (usable(h.key)) return h.key;
-      }
+    for (const auto& h : finder.Find(event->second)) {
+      if (usable(h.key)) return h.key;
+    }
+    for (const auto& h : event_verbs_.Find(event->second)) {
+      if (!usable(h.key) || !verb.empty()) continue;
+      // A killing verb names its own event ("killed Soleimani … on 3 January").
+      if (rules_.Lex("named_events").Find(h.key) != nullptr) return h.key;
+      verb = h.key;
     }
   }
   std::vector<WordFinder::Hit> hits = finder.Find(sentence);
   std::erase_if(hits, [&](const WordFinder::Hit& h) { return !usable(h.key); });
   const WordFinder::Hit* nearest = Nearest(hits, value_offset);
-  return nearest ? nearest->key : "";
+  return nearest ? nearest->key : verb;
 }
 
 // "the 2020 air strike that killed Soleimani": an event that killed someone

@@ -6,7 +6,13 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <vector>
+
+#include <re2/re2.h>
 
 #include "normalize/number.h"
 
@@ -171,6 +177,50 @@ std::optional<int> ParseOrdinal(std::string_view text, const RuleSet& rules) {
   for (std::string_view lex : {"time_ordinals", "ordinal_words"}) {
     if (auto v = rules.Lex(lex).Int(text)) return static_cast<int>(*v);
   }
+  // A ten and a unit, ordinal or not: "twenty-third", "thirty first", "twenty nine".
+  text = Trim(text);
+  const size_t cut = text.find_last_of(" -");
+  if (cut == std::string_view::npos) return std::nullopt;
+  const auto tens = rules.Lex("number_tens").Int(Trim(text.substr(0, cut)));
+  const std::string_view last = Trim(text.substr(cut + 1));
+  std::optional<int64_t> unit = rules.Lex("time_ordinals").Int(last);
+  if (!unit) unit = rules.Lex("number_units").Int(last);
+  if (!tens || !unit || *unit < 1 || *unit > 9) return std::nullopt;
+  return static_cast<int>(*tens + *unit);
+}
+
+/// A year in words: "two thousand and fifteen" (the number grammar), "nineteen
+/// eighty six" (hundreds, then the rest), "seventeen hundred thirty three" (a
+/// `number_multipliers` entry of 100 between them).
+std::optional<int> YearWords(std::string_view text, const RuleSet& rules) {
+  text = Trim(text);
+  if (auto n = ParseNumber(text, rules); n && !n->ordinal && n->value >= 1000 && n->value < 3000) {
+    return static_cast<int>(n->value);
+  }
+  std::vector<std::string_view> words;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = pos;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+    if (end > pos) words.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  if (words.size() < 2) return std::nullopt;
+  const auto number = [&](size_t from, size_t to) -> std::optional<int64_t> {
+    if (from >= to) return 0;
+    const std::string_view part(words[from].data(), words[to - 1].data() + words[to - 1].size() - words[from].data());
+    auto n = ParseNumber(part, rules);
+    if (!n || n->ordinal) return std::nullopt;
+    return n->value;
+  };
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (rules.Lex("number_multipliers").Int(words[i]) == 100) {
+      auto hi = number(0, i), lo = number(i + 1, words.size());
+      if (hi && lo && *hi >= 10 && *hi < 100 && *lo < 100) return static_cast<int>(*hi * 100 + *lo);
+      return std::nullopt;
+    }
+  }
+  auto hi = number(0, 1), lo = number(1, words.size());
+  if (hi && lo && *hi >= 10 && *hi < 100 && *lo >= 1 && *lo < 100) return static_cast<int>(*hi * 100 + *lo);
   return std::nullopt;
 }
 
@@ -447,6 +497,11 @@ std::optional<int> ExplicitYear(const Reader& r, std::string* err) {
     auto v = LeadingInt(*y);
     if (v) return ExpandTwoDigitYear(*v % 100, r);
   }
+  if (auto y = r.Group("yearw")) {
+    if (auto v = YearWords(*y, r.rules)) return *v;
+    *err = fmt::format("cannot read year '{}'", *y);
+    return std::nullopt;
+  }
   if (auto rel = RelOf(r, "yrel"); rel && r.context.reference) return r.context.reference->year + *rel;
   return std::nullopt;
 }
@@ -491,6 +546,14 @@ bool NumericDate(const Reader& r, Point* out, std::string* err) {
   }
   std::string order = r.rules.Setting("numeric_date_order", "mdy");
   if (n1.size() == 4) order = "ymd";
+  if (order == "ymd" && n3.empty()) {  // "2015-12": a month; "2011-12" is a span of years
+    if ((n2.size() == 2 && b == (a + 1) % 100) || b < 1 || b > 12) {
+      *err = "not a month";
+      return false;
+    }
+    *out = {fmt::format("{:04}-{:02}", a, b), "month", std::nullopt};
+    return true;
+  }
   int year = 0, month = 0, day = 0;
   if (order == "ymd") {
     year = a, month = b, day = c;
@@ -540,6 +603,9 @@ bool MonthDate(const Reader& r, Point* out, std::string* err) {
   }
   std::optional<int> year = ExplicitYear(r, err);
   if (!err->empty()) return false;
+  if (auto to = r.LexInt("to_month", "months"); year && to && *to < *month) {
+    --*year;  // "Nov-Feb 2017": the range's year is its end's
+  }
   const std::optional<int> rel = RelOf(r, "rel");
   if (!year && rel && r.context.reference) {  // last September, this May, next March
     const CivilDate ref = *r.context.reference;
@@ -646,6 +712,9 @@ Point WeekdayDate(const Reader& r, int weekday /* 1 = Monday */) {
   if (!r.context.reference) return {fmt::format("XXXX-WXX-{}", weekday), "day", std::nullopt};
   const CivilDate ref = *r.context.reference;
   const int target = weekday - 1;
+  if (auto wrel = RelOf(r, "wrel")) {  // "Tuesday of next week"
+    return DayPoint(ref.AddDays(-ref.Weekday() + 7 * *wrel + target));
+  }
   const int back = (ref.Weekday() - target + 7) % 7;  // days since the latest one
   const std::optional<int> rel = RelOf(r, "rel");
   if (rel) {
@@ -743,10 +812,259 @@ bool RelativeDate(const Reader& r, Point* out, std::string* err) {
   return true;
 }
 
+/// Of candidate days, the one the sentence means: with a relative word the
+/// latest before the document date (last), the earliest after it (next), or
+/// the one in its year (this); else with the past tense the latest on or
+/// before it, with the future tense the earliest on or after it, and without
+/// tense the nearest (ties go to the past).
+std::optional<CivilDate> PickDay(const Reader& r, const std::vector<CivilDate>& days,
+                                 std::optional<int> rel) {
+  if (!r.context.reference) return std::nullopt;
+  const CivilDate ref = *r.context.reference;
+  const int64_t now = ref.ToDays();
+  const Tense tense = rel ? Tense::kUnknown : SentenceTense(r);
+  std::optional<CivilDate> best;
+  int64_t best_distance = 0;
+  for (const CivilDate& d : days) {
+    const int64_t t = d.ToDays();
+    int64_t distance = 0;
+    if (rel && *rel < 0) {
+      if (t >= now) continue;
+      distance = now - t;
+    } else if (rel && *rel > 0) {
+      if (t <= now) continue;
+      distance = t - now;
+    } else if (rel) {
+      if (d.year != ref.year) continue;
+    } else if (tense == Tense::kPast) {
+      if (t > now) continue;
+      distance = now - t;
+    } else if (tense == Tense::kFuture) {
+      if (t < now) continue;
+      distance = t - now;
+    } else {
+      distance = t <= now ? 2 * (now - t) : 2 * (t - now) + 1;
+    }
+    if (!best || distance < best_distance) best = d, best_distance = distance;
+  }
+  return best;
+}
+
+/// Easter Sunday (the Gregorian computus).
+CivilDate Easter(int year) {
+  const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return {year, month, day};
+}
+
+/// A `holidays` entry in a year: a fixed day (month, day), the nth weekday of
+/// a month (month, weekday, nth; nth -1 = the last), or days from Easter
+/// (easter); `offset` moves it ("the day after Thanksgiving").
+std::optional<CivilDate> HolidayIn(const rules::LexEntry& e, int year) {
+  if (year < 1 || year > 9999) return std::nullopt;
+  std::optional<CivilDate> d;
+  int offset = ParseInt(e.Field("offset", "0")).value_or(0);
+  if (auto easter = ParseInt(e.Field("easter"))) {
+    d = Easter(year);
+    offset += *easter;
+  } else {
+    const std::optional<int> month = ParseInt(e.Field("month"));
+    if (!month || *month < 1 || *month > 12) return std::nullopt;
+    if (auto day = ParseInt(e.Field("day"))) {
+      if (!IsValidDate(year, *month, *day)) return std::nullopt;
+      d = CivilDate{year, *month, *day};
+    } else {
+      const std::optional<int> weekday = ParseInt(e.Field("weekday"));
+      const std::optional<int> nth = ParseInt(e.Field("nth"));
+      if (!weekday || !nth || *nth == 0) return std::nullopt;
+      if (*nth > 0) {
+        const CivilDate first{year, *month, 1};
+        d = first.AddDays((*weekday - 1 - first.Weekday() + 7) % 7 + 7 * (*nth - 1));
+      } else {
+        const CivilDate last{year, *month, DaysInMonth(year, *month)};
+        d = last.AddDays(-((last.Weekday() - (*weekday - 1) + 7) % 7) + 7 * (*nth + 1));
+      }
+      if (d->month != *month) return std::nullopt;
+    }
+  }
+  return d->AddDays(offset);
+}
+
+/// "Christmas", "Easter 2018", "last Thanksgiving", "Independence Day of this
+/// year": a `holidays` entry in the year written, else the one PickDay chooses.
+bool HolidayDate(const Reader& r, Point* out, std::string* err) {
+  const rules::LexEntry* e = r.Lex("holidays").Find(*r.Group("holiday"));
+  if (e == nullptr) {
+    *err = fmt::format("unknown holiday '{}'", *r.Group("holiday"));
+    return false;
+  }
+  const std::optional<int> year = ExplicitYear(r, err);
+  if (!err->empty()) return false;
+  std::optional<CivilDate> day;
+  if (year) {
+    day = HolidayIn(*e, *year);
+  } else if (r.context.reference) {
+    std::vector<CivilDate> days;
+    for (int y = r.context.reference->year - 2; y <= r.context.reference->year + 2; ++y) {
+      if (auto d = HolidayIn(*e, y)) days.push_back(*d);
+    }
+    day = PickDay(r, days, RelOf(r, "rel"));
+  } else {
+    const std::optional<int> month = ParseInt(e->Field("month")), dom = ParseInt(e->Field("day"));
+    *out = month && dom && e->Field("offset").empty()
+               ? Point{fmt::format("XXXX-{:02}-{:02}", *month, *dom), "day", std::nullopt}
+               : XPoint("day");
+    return true;
+  }
+  if (!day) {
+    *err = "the holiday has no date then";
+    return false;
+  }
+  *out = DayPoint(*day);
+  return true;
+}
+
+/// A day of the month without its month ("on the 18th", "Monday the 13th"):
+/// this month or a neighbour, or with a weekday the nearby months where that
+/// day falls on it (PickDay).
+bool DayOfMonthDate(const Reader& r, Point* out, std::string* err) {
+  std::optional<int> day = LeadingInt(*r.Group("day"));
+  if (!day) day = ParseOrdinal(*r.Group("day"), r.rules);
+  if (!day || *day < 1 || *day > 31) {
+    *err = fmt::format("cannot read day '{}'", *r.Group("day"));
+    return false;
+  }
+  const std::optional<int> weekday = r.LexInt("weekday", "weekdays");
+  if (!r.context.reference) {
+    *out = weekday ? Point{fmt::format("XXXX-WXX-{}", *weekday), "day", std::nullopt}
+                   : Point{fmt::format("XXXX-XX-{:02}", *day), "day", std::nullopt};
+    return true;
+  }
+  const CivilDate ref = *r.context.reference;
+  const int span = weekday ? 14 : 1;
+  std::vector<CivilDate> days;
+  for (int k = -span; k <= span; ++k) {
+    const YearMonth ym = AddMonths(ref.year, ref.month, k);
+    if (!IsValidDate(ym.year, ym.month, *day)) continue;
+    const CivilDate d{ym.year, ym.month, *day};
+    if (!weekday || d.Weekday() + 1 == *weekday) days.push_back(d);
+  }
+  const std::optional<CivilDate> d = PickDay(r, days, std::nullopt);
+  if (!d) {
+    *err = "no such day nearby";
+    return false;
+  }
+  *out = DayPoint(*d);
+  return true;
+}
+
+/// The nth week, month or day (unit) of a month or year (field `of`: M, Y):
+/// "the third week of January", "the last week of 2016", "the 9th month of
+/// next year", "the 15th day of next month". A week belongs to the month or
+/// year its Thursday falls in (ISO 8601), so the weeks of a year are its ISO
+/// weeks. The container: `month` (+ a year), `crel` (its relative word), a
+/// year, or the document date's.
+bool NthOfDate(const Reader& r, Point* out, std::string* err) {
+  const std::string of = *r.Field("of");
+  std::optional<int> n;
+  if (r.Has("nth_last")) {
+    n = -1;
+  } else if (auto g = r.Group("nth")) {
+    n = ParseOrdinal(*g, r.rules);
+  }
+  const std::optional<Unit> unit = UnitOf(r);
+  if (!n || *n == 0 || !unit) {
+    *err = "cannot read the ordinal or unit";
+    return false;
+  }
+  std::optional<int> year = ExplicitYear(r, err);
+  if (!err->empty()) return false;
+  const std::optional<int> crel = RelOf(r, "crel");
+  const std::optional<CivilDate> ref = r.context.reference;
+  int month = 1;
+  if (of == kMonth) {
+    if (r.Has("month")) {
+      auto m = r.LexInt("month", "months");
+      if (!m) m = ParseInt(*r.Group("month"));
+      if (!m || *m < 1 || *m > 12) {
+        *err = "unknown month";
+        return false;
+      }
+      month = *m;
+      if (!year) year = InferYear(r, month, 0, std::nullopt);
+    } else if (ref) {
+      const YearMonth ym = AddMonths(ref->year, ref->month, crel.value_or(0));
+      year = ym.year;
+      month = ym.month;
+    }
+  } else if (!year && ref) {
+    year = ref->year + crel.value_or(0);
+  }
+  if (!year) {
+    *out = XPoint(GranularityOf(unit->code));
+    return true;
+  }
+  const CivilDate first{*year, month, 1};
+  const CivilDate last = of == kMonth ? CivilDate{*year, month, DaysInMonth(*year, month)}
+                                      : CivilDate{*year, 12, 31};
+  if (unit->code == kWeek) {
+    const CivilDate first_thursday = first.AddDays((3 - first.Weekday() + 7) % 7);
+    const CivilDate last_thursday = last.AddDays(-((last.Weekday() - 3 + 7) % 7));
+    const CivilDate thursday = *n > 0 ? first_thursday.AddDays(7 * (*n - 1))
+                                      : last_thursday.AddDays(7 * (*n + 1));
+    if (thursday < first || last < thursday) {
+      *err = "no such week";
+      return false;
+    }
+    *out = {WeekTimex(thursday), "week", std::nullopt};
+    return true;
+  }
+  if (unit->code == kMonth && of == kYear) {
+    const int m = *n > 0 ? *n : 13 + *n;
+    if (m < 1 || m > 12) {
+      *err = "no such month";
+      return false;
+    }
+    *out = {fmt::format("{:04}-{:02}", *year, m), "month", std::nullopt};
+    return true;
+  }
+  if (unit->code == kDay) {
+    const CivilDate d = *n > 0 ? first.AddDays(*n - 1) : last.AddDays(*n + 1);
+    if (d < first || last < d) {
+      *err = "no such day";
+      return false;
+    }
+    *out = DayPoint(d);
+    return true;
+  }
+  *err = "cannot count that unit in that period";
+  return false;
+}
+
+/// The weekend nearest a day: its own, the one before a Monday or Tuesday,
+/// else the one after ("Labor Day weekend", "the weekend of Halloween").
+std::string NearestWeekend(CivilDate d) {
+  constexpr int kSaturday = 5;
+  const int wd = d.Weekday();
+  CivilDate saturday = d.AddDays(kSaturday - wd);
+  if (wd < kSaturday && wd + 1 < kSaturday - wd) saturday = d.AddDays(-wd - 2);
+  return WeekTimex(saturday) + "-WE";
+}
+
 /// The date part of a point-in-time match.
 bool DatePoint(const Reader& r, Point* out, std::string* err) {
+  if (r.Field("of")) return NthOfDate(r, out, err);
+  if (r.Has("holiday")) return HolidayDate(r, out, err);
   if (r.Has("n1")) return NumericDate(r, out, err);
   if (r.Has("month")) return MonthDate(r, out, err);
+  if (r.Has("day")) return DayOfMonthDate(r, out, err);
+  if (auto offset = r.LexInt("dayrel", "day_offsets")) {  // today, tomorrow, yesterday
+    *out = r.context.reference ? DayPoint(r.context.reference->AddDays(*offset)) : XPoint("day");
+    return true;
+  }
   if (r.Has("season")) return SeasonDate(r, out, err);
   if (r.Has("quarter")) return PartOfYear(r, "quarter", kQuarter, 3, out, err);
   if (r.Has("half")) return PartOfYear(r, "half", kHalf, 6, out, err);
@@ -854,6 +1172,28 @@ bool Duration(const Reader& r, TimeValue* out, std::string* err) {
   }
   out->timex = DurationTimex(*count, *unit);
   out->granularity = GranularityOf(unit->code);
+  if (!r.Has("unit2")) return true;
+  // "1 hour and 30 minutes", "2 years 1 month": parts unit, unit2, unit3 (counts count2, count3).
+  std::string date_part, time_part;
+  for (std::string_view n : {"", "2", "3"}) {
+    const std::optional<std::string_view> u = r.Group(fmt::format("unit{}", n));
+    if (!u) continue;
+    const std::optional<Unit> part_unit = ReadUnit(*u, r.rules);
+    const std::optional<std::string_view> c = r.Group(fmt::format("count{}", n));
+    std::optional<std::string> part_count = c ? ParseCount(*c, r.rules) : std::optional<std::string>("1");
+    if (n.empty()) part_count = count;
+    if (!part_unit || !part_count || *part_count == "X") {
+      *err = "cannot read a part of the duration";
+      return false;
+    }
+    const std::string part = DurationTimex(*part_count, *part_unit);
+    if (part.starts_with("PT")) {
+      time_part += part.substr(2);
+    } else {
+      date_part += part.substr(1);
+    }
+  }
+  out->timex = "P" + date_part + (time_part.empty() ? "" : "T" + time_part);
   return true;
 }
 
@@ -903,7 +1243,19 @@ bool Anchored(const Reader& r, TimeValue* out, std::string* err) {
   return true;
 }
 
+/// "3 days after January 12th", "two weeks from tomorrow", "4 months before
+/// Easter": a count of units (`dir` a direction with a relation) from a date
+/// the match itself writes, not from an event.
+bool IsShifted(const Reader& r) {
+  if (!r.Has("unit") || !r.Has("dir") || r.Has("event")) return false;
+  for (std::string_view g : {"n1", "month", "holiday", "dayrel", "weekday", "year", "yearw"}) {
+    if (r.Has(g)) return true;
+  }
+  return false;
+}
+
 bool IsAnchored(const Reader& r) {
+  if (IsShifted(r)) return false;
   if (r.Field("anchor") || r.Has("event")) return true;
   if (auto dir = r.Group("dir")) {
     const rules::LexEntry* e = r.Lex("time_directions").Find(*dir);
@@ -931,9 +1283,44 @@ std::string ModOf(const Reader& r) {
   return "";
 }
 
+/// The day a shifted match names (IsShifted): its date moved by the count of units.
+bool Shift(const Reader& r, Point* point, std::string* err) {
+  const rules::LexEntry* e = r.Lex("time_directions").Find(*r.Group("dir"));
+  const std::string relation = e != nullptr ? e->Field("relation") : "";
+  const int sign = relation == "after" ? 1 : relation == "before" ? -1 : 0;
+  const std::optional<Unit> unit = UnitOf(r);
+  const std::optional<std::string> count = CountOf(r);
+  if (!point->day || sign == 0 || !unit || !count || *count == "X") {
+    *err = "cannot shift that date";
+    return false;
+  }
+  const int n = static_cast<int>(std::strtod(count->c_str(), nullptr)) * unit->factor * sign;
+  const CivilDate d = *point->day;
+  if (unit->code == kDay) {
+    *point = DayPoint(d.AddDays(n));
+  } else if (unit->code == kWeek) {
+    *point = DayPoint(d.AddDays(7 * n));
+  } else if (unit->code == kMonth || unit->code == kYear) {
+    const YearMonth ym = AddMonths(d.year, d.month, unit->code == kMonth ? n : 12 * n);
+    *point = DayPoint({ym.year, ym.month, std::min(d.day, DaysInMonth(ym.year, ym.month))});
+  } else {
+    *err = "cannot shift by that unit";
+    return false;
+  }
+  return true;
+}
+
 bool PointInTime(const Reader& r, TimeValue* out, std::string* err) {
   Point point;
   if (!DatePoint(r, &point, err)) return false;
+  if (IsShifted(r) && !Shift(r, &point, err)) return false;
+  if (auto c = r.Field("containing"); c && point.day) {  // "the week of April 10th"
+    if (*c == kWeek) point = {WeekTimex(*point.day), "week", std::nullopt};
+    if (*c == kWeekend) point = {NearestWeekend(*point.day), "week", std::nullopt};
+  }
+  if (auto prefix = r.Field("prefix"); prefix && point.granularity == "year") {
+    point.timex = *prefix + point.timex;  // fiscal years: FY2008
+  }
   std::string suffix;
   if (!TimeOfDay(r, &suffix, err)) return false;
   out->timex = point.timex;
@@ -948,13 +1335,64 @@ bool PointInTime(const Reader& r, TimeValue* out, std::string* err) {
   return true;
 }
 
+/// The compiled pattern of a context macro: anchored at the match (the text
+/// before must end with it, the text after must begin with it).
+const RE2* ContextPattern(const rules::RuleSet& rules, const std::string& macro, bool before) {
+  const std::string body = rules.Macro(macro);
+  if (body.empty()) return nullptr;
+  const std::string pattern = before ? "(?i)(?:" + body + ")$" : "(?i)^(?:" + body + ")";
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<RE2>> cache;
+  const std::lock_guard<std::mutex> lock(mu);
+  std::unique_ptr<RE2>& re = cache[pattern];
+  if (!re) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    re = std::make_unique<RE2>(pattern, options);
+  }
+  return re->ok() ? re.get() : nullptr;
+}
+
+/// Fields `before` and `after` name macros the text beside the match must
+/// match ("Nov 18" before "-Dec 19, 2015"); their named groups fill the
+/// groups the match lacks (the range's year).
+bool BorrowContext(const Fields& fields, const rules::RuleSet& rules, const MatchContext& context,
+                   Groups* groups, std::string* err) {
+  for (const bool before : {true, false}) {
+    auto it = fields.find(before ? "before" : "after");
+    if (it == fields.end()) continue;
+    const RE2* re = ContextPattern(rules, it->second, before);
+    if (re == nullptr) {
+      *err = fmt::format("no usable macro '{}'", it->second);
+      return false;
+    }
+    const std::string_view sentence = context.sentence;
+    const std::string_view text = before ? sentence.substr(0, std::min(context.start, sentence.size()))
+                                         : sentence.substr(std::min(context.end, sentence.size()));
+    const int n = re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> pieces(n);
+    if (!re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                   pieces.data(), n)) {
+      *err = "the context does not fit";
+      return false;
+    }
+    for (const auto& [name, index] : re->NamedCapturingGroups()) {
+      const re2::StringPiece& p = pieces[index];
+      if (p.data() != nullptr && !p.empty()) groups->emplace(name, std::string(p.data(), p.size()));
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
-bool NormalizeTime(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
+bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules::RuleSet& rules,
                    const MatchContext& context, TimeValue* out, std::string* err) {
-  const Reader r{groups, fields, rules, context};
   *out = TimeValue{};
   err->clear();
+  Groups groups = match_groups;
+  if (!BorrowContext(fields, rules, context, &groups, err)) return false;
+  const Reader r{groups, fields, rules, context};
   const std::optional<std::string> type = r.Field("type");
   bool ok = true;
   if (auto value = r.Field("value")) {
