@@ -271,6 +271,36 @@ void ComputeFingerprints(Document& doc) {
 
 bool IsBlank(std::string_view s) { return Trim(s).empty(); }
 
+// Text with no sentence end for kilobytes (a run of numbers, a page without
+// punctuation) is cut at whitespace into pieces of at most kMaxSentence
+// bytes: every later step works per sentence, and evidence quotes its
+// sentence, so a 50 MB "sentence" must not exist.
+std::vector<Span> CapSentences(std::string_view text, std::vector<Span> spans) {
+  constexpr size_t kMaxSentence = 4096;
+  if (std::none_of(spans.begin(), spans.end(),
+                   [](const Span& s) { return s.end - s.start > kMaxSentence; })) {
+    return spans;
+  }
+  std::vector<Span> out;
+  for (Span s : spans) {
+    while (s.end - s.start > kMaxSentence) {
+      size_t cut = s.start + kMaxSentence;
+      size_t space = cut;
+      while (space > s.start + kMaxSentence / 2 && !std::isspace(static_cast<unsigned char>(text[space]))) --space;
+      if (std::isspace(static_cast<unsigned char>(text[space]))) cut = space;
+      while (cut > s.start && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+      size_t end = cut;
+      while (end > s.start && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+      out.push_back({s.start, end});
+      size_t next = cut;
+      while (next < s.end && std::isspace(static_cast<unsigned char>(text[next]))) ++next;
+      s.start = next;
+    }
+    if (s.end > s.start) out.push_back(s);
+  }
+  return out;
+}
+
 }  // namespace
 
 // --- public ------------------------------------------------------------------
@@ -405,7 +435,7 @@ void Prepare(Document& doc) {
     doc.body_start += before - body.size();
   }
   doc.lines = LineIndex(doc.text);
-  doc.sentences = SplitSentences(doc.text, doc.body_start);
+  doc.sentences = CapSentences(doc.text, SplitSentences(doc.text, doc.body_start));
   ComputeFingerprints(doc);
 }
 

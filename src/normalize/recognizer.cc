@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 
 #include "normalize/number.h"
@@ -62,6 +63,7 @@ void MatchRule(const rules::Rule& rule, size_t rule_index, std::string_view text
 }
 
 // Longest first, then higher priority, then earlier rule, then earlier start.
+// Kept spans live in a map by start, so each check costs O(log n).
 void SelectNonOverlapping(std::vector<Candidate>* candidates) {
   std::stable_sort(candidates->begin(), candidates->end(), [](const Candidate& a, const Candidate& b) {
     const size_t la = a.end - a.start, lb = b.end - b.start;
@@ -70,12 +72,14 @@ void SelectNonOverlapping(std::vector<Candidate>* candidates) {
     if (a.rule_index != b.rule_index) return a.rule_index < b.rule_index;
     return a.start < b.start;
   });
+  std::map<size_t, size_t> kept_spans;  // start → end
   std::vector<Candidate> kept;
   for (Candidate& c : *candidates) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return c.start < k.end && k.start < c.end;
-    });
-    if (!overlaps) kept.push_back(std::move(c));
+    auto next = kept_spans.lower_bound(c.start);
+    if (next != kept_spans.end() && next->first < c.end) continue;
+    if (next != kept_spans.begin() && std::prev(next)->second > c.start) continue;
+    kept_spans.emplace(c.start, c.end);
+    kept.push_back(std::move(c));
   }
   std::sort(kept.begin(), kept.end(),
             [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
