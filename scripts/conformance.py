@@ -35,14 +35,17 @@ A case passes when
        date     kind date or duration; the TIMEX3 value equals one of the result's timex or
                 Resolution.values[].timex / .value, or denotes the same calendar days as a
                 value's start/end (end exclusive): YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www,
-                YYYY-Qn, YYYY-Hn, decades (199) and centuries (19);
+                YYYY-Qn, YYYY-Hn, decades (199) and centuries (19); a range result that
+                no single mention matches is also matched by the date mentions overlapping
+                its span (a range is its start and its end) when they jointly denote its
+                days: the earliest first day .. the latest day after (end exclusive);
   2. and no predicted mention of the model's kind overlaps no expected result (so a case with
      empty Results passes only if nothing of that kind is predicted). The model's kind:
        NumberModel       number mentions that are not ordinals;
        NumberRangeModel  number mentions, not ordinals, whose quantity is an interval
                          (lo != hi, or hi open): an exact number is NumberModel's business;
        OrdinalModel      number mentions with "ordinal": true;
-       AgeModel          number mentions that are not ordinals, and durations;
+       AgeModel          duration mentions (an age is a duration: "five years old" P5Y);
        DateTimeModel     date, time, duration and set mentions.
 
 Exceptions (tests/conformance/exceptions.txt): lines `<Model>:<index>  <reason>` for cases
@@ -73,12 +76,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GATED_MODELS = ("NumberModel", "NumberRangeModel", "OrdinalModel", "DateTimeModel")
-INFO_MODELS = ("AgeModel",)
 ALL_MODELS = ("NumberModel", "NumberRangeModel", "OrdinalModel", "AgeModel", "DateTimeModel")
 TIME_KINDS = ("date", "time", "duration", "set")
 DATE_LEVEL_TYPES = (".date", ".daterange", ".duration")
 TIMEOUT_SECONDS = 600
-AGE_UNITS = {"Year": "Y", "Month": "M", "Week": "W", "Day": "D"}
+AGE_UNITS = {"Year": "Y", "Age": "Y", "Month": "M", "Week": "W", "Day": "D"}
 
 
 def die(message):
@@ -105,8 +107,11 @@ def is_date_level(case):
 
 def load_cases(specs, model):
     """Returns [(case id, case)] for a model, in the suite's order."""
-    with open(specs / f"{model}.json", encoding="utf-8-sig") as fh:
-        cases = json.load(fh)
+    try:
+        with open(specs / f"{model}.json", encoding="utf-8-sig") as fh:
+            cases = json.load(fh)
+    except (OSError, ValueError) as e:
+        die(f"{specs / f'{model}.json'}: {e} (see --specs)")
     chosen = []
     for index, case in enumerate(cases):
         if model == "DateTimeModel" and not is_date_level(case):
@@ -348,8 +353,8 @@ def of_model_kind(model, m):
     kind = m.get("kind")
     if model == "DateTimeModel":
         return kind in TIME_KINDS
-    if kind == "duration" and model == "AgeModel":
-        return True
+    if model == "AgeModel":
+        return kind == "duration"
     if kind != "number":
         return False
     if model == "OrdinalModel":
@@ -398,12 +403,34 @@ def max_matching(edges, n_left):
     return {i: j for j, i in match_right.items()}
 
 
+def joint_ranges(expected, candidates, matched):
+    """A range result no single mention matched passes when the date mentions overlapping its
+    span (TimeML writes a range as its start and its end), none matched elsewhere, jointly
+    denote its calendar interval: their earliest first day .. their latest day after (end
+    exclusive) equals a value's start/end. Adds such results to `matched`."""
+    used = set(matched.values())
+    for i, r in enumerate(expected):
+        if i in matched:
+            continue
+        parts = [j for j, m in enumerate(candidates) if j not in used and overlaps(m, r)
+                 and m.get("kind") == "date"]
+        spans = [timex_days(candidates[j].get("value")) for j in parts]
+        if len(parts) < 2 or any(s is None for s in spans):
+            continue
+        joint = (min(s[0] for s in spans), max(s[1] for s in spans))
+        if any(resolution_days(x) == joint for x in r["resolution"].get("values") or []):
+            matched[i] = parts[0]
+            used.update(parts)
+
+
 def judge(model, expected, predicted):
     """Returns (passed, list of reasons)."""
     candidates = [m for m in predicted if m.get("kind") in ("number",) + TIME_KINDS]
     edges = [[j for j, m in enumerate(candidates) if overlaps(m, r) and fits(model, m, r)]
              for r in expected]
     matched = max_matching(edges, len(expected))
+    if model == "DateTimeModel":
+        joint_ranges(expected, candidates, matched)
     reasons = []
     for i, r in enumerate(expected):
         if i not in matched:

@@ -10,6 +10,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "cli/config.h"
@@ -18,6 +19,7 @@
 #include "extract/extractor.h"
 #include "normalize/recognizer.h"
 #include "normalize/rule_examples.h"
+#include "reconcile/reconciler.h"
 #include "report/json_io.h"
 #include "report/model.h"
 #include "report/writer.h"
@@ -181,6 +183,7 @@ int RunCheck(const Config& c, Io& io) {
     r.inputs.push_back(report::DocumentRecord::From(docs[i]));
     for (report::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
   }
+  reconcile::Reconcile(&r);
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   if (!AnyReadable(docs)) return Fail(io, "no input readable");
   return ExitFor(r, c);
@@ -228,6 +231,68 @@ int RunMentions(const Config& c, Io& io) {
   });
   if (!written) return kExitError;
   return AnyReadable(docs) ? kExitOk : Fail(io, "no input readable");
+}
+
+// Reads extract's JSONL (document and claim records, any order, many
+// files). A record that cannot be read is reported with file:line and left
+// out; a document met twice (overlapping shards) counts once.
+bool ReadRecords(const std::string& path, std::istream& in, report::Report* r,
+                 std::set<std::string>* seen_docs, std::set<std::string>* seen_claims, Io& io,
+                 bool quiet) {
+  std::ifstream file;
+  std::istream* source = &in;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      Fail(io, fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+      return false;
+    }
+    source = &file;
+  }
+  std::string line;
+  for (size_t number = 1; std::getline(*source, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const report::Json j = report::Json::parse(line, nullptr, false);
+    std::string err = "not a JSON object";
+    bool ok = false;
+    if (j.is_object() && j.value("record", "") == "document") {
+      report::DocumentRecord d;
+      if ((ok = report::FromJson(j, &d, &err)) && seen_docs->insert(d.doc).second) {
+        r->inputs.push_back(std::move(d));
+      }
+    } else if (j.is_object() && j.value("record", "") == "claim") {
+      report::Claim c;
+      if ((ok = report::FromJson(j, &c, &err)) && seen_claims->insert(c.id).second) {
+        r->claims.push_back(std::move(c));
+      }
+    } else if (j.is_object()) {
+      err = "no \"record\": \"document\" or \"claim\"";
+    }
+    if (!ok && !quiet) {
+      io.err << fmt::format("claimcheck: skipped {}:{}: {}\n", path, number, err);
+    }
+  }
+  return true;
+}
+
+int RunReconcile(const Config& c, Io& io) {
+  int code;
+  if (RejectPending(c, io, &code)) return code;
+  if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
+  auto writer = report::MakeWriter(c.format, {UseColor(c)});
+  if (!writer) {
+    return Fail(io, fmt::format("--format {}: not implemented yet",
+                                report::FormatNames()[static_cast<size_t>(c.format)]));
+  }
+  report::Report r;
+  std::set<std::string> docs, claims;
+  for (const std::string& path : c.inputs) {
+    if (!ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet)) return kExitError;
+  }
+  if (r.inputs.empty()) return Fail(io, "reconcile: no document records read");
+  reconcile::Reconcile(&r);
+  if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
+  return ExitFor(r, c);
 }
 
 // `explain TEXT`: every step, for one text.
@@ -316,8 +381,8 @@ const std::vector<Command>& Commands() {
       {"extract", "[INPUT...]", "document and claim records as JSONL (a map step)",
        kInputs | kOutput | kRules | kReference | kJobs, "none", RunExtract},
       {"reconcile", "[FILE...]", "report from extract's JSONL, any order, many files (a reduce step)",
-       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor, "contradict,internal,ledger", {},
-       "the reconciler"},
+       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor, "contradict,internal,ledger",
+       RunReconcile},
       {"mentions", "[INPUT...]", "every number/time mention as JSONL (evaluation, debugging)",
        kInputs | kOutput | kRules | kReference | kJobs, "none", RunMentions},
       {"explain", "TEXT", "which rules fired, step by step", kInputs | kRules | kReference, "none",

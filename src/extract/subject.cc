@@ -101,7 +101,8 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       events_(rules, "event_words"),
       event_verbs_(rules, "event_verbs"),
       gatherings_(rules, "gathering_words"),
-      countries_(rules, "countries") {}
+      countries_(rules, "countries"),
+      roles_(rules, "victim_roles") {}
 
 std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const {
   std::vector<WordFinder::Hit> hits = events_.Find(text);
@@ -371,8 +372,20 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
       return named;
     }
   }
-  const std::string place = PlaceIn(sentence);
-  return place.empty() ? event : event + "@" + place;
+  std::string subject = event;
+  // A casualty count of a particular group ("five Israeli soldiers were
+  // killed") is not the event's toll: the role words right after the value.
+  if (attribute == "deaths" || attribute == "injuries" || attribute == "missing") {
+    constexpr size_t kNounPhrase = 40;  // bytes after the value: "five Israeli soldiers"
+    const std::string_view after = sentence.substr(value_offset, kNounPhrase);
+    const std::vector<std::string_view> words = Words(after);
+    std::string phrase;
+    for (size_t i = 1; i < words.size() && i <= 3; ++i) phrase += std::string(words[i]) + " ";
+    const auto roles = roles_.Find(phrase);
+    if (!roles.empty()) subject += "/" + roles.front().key;
+  }
+  if (const std::string place = PlaceIn(sentence); !place.empty()) subject += "@" + place;
+  return subject;
 }
 
 }  // namespace claimcheck::extract

@@ -85,6 +85,7 @@ class SubjectBuilder {
   WordFinder event_verbs_;
   WordFinder gatherings_;
   WordFinder countries_;
+  WordFinder roles_;
 };
 
 /// "Baghdad International Airport" → "baghdad-international-airport".

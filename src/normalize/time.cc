@@ -177,8 +177,12 @@ std::optional<int> ParseOrdinal(std::string_view text, const RuleSet& rules) {
   for (std::string_view lex : {"time_ordinals", "ordinal_words"}) {
     if (auto v = rules.Lex(lex).Int(text)) return static_cast<int>(*v);
   }
-  // A ten and a unit, ordinal or not: "twenty-third", "thirty first", "twenty nine".
+  // A cardinal ("fifteen August"), or a ten and a unit, ordinal or not: "twenty-third",
+  // "thirty first", "twenty nine".
   text = Trim(text);
+  for (std::string_view lex : {"number_teens", "number_tens", "number_units"}) {
+    if (auto v = rules.Lex(lex).Int(text)) return static_cast<int>(*v);
+  }
   const size_t cut = text.find_last_of(" -");
   if (cut == std::string_view::npos) return std::nullopt;
   const auto tens = rules.Lex("number_tens").Int(Trim(text.substr(0, cut)));
@@ -387,7 +391,7 @@ struct TenseLexicons {
 bool IsPastWord(const std::string& word, const TenseLexicons& lex) {
   if (lex.past.Find(word)) return true;
   if (word.empty() || !std::islower(static_cast<unsigned char>(word.front()))) return false;
-  for (size_t n = 1; n + 3 <= word.size(); ++n) {  // from the longest suffix down
+  for (size_t n = 3; n < word.size(); ++n) {  // from the longest suffix down
     const rules::LexEntry* e = lex.suffixes.Find(word.substr(n));
     if (e != nullptr) return e->value == "true";
   }
@@ -1070,7 +1074,7 @@ bool DatePoint(const Reader& r, Point* out, std::string* err) {
   if (r.Has("half")) return PartOfYear(r, "half", kHalf, 6, out, err);
   if (r.Has("decade")) return DecadeDate(r, out, err);
   if (r.Has("century")) return CenturyDate(r, out, err);
-  if (r.Has("year") || r.Has("yy")) {
+  if (r.Has("year") || r.Has("yy") || r.Has("yearw")) {
     const std::optional<int> year = ExplicitYear(r, err);
     if (!year) return false;
     *out = {YearTimex(*year), "year", std::nullopt};

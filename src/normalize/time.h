@@ -27,7 +27,7 @@ struct Anchor {
 
 struct TimeValue {
   std::string type;         ///< "date", "time", "duration", "set"
-  std::string timex;        ///< TIMEX3 value: 2020-01-03, 2020-01, 199, P5D, XXXX-01-03, …
+  std::string timex;        ///< TIMEX3 value: 2020-01-03, 2020-01, 199, P5D, FY2008, XXXX-01-03, …
   std::string granularity;  ///< day, week, month, quarter, season, year, decade, century, time
   std::string mod;          ///< TIMEX3 mod: START, MID, END, LESS_THAN, MORE_THAN, APPROX, … or ""
   std::optional<Anchor> anchor;

@@ -49,17 +49,27 @@ TEST_CASE("--version and --help") {
   CHECK(r.code == 2);
 }
 
-TEST_CASE("commands whose engines are not built yet say so and exit 2") {
-  for (const char* name : {"reconcile"}) {
-    CAPTURE(name);
-    Result r = RunArgs({name, "x"});
+TEST_CASE("formats and options whose engines are not built yet say so and exit 2") {
+  for (const char* format : {"markdown", "csv", "csv-findings", "sarif", "github", "html"}) {
+    CAPTURE(format);
+    Result r = RunArgs({"check", "--format", format, "-"}, "Five people died.\n");
     CHECK(r.code == 2);
     CHECK(r.out.empty());
-    CHECK(r.err.find("not implemented yet") != std::string::npos);
-    Result help = RunArgs({name, "--help"});
-    CHECK(help.code == 0);
-    CHECK(help.out.find("Not implemented yet") != std::string::npos);
+    CHECK(r.err == std::string("claimcheck: --format ") + format + ": not implemented yet\n");
   }
+  Result r = RunArgs({"check", "--facts", "ledger.toml", "-"}, "Five people died.\n");
+  CHECK(r.code == 2);
+  CHECK(r.err == "claimcheck: --facts: the facts ledger is not implemented yet\n");
+}
+
+TEST_CASE("reconcile reads extract's records and reports what it cannot read") {
+  Result extracted = RunArgs({"extract", "-"}, "Five people died in the attack.\n");
+  REQUIRE(extracted.code == 0);
+  Result r = RunArgs({"reconcile", "--format", "json", "-"}, extracted.out + "{not json\n");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"verdict\": \"single\"") != std::string::npos);
+  CHECK(r.err == "claimcheck: skipped -:3: not a JSON object\n");
+  CHECK(RunArgs({"reconcile", "-"}, "").code == 2);
 }
 
 TEST_CASE("bad options are usage errors naming the option") {

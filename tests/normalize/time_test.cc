@@ -41,7 +41,7 @@ rules::RuleSet MakeRules() {
   dirs.Set("before", rules::LexEntry{"", {{"relation", "before"}}});
   set("time_counts", {{"a", "1"}, {"several", "X"}});
   set("time_fractions", {{"and a half", "0.5"}});
-  set("time_ordinals", {{"second", "2"}, {"third", "3"}, {"fourth", "4"}, {"nineteenth", "19"}});
+  set("time_ordinals", {{"first", "1"}, {"second", "2"}, {"third", "3"}, {"fourth", "4"}, {"nineteenth", "19"}});
   set("number_units", {{"two", "2"}, {"five", "5"}});
   set("number_tens", {{"twenty", "20"}});
   set("decade_words", {{"nineties", "90"}});
@@ -49,6 +49,16 @@ rules::RuleSet MakeRules() {
   set("time_zones", {{"utc", "Z"}});
   set("future_markers", {{"will", "true"}, {"'ll", "true"}, {"going to", "true"}});
   set("past_markers", {{"said", "true"}, {"was", "true"}});
+  set("past_suffixes", {{"ed", "true"}, {"eed", "false"}});
+  set("participle_auxiliaries", {{"be", "true"}, {"been", "true"}, {"has", "true"}});
+  set("day_offsets", {{"today", "0"}, {"tomorrow", "1"}, {"yesterday", "-1"}});
+  rules::Lexicon& holidays = rules.MutableLexicon("holidays");
+  holidays.Set("christmas", rules::LexEntry{"", {{"month", "12"}, {"day", "25"}}});
+  holidays.Set("easter", rules::LexEntry{"", {{"easter", "0"}}});
+  holidays.Set("thanksgiving", rules::LexEntry{"", {{"month", "11"}, {"weekday", "4"}, {"nth", "4"}}});
+  holidays.Set("memorial day", rules::LexEntry{"", {{"month", "5"}, {"weekday", "1"}, {"nth", "-1"}}});
+  holidays.Set("black friday",
+               rules::LexEntry{"", {{"month", "11"}, {"weekday", "4"}, {"nth", "4"}, {"offset", "1"}}});
   return rules;
 }
 
@@ -338,6 +348,90 @@ TEST_CASE("TimexBounds gives inclusive calendar days") {
     INFO(std::string(none));
     CHECK_FALSE(TimexBounds(none));
   }
+}
+
+}  // namespace claimcheck::normalize
+
+namespace claimcheck::normalize {
+
+TEST_CASE("NormalizeTime: a past form by its suffix sets the tense") {
+  CheckCases({
+      // "admitted" ends in a past suffix: the latest Thursday, not the next.
+      {{{"weekday", "friday"}}, {}, "2006-01-27", "2006-01-27", "date", "", "GM admitted <> that it could grow."},
+      {{{"month", "October"}}, {}, "2009-06-05", "2008-10", "date", "", "In <>, sales dropped."},
+  });
+}
+
+TEST_CASE("NormalizeTime: holidays") {
+  CheckCases({
+      {{{"holiday", "easter"}, {"year", "2018"}}, {}, "", "2018-04-01"},
+      {{{"holiday", "easter"}, {"year", "2019"}}, {}, "", "2019-04-21"},
+      {{{"holiday", "thanksgiving"}, {"year", "2023"}}, {}, "", "2023-11-23"},
+      {{{"holiday", "memorial day"}, {"year", "2021"}}, {}, "", "2021-05-31"},
+      {{{"holiday", "black friday"}, {"year", "2010"}}, {}, "", "2010-11-26"},
+      {{{"holiday", "christmas"}}, {}, "", "XXXX-12-25"},
+      {{{"holiday", "christmas"}}, {}, "2020-01-10", "2019-12-25", "date", "", "He was freed on <>."},
+      {{{"holiday", "christmas"}}, {}, "2020-01-10", "2020-12-25", "date", "", "He will be freed by <>."},
+      {{{"holiday", "easter"}, {"rel", "last"}}, {}, "2019-04-10", "2018-04-01"},
+      {{{"holiday", "easter"}, {"rel", "next"}}, {}, "2019-04-10", "2019-04-21"},
+      // The weekend nearest the holiday.
+      {{{"holiday", "thanksgiving"}, {"year", "2023"}}, {{"containing", "WE"}}, "", "2023-W47-WE"},
+  });
+}
+
+TEST_CASE("NormalizeTime: weeks, months and days counted within a period") {
+  CheckCases({
+      // Weeks belong to the month whose Thursday they hold.
+      {{{"nth", "3rd"}, {"month", "January"}, {"year", "2019"}}, {{"of", "M"}, {"unit", "W"}}, "", "2019-W03"},
+      {{{"nth", "first"}, {"month", "January"}, {"year", "2015"}}, {{"of", "M"}, {"unit", "W"}}, "", "2015-W01"},
+      {{{"nth_last", "last"}, {"month", "December"}, {"year", "2016"}}, {{"of", "M"}, {"unit", "W"}}, "", "2016-W52"},
+      {{{"nth_last", "last"}, {"year", "2016"}}, {{"of", "Y"}, {"unit", "W"}}, "", "2016-W52"},
+      {{{"nth", "27"}, {"yrel", "last"}}, {{"of", "Y"}, {"unit", "W"}}, "2018-07-01", "2017-W27"},
+      {{{"nth", "third"}, {"year", "2021"}}, {{"of", "Y"}, {"unit", "M"}}, "", "2021-03"},
+      {{{"nth", "15th"}, {"crel", "next"}}, {{"of", "M"}, {"unit", "D"}}, "2020-07-10", "2020-08-15"},
+      {{{"nth", "twenty-third"}, {"month", "September"}}, {{"of", "M"}, {"unit", "D"}}, "2020-07-10", "2020-09-23"},
+  });
+}
+
+TEST_CASE("NormalizeTime: days of the month, weekdays of relative weeks, the week of a day") {
+  CheckCases({
+      {{{"day", "18th"}}, {}, "2018-08-07", "2018-08-18", "date", "", "set something up on <>."},
+      {{{"day", "18th"}}, {}, "2018-08-07", "2018-07-18", "date", "", "It was signed on <>."},
+      {{{"day", "13th"}, {"weekday", "monday"}}, {}, "2022-07-01", "2022-06-13", "date", "", "He died on <>."},
+      {{{"day", "13th"}, {"weekday", "monday"}}, {}, "", "XXXX-WXX-1"},
+      {{{"weekday", "tuesday"}, {"wrel", "next"}}, {}, "2019-07-31", "2019-08-06"},
+      {{{"weekday", "tuesday"}, {"wrel", "last"}}, {}, "2019-07-31", "2019-07-23"},
+      {{{"month", "June"}, {"day", "10th"}, {"year", "2018"}}, {{"containing", "W"}}, "", "2018-W23"},
+  });
+}
+
+TEST_CASE("NormalizeTime: a count of units from a written date") {
+  CheckCases({
+      {{{"count", "3"}, {"unit", "day"}, {"dir", "after"}, {"month", "January"}, {"day", "12th"}}, {}, "2016-11-07",
+       "2017-01-15"},
+      {{{"count", "two"}, {"unit", "day"}, {"dir", "before"}, {"dayrel", "yesterday"}}, {}, "2018-05-30", "2018-05-27"},
+      {{{"count", "a"}, {"unit", "month"}, {"dir", "after"}, {"holiday", "christmas"}, {"year", "2019"}}, {}, "",
+       "2020-01-25"},
+      // Without a date of its own it waits for its event.
+      {{{"count", "two"}, {"unit", "day"}, {"dir", "later"}}, {}, "2018-05-30", "XXXX-XX-XX"},
+  });
+}
+
+TEST_CASE("NormalizeTime: year-months, fiscal years, durations in parts") {
+  CheckCases({
+      {{{"n1", "2015"}, {"n2", "12"}}, {}, "", "2015-12"},
+      {{{"year", "2008"}}, {{"prefix", "FY"}}, "", "FY2008"},
+      {{{"rel", "last"}}, {{"prefix", "FY"}, {"unit", "Y"}}, "2019-02-01", "FY2018"},
+      {{{"count", "1"}, {"unit", "hours"}, {"count2", "30"}, {"unit2", "TM"}}, {{"type", "duration"}}, "", "PT1H30M",
+       "duration"},
+      {{{"count", "2"}, {"unit", "years"}, {"count2", "1"}, {"unit2", "month"}, {"count3", "21"}, {"unit3", "days"}},
+       {{"type", "duration"}}, "", "P2Y1M21D", "duration"},
+  });
+  // "2011-12" is a span of years, not December.
+  MatchContext context;
+  TimeValue out;
+  std::string err;
+  CHECK_FALSE(NormalizeTime({{"n1", "2011"}, {"n2", "12"}}, {}, Rules(), context, &out, &err));
 }
 
 }  // namespace claimcheck::normalize

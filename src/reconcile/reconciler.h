@@ -1,0 +1,35 @@
+// Reconciliation (DESIGN.md §4 "Verdicts"): claims grouped by attribute and
+// subject, compared across documents in value and in time, into findings:
+// agree, contradict, changed, single, internal.
+//
+//   report::Report r = …;            // inputs and claims, in any order
+//   Reconcile(&r);                    // sorts, resolves borrowed years, adds findings
+#ifndef CLAIMCHECK_RECONCILE_RECONCILER_H_
+#define CLAIMCHECK_RECONCILE_RECONCILER_H_
+
+#include <string>
+#include <vector>
+
+#include "report/model.h"
+
+namespace claimcheck::reconcile {
+
+/// Puts inputs and claims in canonical order (documents by id, claims by
+/// document then position), resolves what one source leaves open from
+/// another (a year, basis `cross-document`), and replaces the findings.
+/// The result depends only on the set of inputs and claims, never on their
+/// order: `check` and `reconcile` over shards give the same bytes.
+void Reconcile(report::Report* report);
+
+/// Two subjects that may describe one thing: same event (and for troops the
+/// same force), no different place. "rally" joins "rally@iraq".
+bool SubjectsCompatible(const std::string& a, const std::string& b);
+
+/// Relative gap between two disjoint integer intervals: the distance
+/// between them over the larger of their near ends (0 when they meet).
+double RelativeGap(int64_t a_lo, std::optional<int64_t> a_hi, int64_t b_lo,
+                   std::optional<int64_t> b_hi);
+
+}  // namespace claimcheck::reconcile
+
+#endif  // CLAIMCHECK_RECONCILE_RECONCILER_H_

@@ -1,0 +1,109 @@
+#include "reconcile/reconciler.h"
+
+#include <doctest/doctest.h>
+
+namespace claimcheck::reconcile {
+
+namespace {
+
+report::Claim Count(std::string doc, int n, std::string subject, int64_t lo, std::optional<int64_t> hi,
+                    std::string as_of = "", bool revision = false) {
+  report::Claim c;
+  c.id = doc + "#" + std::to_string(n);
+  c.doc = doc;
+  c.rule = "t";
+  c.attribute = "deaths";
+  c.subject = std::move(subject);
+  c.value = report::Quantity{std::nullopt, lo, hi, ""};
+  c.as_of = {as_of, as_of, as_of, as_of.empty() ? "unresolved" : "document-date"};
+  c.evidence.sentence = doc + " sentence " + std::to_string(n);
+  c.revision = revision;
+  return c;
+}
+
+report::DocumentRecord Doc(std::string doc, std::string source = "") {
+  report::DocumentRecord d;
+  d.doc = std::move(doc);
+  d.source = std::move(source);
+  d.status = "ok";
+  return d;
+}
+
+std::vector<std::string> Verdicts(report::Report r) {
+  Reconcile(&r);
+  std::vector<std::string> out;
+  for (const auto& f : r.findings) out.push_back(f.id + " " + f.verdict + " " + f.severity + " " + f.subject);
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("the verdict table of DESIGN.md section 4") {
+  SUBCASE("intersecting values from two outlets agree") {
+    report::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+                     {Count("a", 1, "strike", 40, 40), Count("b", 1, "strike", 36, 44)}, {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note strike"});
+  }
+  SUBCASE("the same outlet twice is one source") {
+    report::Report r{{Doc("a", "x.com"), Doc("b", "x.com")},
+                     {Count("a", 1, "strike", 40, 40), Count("b", 1, "strike", 40, 40)}, {}};
+    CHECK(Verdicts(r) == Strings{"F1 single note strike"});
+  }
+  SUBCASE("disjoint values at the same time contradict, severity by gap") {
+    report::Report r{{Doc("a"), Doc("b")},
+                     {Count("a", 1, "strike", 40, 40, "2009-01-06"), Count("b", 1, "strike", 43, 43, "2009-01-06")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 contradict warning strike"});
+    r.claims[1].value = report::Quantity{std::nullopt, 80, 80, ""};
+    CHECK(Verdicts(r) == Strings{"F1 contradict error strike"});
+    r.claims[1].value = report::Quantity{std::nullopt, 41, 41, ""};
+    CHECK(Verdicts(r) == Strings{"F1 contradict note strike"});
+  }
+  SUBCASE("disjoint values at different times, or with a revision cue, changed") {
+    report::Report r{{Doc("a"), Doc("b")},
+                     {Count("a", 1, "strike", 8, 8, "2009-01-06"), Count("b", 1, "strike", 10, 10, "2009-01-07")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 changed note strike"});
+    r.claims[0].as_of = r.claims[1].as_of;
+    r.claims[1].revision = true;
+    CHECK(Verdicts(r) == Strings{"F1 changed note strike"});
+  }
+  SUBCASE("one document disagreeing with itself is internal; alone it is single") {
+    report::Report r{{Doc("a")}, {Count("a", 1, "strike", 8, 8), Count("a", 2, "strike", 12, 12)}, {}};
+    CHECK(Verdicts(r) == Strings{"F1 internal warning strike"});
+    r.claims.pop_back();
+    CHECK(Verdicts(r) == Strings{"F1 single note strike"});
+  }
+  SUBCASE("a subject without a place joins the one placed subject of its event") {
+    report::Report r{{Doc("a", "x"), Doc("b", "y")},
+                     {Count("a", 1, "strike@gaza", 40, 40), Count("b", 1, "strike", 40, 40),
+                      Count("b", 2, "strike/soldiers", 5, 5)},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 single note strike/soldiers", "F2 agree note strike@gaza"});
+  }
+}
+
+TEST_CASE("findings do not depend on the order of inputs and claims") {
+  report::Report a{{Doc("a"), Doc("b")},
+                   {Count("a", 1, "strike", 40, 40), Count("b", 1, "quake", 3, 3), Count("b", 2, "strike", 50, 50)},
+                   {}};
+  report::Report b{{Doc("b"), Doc("a")}, {a.claims[2], a.claims[0], a.claims[1]}, {}};
+  Reconcile(&a);
+  Reconcile(&b);
+  CHECK(a.findings == b.findings);
+  CHECK(a.claims == b.claims);
+}
+
+TEST_CASE("relative gaps and subject compatibility") {
+  CHECK(RelativeGap(40, 40, 50, 50) == doctest::Approx(0.2));
+  CHECK(RelativeGap(50, 50, 40, 40) == doctest::Approx(0.2));
+  CHECK(RelativeGap(40, std::nullopt, 10, 20) == doctest::Approx(0.5));
+  CHECK(RelativeGap(10, 20, 15, 30) == 0.0);
+  CHECK(SubjectsCompatible("rally", "rally@iraq"));
+  CHECK_FALSE(SubjectsCompatible("rally@syria", "rally@iraq"));
+  CHECK_FALSE(SubjectsCompatible("rally", "march"));
+}
+
+}  // namespace claimcheck::reconcile
