@@ -19,6 +19,7 @@
 #include "extract/extractor.h"
 #include "normalize/recognizer.h"
 #include "normalize/rule_examples.h"
+#include "reconcile/ledger.h"
 #include "reconcile/reconciler.h"
 #include "report/json_io.h"
 #include "report/model.h"
@@ -50,13 +51,21 @@ int Fail(Io& io, const std::string& message) {
   return kExitError;
 }
 
-// Options that parse but whose engines come with later issues.
-bool RejectPending(const Config& c, Io& io, int* code) {
-  if (!c.facts.empty()) {
-    *code = Fail(io, "--facts: the facts ledger is not implemented yet");
-    return true;
+// The --facts ledger, read and checked before any work.
+bool LoadFacts(const Config& c, Io& io, std::optional<reconcile::Ledger>* out) {
+  if (c.facts.empty()) return true;
+  std::string err;
+  reconcile::Ledger ledger;
+  if (!reconcile::LoadLedger(c.facts, &ledger, &err)) {
+    Fail(io, err);
+    return false;
   }
-  return false;
+  *out = std::move(ledger);
+  return true;
+}
+
+const reconcile::Ledger* Ptr(const std::optional<reconcile::Ledger>& ledger) {
+  return ledger ? &*ledger : nullptr;
 }
 
 // The embedded rules plus --rules directories, checked before any work.
@@ -165,8 +174,8 @@ int ExitFor(const report::Report& r, const Config& c) {
 }
 
 int RunCheck(const Config& c, Io& io) {
-  int code;
-  if (RejectPending(c, io, &code)) return code;
+  std::optional<reconcile::Ledger> ledger;
+  if (!LoadFacts(c, io, &ledger)) return kExitError;
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
@@ -183,15 +192,13 @@ int RunCheck(const Config& c, Io& io) {
     r.inputs.push_back(report::DocumentRecord::From(docs[i]));
     for (report::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
   }
-  reconcile::Reconcile(&r);
+  reconcile::Reconcile(&r, Ptr(ledger));
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   if (!AnyReadable(docs)) return Fail(io, "no input readable");
   return ExitFor(r, c);
 }
 
 int RunExtract(const Config& c, Io& io) {
-  int code;
-  if (RejectPending(c, io, &code)) return code;
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
@@ -276,8 +283,8 @@ bool ReadRecords(const std::string& path, std::istream& in, report::Report* r,
 }
 
 int RunReconcile(const Config& c, Io& io) {
-  int code;
-  if (RejectPending(c, io, &code)) return code;
+  std::optional<reconcile::Ledger> ledger;
+  if (!LoadFacts(c, io, &ledger)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
   auto writer = report::MakeWriter(c.format, {UseColor(c)});
   if (!writer) {
@@ -290,7 +297,7 @@ int RunReconcile(const Config& c, Io& io) {
     if (!ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet)) return kExitError;
   }
   if (r.inputs.empty()) return Fail(io, "reconcile: no document records read");
-  reconcile::Reconcile(&r);
+  reconcile::Reconcile(&r, Ptr(ledger));
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   return ExitFor(r, c);
 }

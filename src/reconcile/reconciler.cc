@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "reconcile/ledger.h"
 #include "util/date.h"
 
 namespace claimcheck::reconcile {
@@ -411,7 +412,7 @@ double RelativeGap(int64_t a_lo, std::optional<int64_t> a_hi, int64_t b_lo,
   return (near_b - near_a) / std::max(std::abs(near_a), std::abs(near_b));
 }
 
-void Reconcile(report::Report* report) {
+void Reconcile(report::Report* report, const Ledger* ledger) {
   std::sort(report->inputs.begin(), report->inputs.end(),
             [](const auto& a, const auto& b) { return a.doc < b.doc; });
   std::sort(report->claims.begin(), report->claims.end(), [](const Claim& a, const Claim& b) {
@@ -426,6 +427,7 @@ void Reconcile(report::Report* report) {
   for (const Group& g : GroupClaims(report->claims)) {
     report->findings.push_back(Judge(g, ctx, claim_notes));
   }
+  if (ledger != nullptr) CheckLedger(*ledger, report);
   std::sort(report->findings.begin(), report->findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.subject, a.attribute, a.verdict) < std::tie(b.subject, b.attribute, b.verdict);
   });

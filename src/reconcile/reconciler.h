@@ -14,12 +14,15 @@
 
 namespace claimcheck::reconcile {
 
+struct Ledger;
+
 /// Puts inputs and claims in canonical order (documents by id, claims by
 /// document then position), resolves what one source leaves open from
 /// another (a year, basis `cross-document`), and replaces the findings.
 /// The result depends only on the set of inputs and claims, never on their
-/// order: `check` and `reconcile` over shards give the same bytes.
-void Reconcile(report::Report* report);
+/// order: `check` and `reconcile` over shards give the same bytes. With a
+/// ledger, claims that disagree with it add `ledger` findings.
+void Reconcile(report::Report* report, const Ledger* ledger = nullptr);
 
 /// Two subjects that may describe one thing: same event (and for troops the
 /// same force), no different place. "rally" joins "rally@iraq".

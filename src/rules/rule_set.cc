@@ -11,6 +11,7 @@
 
 #include "rules/embedded.h"
 #include "util/date.h"
+#include "util/source_error.h"
 
 namespace claimcheck::rules {
 
@@ -121,24 +122,12 @@ std::string ScalarString(const toml::node& n) {
   return "";
 }
 
-std::string LineOf(const std::string& content, int line) {
-  std::istringstream in(content);
-  std::string text;
-  for (int i = 0; i < line && std::getline(in, text); ++i) {
-  }
-  return text;
-}
-
 }  // namespace
 
 std::string Loader::Error(const SourceLoc& loc, std::string_view message) const {
-  std::string s = fmt::format("{}:{}:{}: {}", loc.file, loc.line, loc.column, message);
   auto it = contents_.find(loc.file);
-  if (it != contents_.end() && loc.line > 0) {
-    const std::string line = LineOf(it->second, loc.line);
-    s += fmt::format("\n{}\n{}^", line, std::string(std::max(0, loc.column - 1), ' '));
-  }
-  return s;
+  return SourceError(loc.file, it == contents_.end() ? "" : it->second, loc.line, loc.column,
+                     message);
 }
 
 std::string Loader::Error(const std::string& file, const toml::source_region& where,

@@ -49,7 +49,7 @@ TEST_CASE("--version and --help") {
   CHECK(r.code == 2);
 }
 
-TEST_CASE("formats and options whose engines are not built yet say so and exit 2") {
+TEST_CASE("formats not built yet say so and exit 2; an unreadable ledger stops the run") {
   for (const char* format : {"markdown", "csv", "csv-findings", "sarif", "github", "html"}) {
     CAPTURE(format);
     Result r = RunArgs({"check", "--format", format, "-"}, "Five people died.\n");
@@ -57,9 +57,9 @@ TEST_CASE("formats and options whose engines are not built yet say so and exit 2
     CHECK(r.out.empty());
     CHECK(r.err == std::string("claimcheck: --format ") + format + ": not implemented yet\n");
   }
-  Result r = RunArgs({"check", "--facts", "ledger.toml", "-"}, "Five people died.\n");
+  Result r = RunArgs({"check", "--facts", "no-such-ledger.toml", "-"}, "Five people died.\n");
   CHECK(r.code == 2);
-  CHECK(r.err == "claimcheck: --facts: the facts ledger is not implemented yet\n");
+  CHECK(r.err == "claimcheck: --facts no-such-ledger.toml: cannot read\n");
 }
 
 TEST_CASE("reconcile reads extract's records and reports what it cannot read") {

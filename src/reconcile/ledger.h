@@ -1,0 +1,46 @@
+// The facts ledger (`--facts FILE`): established facts a draft is checked
+// against in CI. A claim that disagrees with an entry is a `ledger` finding.
+//
+//   [[fact]]
+//   subject = "us-troops@iraq"        # as claims spell subjects (`claimcheck extract`)
+//   attribute = "troops"
+//   value = 2500                      # a number, [lo, hi] (hi may be "inf"), or "YYYY-MM-DD"
+//   as_of = "2022-01-01"              # optional: only claims true at that time are compared
+//   tolerance = "10%"                 # optional: "N%" relative or an integer, either side
+//   citation = "Pentagon, 2021-12-09" # required: shown in the finding
+//
+// Unknown keys, missing keys and bad values stop the run with file:line:col.
+#ifndef CLAIMCHECK_RECONCILE_LEDGER_H_
+#define CLAIMCHECK_RECONCILE_LEDGER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report/model.h"
+
+namespace claimcheck::reconcile {
+
+struct Fact {
+  std::string subject;
+  std::string attribute;
+  report::Value value;  ///< Quantity (tolerance applied) or Time
+  std::string shown;    ///< The value as the ledger writes it
+  std::string as_of;    ///< YYYY-MM-DD or ""
+  std::string citation;
+  std::string where;  ///< "facts.toml:12"
+};
+
+struct Ledger {
+  std::vector<Fact> facts;
+};
+
+bool LoadLedger(const std::string& path, Ledger* out, std::string* err);
+
+/// Adds a `ledger` finding (severity error) for every claim that disagrees
+/// with a fact about its subject and attribute, at the fact's time.
+void CheckLedger(const Ledger& ledger, report::Report* report);
+
+}  // namespace claimcheck::reconcile
+
+#endif  // CLAIMCHECK_RECONCILE_LEDGER_H_
