@@ -237,6 +237,125 @@ struct Group {
   std::vector<const Claim*> claims;
 };
 
+// When the claim's event happened, as far as the claim tells: a date claim's
+// value; a count's own sentence time. Counts dated only by their document
+// (or not at all) return nothing: they are about the story's present.
+std::optional<std::pair<int64_t, int64_t>> EventDays(const Claim& c) {
+  if (c.attribute == "date") {
+    const auto* t = std::get_if<report::Time>(&c.value);
+    const DayInterval d = t ? DaysOf(*t) : DayInterval{};
+    if (d.known) return std::make_pair(d.lo, d.hi);
+    return std::nullopt;
+  }
+  if (c.as_of.basis != "sentence" && c.as_of.basis != "anchored" && c.as_of.basis != "cross-document") {
+    return std::nullopt;
+  }
+  const AsOfDays a = AsOf(c);
+  if (!a.known) return std::nullopt;
+  return std::make_pair(a.lo, a.hi);
+}
+
+// "2004" for a whole year, else "2005-02".
+std::string Period(std::pair<int64_t, int64_t> days) {
+  const CivilDate lo = CivilDate::FromDays(days.first), hi = CivilDate::FromDays(days.second);
+  if (lo.month == 1 && lo.day == 1 && hi.month == 12 && hi.day == 31) return std::to_string(lo.year);
+  return lo.ToString().substr(0, 7);
+}
+
+// A background event ("the 2003 quake that killed 26,000" in a 2005 story)
+// separates by its own time: claims whose event times lie more than
+// kApart days from every claim of the story's present form their own
+// groups, named "subject (2003)". Troop counts never split: their times
+// are when they were counted.
+std::vector<Group> SplitByEventTime(Group g) {
+  constexpr int64_t kApart = 60;
+  // A force's size at two times is one subject that changed, not two events.
+  if (g.attribute == "troops") return {std::move(g)};
+  std::vector<std::pair<std::pair<int64_t, int64_t>, const Claim*>> timed;
+  std::vector<const Claim*> present;
+  for (const Claim* c : g.claims) {
+    if (auto days = EventDays(*c)) {
+      timed.push_back({*days, c});
+    } else {
+      present.push_back(c);
+    }
+  }
+  std::sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : ClaimOrder(a.second->id) < ClaimOrder(b.second->id);
+  });
+  // Clusters of event times, each within kApart of the last.
+  std::vector<std::vector<std::pair<std::pair<int64_t, int64_t>, const Claim*>>> clusters;
+  for (const auto& t : timed) {
+    if (clusters.empty() || t.first.first - clusters.back().back().first.second > kApart) clusters.emplace_back();
+    clusters.back().push_back(t);
+  }
+  // The story's present: the cluster nearest the documents' own dates, else
+  // the largest. Event dates are not measured against the present (an
+  // anniversary story dates its event years back): the most attested wins.
+  int64_t present_day = INT64_MIN;  // counts: the documents' latest date
+  int64_t nearest_to = INT64_MIN;   // which cluster is the story's own
+  for (const Claim* c : g.claims) {
+    const bool document_time = c->as_of.basis == "document-date" || c->as_of.basis == "reference-date";
+    if (const AsOfDays a = AsOf(*c); a.known && document_time) nearest_to = std::max(nearest_to, a.hi);
+  }
+  if (g.attribute != "date") present_day = nearest_to;
+  // A date without its year ("XXXX-01-03") joins the cluster holding that day.
+  std::vector<const Claim*> undated;
+  for (const Claim* c : present) {
+    const auto* t = std::get_if<report::Time>(&c->value);
+    const DayInterval d = t ? DaysOf(*t) : DayInterval{};
+    bool placed = false;
+    for (auto& cluster : clusters) {
+      DayInterval span{true, cluster.front().first.first, cluster.back().first.second, ""};
+      if (!placed && !d.month_day.empty() && MonthDayWithin(d.month_day, span)) {
+        cluster.push_back({{span.lo, span.lo}, c});
+        placed = true;
+      }
+    }
+    if (!placed) undated.push_back(c);
+  }
+  present = std::move(undated);
+  size_t main = 0;
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    const auto distance = [&](size_t k) {
+      return std::abs(clusters[k].back().first.second - nearest_to);
+    };
+    if (nearest_to != INT64_MIN ? distance(i) < distance(main) : clusters[i].size() > clusters[main].size()) {
+      main = i;
+    }
+  }
+  std::vector<Group> out;
+  Group head{g.attribute, g.subject, present};
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    // Counts: far from the documents' dates. Event dates, or when nothing
+    // dates the present: any cluster but the story's own.
+    const bool background = present_day != INT64_MIN
+                                ? std::abs(clusters[i].back().first.second - present_day) > kApart &&
+                                      std::abs(clusters[i].front().first.first - present_day) > kApart
+                                : i != main;
+    Group part{g.attribute, background ? fmt::format("{} ({})", g.subject, Period(clusters[i].front().first))
+                                       : g.subject, {}};
+    for (const auto& t : clusters[i]) part.claims.push_back(t.second);
+    if (!background) {
+      head.claims.insert(head.claims.end(), part.claims.begin(), part.claims.end());
+    } else {
+      out.push_back(std::move(part));
+    }
+  }
+  for (Group* group : {&head}) {
+    std::sort(group->claims.begin(), group->claims.end(), [](const Claim* a, const Claim* b) {
+      return ClaimOrder(a->id) < ClaimOrder(b->id);
+    });
+  }
+  for (Group& part : out) {
+    std::sort(part.claims.begin(), part.claims.end(), [](const Claim* a, const Claim* b) {
+      return ClaimOrder(a->id) < ClaimOrder(b->id);
+    });
+  }
+  if (!head.claims.empty()) out.insert(out.begin(), std::move(head));
+  return out;
+}
+
 // Claims by attribute and subject; a subject without a place joins the one
 // placed subject of the same event, if there is exactly one.
 std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
@@ -273,7 +392,7 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
     std::sort(g.claims.begin(), g.claims.end(), [](const Claim* a, const Claim* b) {
       return ClaimOrder(a->id) < ClaimOrder(b->id);
     });
-    groups.push_back(std::move(g));
+    for (Group& part : SplitByEventTime(std::move(g))) groups.push_back(std::move(part));
   }
   return groups;
 }

@@ -85,6 +85,17 @@ TEST_CASE("the verdict table of DESIGN.md section 4") {
   }
 }
 
+TEST_CASE("a background event separates by its own time") {
+  // Two 2005 stories give today's toll (10) and the 2003 quake's (26,000 / 31,000).
+  report::Claim a_now = Count("a", 1, "quake", 10, 10, "2005-11-28");
+  report::Claim b_now = Count("b", 1, "quake", 10, 10, "2005-11-28");
+  report::Claim a_old = Count("a", 2, "quake", 26001, std::nullopt, "2003-12-26");
+  report::Claim b_old = Count("b", 2, "quake", 31001, std::nullopt, "2003-12-26");
+  a_old.as_of.basis = b_old.as_of.basis = "sentence";
+  report::Report r{{Doc("a", "x"), Doc("b", "y")}, {a_now, b_now, a_old, b_old}, {}};
+  CHECK(Verdicts(r) == Strings{"F1 agree note quake", "F2 agree note quake (2003-12)"});
+}
+
 TEST_CASE("findings do not depend on the order of inputs and claims") {
   report::Report a{{Doc("a"), Doc("b")},
                    {Count("a", 1, "strike", 40, 40), Count("b", 1, "quake", 3, 3), Count("b", 2, "strike", 50, 50)},
