@@ -121,10 +121,11 @@ std::string_view WindowBefore(std::string_view sentence, size_t value_start, int
   return sentence.substr(start, value_start - start);
 }
 
-// A date that says when: a year, or a month and day ("XXXX-01-03"); not
+// A date that says when: a year, a month and day ("XXXX-01-03"), or a day
+// of the week ("XXXX-WXX-5": undated stories still agree on "Friday"); not
 // "PRESENT_REF" or "XXXX-XX-XX".
 bool Datable(const std::string& timex) {
-  static const RE2 kDatable(R"((?:\d{3,4}|XXXX-\d\d).*)");
+  static const RE2 kDatable(R"((?:\d{3,4}|XXXX-\d\d|XXXX-WXX-\d).*)");
   return RE2::FullMatch(timex, kDatable);
 }
 

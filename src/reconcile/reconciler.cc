@@ -77,6 +77,9 @@ bool Intersect(const report::Value& a, const report::Value& b) {
   if (!da.known && !da.month_day.empty() && db.known) return MonthDayWithin(da.month_day, db);
   if (!db.known && !db.month_day.empty() && da.known) return MonthDayWithin(db.month_day, da);
   if (!da.month_day.empty() && !db.month_day.empty()) return da.month_day == db.month_day;
+  // Days of the week ("XXXX-WXX-5" and "XXXX-WXX-5TAF") agree on the day.
+  const bool wa = ta->timex.rfind("XXXX-WXX-", 0) == 0, wb = tb->timex.rfind("XXXX-WXX-", 0) == 0;
+  if (wa && wb) return ta->timex.substr(0, 10) == tb->timex.substr(0, 10);
   return true;  // nothing known on one side: no evidence against
 }
 
