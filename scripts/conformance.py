@@ -74,6 +74,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 
+import floors as floors_file  # scripts/floors.py
+
 ROOT = Path(__file__).resolve().parent.parent
 GATED_MODELS = ("NumberModel", "NumberRangeModel", "OrdinalModel", "DateTimeModel")
 ALL_MODELS = ("NumberModel", "NumberRangeModel", "OrdinalModel", "AgeModel", "DateTimeModel")
@@ -459,40 +461,8 @@ def read_exceptions(path):
     return out
 
 
-def read_floors(path):
-    if not path.exists():
-        return {}
-    try:
-        floors = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as e:
-        die(f"{path}: bad JSON: {e}")
-    if not isinstance(floors, dict):
-        die(f"{path}: expected a JSON object")
-    return floors
-
-
-def floor3(rate):
-    """Rounds a Fraction (or float) down to 3 decimals."""
-    return int(Fraction(rate) * 1000 // 1) / 1000
-
-
-def update_floors(path, rates, force):
-    """Ratchets the floors of the given keys; keeps all other keys. Prints what changed."""
-    floors = read_floors(path)
-    for key, rate in rates.items():
-        new, old = floor3(rate), floors.get(key)
-        if old is not None and new < old and not force:
-            print(f"floor {key}: kept {old:.3f} (current {new:.3f}; --force lowers it)")
-            continue
-        floors[key] = new
-        print(f"floor {key}: {'-' if old is None else f'{old:.3f}'} -> {new:.3f}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
-    return floors
-
-
 def fmt_rate(p, t):
-    return f"{floor3(Fraction(p, t)) if t else 0:.3f}"
+    return f"{floors_file.floor3(Fraction(p, t)) if t else 0:.3f}"
 
 
 def describe_mention(m):
@@ -598,12 +568,11 @@ def main():
         for model in models:
             results[model] = run_model(model, args, exceptions, work)
 
-    floors = read_floors(args.floors)
+    floors = floors_file.read(args.floors, "conformance")
     gated = [m for m in models if m in GATED_MODELS]
     if args.update_floors:
-        floors = update_floors(args.floors, {m: Fraction(results[m]["passed"],
-                                                         results[m]["total"] or 1)
-                                             for m in gated}, args.force)
+        rates = {m: Fraction(results[m]["passed"], results[m]["total"] or 1) for m in gated}
+        floors = floors_file.ratchet(args.floors, rates, args.force, "conformance")
     n_passed = n_failed = 0
     for model in models:
         r = results[model]

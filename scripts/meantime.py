@@ -29,6 +29,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import floors as floors_file  # scripts/floors.py
+
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_KEY = "meantime_value_f1"
 TIMEOUT_SECONDS = 600
@@ -63,35 +65,6 @@ def score(scorer, gold, pred, skip_dct):
         return json.loads(proc.stdout)
     except ValueError as e:
         die(f"the scorer's output does not parse: {e}")
-
-
-def read_floors(path):
-    if not path.exists():
-        return {}
-    try:
-        floors = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as e:
-        die(f"{path}: bad JSON: {e}")
-    if not isinstance(floors, dict):
-        die(f"{path}: expected a JSON object")
-    return floors
-
-
-def floor3(x):
-    return int((x + EPSILON) * 1000) / 1000
-
-
-def update_floor(path, f1, force):
-    floors = read_floors(path)
-    new, old = floor3(f1), floors.get(FLOOR_KEY)
-    if old is not None and new < old and not force:
-        print(f"floor {FLOOR_KEY}: kept {old:.3f} (current {new:.3f}; --force lowers it)")
-        return floors
-    floors[FLOOR_KEY] = new
-    print(f"floor {FLOOR_KEY}: {'-' if old is None else f'{old:.3f}'} -> {new:.3f}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
-    return floors
 
 
 def prf(x):
@@ -145,8 +118,8 @@ def main():
         if res.get(key):
             print(f"  warning: {key} = {res[key]}")
 
-    floors = update_floor(args.floors, f1, args.force) if args.update_floors \
-        else read_floors(args.floors)
+    floors = floors_file.ratchet(args.floors, {FLOOR_KEY: f1}, args.force, "meantime") \
+        if args.update_floors else floors_file.read(args.floors, "meantime")
     floor = floors.get(FLOOR_KEY, 0.0)
     if f1 + EPSILON < floor:
         print(f"  FAILED: value F1 {f1:.4f} is below its floor {floor:.3f}")

@@ -61,6 +61,8 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
+import floors as floors_file  # scripts/floors.py
+
 ROOT = Path(__file__).resolve().parent.parent
 ATTRIBUTES = ("deaths", "injuries", "missing", "troops", "crowd", "date")
 FLOOR_KEYS = ("precision", "recall")
@@ -255,12 +257,8 @@ def figures(n_pred, n_gold, n_match):
     return {"predicted": n_pred, "gold": n_gold, "matched": n_match, "precision": p, "recall": r, "f1": f}
 
 
-def floor3(x):
-    return int(Fraction(x) * 1000 // 1) / 1000
-
-
 def f3(x):
-    return f"{floor3(x):.3f}"
+    return f"{floors_file.floor3(x):.3f}"
 
 
 def jsonable(obj):
@@ -271,32 +269,6 @@ def jsonable(obj):
     if isinstance(obj, list):
         return [jsonable(v) for v in obj]
     return obj
-
-
-def read_floors(path):
-    if not path.exists():
-        return {}
-    try:
-        floors = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as e:
-        die(f"{path}: bad JSON: {e}")
-    if not isinstance(floors, dict):
-        die(f"{path}: expected a JSON object")
-    return floors
-
-
-def update_floors(path, current, force):
-    floors = read_floors(path)
-    for key in FLOOR_KEYS:
-        new, old = floor3(current[key]), floors.get(key)
-        if old is not None and new < old and not force:
-            say(f"floor {key}: kept {old:.3f} (current {new:.3f}; --force lowers it)")
-            continue
-        floors[key] = new
-        say(f"floor {key}: {'-' if old is None else f'{old:.3f}'} -> {new:.3f}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
-    return floors
 
 
 def show_value(v):
@@ -452,8 +424,8 @@ def main():
         if not valid or problems:
             say("floors not updated: the gold labels do not validate or the output had problems")
         else:
-            update_floors(args.floors, current, args.force)
-    floors = read_floors(args.floors)
+            floors_file.ratchet(args.floors, {k: current[k] for k in FLOOR_KEYS}, args.force, "score_claims", say)
+    floors = floors_file.read(args.floors, "score_claims")
     if not args.floors.exists():
         say(f"note: no floors file {args.floors}; floors are 0")
     checks = []

@@ -94,20 +94,12 @@ std::string CheckClaimExample(const Extractor& extractor, const rules::Rule& rul
 
 normalize::ExampleTally RunClaimExamples(const rules::RuleSet& rules, const Extractor& extractor,
                                          std::ostream& out) {
-  normalize::ExampleTally tally;
-  for (const auto& rule : rules.claim_rules()) {
-    for (const rules::Example& example : rule->examples) {
-      const std::string why = CheckClaimExample(extractor, *rule, example);
-      if (why.empty()) {
-        ++tally.passed;
-        continue;
-      }
-      ++tally.failed;
-      out << fmt::format("{}:{}:{}: {}: example \"{}\": {}\n", example.loc.file, example.loc.line,
-                         example.loc.column, rule->id, example.text, why);
-    }
-  }
-  return tally;
+  return normalize::RunExamples(
+      rules.claim_rules(),
+      [&](const rules::Rule& rule, const rules::Example& e) {
+        return CheckClaimExample(extractor, rule, e);
+      },
+      out);
 }
 
 }  // namespace claimcheck::extract

@@ -83,12 +83,12 @@ std::string CheckExample(const Recognizer& recognizer, const rules::Rule& rule,
   return fmt::format("no mention \"{}\" from this rule; found {}", match, list());
 }
 
-ExampleTally RunRuleExamples(const rules::RuleSet& rules, const Recognizer& recognizer,
-                             std::ostream& out) {
+ExampleTally RunExamples(const std::vector<std::unique_ptr<rules::Rule>>& rules,
+                         const ExampleCheck& check, std::ostream& out) {
   ExampleTally tally;
-  for (const auto& rule : rules.rules()) {
+  for (const auto& rule : rules) {
     for (const rules::Example& example : rule->examples) {
-      const std::string why = CheckExample(recognizer, *rule, example);
+      const std::string why = check(*rule, example);
       if (why.empty()) {
         ++tally.passed;
         continue;
@@ -99,6 +99,14 @@ ExampleTally RunRuleExamples(const rules::RuleSet& rules, const Recognizer& reco
     }
   }
   return tally;
+}
+
+ExampleTally RunRuleExamples(const rules::RuleSet& rules, const Recognizer& recognizer,
+                             std::ostream& out) {
+  return RunExamples(
+      rules.rules(),
+      [&](const rules::Rule& rule, const rules::Example& e) { return CheckExample(recognizer, rule, e); },
+      out);
 }
 
 }  // namespace claimcheck::normalize

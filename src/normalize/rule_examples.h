@@ -3,7 +3,10 @@
 #ifndef CLAIMCHECK_NORMALIZE_RULE_EXAMPLES_H_
 #define CLAIMCHECK_NORMALIZE_RULE_EXAMPLES_H_
 
+#include <functional>
+#include <memory>
 #include <ostream>
+#include <vector>
 #include <string>
 
 #include "normalize/recognizer.h"
@@ -15,6 +18,14 @@ struct ExampleTally {
   size_t passed = 0;
   size_t failed = 0;
 };
+
+/// Whether one example of a rule holds: "" when it does, else why not.
+using ExampleCheck = std::function<std::string(const rules::Rule&, const rules::Example&)>;
+
+/// Runs `check` over every example of `rules`; one line per failure
+/// ("file:line:col: rule: example "…": why").
+ExampleTally RunExamples(const std::vector<std::unique_ptr<rules::Rule>>& rules,
+                         const ExampleCheck& check, std::ostream& out);
 
 /// Checks one example of `rule`; returns "" when it holds, else why not.
 std::string CheckExample(const Recognizer& recognizer, const rules::Rule& rule,
