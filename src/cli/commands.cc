@@ -166,6 +166,16 @@ bool ExtractAll(const LoadedRules& loaded, int jobs, std::vector<corpus::Documen
   return true;
 }
 
+// The --format writer, or nullptr after saying it is not built yet.
+std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io) {
+  auto writer = report::MakeWriter(c.format, {UseColor(c)});
+  if (!writer) {
+    Fail(io, fmt::format("--format {}: not implemented yet",
+                         report::FormatNames()[static_cast<size_t>(c.format)]));
+  }
+  return writer;
+}
+
 int ExitFor(const report::Report& r, const Config& c) {
   for (const report::Finding& f : r.findings) {
     if (c.fail_on.count(f.verdict)) return kExitFindings;
@@ -179,11 +189,8 @@ int RunCheck(const Config& c, Io& io) {
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
-  auto writer = report::MakeWriter(c.format, {UseColor(c)});
-  if (!writer) {
-    return Fail(io, fmt::format("--format {}: not implemented yet",
-                                report::FormatNames()[static_cast<size_t>(c.format)]));
-  }
+  auto writer = ReportWriter(c, io);
+  if (!writer) return kExitError;
   std::vector<corpus::Document> docs = ReadDocuments(c, io);
   std::vector<std::vector<report::Claim>> claims;
   if (!ExtractAll(loaded, c.jobs, docs, &claims, io)) return kExitError;
@@ -286,11 +293,8 @@ int RunReconcile(const Config& c, Io& io) {
   std::optional<reconcile::Ledger> ledger;
   if (!LoadFacts(c, io, &ledger)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
-  auto writer = report::MakeWriter(c.format, {UseColor(c)});
-  if (!writer) {
-    return Fail(io, fmt::format("--format {}: not implemented yet",
-                                report::FormatNames()[static_cast<size_t>(c.format)]));
-  }
+  auto writer = ReportWriter(c, io);
+  if (!writer) return kExitError;
   report::Report r;
   std::set<std::string> docs, claims;
   for (const std::string& path : c.inputs) {
