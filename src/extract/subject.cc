@@ -157,14 +157,58 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
     if (rules_.Lex("named_events").Find(h.key) == nullptr) events.Add(h.key, h.offset);
   });
   gatherings_.ForEach(body, [&](const WordFinder::Hit& h) { gatherings.Add(h.key, h.offset); });
-  return {events.Top(), gatherings.Top(), countries.Ranked(), LeadName(body)};
+  // The victim of a killing is named where the killing is: names in the
+  // sentences that speak of one count twice.
+  std::string killing_text;
+  for (const corpus::Span& span : doc.sentences) {
+    const std::string_view sentence = std::string_view(doc.text).substr(span.start, span.end - span.start);
+    bool killing = false;
+    for (const WordFinder* f : {&events_, &event_verbs_}) {
+      f->ForEach(sentence, [&](const WordFinder::Hit& h) {
+        killing = killing || rules_.Lex("named_events").Find(h.key) != nullptr;
+      });
+    }
+    if (killing) (killing_text += sentence) += "\n";
+  }
+  return {events.Top(), gatherings.Top(), countries.Ranked(), LeadName(body, killing_text)};
 }
+
+namespace {
+
+using NameUses = std::map<std::string, std::pair<int, size_t>>;  // slug → (count, first offset)
+
+}  // namespace
 
 // The person a document is about: the last word of a full name ("Qasem
 // Soleimani", "Alexandros Grigoropoulos") that the document repeats most,
-// counting its use alone ("Soleimani's"); ties go to the earliest.
-std::string SubjectBuilder::LeadName(std::string_view body) const {
-  std::map<std::string, std::pair<int, size_t>> uses;  // slug → (count, first offset)
+// counting its use alone ("Soleimani's") and twice in `emphasis` (the
+// sentences about a killing); ties go to the earliest.
+std::string SubjectBuilder::LeadName(std::string_view body, std::string_view emphasis) const {
+  NameUses body_uses = CountNames(body, nullptr);
+  std::map<std::string, bool> in_full_name;
+  CountNames(body, &in_full_name);
+  const NameUses emphasis_uses = CountNames(emphasis, nullptr);
+  std::string best;
+  std::pair<int, size_t> best_score{0, SIZE_MAX};
+  for (const auto& [slug, use] : body_uses) {
+    if (!in_full_name.count(slug)) continue;
+    auto e = emphasis_uses.find(slug);
+    const std::pair<int, size_t> score{use.first + 2 * (e == emphasis_uses.end() ? 0 : e->second.first),
+                                       use.second};
+    if (score.first > best_score.first ||
+        (score.first == best_score.first && score.second < best_score.second)) {
+      best = slug;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+// How often each name's last word is used; `full` collects the ones seen
+// at the end of a run of two or more names.
+std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
+    std::string_view body, std::map<std::string, bool>* full) const {
+  std::map<std::string, std::pair<int, size_t>> uses;
   std::map<std::string, bool> in_full_name;
   std::string_view previous;  // the name word before this one in a run
   size_t pos = 0;
@@ -173,7 +217,7 @@ std::string SubjectBuilder::LeadName(std::string_view body) const {
     const std::string slug = Slug(last);
     auto [it, inserted] = uses.emplace(slug, std::make_pair(0, last.data() - body.data()));
     ++it->second.first;
-    if (after_another) in_full_name[slug] = true;
+    if (after_another && full != nullptr) (*full)[slug] = true;
   };
   bool run_long = false;
   while (pos < body.size()) {
@@ -199,17 +243,7 @@ std::string SubjectBuilder::LeadName(std::string_view body) const {
     pos = end;
   }
   end_run(previous, run_long);
-  std::string best;
-  std::pair<int, size_t> best_score{0, SIZE_MAX};
-  for (const auto& [slug, score] : uses) {
-    if (!in_full_name.count(slug)) continue;
-    if (score.first > best_score.first ||
-        (score.first == best_score.first && score.second < best_score.second)) {
-      best = slug;
-      best_score = score;
-    }
-  }
-  return best;
+  return uses;
 }
 
 bool SubjectBuilder::IsName(std::string_view word) const {

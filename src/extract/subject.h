@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -78,7 +79,9 @@ class SubjectBuilder {
   std::string TroopsSubject(std::string_view sentence, size_t value_offset,
                             const DocumentSubjects& doc) const;
   bool IsName(std::string_view word) const;
-  std::string LeadName(std::string_view body) const;
+  std::string LeadName(std::string_view body, std::string_view emphasis) const;
+  std::map<std::string, std::pair<int, size_t>> CountNames(std::string_view body,
+                                                          std::map<std::string, bool>* full) const;
 
   const rules::RuleSet& rules_;
   WordFinder events_;
