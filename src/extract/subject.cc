@@ -281,7 +281,7 @@ std::string SubjectBuilder::PlaceIn(std::string_view sentence) const {
     if (!h.place || !StartsUpper(sentence.substr(h.offset, h.length))) continue;
     const std::vector<std::string_view> before = Words(sentence.substr(0, h.offset));
     if (!before.empty() && prepositions.Find(before.back()) != nullptr) return h.key;
-    if (before.size() >= 2 && rules::NormalizeKey(before.back()) == "the" &&
+    if (before.size() >= 2 && rules_.Lex("place_determiners").Find(before.back()) != nullptr &&
         prepositions.Find(before[before.size() - 2]) != nullptr) {
       return h.key;
     }
