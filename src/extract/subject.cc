@@ -102,7 +102,8 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       event_verbs_(rules, "event_verbs"),
       gatherings_(rules, "gathering_words"),
       countries_(rules, "countries"),
-      roles_(rules, "victim_roles") {}
+      roles_(rules, "victim_roles"),
+      cumulative_(rules, "cumulative_cues") {}
 
 std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const {
   std::vector<WordFinder::Hit> hits = events_.Find(text);
@@ -417,6 +418,11 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     for (size_t i = 1; i < words.size() && i <= 3; ++i) phrase += std::string(words[i]) + " ";
     const auto roles = roles_.Find(phrase);
     if (!roles.empty()) subject += "/" + roles.front().key;
+    // "more than 600 killed so far", "640 killed since the assault began":
+    // a running total, not one incident's toll (the clause after the value).
+    std::string_view clause = sentence.substr(value_offset, kCumulativeReach);
+    clause = clause.substr(0, std::min(clause.size(), clause.find_first_of(",;:")));
+    if (!cumulative_.Find(clause).empty()) subject += "/total";
   }
   if (const std::string place = PlaceIn(sentence); !place.empty()) subject += "@" + place;
   return subject;

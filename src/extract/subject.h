@@ -89,6 +89,8 @@ class SubjectBuilder {
   WordFinder gatherings_;
   WordFinder countries_;
   WordFinder roles_;
+  WordFinder cumulative_;
+  static constexpr size_t kCumulativeReach = 60;  // bytes after the value
 };
 
 /// "Baghdad International Airport" → "baghdad-international-airport".
