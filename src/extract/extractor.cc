@@ -238,22 +238,7 @@ Extractor::~Extractor() = default;
 bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer& recognizer,
                        std::unique_ptr<Extractor>* out, std::string* err) {
   auto impl = std::make_unique<Impl>(rules, recognizer);
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
-  impl->claim_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const auto& rule : rules.claim_rules()) {
-    std::string set_err;
-    if (impl->claim_set->Add(rule->expanded, &set_err) < 0) {
-      *err = fmt::format("{}:{}:{}: claim '{}': {}", rule->loc.file, rule->loc.line,
-                         rule->loc.column, rule->id, set_err);
-      return false;
-    }
-  }
-  if (!impl->claim_set->Compile()) {
-    *err = "the claim rules' RE2::Set does not fit in memory";
-    return false;
-  }
+  if (!rules::CompileSet(rules.claim_rules(), &impl->claim_set, err)) return false;
   impl->hedge = CompileMacro(rules, "HEDGE");
   impl->revision = CompileMacro(rules, "REVISION");
   impl->non_claim = CompileMacro(rules, "NON_CLAIM");

@@ -91,22 +91,9 @@ void SelectNonOverlapping(std::vector<Candidate>* candidates) {
 bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>* out,
                         std::string* err) {
   std::unique_ptr<Recognizer> rec(new Recognizer(rules));
+  if (!rules::CompileSet(rules.rules(), &rec->set_, err)) return false;
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(64 << 20);  // the Set's DFA cache; exhausting it is an error
-  rec->set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const auto& rule : rules.rules()) {
-    std::string set_err;
-    if (rec->set_->Add(rule->expanded, &set_err) < 0) {
-      *err = fmt::format("{}:{}:{}: rule '{}': {}", rule->loc.file, rule->loc.line,
-                         rule->loc.column, rule->id, set_err);
-      return false;
-    }
-  }
-  if (!rec->set_->Compile()) {
-    *err = "the rules' RE2::Set does not fit in memory";
-    return false;
-  }
   const rules::Lexicon* triggers = rules.lexicon("triggers");
   if (triggers != nullptr && !triggers->entries().empty()) {
     std::string alt;

@@ -408,6 +408,28 @@ bool Loader::ReadExample(const std::string& file, const toml::node& node, Exampl
   return true;
 }
 
+bool CompileSet(const std::vector<std::unique_ptr<Rule>>& rules, std::unique_ptr<RE2::Set>* out,
+                std::string* err) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);  // the Set's DFA cache; exhausting it is an error
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const auto& rule : rules) {
+    std::string set_err;
+    if (set->Add(rule->expanded, &set_err) < 0) {
+      *err = fmt::format("{}:{}:{}: rule '{}': {}", rule->loc.file, rule->loc.line,
+                         rule->loc.column, rule->id, set_err);
+      return false;
+    }
+  }
+  if (!set->Compile()) {
+    *err = "the rules' RE2::Set does not fit in memory";
+    return false;
+  }
+  *out = std::move(set);
+  return true;
+}
+
 std::string LexiconPattern(const Lexicon& lex) {
   std::vector<std::string> keys;
   for (const auto& [key, entry] : lex.entries()) keys.push_back(key);

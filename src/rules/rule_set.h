@@ -12,6 +12,7 @@
 #define CLAIMCHECK_RULES_RULE_SET_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <map>
 #include <memory>
@@ -89,6 +90,12 @@ class RuleSet {
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<std::unique_ptr<Rule>> claims_;
 };
+
+/// One RE2::Set over `rules`' patterns, in order (index i is rules[i]): it
+/// says which rules match a text in one pass. Errors name the rule's
+/// file:line:col; a Set too large for its memory budget is an error.
+bool CompileSet(const std::vector<std::unique_ptr<Rule>>& rules, std::unique_ptr<RE2::Set>* out,
+                std::string* err);
 
 /// `(?:key1|key2|…)`: a lexicon's keys longest first, regex-escaped, a space
 /// matching any run of whitespace. What `{lex:NAME}` expands to.
