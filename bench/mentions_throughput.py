@@ -16,16 +16,16 @@ from getrusage, which gives the peak over all runs). A benchmark, never a ctest 
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import peak as peak_rss  # bench/peak.py
+
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1_000_000
-GNU_TIME = "/usr/bin/time"
 
 
 def replicate(corpus, target, size):
@@ -49,8 +49,7 @@ def replicate(corpus, target, size):
 
 def timed_run(argv, stdout_path):
     """Runs argv; returns (exit code, wall seconds, peak RSS bytes or None, stderr tail)."""
-    use_time = os.access(GNU_TIME, os.X_OK)
-    cmd = ([GNU_TIME, "-v"] if use_time else []) + [str(a) for a in argv]
+    cmd, use_time = peak_rss.timed_command(argv)
     env = dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC", NO_COLOR="1")
     with open(stdout_path, "wb") as out:
         start = time.monotonic()
@@ -58,14 +57,7 @@ def timed_run(argv, stdout_path):
                               env=env)
         seconds = time.monotonic() - start
     err = proc.stderr.decode("utf-8", "replace")
-    peak = None
-    if use_time:
-        for line in err.splitlines():
-            if "Maximum resident set size (kbytes)" in line:
-                peak = int(line.rsplit(":", 1)[1]) * 1024
-        err = err.split("\tCommand being timed:")[0]
-    else:
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    peak, err = peak_rss.split_peak(err, use_time)
     return proc.returncode, seconds, peak, err[-2000:]
 
 

@@ -22,7 +22,6 @@ A benchmark, never a ctest test.
 
 import argparse
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -30,9 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import peak as peak_rss  # bench/peak.py
+
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1_000_000
-GNU_TIME = "/usr/bin/time"
 CHUNK = 1 << 20
 
 
@@ -79,8 +79,7 @@ def write_pattern(path, pattern, size):
 
 def timed_run(argv, timeout):
     """Returns (exit code or 'timeout', seconds, peak RSS bytes or None, stderr tail)."""
-    use_time = os.access(GNU_TIME, os.X_OK)
-    cmd = ([GNU_TIME, "-v"] if use_time else []) + [str(a) for a in argv]
+    cmd, use_time = peak_rss.timed_command(argv)
     env = dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC", NO_COLOR="1")
     start = time.monotonic()
     # A session of its own, so a timeout kills the binary too, not only /usr/bin/time.
@@ -94,14 +93,7 @@ def timed_run(argv, timeout):
         return "timeout", time.monotonic() - start, None, ""
     seconds = time.monotonic() - start
     err = err.decode("utf-8", "replace")
-    peak = None
-    if use_time:
-        for line in err.splitlines():
-            if "Maximum resident set size (kbytes)" in line:
-                peak = int(line.rsplit(":", 1)[1]) * 1024
-        err = err.split("\tCommand being timed:")[0]
-    else:
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    peak, err = peak_rss.split_peak(err, use_time)
     return proc.returncode, seconds, peak, err[-1000:]
 
 
