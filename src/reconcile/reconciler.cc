@@ -94,30 +94,6 @@ AsOfDays AsOf(const Claim& c) {
   return {true, lo->ToDays(), hi->ToDays()};
 }
 
-std::string WithSeparators(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
-  return (n < 0 ? "-" : "") + digits;
-}
-
-std::string Show(const report::Value& v) {
-  if (const auto* q = std::get_if<Quantity>(&v)) {
-    std::string s;
-    if (q->point) {
-      const double p = *q->point;
-      s = p == static_cast<double>(static_cast<int64_t>(p)) ? WithSeparators(static_cast<int64_t>(p))
-                                                             : report::FormatNumber(p);
-      return q->qualifier.empty() ? s : q->qualifier + " " + s;
-    }
-    if (!q->qualifier.empty() && q->hi && q->qualifier.find(' ') == std::string::npos) {
-      return fmt::format("{} ({}–{})", q->qualifier, WithSeparators(q->lo), WithSeparators(*q->hi));
-    }
-    if (!q->hi) return fmt::format("{} {}", q->qualifier.empty() ? "at least" : q->qualifier, WithSeparators(q->lo));
-    return fmt::format("{}–{}", WithSeparators(q->lo), WithSeparators(*q->hi));
-  }
-  return std::get<report::Time>(v).timex;
-}
-
 // Relative gap of two disjoint values; 1 for times (a different day is a
 // different day).
 double Gap(const report::Value& a, const report::Value& b) {
@@ -424,7 +400,7 @@ std::string Severity(double gap) {
 std::string ValuesBySource(const std::vector<const Claim*>& claims, const Context& ctx) {
   std::vector<std::string> parts;
   for (const Claim* c : claims) {
-    const std::string part = fmt::format("{} ({})", Show(c->value), ctx.Label(c->doc));
+    const std::string part = fmt::format("{} ({})", report::ShowValue(c->value), ctx.Label(c->doc));
     if (std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
   }
   std::string s;
@@ -482,9 +458,9 @@ Finding Judge(const Group& g, const Context& ctx,
   } else if (changed) {
     f.verdict = "changed";
     f.severity = "note";
-    f.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", Title(g), Show(from->value),
+    f.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", Title(g), report::ShowValue(from->value),
                             ctx.Label(from->doc), from->as_of.timex.empty() ? "unknown" : from->as_of.timex,
-                            Show(to->value), ctx.Label(to->doc),
+                            report::ShowValue(to->value), ctx.Label(to->doc),
                             to->as_of.timex.empty() ? "unknown" : to->as_of.timex);
   } else {
     std::vector<std::string> notes;
@@ -502,7 +478,7 @@ Finding Judge(const Group& g, const Context& ctx,
     if (sources >= 2) {
       f.verdict = "agree";
       f.severity = "note";
-      f.summary = fmt::format("{}: {} sources agree: {}", Title(g), sources, Show(sharpest->value));
+      f.summary = fmt::format("{}: {} sources agree: {}", Title(g), sources, report::ShowValue(sharpest->value));
     } else {
       f.verdict = "single";
       f.severity = "note";

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -107,6 +108,13 @@ inline constexpr const char* kVerdicts[] = {"agree",    "contradict", "changed",
 /// decimal that reads back to the same double.
 std::string FormatNumber(double v);
 
+/// "2,500" — thousands separators for display.
+std::string WithSeparators(int64_t n);
+
+/// A value as a person reads it: "about 2,500", "at least 43", "10–15",
+/// "thousands (2,000–9,999)", "2020-01-03".
+std::string ShowValue(const Value& v);
+
 struct Report {
   std::vector<DocumentRecord> inputs;
   std::vector<Claim> claims;
@@ -123,6 +131,26 @@ struct Summary {
   std::map<std::string, size_t> verdicts;  ///< Every verdict, zero included.
 };
 Summary Summarize(const Report& report);
+
+/// Lookups every writer needs: claims by id, document records by doc id.
+class ReportIndex {
+ public:
+  explicit ReportIndex(const Report& report);
+  const Claim* FindClaim(const std::string& id) const;
+  const DocumentRecord* FindDocument(const std::string& doc) const;
+  /// The finding's claims that are in the report, in the finding's order.
+  std::vector<const Claim*> ClaimsOf(const Finding& f) const;
+  /// The finding a claim belongs to (its first), or nullptr.
+  const Finding* FindingOf(const std::string& claim_id) const;
+
+ private:
+  std::map<std::string, const Claim*> claims_;
+  std::map<std::string, const DocumentRecord*> docs_;
+  std::map<std::string, const Finding*> finding_of_;
+};
+
+/// Severity order for display: error, warning, note.
+int SeverityRank(std::string_view severity);
 
 }  // namespace claimcheck::report
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "report/json_io.h"
+#include "report/writers.h"
 
 namespace claimcheck::report {
 
@@ -34,8 +35,6 @@ class JsonlWriter final : public Writer {
     }
   }
 };
-
-int SeverityRank(std::string_view s) { return s == "error" ? 0 : s == "warning" ? 1 : 2; }
 
 class TextWriter final : public Writer {
  public:
@@ -120,9 +119,20 @@ std::unique_ptr<Writer> MakeWriter(Format format, const WriterOptions& options) 
       return std::make_unique<JsonWriter>();
     case Format::kJsonl:
       return std::make_unique<JsonlWriter>();
-    default:
-      return nullptr;
+    case Format::kMarkdown:
+      return MakeMarkdownWriter(options);
+    case Format::kCsv:
+      return MakeCsvWriter(options);
+    case Format::kCsvFindings:
+      return MakeCsvFindingsWriter(options);
+    case Format::kSarif:
+      return MakeSarifWriter(options);
+    case Format::kGithub:
+      return MakeGithubWriter(options);
+    case Format::kHtml:
+      return MakeHtmlWriter(options);
   }
+  return nullptr;
 }
 
 }  // namespace claimcheck::report

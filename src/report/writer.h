@@ -21,6 +21,9 @@ std::optional<Format> ParseFormat(std::string_view name);
 
 struct WriterOptions {
   bool color = false;  ///< ANSI colour for terminals (text only).
+  /// Directory that file locations in sarif/github output are made relative
+  /// to; "" means the working directory.
+  std::string root;
 };
 
 class Writer {
