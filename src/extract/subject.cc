@@ -103,7 +103,9 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       gatherings_(rules, "gathering_words"),
       countries_(rules, "countries"),
       roles_(rules, "victim_roles"),
-      cumulative_(rules, "cumulative_cues") {}
+      cumulative_(rules, "cumulative_cues"),
+      additional_(rules, "additional_cues"),
+      yielding_(rules, "yielding_event_words") {}
 
 std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const {
   std::vector<WordFinder::Hit> hits = events_.Find(text);
@@ -346,6 +348,12 @@ std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view 
   }
   std::vector<WordFinder::Hit> hits = finder.Find(sentence);
   std::erase_if(hits, [&](const WordFinder::Hit& h) { return !usable(h.key); });
+  // "an earthquake strikes Aceh, killing three": a word that is also a verb
+  // ("strikes", "hits") gives way to any other event word in the sentence.
+  auto yields = [&](const WordFinder::Hit& h) {
+    return !yielding_.Find(sentence.substr(h.offset, h.length)).empty();
+  };
+  if (!std::all_of(hits.begin(), hits.end(), yields)) std::erase_if(hits, yields);
   const WordFinder::Hit* nearest = Nearest(hits, value_offset);
   return nearest ? nearest->key : verb;
 }
@@ -410,7 +418,9 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   std::string subject = event;
   // A casualty count of a particular group ("five Israeli soldiers were
   // killed") is not the event's toll: the role words right after the value.
-  if (attribute == "deaths" || attribute == "injuries" || attribute == "missing") {
+  const auto roles_field = fields.find("roles");
+  const bool roles_apply = roles_field == fields.end() || roles_field->second != "false";
+  if (roles_apply && (attribute == "deaths" || attribute == "injuries" || attribute == "missing")) {
     constexpr size_t kNounPhrase = 40;  // bytes after the value: "five Israeli soldiers"
     const std::string_view after = sentence.substr(value_offset, kNounPhrase);
     const std::vector<std::string_view> words = Words(after);
@@ -418,6 +428,12 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     for (size_t i = 1; i < words.size() && i <= 3; ++i) phrase += std::string(words[i]) + " ";
     const auto roles = roles_.Find(phrase);
     if (!roles.empty()) subject += "/" + roles.front().key;
+    // "another four people died", "an additional 12 bodies": a count added
+    // to a toll given elsewhere, not the toll.
+    const std::vector<std::string_view> lead = Words(sentence.substr(0, value_offset));
+    if (roles.empty() && !lead.empty() && !additional_.Find(lead.back()).empty()) {
+      subject += "/others";
+    }
     // "more than 600 killed so far", "640 killed since the assault began":
     // a running total, not one incident's toll (the clause after the value).
     std::string_view clause = sentence.substr(value_offset, kCumulativeReach);

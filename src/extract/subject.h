@@ -90,6 +90,8 @@ class SubjectBuilder {
   WordFinder countries_;
   WordFinder roles_;
   WordFinder cumulative_;
+  WordFinder additional_;
+  WordFinder yielding_;
   static constexpr size_t kCumulativeReach = 60;  // bytes after the value
 };
 

@@ -397,14 +397,26 @@ std::string Severity(double gap) {
   return "note";
 }
 
+// "5, at least 5 (inquirer.net) vs 24 (independent.co.uk)": each source's
+// distinct values once, sources in the group's order.
 std::string ValuesBySource(const std::vector<const Claim*>& claims, const Context& ctx) {
-  std::vector<std::string> parts;
+  std::vector<std::pair<std::string, std::vector<std::string>>> by_source;
   for (const Claim* c : claims) {
-    const std::string part = fmt::format("{} ({})", report::ShowValue(c->value), ctx.Label(c->doc));
-    if (std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
+    const std::string label = ctx.Label(c->doc);
+    auto it = std::find_if(by_source.begin(), by_source.end(),
+                           [&](const auto& p) { return p.first == label; });
+    if (it == by_source.end()) it = by_source.insert(by_source.end(), {label, {}});
+    const std::string value = report::ShowValue(c->value);
+    if (std::find(it->second.begin(), it->second.end(), value) == it->second.end()) {
+      it->second.push_back(value);
+    }
   }
   std::string s;
-  for (const auto& p : parts) s += (s.empty() ? "" : " vs ") + p;
+  for (const auto& [label, values] : by_source) {
+    std::string joined;
+    for (const std::string& v : values) joined += (joined.empty() ? "" : ", ") + v;
+    s += fmt::format("{}{} ({})", s.empty() ? "" : " vs ", joined, label);
+  }
   return s;
 }
 
@@ -483,7 +495,7 @@ Finding Judge(const Group& g, const Context& ctx,
       f.verdict = "single";
       f.severity = "note";
       f.summary = docs.size() == 1
-                      ? fmt::format("{}: only {} says {}", Title(g), ctx.Label(*docs.begin()), values)
+                      ? fmt::format("{}: {}, one source only", Title(g), values)
                       : fmt::format("{}: {} (one source, {} documents)", Title(g), values, docs.size());
     }
   }

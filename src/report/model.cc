@@ -60,10 +60,9 @@ std::string ShowValue(const Value& v) {
     if (!q->qualifier.empty() && q->hi && q->qualifier.find(' ') == std::string::npos) {
       return fmt::format("{} ({}–{})", q->qualifier, WithSeparators(q->lo), WithSeparators(*q->hi));
     }
-    if (!q->hi) {
-      return fmt::format("{} {}", q->qualifier.empty() ? "at least" : q->qualifier,
-                         WithSeparators(q->lo));
-    }
+    // Open above: the inclusive bound says it exactly ("more than 1,000" is
+    // at least 1,001); the qualifier's own words would need its bounds.
+    if (!q->hi) return fmt::format("at least {}", WithSeparators(q->lo));
     return fmt::format("{}–{}", WithSeparators(q->lo), WithSeparators(*q->hi));
   }
   return std::get<Time>(v).timex;
