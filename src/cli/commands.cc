@@ -7,7 +7,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <atomic>
+#include <chrono>
 #include <functional>
+#include <mutex>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -99,6 +101,45 @@ void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work) {
   for (std::thread& t : pool) t.join();
 }
 
+// "claimcheck: 412/982 documents" on stderr while a run works, redrawn at
+// most every 100 ms, when stderr is the process's own terminal (never when
+// it is a file, a pipe or a test's stream) and --quiet is off; the line is
+// erased when the work is done, so what stays on screen is the report.
+class Progress {
+ public:
+  Progress(const Config& c, const Io& io, size_t total, const char* what)
+      : on_(!c.quiet && total > 1 && &io.err == &std::cerr && isatty(STDERR_FILENO) &&
+            std::getenv("TERM") != nullptr && std::string_view(std::getenv("TERM")) != "dumb"),
+        total_(total),
+        what_(what) {}
+  ~Progress() {
+    if (drawn_) std::cerr << "\r\033[K" << std::flush;
+  }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  void Step() {
+    if (!on_) return;
+    const size_t done = ++done_;
+    std::unique_lock lock(mu_, std::try_to_lock);
+    if (!lock.owns_lock()) return;  // another thread is drawing
+    const auto now = std::chrono::steady_clock::now();
+    if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total_) return;
+    last_ = now;
+    drawn_ = true;
+    std::cerr << fmt::format("\rclaimcheck: {}/{} {}", done, total_, what_) << std::flush;
+  }
+
+ private:
+  const bool on_;
+  const size_t total_;
+  const char* what_;
+  std::atomic<size_t> done_{0};
+  std::mutex mu_;
+  std::chrono::steady_clock::time_point last_;
+  bool drawn_ = false;
+};
+
 bool UseColor(const Config& c) {
   if (c.color != ColorMode::kAuto) return c.color == ColorMode::kAlways;
   const char* term = std::getenv("TERM");
@@ -148,14 +189,17 @@ bool WithOutput(const Config& c, Io& io, const std::function<void(std::ostream&)
 // Extracts every readable document's claims over `jobs` threads. Documents
 // may gain a date (dateline, inference) on the way. Returns false with the
 // first error (a rule engine failure, never a bad input).
-bool ExtractAll(const LoadedRules& loaded, int jobs, std::vector<corpus::Document>& docs,
+bool ExtractAll(const LoadedRules& loaded, const Config& c, std::vector<corpus::Document>& docs,
                 std::vector<std::vector<report::Claim>>* claims, Io& io) {
   claims->assign(docs.size(), {});
   std::vector<std::string> errors(docs.size());
-  ParallelFor(docs.size(), jobs, [&](size_t i) {
-    if (!docs[i].ok()) return;
-    extract::Extraction x;
-    if (loaded.extractor->Extract(docs[i], &x, &errors[i])) (*claims)[i] = std::move(x.claims);
+  Progress progress(c, io, docs.size(), "documents");
+  ParallelFor(docs.size(), c.jobs, [&](size_t i) {
+    if (docs[i].ok()) {
+      extract::Extraction x;
+      if (loaded.extractor->Extract(docs[i], &x, &errors[i])) (*claims)[i] = std::move(x.claims);
+    }
+    progress.Step();
   });
   for (size_t i = 0; i < docs.size(); ++i) {
     if (!errors[i].empty()) {
@@ -193,7 +237,7 @@ int RunCheck(const Config& c, Io& io) {
   if (!writer) return kExitError;
   std::vector<corpus::Document> docs = ReadDocuments(c, io);
   std::vector<std::vector<report::Claim>> claims;
-  if (!ExtractAll(loaded, c.jobs, docs, &claims, io)) return kExitError;
+  if (!ExtractAll(loaded, c, docs, &claims, io)) return kExitError;
   report::Report r;
   for (size_t i = 0; i < docs.size(); ++i) {
     r.inputs.push_back(report::DocumentRecord::From(docs[i]));
@@ -211,7 +255,7 @@ int RunExtract(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
   std::vector<corpus::Document> docs = ReadDocuments(c, io);
   std::vector<std::vector<report::Claim>> claims;
-  if (!ExtractAll(loaded, c.jobs, docs, &claims, io)) return kExitError;
+  if (!ExtractAll(loaded, c, docs, &claims, io)) return kExitError;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
     for (size_t i = 0; i < docs.size(); ++i) {
       out << report::DumpLine(report::ToJson(report::DocumentRecord::From(docs[i]))) << '\n';
@@ -228,14 +272,16 @@ int RunMentions(const Config& c, Io& io) {
   if (!LoadRules(c, io, &loaded)) return kExitError;
   const std::vector<corpus::Document> docs = ReadDocuments(c, io);
   std::vector<std::string> lines(docs.size()), errors(docs.size());
+  Progress progress(c, io, docs.size(), "documents");
   ParallelFor(docs.size(), c.jobs, [&](size_t i) {
     const corpus::Document& d = docs[i];
-    if (!d.ok()) return;
     std::vector<normalize::Mention> found;
-    if (!loaded.recognizer->Find(d, d.published, &found, &errors[i])) return;
-    for (const normalize::Mention& m : found) {
-      lines[i] += report::DumpLine(normalize::MentionJson(m, d.id, d.text)) + "\n";
+    if (d.ok() && loaded.recognizer->Find(d, d.published, &found, &errors[i])) {
+      for (const normalize::Mention& m : found) {
+        lines[i] += report::DumpLine(normalize::MentionJson(m, d.id, d.text)) + "\n";
+      }
     }
+    progress.Step();
   });
   for (size_t i = 0; i < docs.size(); ++i) {
     if (!errors[i].empty()) return Fail(io, fmt::format("{}: {}", docs[i].origin, errors[i]));

@@ -61,8 +61,7 @@ class TextWriter final : public Writer {
   }
 
   void WriteFindings(const Report& report, std::ostream& out) const {
-    std::map<std::string, const Claim*> by_id;
-    for (const Claim& c : report.claims) by_id[c.id] = &c;
+    const ReportIndex index(report);
     std::vector<const Finding*> order;
     for (const Finding& f : report.findings) order.push_back(&f);
     std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
@@ -72,12 +71,17 @@ class TextWriter final : public Writer {
       const char* code = f->severity == "error" ? "1;31" : f->severity == "warning" ? "1;33" : "1;36";
       out << fmt::format("{} {} {} {}/{}: {}\n", Paint(f->severity, code), f->id, f->verdict,
                          f->subject, f->attribute, f->summary);
-      for (const std::string& id : f->claims) {
-        auto it = by_id.find(id);
-        if (it == by_id.end()) continue;
-        const Claim& c = *it->second;
-        out << fmt::format("    {}:{}:{}: \"{}\"\n", c.doc, c.evidence.line, c.evidence.column,
-                           c.evidence.text);
+      // Each source's value, its time and the words it was read from.
+      for (const Claim* c : index.ClaimsOf(*f)) {
+        std::string flags;
+        if (c->hedged) flags += ", hedged";
+        if (c->negated) flags += ", negated";
+        if (c->revision) flags += ", revision";
+        if (c->attribution) flags += ", per " + *c->attribution;
+        const std::string as_of = c->as_of.timex.empty() ? "undated" : "as of " + c->as_of.timex;
+        out << fmt::format("    {}:{}:{}: {} ({}{}) \"{}\"\n", c->doc, c->evidence.line,
+                           c->evidence.column, Paint(ShowValue(c->value), "1"), as_of, flags,
+                           c->evidence.text);
       }
       for (const std::string& note : f->notes) out << "    note: " << note << '\n';
       out << '\n';

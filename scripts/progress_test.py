@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Progress on stderr: shown on a terminal, erased at the end, never in the report.
+
+Runs `claimcheck check` on a fixture cluster twice: with stderr on a pseudo-terminal (the
+progress line must appear, count to the last document and be erased) and with stderr on a
+pipe (no progress at all). Standard output must be the same bytes both times.
+
+Usage: progress_test.py --binary build/claimcheck   (cwd: the repository root)
+"""
+
+import argparse
+import os
+import pty
+import subprocess
+import sys
+
+CASE = "fixtures/ecbplus-c12"
+
+
+def run(binary, args, tty):
+    env = dict(os.environ, TERM="xterm", LC_ALL="C.UTF-8")
+    env.pop("NO_COLOR", None)
+    if not tty:
+        p = subprocess.run([binary, *args], capture_output=True, env=env)
+        return p.returncode, p.stdout, p.stderr
+    primary, secondary = pty.openpty()
+    p = subprocess.Popen([binary, *args], stdout=subprocess.PIPE, stderr=secondary, env=env)
+    os.close(secondary)
+    out = p.stdout.read()
+    err = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(primary)
+    return p.wait(), out, err
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    args = parser.parse_args()
+    failures = []
+    for cmd in (["check", CASE], ["check", "--jobs", "2", CASE], ["mentions", CASE]):
+        code_t, out_t, err_t = run(args.binary, cmd, tty=True)
+        code_p, out_p, err_p = run(args.binary, cmd, tty=False)
+        name = " ".join(cmd)
+        if out_t != out_p or code_t != code_p:
+            failures.append(f"{name}: stdout or exit code differs with stderr on a terminal")
+        if b"documents" in err_p:
+            failures.append(f"{name}: progress printed to a pipe: {err_p[:200]!r}")
+        if b"claimcheck: " not in err_t or b" documents" not in err_t:
+            failures.append(f"{name}: no progress on a terminal: {err_t[:200]!r}")
+            continue
+        total = err_t.split(b" documents")[0].rsplit(b"/", 1)[-1]
+        if f"{int(total)}/{int(total)} documents".encode() not in err_t:
+            failures.append(f"{name}: progress never reached {total!r}: {err_t[-200:]!r}")
+        if not err_t.endswith(b"\r\x1b[K"):
+            failures.append(f"{name}: progress line not erased at the end: {err_t[-40:]!r}")
+        if "--quiet" not in cmd:
+            _, _, err_q = run(args.binary, [cmd[0], "--quiet", *cmd[1:]], tty=True)
+            if b"documents" in err_q:
+                failures.append(f"{name} --quiet: progress printed")
+    for f in failures:
+        print("FAIL", f)
+    print("progress: ok" if not failures else f"progress: {len(failures)} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
