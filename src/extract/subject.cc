@@ -18,19 +18,6 @@ std::string_view TrimWord(std::string_view w) {
   return w;
 }
 
-std::vector<std::string_view> Words(std::string_view text) {
-  std::vector<std::string_view> words;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
-    size_t end = pos;
-    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
-    if (end > pos) words.push_back(text.substr(pos, end - pos));
-    pos = end;
-  }
-  return words;
-}
-
 // The hit closest to `offset`, preferring hits after it on ties.
 const WordFinder::Hit* Nearest(const std::vector<WordFinder::Hit>& hits, size_t offset) {
   const WordFinder::Hit* best = nullptr;
@@ -50,6 +37,19 @@ bool StartsUpper(std::string_view w) {
 }
 
 }  // namespace
+
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    size_t end = pos;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+    if (end > pos) words.push_back(text.substr(pos, end - pos));
+    pos = end;
+  }
+  return words;
+}
 
 WordFinder::WordFinder(const rules::RuleSet& rules, std::string_view lexicon)
     : lex_(rules.Lex(lexicon)) {

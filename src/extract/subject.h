@@ -95,6 +95,9 @@ class SubjectBuilder {
   static constexpr size_t kCumulativeReach = 60;  // bytes after the value
 };
 
+/// The whitespace-separated words of `text`, punctuation kept.
+std::vector<std::string_view> Words(std::string_view text);
+
 /// "Baghdad International Airport" → "baghdad-international-airport".
 std::string Slug(std::string_view text);
 

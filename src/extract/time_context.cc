@@ -72,7 +72,7 @@ std::optional<CivilDate> AddDuration(CivilDate day, const std::string& duration,
 }
 
 TimeContext::TimeContext(const rules::RuleSet& rules)
-    : rules_(rules), subjects_(rules), months_(rules, "months") {}
+    : rules_(rules), subjects_(rules), months_(rules, "months"), year_links_(rules, "year_links") {}
 
 bool TimeContext::IsWritten(const Mention& m, std::string_view text) const {
   const std::string_view written = text.substr(m.start, m.end - m.start);
@@ -160,6 +160,44 @@ std::string TimeContext::Anniversary(const std::string& base, int ordinal,
   return years >= 1 ? ShiftYears(base, years) : "";
 }
 
+// "the massive Boxing Day earthquake and tsunami in 2004": a named day
+// (no digit, no month name, not a weekday) took its year from the document
+// date; a bare year written right after it in its sentence, after a
+// `year_links` word and with no other time between, is its year.
+void TimeContext::YearsWrittenAfter(const corpus::Document& doc,
+                                    const std::vector<Mention>& mentions,
+                                    std::vector<ResolvedTime>* times,
+                                    std::vector<std::string>* trace) const {
+  constexpr size_t kReach = 60;  // bytes from the named day to the year
+  const std::string_view text = doc.text;
+  for (size_t i = 0; i + 1 < mentions.size(); ++i) {
+    const TimeValue* t = TimeOf(mentions[i]);
+    const std::string& timex = (*times)[i].timex;
+    if (t == nullptr || t->anchor || !DayOf(timex) || timex.size() < 10 ||
+        IsWritten(mentions[i], text)) {
+      continue;
+    }
+    const Mention& next = mentions[i + 1];
+    const TimeValue* y = TimeOf(next);
+    if (y == nullptr || y->granularity != "year" || y->timex.size() != 4 ||
+        !std::isdigit(static_cast<unsigned char>(y->timex[0])) || next.start < mentions[i].end ||
+        next.start - mentions[i].end > kReach ||
+        SentenceOf(doc, next.start, nullptr) != SentenceOf(doc, mentions[i].start, nullptr)) {
+      continue;
+    }
+    const std::vector<std::string_view> between = Words(text.substr(mentions[i].end, next.start - mentions[i].end));
+    if (between.empty() || year_links_.Find(between.back()).empty()) continue;
+    const std::string dated = y->timex + timex.substr(4);
+    if (!DayOf(dated)) continue;  // February 29
+    if (trace) {
+      trace->push_back(fmt::format("\"{}\" takes the year written after it: {}",
+                                   text.substr(mentions[i].start, mentions[i].end - mentions[i].start),
+                                   dated));
+    }
+    (*times)[i].timex = dated;
+  }
+}
+
 std::vector<ResolvedTime> TimeContext::Resolve(const corpus::Document& doc,
                                                const std::vector<Mention>& mentions,
                                                std::vector<std::string>* trace) const {
@@ -167,6 +205,7 @@ std::vector<ResolvedTime> TimeContext::Resolve(const corpus::Document& doc,
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (const TimeValue* t = TimeOf(mentions[i])) times[i].timex = t->timex;
   }
+  YearsWrittenAfter(doc, mentions, &times, trace);
   const std::vector<DatedEvent> events = DatedEvents(doc, mentions, times);
   for (size_t i = 0; i < mentions.size(); ++i) {
     const TimeValue* t = TimeOf(mentions[i]);

@@ -60,6 +60,9 @@ class TimeContext {
     std::string timex;  ///< YYYY-MM-DD or XXXX-MM-DD
     size_t mention;
   };
+  void YearsWrittenAfter(const corpus::Document& doc,
+                         const std::vector<normalize::Mention>& mentions,
+                         std::vector<ResolvedTime>* times, std::vector<std::string>* trace) const;
   std::vector<DatedEvent> DatedEvents(const corpus::Document& doc,
                                       const std::vector<normalize::Mention>& mentions,
                                       const std::vector<ResolvedTime>& times) const;
@@ -71,6 +74,7 @@ class TimeContext {
   const rules::RuleSet& rules_;
   SubjectBuilder subjects_;
   WordFinder months_;
+  WordFinder year_links_;
 };
 
 /// "2020-01-03" → the date; "XXXX-01-03" → that day in `placeholder_year`.
