@@ -227,6 +227,7 @@ struct Extractor::Impl {
                       std::vector<Candidate>* out) const;
   report::Claim BuildClaim(const corpus::Document& doc, const Extraction& x, const Candidate& c,
                            const corpus::Span& sentence, const std::vector<size_t>& in_sentence,
+                           const std::vector<size_t>& in_previous,
                            const DocumentSubjects& doc_subjects) const;
   bool AsOfFor(const Extraction& x, const std::vector<size_t>& in_sentence, size_t value_mention,
                report::AsOf* as_of) const;
@@ -363,6 +364,7 @@ bool Extractor::Impl::AsOfFor(const Extraction& x, const std::vector<size_t>& in
 report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Extraction& x,
                                           const Candidate& c, const corpus::Span& sentence,
                                           const std::vector<size_t>& in_sentence,
+                                          const std::vector<size_t>& in_previous,
                                           const DocumentSubjects& doc_subjects) const {
   report::Claim claim;
   claim.doc = doc.id;
@@ -396,8 +398,16 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
     claim.value = TimeFromTimex(timex, tv.granularity);
   }
 
-  // as_of: the sentence's time for counts, the document's date otherwise.
-  if (claim.attribute == "date" || !AsOfFor(x, in_sentence, c.mention, &claim.as_of)) {
+  // as_of: the sentence's time for counts, the document's date otherwise. A
+  // sentence that opens on a pronoun ("It killed 612 people") continues the
+  // one before it ("The last major quake … was in February"): its time too.
+  const auto opens_on_pronoun = [&] {
+    const std::vector<std::string_view> words = Words(sentence_text.substr(0, 20));
+    return !words.empty() && rules.Lex("continuation_openers").Find(words.front()) != nullptr;
+  };
+  const bool own_time = claim.attribute != "date" && AsOfFor(x, in_sentence, c.mention, &claim.as_of);
+  if (claim.attribute == "date" ||
+      (!own_time && !(opens_on_pronoun() && AsOfFor(x, in_previous, c.mention, &claim.as_of)))) {
     if (doc.published) {
       claim.as_of = {doc.published->ToString(), doc.published->ToString(),
                      doc.published->ToString(),
@@ -449,8 +459,10 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
 
   const DocumentSubjects doc_subjects = impl.subjects.ForDocument(doc);
   size_t next = 0;
+  std::vector<size_t> in_previous, in_sentence;
   for (const corpus::Span& s : doc.sentences) {
-    std::vector<size_t> in_sentence;
+    in_previous = std::move(in_sentence);
+    in_sentence.clear();
     while (next < x.mentions.size() && x.mentions[next].start < s.start) ++next;
     for (size_t i = next; i < x.mentions.size() && x.mentions[i].end <= s.end; ++i) {
       in_sentence.push_back(i);
@@ -468,7 +480,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                       c.rule->id, c.start));
         continue;
       }
-      report::Claim claim = impl.BuildClaim(doc, x, c, s, in_sentence, doc_subjects);
+      report::Claim claim = impl.BuildClaim(doc, x, c, s, in_sentence, in_previous, doc_subjects);
       claim.id = fmt::format("{}#{}", doc.id, x.claims.size() + 1);
       x.trace.push_back(fmt::format("{} → {} {} = {} (subject {})", c.rule->id, claim.id,
                                     claim.attribute, claim.evidence.text, claim.subject));
