@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libre2-dev libboost-program-options-dev libfmt-dev doctest-dev
   libtomlplusplus-dev nlohmann-json3-dev
-  python3-jsonschema
+  python3-jsonschema python3-yaml
 )
 
 missing=()

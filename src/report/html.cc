@@ -1,7 +1,469 @@
+// The --format html report: one self-contained page a fact-checker opens in a
+// browser or prints. It loads nothing (inline CSS and JS, no fonts or images,
+// a Content-Security-Policy that forbids fetching), reads fully without
+// JavaScript, and is byte-identical for the same report (no timestamps).
+//
+// Tests and tools query the DOM: each finding is an <article class="finding">
+// with id="F3" and data-verdict / data-severity / data-subject /
+// data-attribute; each source is an <li class="card" data-claim data-doc>.
+// Only finding elements carry data-verdict.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/utf8.h"
 #include "report/writers.h"
 
 namespace claimcheck::report {
 
-std::unique_ptr<Writer> MakeHtmlWriter(const WriterOptions&) { return nullptr; }
+namespace {
+
+// Light theme, system fonts, a colour per verdict (dark text on a pale fill:
+// every pair is above WCAG AA contrast), and a print layout without the
+// filter controls. The findings' source cards sit side by side in a grid.
+constexpr std::string_view kStyle = R"css(
+:root {
+  --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --paper: #ffffff; --wash: #f6f8fa;
+  --mark: #fff1a8;
+}
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0 auto; max-width: 80rem; padding: 1.5rem 1.25rem 3rem;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+    sans-serif;
+  color: var(--ink); background: var(--paper);
+}
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-bottom: .25rem;
+  border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 0; font-weight: 600; }
+code, .mono, .doc, .pos, .subject, .attribute, .fid {
+  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  font-size: .9em;
+}
+a { color: #0550ae; }
+.page-head { border-bottom: 2px solid var(--ink); padding-bottom: 1rem; }
+.totals { margin: .25rem 0 .75rem; color: var(--muted); }
+.tally { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; margin: 0; padding: 0; }
+.tally li { display: flex; align-items: center; gap: .4rem; padding: .2rem .6rem .2rem .2rem;
+  border: 1px solid var(--line); border-radius: 999px; background: var(--paper); }
+.tally .count { font-weight: 700; font-variant-numeric: tabular-nums; }
+.tally li.zero { border-style: dashed; }
+.tally li.zero .count { font-weight: 400; }
+
+.badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-weight: 600;
+  font-size: .85rem; border: 1px solid; color: var(--v-ink); background: var(--v-fill);
+  border-color: var(--v-edge); }
+.v-agree      { --v-ink: #0d5421; --v-fill: #dcf2e3; --v-edge: #2e7d32; }
+.v-contradict { --v-ink: #8c1111; --v-fill: #fbe1e1; --v-edge: #c62828; }
+.v-changed    { --v-ink: #0b3f8a; --v-fill: #dde8fb; --v-edge: #1565c0; }
+.v-single     { --v-ink: #383e45; --v-fill: #e8eaed; --v-edge: #6b7280; }
+.v-internal   { --v-ink: #723900; --v-fill: #fde8cc; --v-edge: #d97706; }
+.v-ledger     { --v-ink: #5b1a86; --v-fill: #efe2fa; --v-edge: #7b1fa2; }
+
+.severity { font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }
+.sev-error { color: #a40e0e; }
+.sev-warning { color: #7a4a00; }
+.sev-note { color: var(--muted); }
+
+.filters { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .9rem;
+  margin: 0 0 1rem; padding: .5rem .75rem; background: var(--wash);
+  border: 1px solid var(--line); border-radius: 6px; }
+.filters label { display: inline-flex; align-items: center; gap: .3rem; cursor: pointer; }
+.filter-status { color: var(--muted); margin-left: auto; }
+
+.finding { margin: 0 0 1.25rem; padding: .9rem 1rem 1rem; border: 1px solid var(--line);
+  border-left: 6px solid var(--v-edge); border-radius: 6px; background: var(--paper); }
+.finding-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .3rem .6rem; }
+.finding-head .fid { color: var(--ink); text-decoration: none; }
+.finding-head .fid:hover { text-decoration: underline; }
+.finding-head .sep { color: var(--muted); }
+.finding-summary { margin: .5rem 0; }
+.notes { list-style: none; margin: .25rem 0 .75rem; padding: 0; }
+.notes li { padding: .3rem .6rem; border-radius: 4px; background: var(--wash);
+  border: 1px solid var(--line); }
+.notes li + li { margin-top: .3rem; }
+.note-label { font-weight: 600; color: var(--muted); }
+
+.sources { display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr));
+  gap: .75rem; list-style: none; margin: .75rem 0 0; padding: 0; }
+.card { display: flex; flex-direction: column; gap: .4rem; padding: .7rem .8rem;
+  border: 1px solid var(--line); border-radius: 6px; background: var(--wash);
+  break-inside: avoid; }
+.card-head { overflow-wrap: anywhere; }
+.card-head .doc { font-weight: 600; }
+.card-head .pos { color: var(--muted); }
+.card-title { margin: 0; font-style: italic; }
+.value { font-size: 1.15rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.flags { display: flex; flex-wrap: wrap; gap: .3rem; }
+.flag { font-size: .8rem; padding: 0 .45rem; border-radius: 4px; border: 1px solid #9a6700;
+  color: #6b4700; background: #fff8c5; }
+.quote { margin: 0; padding: .4rem .6rem; border-left: 3px solid var(--line);
+  background: var(--paper); overflow-wrap: anywhere; }
+.quote .missing { display: block; margin-top: .3rem; color: var(--muted); font-size: .9em; }
+mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 2px;
+  box-shadow: 0 0 0 1px #d4a72c inset; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .6rem; margin: 0;
+  font-size: .88rem; }
+.meta div { display: contents; }
+.meta dt { color: var(--muted); }
+.meta dd { margin: 0; overflow-wrap: anywhere; }
+.basis { color: var(--muted); }
+
+.inputs table { width: 100%; border-collapse: collapse; font-size: .92rem; }
+.inputs th, .inputs td { text-align: left; vertical-align: top; padding: .35rem .5rem;
+  border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+/* Document ids are long and break anywhere: keep their column from starving. */
+.inputs td:first-child { min-width: 16rem; }
+.inputs td.status-ok, .inputs td.status-skipped, .inputs td.date { overflow-wrap: normal;
+  white-space: nowrap; }
+.inputs th { background: var(--wash); }
+.inputs tr.skipped td { background: #fff8c5; }
+.inputs ul { margin: 0; padding-left: 1.1rem; }
+.status-ok { color: #0d5421; font-weight: 600; }
+.status-skipped { color: #7a4a00; font-weight: 700; }
+.empty { color: var(--muted); font-style: italic; }
+footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
+
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  .filters label, .filters .filters-title { display: none; }
+  .filters { border: 0; padding: 0; background: none; }
+  .finding, .card, .badge, .flag, mark, .inputs tr.skipped td {
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .finding-head { break-after: avoid; }
+  .finding-head .fid { text-decoration: none; }
+}
+)css";
+
+// Filters by verdict. The bar ships hidden, so a page without JavaScript shows
+// every finding and no dead controls; the script unhides it and hides the
+// findings whose verdict is unchecked.
+constexpr std::string_view kScript = R"js(
+(function () {
+  'use strict';
+  var bar = document.getElementById('filters');
+  if (!bar) return;
+  var boxes = Array.prototype.slice.call(bar.querySelectorAll('input[data-filter]'));
+  var findings = Array.prototype.slice.call(document.querySelectorAll('.finding[data-verdict]'));
+  var status = document.getElementById('filter-status');
+  function apply() {
+    var shown = {};
+    boxes.forEach(function (box) { shown[box.getAttribute('data-filter')] = box.checked; });
+    var visible = 0;
+    findings.forEach(function (finding) {
+      var on = shown[finding.getAttribute('data-verdict')] !== false;
+      finding.hidden = !on;
+      if (on) visible++;
+    });
+    status.textContent = visible === findings.length
+        ? 'showing all ' + findings.length + ' findings'
+        : 'showing ' + visible + ' of ' + findings.length + ' findings';
+  }
+  boxes.forEach(function (box) { box.addEventListener('change', apply); });
+  bar.hidden = false;
+  apply();
+})();
+)js";
+
+// Appends text with &, <, >, " and ' escaped, so it is safe in element content
+// and in quoted attributes alike. The text should already be UTF-8; bytes that
+// are not (and C0 controls, which HTML forbids) become U+FFFD so the page is
+// always valid UTF-8 and never shifts the parser into an odd state.
+void AppendEscaped(std::string_view text, std::string* out) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  while (!text.empty()) {
+    const size_t bad = corpus::FindInvalidUtf8(text);
+    for (const char ch : text.substr(0, bad)) {
+      switch (ch) {
+        case '&': *out += "&amp;"; break;
+        case '<': *out += "&lt;"; break;
+        case '>': *out += "&gt;"; break;
+        case '"': *out += "&quot;"; break;
+        case '\'': *out += "&#39;"; break;
+        case '\t':
+        case '\n':
+        case '\r': out->push_back(ch); break;
+        default:
+          if (static_cast<unsigned char>(ch) < 0x20 || ch == '\x7f') {
+            *out += kReplacement;
+          } else {
+            out->push_back(ch);
+          }
+      }
+    }
+    if (bad == std::string_view::npos) break;
+    *out += kReplacement;
+    text.remove_prefix(bad + 1);
+  }
+}
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  AppendEscaped(text, &out);
+  return out;
+}
+
+const char* Plural(size_t n) { return n == 1 ? "" : "s"; }
+
+// "F12" sorts after "F9": the number after the letters, then the whole id.
+bool IdLess(const std::string& a, const std::string& b) {
+  auto number = [](const std::string& id) {
+    const size_t digits = id.find_first_of("0123456789");
+    return digits == std::string::npos ? int64_t{0}
+                                       : int64_t{std::strtoll(id.c_str() + digits, nullptr, 10)};
+  };
+  const int64_t na = number(a);
+  const int64_t nb = number(b);
+  return na != nb ? na < nb : a < b;
+}
+
+// The claim's sentence with its span in <mark>. The span is the sentence's
+// first occurrence of the evidence text; when the sentence does not contain it
+// (or there is no sentence) the span is quoted after it instead.
+std::string Highlight(const Evidence& e) {
+  const size_t at = e.text.empty() ? std::string::npos : e.sentence.find(e.text);
+  if (at != std::string::npos) {
+    return Escape(std::string_view(e.sentence).substr(0, at)) + "<mark>" + Escape(e.text) +
+           "</mark>" + Escape(std::string_view(e.sentence).substr(at + e.text.size()));
+  }
+  std::string out = Escape(e.sentence);
+  if (!e.text.empty()) {
+    out += fmt::format("<span class=\"missing\">span: \u201c<mark>{}</mark>\u201d</span>",
+                       Escape(e.text));
+  }
+  return out;
+}
+
+// A row of the card's definition list, skipped when the value is empty.
+void AppendMeta(std::string_view term, std::string_view html_value, std::string* out) {
+  if (html_value.empty()) return;
+  *out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>\n", term, html_value);
+}
+
+// "2022-01-01 (inferred)" with the basis muted; "" when there is no date.
+std::string DateWithBasis(std::string_view date, std::string_view basis) {
+  if (date.empty() && basis.empty()) return "";
+  std::string out = date.empty() ? "unknown" : Escape(date);
+  if (!basis.empty()) out += fmt::format(" <span class=\"basis\">({})</span>", Escape(basis));
+  return out;
+}
+
+class HtmlWriter final : public Writer {
+ public:
+  void Write(const Report& report, std::ostream& out) const override {
+    const ReportIndex index(report);
+    const Summary summary = Summarize(report);
+    std::string html;
+    WriteHead(summary, &html);
+    html += "<body>\n";
+    WriteHeader(report, summary, &html);
+    html += "<main>\n";
+    WriteFindings(report, index, summary, &html);
+    WriteInputs(report, &html);
+    html += "</main>\n";
+    html += "<footer>Generated by claimcheck. This page is self-contained: it loads nothing "
+            "from the network and reads in full without JavaScript.</footer>\n";
+    html += "<script>";
+    html += kScript;
+    html += "</script>\n</body>\n</html>\n";
+    out << html;
+  }
+
+ private:
+  static void WriteHead(const Summary& s, std::string* html) {
+    std::string verdicts;
+    for (const char* v : kVerdicts) {
+      if (s.verdicts.at(v) > 0) {
+        verdicts += fmt::format("{}{} {}", verdicts.empty() ? "" : ", ", s.verdicts.at(v), v);
+      }
+    }
+    *html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+    *html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    // Belt and braces for "loads nothing": even markup that slipped through
+    // could not fetch anything; only the inline style and script may run.
+    *html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+             "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n";
+    *html += "<meta name=\"color-scheme\" content=\"light\">\n";
+    *html += "<meta name=\"generator\" content=\"claimcheck\">\n";
+    *html += fmt::format("<title>claimcheck report: {} finding{}{}</title>\n", s.findings,
+                         Plural(s.findings), verdicts.empty() ? "" : " (" + verdicts + ")");
+    *html += "<style>";
+    *html += kStyle;
+    *html += "</style>\n</head>\n";
+  }
+
+  static void WriteHeader(const Report& report, const Summary& s, std::string* html) {
+    size_t warnings = 0;
+    for (const DocumentRecord& d : report.inputs) warnings += d.warnings.size();
+    *html += "<header class=\"page-head\">\n<h1>claimcheck report</h1>\n";
+    *html += fmt::format(
+        "<p class=\"totals\"><a href=\"#inputs\">{} document{}</a> ({} ok, {} skipped{}), "
+        "{} claim{}, {} finding{}</p>\n",
+        s.documents, Plural(s.documents), s.ok, s.skipped,
+        warnings == 0 ? "" : fmt::format(", {} warning{}", warnings, Plural(warnings)), s.claims,
+        Plural(s.claims), s.findings, Plural(s.findings));
+    // Every verdict, zero included: "0 contradict" is often the news.
+    *html += "<ul class=\"tally\" aria-label=\"Findings per verdict\">\n";
+    for (const char* v : kVerdicts) {
+      const size_t n = s.verdicts.at(v);
+      *html += fmt::format(
+          "<li class=\"v-{0}{1}\"><span class=\"badge\">{0}</span>"
+          "<span class=\"count\">{2}</span></li>\n",
+          v, n == 0 ? " zero" : "", n);
+    }
+    *html += "</ul>\n</header>\n";
+  }
+
+  static void WriteFindings(const Report& report, const ReportIndex& index, const Summary& s,
+                            std::string* html) {
+    *html += "<section class=\"findings\" aria-labelledby=\"findings-title\">\n";
+    *html += "<h2 id=\"findings-title\">Findings</h2>\n";
+    if (report.findings.empty()) {
+      *html += "<p class=\"empty\">No findings.</p>\n</section>\n";
+      return;
+    }
+    *html += "<div class=\"filters\" id=\"filters\" hidden>\n"
+             "<span class=\"filters-title\">Show:</span>\n";
+    for (const char* v : kVerdicts) {
+      const size_t n = s.verdicts.at(v);
+      if (n == 0) continue;
+      *html += fmt::format(
+          "<label><input type=\"checkbox\" data-filter=\"{0}\" checked>"
+          "<span class=\"badge v-{0}\">{0}</span> ({1})</label>\n",
+          v, n);
+    }
+    *html += "<span class=\"filter-status\" id=\"filter-status\" role=\"status\"></span>\n</div>\n";
+
+    // Same order as the text writer: severity first, then finding id.
+    std::vector<const Finding*> order;
+    for (const Finding& f : report.findings) order.push_back(&f);
+    std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
+      const int ra = SeverityRank(a->severity);
+      const int rb = SeverityRank(b->severity);
+      return ra != rb ? ra < rb : IdLess(a->id, b->id);
+    });
+    for (const Finding* f : order) WriteFinding(*f, index, html);
+    *html += "</section>\n";
+  }
+
+  static void WriteFinding(const Finding& f, const ReportIndex& index, std::string* html) {
+    const std::string id = Escape(f.id);
+    const std::string verdict = Escape(f.verdict);
+    const std::string severity = Escape(f.severity);
+    *html += fmt::format(
+        "<article class=\"finding v-{1}\" id=\"{0}\" data-verdict=\"{1}\" "
+        "data-severity=\"{2}\" data-subject=\"{3}\" data-attribute=\"{4}\">\n",
+        id, verdict, severity, Escape(f.subject), Escape(f.attribute));
+    *html += fmt::format(
+        "<header class=\"finding-head\">\n<span class=\"badge\">{1}</span>\n"
+        "<span class=\"severity sev-{2}\">{2}</span>\n"
+        "<h3><a class=\"fid\" href=\"#{0}\">{0}</a> <span class=\"subject\">{3}</span>"
+        "<span class=\"sep\"> / </span><span class=\"attribute\">{4}</span></h3>\n</header>\n",
+        id, verdict, severity, Escape(f.subject), Escape(f.attribute));
+    *html += fmt::format("<p class=\"finding-summary\">{}</p>\n", Escape(f.summary));
+    if (!f.notes.empty()) {
+      *html += "<ul class=\"notes\">\n";
+      for (const std::string& note : f.notes) {
+        *html += "<li><span class=\"note-label\">note:</span> " + Escape(note) + "</li>\n";
+      }
+      *html += "</ul>\n";
+    }
+    const std::vector<const Claim*> claims = index.ClaimsOf(f);
+    if (!claims.empty()) {
+      *html += fmt::format("<ol class=\"sources\" aria-label=\"Sources of {}\">\n", id);
+      for (const Claim* c : claims) WriteCard(*c, index.FindDocument(c->doc), html);
+      *html += "</ol>\n";
+    }
+    *html += "</article>\n";
+  }
+
+  // One source: where it is, what it says (value and highlighted sentence),
+  // when it held, and how it is qualified.
+  static void WriteCard(const Claim& c, const DocumentRecord* doc, std::string* html) {
+    *html += fmt::format("<li class=\"card\" data-claim=\"{}\" data-doc=\"{}\">\n",
+                         Escape(c.id), Escape(c.doc));
+    *html += fmt::format(
+        "<div class=\"card-head\"><span class=\"doc\">{}</span><span class=\"pos\">:{}:{}</span>"
+        "</div>\n",
+        Escape(c.doc), c.evidence.line, c.evidence.column);
+    if (doc != nullptr && !doc->title.empty()) {
+      *html += fmt::format("<p class=\"card-title\">{}</p>\n", Escape(doc->title));
+    }
+    *html += fmt::format("<div class=\"value\">{}</div>\n", Escape(ShowValue(c.value)));
+    std::vector<std::string> flags;
+    if (c.hedged) flags.push_back("hedged");
+    if (c.negated) flags.push_back("negated");
+    if (c.revision) flags.push_back("revision");
+    if (c.attribution) flags.push_back("attributed to " + *c.attribution);
+    if (!flags.empty()) {
+      *html += "<div class=\"flags\">";
+      for (const std::string& flag : flags) {
+        *html += "<span class=\"flag\">" + Escape(flag) + "</span>";
+      }
+      *html += "</div>\n";
+    }
+    *html += "<blockquote class=\"quote\">" + Highlight(c.evidence) + "</blockquote>\n";
+    *html += "<dl class=\"meta\">\n";
+    AppendMeta("as of", DateWithBasis(c.as_of.timex, c.as_of.basis), html);
+    if (doc != nullptr) {
+      AppendMeta("source", Escape(doc->source), html);
+      AppendMeta("published", DateWithBasis(doc->published, doc->published_basis), html);
+      // The URL is shown as text, not a link: the page itself never points at
+      // the network, and a fact-checker copies it on purpose.
+      AppendMeta("url", doc->url.empty() ? "" : "<code>" + Escape(doc->url) + "</code>", html);
+    }
+    AppendMeta("rule", "<code>" + Escape(c.rule) + "</code>", html);
+    *html += "</dl>\n</li>\n";
+  }
+
+  static void WriteInputs(const Report& report, std::string* html) {
+    *html += "<section class=\"inputs\" id=\"inputs\" aria-labelledby=\"inputs-title\">\n";
+    *html += "<h2 id=\"inputs-title\">Inputs</h2>\n";
+    if (report.inputs.empty()) {
+      *html += "<p class=\"empty\">No inputs.</p>\n</section>\n";
+      return;
+    }
+    *html += "<table>\n<thead><tr><th>document</th><th>status</th><th>published</th>"
+             "<th>title / source</th><th>reason and warnings</th></tr></thead>\n<tbody>\n";
+    for (const DocumentRecord& d : report.inputs) {
+      const bool ok = d.status == "ok";
+      std::string about = Escape(d.title);
+      if (!d.source.empty()) {
+        about += (about.empty() ? "" : "<br>") + fmt::format("<span class=\"basis\">{}</span>",
+                                                            Escape(d.source));
+      }
+      std::string problems;
+      if (!d.reason.empty() || !d.warnings.empty()) {
+        problems += "<ul>";
+        if (!d.reason.empty()) problems += "<li>" + Escape(d.reason) + "</li>";
+        for (const std::string& w : d.warnings) problems += "<li>" + Escape(w) + "</li>";
+        problems += "</ul>";
+      }
+      *html += fmt::format(
+          "<tr class=\"{0}\" data-doc=\"{1}\"><td><span class=\"doc\">{1}</span>{2}</td>"
+          "<td class=\"status-{0}\">{3}</td><td class=\"date\">{4}</td><td>{5}</td><td>{6}</td>"
+          "</tr>\n",
+          ok ? "ok" : "skipped", Escape(d.doc),
+          d.path.empty() ? "" : "<br><code class=\"basis\">" + Escape(d.path) + "</code>",
+          Escape(d.status), DateWithBasis(d.published, d.published_basis), about, problems);
+    }
+    *html += "</tbody>\n</table>\n</section>\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> MakeHtmlWriter(const WriterOptions&) {
+  return std::make_unique<HtmlWriter>();
+}
 
 }  // namespace claimcheck::report
