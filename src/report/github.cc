@@ -53,14 +53,9 @@ class GithubWriter final : public Writer {
     const ReportIndex index(report);
     // Errors first: the runner shows only the first few annotations of each
     // kind per step, and those should be the ones that fail the build.
-    std::vector<const Finding*> order;
-    for (const Finding& f : report.findings) {
-      if (IsActionable(f.verdict)) order.push_back(&f);
+    for (const Finding* f : FindingsForDisplay(report)) {
+      if (IsActionable(f->verdict)) out << Annotation(*f, index) << '\n';
     }
-    std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
-      return SeverityRank(a->severity) < SeverityRank(b->severity);
-    });
-    for (const Finding* f : order) out << Annotation(*f, index) << '\n';
   }
 
  private:

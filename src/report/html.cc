@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "corpus/utf8.h"
+#include "report/text_util.h"
 #include "report/writers.h"
 
 namespace claimcheck::report {
@@ -214,26 +215,13 @@ std::string Escape(std::string_view text) {
 
 const char* Plural(size_t n) { return n == 1 ? "" : "s"; }
 
-// "F12" sorts after "F9": the number after the letters, then the whole id.
-bool IdLess(const std::string& a, const std::string& b) {
-  auto number = [](const std::string& id) {
-    const size_t digits = id.find_first_of("0123456789");
-    return digits == std::string::npos ? int64_t{0}
-                                       : int64_t{std::strtoll(id.c_str() + digits, nullptr, 10)};
-  };
-  const int64_t na = number(a);
-  const int64_t nb = number(b);
-  return na != nb ? na < nb : a < b;
-}
-
 // The claim's sentence with its span in <mark>. The span is the sentence's
 // first occurrence of the evidence text; when the sentence does not contain it
 // (or there is no sentence) the span is quoted after it instead.
 std::string Highlight(const Evidence& e) {
-  const size_t at = e.text.empty() ? std::string::npos : e.sentence.find(e.text);
-  if (at != std::string::npos) {
-    return Escape(std::string_view(e.sentence).substr(0, at)) + "<mark>" + Escape(e.text) +
-           "</mark>" + Escape(std::string_view(e.sentence).substr(at + e.text.size()));
+  if (const auto parts = SplitAtSpan(e)) {
+    return Escape(parts->before) + "<mark>" + Escape(parts->span) + "</mark>" +
+           Escape(parts->after);
   }
   std::string out = Escape(e.sentence);
   if (!e.text.empty()) {
@@ -344,14 +332,7 @@ class HtmlWriter final : public Writer {
     *html += "<span class=\"filter-status\" id=\"filter-status\" role=\"status\"></span>\n</div>\n";
 
     // Same order as the text writer: severity first, then finding id.
-    std::vector<const Finding*> order;
-    for (const Finding& f : report.findings) order.push_back(&f);
-    std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
-      const int ra = SeverityRank(a->severity);
-      const int rb = SeverityRank(b->severity);
-      return ra != rb ? ra < rb : IdLess(a->id, b->id);
-    });
-    for (const Finding* f : order) WriteFinding(*f, index, html);
+    for (const Finding* f : FindingsForDisplay(report)) WriteFinding(*f, index, html);
     *html += "</section>\n";
   }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace claimcheck::report {
@@ -100,5 +101,14 @@ const Finding* ReportIndex::FindingOf(const std::string& claim_id) const {
 }
 
 int SeverityRank(std::string_view s) { return s == "error" ? 0 : s == "warning" ? 1 : 2; }
+
+std::vector<const Finding*> FindingsForDisplay(const Report& report) {
+  std::vector<const Finding*> order;
+  for (const Finding& f : report.findings) order.push_back(&f);
+  std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
+    return SeverityRank(a->severity) < SeverityRank(b->severity);
+  });
+  return order;
+}
 
 }  // namespace claimcheck::report

@@ -152,6 +152,10 @@ class ReportIndex {
 /// Severity order for display: error, warning, note.
 int SeverityRank(std::string_view severity);
 
+/// Findings in display order: severity (error, warning, note), then report
+/// order, which is id order. Every writer that orders findings uses it.
+std::vector<const Finding*> FindingsForDisplay(const Report& report);
+
 }  // namespace claimcheck::report
 
 #endif  // CLAIMCHECK_REPORT_MODEL_H_

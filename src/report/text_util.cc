@@ -27,15 +27,6 @@ std::map<std::string, std::vector<const Finding*>> FindingsByClaim(const Report&
   return out;
 }
 
-std::vector<const Finding*> FindingsForDisplay(const Report& report) {
-  std::vector<const Finding*> order;
-  for (const Finding& f : report.findings) order.push_back(&f);
-  std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
-    return SeverityRank(a->severity) < SeverityRank(b->severity);
-  });
-  return order;
-}
-
 std::vector<std::string> DocumentsOf(const Finding& f, const ReportIndex& index) {
   std::vector<std::string> docs;
   for (const Claim* c : index.ClaimsOf(f)) {

@@ -31,10 +31,6 @@ std::optional<SentenceParts> SplitAtSpan(const Evidence& e);
 /// gives only the first.
 std::map<std::string, std::vector<const Finding*>> FindingsByClaim(const Report& report);
 
-/// Findings in display order: severity (error, warning, note), then report
-/// order, which is id order — the order the text writer prints.
-std::vector<const Finding*> FindingsForDisplay(const Report& report);
-
 /// Distinct document ids of the finding's claims, in order of first appearance.
 std::vector<std::string> DocumentsOf(const Finding& f, const ReportIndex& index);
 

@@ -62,12 +62,7 @@ class TextWriter final : public Writer {
 
   void WriteFindings(const Report& report, std::ostream& out) const {
     const ReportIndex index(report);
-    std::vector<const Finding*> order;
-    for (const Finding& f : report.findings) order.push_back(&f);
-    std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
-      return SeverityRank(a->severity) < SeverityRank(b->severity);
-    });
-    for (const Finding* f : order) {
+    for (const Finding* f : FindingsForDisplay(report)) {
       const char* code = f->severity == "error" ? "1;31" : f->severity == "warning" ? "1;33" : "1;36";
       out << fmt::format("{} {} {} {}/{}: {}\n", Paint(f->severity, code), f->id, f->verdict,
                          f->subject, f->attribute, f->summary);
