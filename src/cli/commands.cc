@@ -101,6 +101,13 @@ void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work) {
   for (std::thread& t : pool) t.join();
 }
 
+// A terminal that can show control sequences: `fd` is a tty and TERM is set
+// and not "dumb".
+bool IsTerminal(int fd) {
+  const char* term = std::getenv("TERM");
+  return isatty(fd) && term != nullptr && std::string_view(term) != "dumb";
+}
+
 // "claimcheck: 412/982 documents" on stderr while a run works, redrawn at
 // most every 100 ms, when stderr is the process's own terminal (never when
 // it is a file, a pipe or a test's stream) and --quiet is off; the line is
@@ -108,8 +115,7 @@ void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work) {
 class Progress {
  public:
   Progress(const Config& c, const Io& io, size_t total, const char* what)
-      : on_(!c.quiet && total > 1 && &io.err == &std::cerr && isatty(STDERR_FILENO) &&
-            std::getenv("TERM") != nullptr && std::string_view(std::getenv("TERM")) != "dumb"),
+      : on_(!c.quiet && total > 1 && &io.err == &std::cerr && IsTerminal(STDERR_FILENO)),
         total_(total),
         what_(what) {}
   ~Progress() {
@@ -142,9 +148,7 @@ class Progress {
 
 bool UseColor(const Config& c) {
   if (c.color != ColorMode::kAuto) return c.color == ColorMode::kAlways;
-  const char* term = std::getenv("TERM");
-  return std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO) && term != nullptr &&
-         std::string_view(term) != "dumb" && c.output.empty();
+  return std::getenv("NO_COLOR") == nullptr && IsTerminal(STDOUT_FILENO) && c.output.empty();
 }
 
 // Reads every input; skipped inputs and warnings go to stderr unless --quiet.
