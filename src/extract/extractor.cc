@@ -227,10 +227,14 @@ struct Extractor::Impl {
                       std::vector<Candidate>* out) const;
   report::Claim BuildClaim(const corpus::Document& doc, const Extraction& x, const Candidate& c,
                            const corpus::Span& sentence, const std::vector<size_t>& in_sentence,
-                           const std::vector<size_t>& in_previous,
+                           const corpus::Span& previous_span, const std::vector<size_t>& in_previous,
                            const DocumentSubjects& doc_subjects) const;
-  bool AsOfFor(const Extraction& x, const std::vector<size_t>& in_sentence, size_t value_mention,
-               report::AsOf* as_of) const;
+  bool AsOfFor(const corpus::Document& doc, const Extraction& x, const std::vector<size_t>& in_sentence,
+               size_t value_mention, bool tally, const std::string& event, report::AsOf* as_of) const;
+  std::string AttachedEvent(std::string_view text, const Mention& m) const;
+  bool DatesRecentEvent(const corpus::Document& doc, const Extraction& x, size_t mention) const;
+  bool ContinuesBackground(const corpus::Document& doc, std::string_view sentence,
+                           std::string_view previous, const report::AsOf& previous_time) const;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -341,8 +345,9 @@ void Extractor::Impl::FindCandidates(std::string_view text, const corpus::Span& 
   }
 }
 
-bool Extractor::Impl::AsOfFor(const Extraction& x, const std::vector<size_t>& in_sentence,
-                              size_t value_mention, report::AsOf* as_of) const {
+bool Extractor::Impl::AsOfFor(const corpus::Document& doc, const Extraction& x,
+                              const std::vector<size_t>& in_sentence, size_t value_mention, bool tally,
+                              const std::string& event, report::AsOf* as_of) const {
   // The sentence's own time: a date mention other than the value.
   for (size_t i : in_sentence) {
     const Mention& m = x.mentions[i];
@@ -350,6 +355,10 @@ bool Extractor::Impl::AsOfFor(const Extraction& x, const std::vector<size_t>& in
     if (m.kind != "date" && m.kind != "time") continue;
     const ResolvedTime& t = x.times[i];
     if (!Datable(t.timex)) continue;
+    // "the quake, which struck on Tuesday": the toll is as of the report.
+    if (tally && DatesRecentEvent(doc, x, i)) return false;
+    // "injured as it rocked a region devastated by the tsunami of 2004".
+    if (const std::string other = AttachedEvent(doc.text, m); !other.empty() && other != event) continue;
     as_of->timex = t.timex;
     if (auto b = normalize::TimexBounds(t.timex)) {
       as_of->lo = b->lo.ToString();
@@ -361,9 +370,79 @@ bool Extractor::Impl::AsOfFor(const Extraction& x, const std::vector<size_t>& in
   return false;
 }
 
+// The event a time is written onto: "the tsunami of 2004", "the 2004
+// tsunami", "Tuesday's quake" → its key; "" when the words beside it name none.
+std::string Extractor::Impl::AttachedEvent(std::string_view text, const Mention& m) const {
+  constexpr size_t kBefore = 2, kAfter = 2;  // words: "tsunami of", "'s quake"
+  constexpr size_t kReach = 40;  // bytes either side
+  const size_t from = m.start > kReach ? m.start - kReach : 0;
+  std::vector<std::string_view> before = Words(text.substr(from, m.start - from));
+  if (from > 0 && !before.empty()) before.erase(before.begin());  // maybe a part word
+  if (before.size() > kBefore) before.erase(before.begin(), before.end() - kBefore);
+  std::vector<std::string_view> after = Words(text.substr(m.end, kReach));
+  if (after.size() > kAfter) after.resize(kAfter);
+  for (const auto* words : {&after, &before}) {
+    if (words->empty()) continue;
+    const std::string_view joined(words->front().data(),
+                                  static_cast<size_t>(words->back().data() + words->back().size() -
+                                                      words->front().data()));
+    // Only words of the same phrase: no clause break between.
+    if (joined.find_first_of(",;:.") != std::string_view::npos &&
+        joined.find_first_of(",;:.") + 1 < joined.size()) continue;
+    if (std::vector<std::string> keys = subjects.EventKeys(joined); !keys.empty()) {
+      return words == &after ? keys.front() : keys.back();
+    }
+  }
+  return "";
+}
+
+// A toll grows after its event: a time that dates the event ("the quake,
+// which struck on Tuesday", "Tuesday's quake") in the week before the report
+// is not when the toll was counted; the report is. The time's clause names
+// an event and no one speaking ("officials said on Tuesday" dates the count).
+bool Extractor::Impl::DatesRecentEvent(const corpus::Document& doc, const Extraction& x,
+                                       size_t mention) const {
+  constexpr int64_t kRecentDays = 7;
+  if (!doc.published) return false;
+  const auto bounds = normalize::TimexBounds(x.times[mention].timex);
+  if (!bounds) return false;
+  const int64_t report_day = doc.published->ToDays();
+  if (bounds->hi.ToDays() > report_day || report_day - bounds->lo.ToDays() > kRecentDays) return false;
+  const Mention& m = x.mentions[mention];
+  // The clause, within a sentence's reach either side.
+  constexpr size_t kReach = 200;
+  const size_t window = m.start > kReach ? m.start - kReach : 0;
+  const std::string_view text = std::string_view(doc.text).substr(0, std::min(doc.text.size(), m.end + kReach));
+  const size_t clause_start = text.substr(window, m.start - window).find_last_of(",;:.\n");
+  const size_t clause_end = text.find_first_of(",;:.\n", m.end);
+  const size_t from = clause_start == std::string_view::npos ? window : window + clause_start + 1;
+  const size_t to = clause_end == std::string_view::npos ? text.size() : clause_end;
+  const std::string_view before = text.substr(from, m.start - from);
+  const std::string_view after = text.substr(m.end, to - m.end);
+  if (Search(date_speech_before.get(), before) || Search(date_speech_after.get(), after)) return false;
+  return !subjects.EventKeys(before).empty() || !subjects.EventKeys(after).empty();
+}
+
+// "In April last year a quake struck off Banda Aceh. Five people died … in
+// the quake": a sentence that names, with "the", an event the sentence
+// before dated long before the report continues that background paragraph.
+bool Extractor::Impl::ContinuesBackground(const corpus::Document& doc, std::string_view sentence,
+                                          std::string_view previous,
+                                          const report::AsOf& previous_time) const {
+  constexpr int64_t kBackgroundDays = 60;  // as the reconciler's background events
+  const auto hi = ParseIsoDate(previous_time.hi);
+  if (!doc.published || !hi || doc.published->ToDays() - hi->ToDays() <= kBackgroundDays) return false;
+  const std::vector<std::string> before = subjects.EventKeys(previous);
+  for (const std::string& key : subjects.DefiniteEventKeys(sentence)) {
+    if (std::find(before.begin(), before.end(), key) != before.end()) return true;
+  }
+  return false;
+}
+
 report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Extraction& x,
                                           const Candidate& c, const corpus::Span& sentence,
                                           const std::vector<size_t>& in_sentence,
+                                          const corpus::Span& previous_span,
                                           const std::vector<size_t>& in_previous,
                                           const DocumentSubjects& doc_subjects) const {
   report::Claim claim;
@@ -405,9 +484,25 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
     const std::vector<std::string_view> words = Words(sentence_text.substr(0, 20));
     return !words.empty() && rules.Lex("continuation_openers").Find(words.front()) != nullptr;
   };
-  const bool own_time = claim.attribute != "date" && AsOfFor(x, in_sentence, c.mention, &claim.as_of);
-  if (claim.attribute == "date" ||
-      (!own_time && !(opens_on_pronoun() && AsOfFor(x, in_previous, c.mention, &claim.as_of)))) {
+  const bool tally = rules.Lex("tally_attributes").Find(claim.attribute) != nullptr;
+  const size_t rel_value = m.start - sentence.start;
+  claim.subject = subjects.Build(claim.attribute, sentence_text, c.groups, c.rule->fields, rel_value,
+                                 doc_subjects);
+  const std::string event = claim.subject.substr(0, claim.subject.find_first_of("/@ "));
+  const bool own_time =
+      claim.attribute != "date" && AsOfFor(doc, x, in_sentence, c.mention, tally, event, &claim.as_of);
+  const auto continues_previous = [&] {
+    if (in_previous.empty()) return false;
+    report::AsOf previous_time;
+    if (!AsOfFor(doc, x, in_previous, c.mention, tally, event, &previous_time)) return false;
+    const std::string_view previous = text.substr(previous_span.start, previous_span.end - previous_span.start);
+    if (!opens_on_pronoun() && !ContinuesBackground(doc, sentence_text, previous, previous_time)) {
+      return false;
+    }
+    claim.as_of = previous_time;
+    return true;
+  };
+  if (claim.attribute == "date" || (!own_time && !continues_previous())) {
     if (doc.published) {
       claim.as_of = {doc.published->ToString(), doc.published->ToString(),
                      doc.published->ToString(),
@@ -417,7 +512,6 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
     }
   }
 
-  const size_t rel_value = m.start - sentence.start;
   const std::string_view before = WindowBefore(sentence_text, rel_value, 8);
   claim.hedged = Search(hedge.get(), sentence_text);
   claim.negated = Search(negation.get(), before);
@@ -431,8 +525,6 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
       break;
     }
   }
-  claim.subject = subjects.Build(claim.attribute, sentence_text, c.groups, c.rule->fields, rel_value,
-                                 doc_subjects);
   claim.evidence.start = c.start;
   claim.evidence.end = c.end;
   const corpus::Position p = doc.PositionOf(c.start);
@@ -460,7 +552,10 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   const DocumentSubjects doc_subjects = impl.subjects.ForDocument(doc);
   size_t next = 0;
   std::vector<size_t> in_previous, in_sentence;
+  corpus::Span previous_span{}, this_span{};
   for (const corpus::Span& s : doc.sentences) {
+    previous_span = this_span;
+    this_span = s;
     in_previous = std::move(in_sentence);
     in_sentence.clear();
     while (next < x.mentions.size() && x.mentions[next].start < s.start) ++next;
@@ -480,7 +575,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                       c.rule->id, c.start));
         continue;
       }
-      report::Claim claim = impl.BuildClaim(doc, x, c, s, in_sentence, in_previous, doc_subjects);
+      report::Claim claim = impl.BuildClaim(doc, x, c, s, in_sentence, previous_span, in_previous, doc_subjects);
       claim.id = fmt::format("{}#{}", doc.id, x.claims.size() + 1);
       x.trace.push_back(fmt::format("{} → {} {} = {} (subject {})", c.rule->id, claim.id,
                                     claim.attribute, claim.evidence.text, claim.subject));

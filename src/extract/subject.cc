@@ -105,7 +105,15 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       roles_(rules, "victim_roles"),
       cumulative_(rules, "cumulative_cues"),
       additional_(rules, "additional_cues"),
-      yielding_(rules, "yielding_event_words") {}
+      yielding_(rules, "yielding_event_words") {
+  if (const std::string pattern = rules.Macro("SUB_PLACE"); !pattern.empty()) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(false);
+    sub_place_ = std::make_unique<RE2>(pattern, options);
+    if (!sub_place_->ok() || !sub_place_->NamedCapturingGroups().count("name")) sub_place_.reset();
+  }
+}
 
 std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const {
   std::vector<WordFinder::Hit> hits = events_.Find(text);
@@ -114,6 +122,18 @@ std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const 
             [](const auto& a, const auto& b) { return a.offset < b.offset; });
   std::vector<std::string> keys;
   for (const auto& h : hits) keys.push_back(h.key);
+  return keys;
+}
+
+std::vector<std::string> SubjectBuilder::DefiniteEventKeys(std::string_view text) const {
+  std::vector<std::string> keys;
+  const rules::Lexicon& determiners = rules_.Lex("definite_determiners");
+  events_.ForEach(text, [&](const WordFinder::Hit& h) {
+    constexpr size_t kReach = 12;  // bytes: "the ", "that "
+    const size_t from = h.offset > kReach ? h.offset - kReach : 0;
+    const std::vector<std::string_view> before = Words(text.substr(from, h.offset - from));
+    if (!before.empty() && determiners.Find(before.back()) != nullptr) keys.push_back(h.key);
+  });
   return keys;
 }
 
@@ -173,7 +193,19 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
     }
     if (killing) (killing_text += sentence) += "\n";
   }
-  return {events.Top(), gatherings.Top(), countries.Ranked(), LeadName(body, killing_text)};
+  // The headline and the lead (the first sentences of the body) place the
+  // story: a count there in "Bener Meriah district" is the story's own.
+  constexpr size_t kLeadSentences = 3;
+  std::vector<std::string> story_places;
+  size_t seen = 0;
+  for (const corpus::Span& span : doc.sentences) {
+    if (span.start < doc.body_start) continue;
+    if (++seen > kLeadSentences) break;
+    const std::string_view sentence = std::string_view(doc.text).substr(span.start, span.end - span.start);
+    for (auto& [offset, place] : SubPlaces(sentence)) story_places.push_back(std::move(place));
+  }
+  return {events.Top(), gatherings.Top(), countries.Ranked(), LeadName(body, killing_text),
+          std::move(story_places)};
 }
 
 namespace {
@@ -275,6 +307,74 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
     if (in_run) break;
   }
   return last;
+}
+
+// The local places a sentence names, by offset: "In neighbouring Central
+// Aceh district, …" → "central-aceh-district"; "in a village in …" →
+// "a-village". The SUB_PLACE macro's `name` and `unit` groups.
+std::vector<std::pair<size_t, std::string>> SubjectBuilder::SubPlaces(std::string_view sentence) const {
+  std::vector<std::pair<size_t, std::string>> out;
+  if (!sub_place_) return out;
+  // Alternatives name their groups name, name2, … with unit, unit2, ….
+  std::vector<std::pair<int, int>> pairs;
+  const auto& named = sub_place_->NamedCapturingGroups();
+  for (const auto& [group, index] : named) {
+    if (!group.starts_with("name")) continue;
+    auto unit = named.find("unit" + group.substr(4));
+    if (unit != named.end()) pairs.emplace_back(index, unit->second);
+  }
+  const int groups = sub_place_->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> g(static_cast<size_t>(groups));
+  const re2::StringPiece input(sentence.data(), sentence.size());
+  size_t pos = 0;
+  size_t previous_end = SIZE_MAX;
+  while (pos < sentence.size() &&
+         sub_place_->Match(input, pos, sentence.size(), RE2::UNANCHORED, g.data(), groups)) {
+    const size_t start = static_cast<size_t>(g[0].data() - sentence.data());
+    const size_t end = start + g[0].size();
+    // "in a village in Bener Meriah district": the district holds the village.
+    const bool container =
+        previous_end != SIZE_MAX && start >= previous_end &&
+        sentence.substr(previous_end, start - previous_end).find_first_not_of(" ,") == std::string_view::npos;
+    previous_end = end;
+    pos = std::max(end, pos + 1);
+    if (container) continue;
+    for (const auto& [name_index, unit_index] : pairs) {
+      const re2::StringPiece name = g[static_cast<size_t>(name_index)];
+      const re2::StringPiece unit = g[static_cast<size_t>(unit_index)];
+      if (name.data() == nullptr || unit.data() == nullptr) continue;
+      // "Suka Makmur village" and "the village of Suka Makmur" are one place;
+      // a place without a name ("a village", "one town") is "a-village".
+      std::string_view n(name.data(), name.size());
+      for (std::string_view possessive : {"'s ", "\xE2\x80\x99s "}) {
+        if (const size_t at = n.rfind(possessive); at != std::string_view::npos) {
+          n.remove_prefix(at + possessive.size());
+        }
+      }
+      const bool unnamed = !std::isupper(static_cast<unsigned char>(n.front()));
+      out.emplace_back(static_cast<size_t>(name.data() - sentence.data()),
+                       Slug(std::string(unnamed ? "a" : n) + " " + std::string(unit.data(), unit.size())));
+    }
+  }
+  return out;
+}
+
+// The local place nearest the value, unless the story's own (its lead names it).
+std::string SubjectBuilder::SubPlaceNear(std::string_view sentence, size_t value_offset,
+                                         const DocumentSubjects& doc) const {
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  for (auto& [offset, place] : SubPlaces(sentence)) {
+    const size_t d = offset >= value_offset ? offset - value_offset : value_offset - offset;
+    if (d < best_distance) {
+      best = std::move(place);
+      best_distance = d;
+    }
+  }
+  if (std::find(doc.story_places.begin(), doc.story_places.end(), best) != doc.story_places.end()) {
+    return "";
+  }
+  return best;
 }
 
 // A country the sentence places the event in ("in Iraq", "across Gaza").
@@ -439,6 +539,11 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     std::string_view clause = sentence.substr(value_offset, kCumulativeReach);
     clause = clause.substr(0, std::min(clause.size(), clause.find_first_of(",;:")));
     if (!cumulative_.Find(clause).empty()) subject += "/total";
+    // "In neighbouring Central Aceh district, 10 people were killed": a
+    // count of one place within the story's, not the story's toll.
+    if (const std::string local = SubPlaceNear(sentence, value_offset, doc); !local.empty()) {
+      subject += "/in-" + local;
+    }
   }
   if (const std::string place = PlaceIn(sentence); !place.empty()) subject += "@" + place;
   return subject;

@@ -47,6 +47,9 @@ struct DocumentSubjects {
   std::string main_gathering;  ///< most frequent `gathering_words` key
   std::vector<std::string> countries;  ///< `countries` keys, most frequent first
   std::string lead_name;  ///< the name the document repeats most ("soleimani")
+  /// Local places (`SUB_PLACE`) the headline and lead name: the story's own
+  /// place, which scopes none of its counts.
+  std::vector<std::string> story_places;
 };
 
 class SubjectBuilder {
@@ -69,6 +72,10 @@ class SubjectBuilder {
   /// The event keys in a phrase or sentence, in order ("his killing" → killing).
   std::vector<std::string> EventKeys(std::string_view text) const;
 
+  /// The keys of event nouns a determiner of `definite_determiners` points
+  /// back to: "in the quake" → earthquake.
+  std::vector<std::string> DefiniteEventKeys(std::string_view text) const;
+
  private:
   std::string EventFor(const WordFinder& finder, std::string_view sentence,
                        const normalize::Groups& groups, size_t value_offset,
@@ -76,6 +83,9 @@ class SubjectBuilder {
   std::string NamedVictimAfter(std::string_view sentence, size_t from) const;
   std::string NameIn(std::string_view text) const;
   std::string PlaceIn(std::string_view sentence) const;
+  std::vector<std::pair<size_t, std::string>> SubPlaces(std::string_view sentence) const;
+  std::string SubPlaceNear(std::string_view sentence, size_t value_offset,
+                           const DocumentSubjects& doc) const;
   std::string TroopsSubject(std::string_view sentence, size_t value_offset,
                             const DocumentSubjects& doc) const;
   bool IsName(std::string_view word) const;
@@ -92,6 +102,7 @@ class SubjectBuilder {
   WordFinder cumulative_;
   WordFinder additional_;
   WordFinder yielding_;
+  std::unique_ptr<RE2> sub_place_;  // the SUB_PLACE macro of the rules
   static constexpr size_t kCumulativeReach = 60;  // bytes after the value
 };
 

@@ -61,3 +61,84 @@ TEST_CASE("a named day takes the year written right after it") {
   }
   CHECK(dated);
 }
+
+namespace {
+
+const nlohmann::json* First(const std::vector<nlohmann::json>& claims, const std::string& attribute,
+                            int point) {
+  for (const auto& c : claims) {
+    if (c["attribute"] == attribute && c["value"]["point"] == point) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a count in a named local place is that place's count, not the story's") {
+  const auto claims = Claims(
+      "A strong earthquake hit the province on Sunday, killing at least 24 people.\n"
+      "Rescuers searched the rubble.\n"
+      "Roads were blocked.\n"
+      "In neighbouring Central Aceh district, 10 people were killed, officials said.\n"
+      "In a village in Bener Meriah district, one man was killed when a landslide struck.\n"
+      "Twelve people were killed in the village of Suka Makmur.\n");
+  const auto* district = First(claims, "deaths", 10);
+  REQUIRE(district != nullptr);
+  CHECK((*district)["subject"] == "earthquake/in-central-aceh-district");
+  // The innermost place scopes: the village, which has no name.
+  const auto* village = First(claims, "deaths", 1);
+  REQUIRE(village != nullptr);
+  CHECK((*village)["subject"].get<std::string>().find("/in-a-village") != std::string::npos);
+  const auto* named = First(claims, "deaths", 12);
+  REQUIRE(named != nullptr);
+  CHECK((*named)["subject"].get<std::string>().find("/in-suka-makmur-village") != std::string::npos);
+  // The story's own toll has no scope.
+  const auto* toll = First(claims, "deaths", 24);
+  REQUIRE(toll == nullptr);  // "at least 24" has no point
+  bool unscoped = false;
+  for (const auto& c : claims) {
+    if (c["attribute"] == "deaths" && c["value"]["lo"] == 24) unscoped = c["subject"] == "earthquake";
+  }
+  CHECK(unscoped);
+}
+
+TEST_CASE("the place the lead names is the story's own and scopes no count") {
+  const auto claims = Claims(
+      "A quake struck Bener Meriah district on Sunday, killing five people.\n"
+      "Officials said five people were killed in Bener Meriah district.\n");
+  for (const auto& c : claims) {
+    if (c["attribute"] == "deaths") CHECK(c["subject"].get<std::string>().find("/in-") == std::string::npos);
+  }
+}
+
+TEST_CASE("a toll is as of its report, not of the event a time in its sentence dates") {
+  // Monday's report (the reference date) of Sunday's quake.
+  const auto event_time = Claims("At least 24 people were killed by the quake, which struck the island on Sunday.\n");
+  const auto* toll = event_time.empty() ? nullptr : &event_time.front();
+  REQUIRE(toll != nullptr);
+  CHECK((*toll)["attribute"] == "deaths");
+  CHECK((*toll)["as_of"]["timex"] == "2005-11-28");
+  // A time someone spoke at dates the count.
+  const auto spoken = Claims("Officials said on Sunday that 24 people had died.\n");
+  REQUIRE(!spoken.empty());
+  CHECK(spoken.back()["as_of"]["timex"] == "2005-11-27");
+  // A time written onto another event is not the count's.
+  const auto other = Claims("The quake injured 300 people in a region devastated by the tsunami of 2004.\n");
+  const auto* injured = First(other, "injuries", 300);
+  REQUIRE(injured != nullptr);
+  CHECK((*injured)["as_of"]["timex"] == "2005-11-28");
+}
+
+TEST_CASE("a sentence naming 'the quake' of a background paragraph takes its time") {
+  const auto background = Claims(
+      "In April last year a strong quake struck off the coast. "
+      "Five people died in the quake and its aftershocks.\n");
+  const auto* five = First(background, "deaths", 5);
+  REQUIRE(five != nullptr);
+  CHECK((*five)["as_of"]["timex"] == "2004-04");
+  // A quake of the story's own days is its present: the report's date.
+  const auto present = Claims("A strong quake struck the coast on Sunday. Five people died in the quake.\n");
+  const auto* now = First(present, "deaths", 5);
+  REQUIRE(now != nullptr);
+  CHECK((*now)["as_of"]["timex"] == "2005-11-28");
+}
