@@ -165,9 +165,16 @@ void Select(std::vector<Candidate>* cands) {
       return k.mention == mention && k.rule->attribute != "troops" && k.rule->attribute != "date";
     });
   };
+  // "35,000 bodies never recovered" counts the missing, not the dead.
+  auto missing = [&](size_t mention) {
+    return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      return k.mention == mention && k.rule->attribute == "missing";
+    });
+  };
   std::erase_if(kept, [&](const Candidate& c) {
     return std::find(silenced.begin(), silenced.end(), c.mention) != silenced.end() ||
-           (c.rule->attribute == "troops" && casualty(c.mention));
+           (c.rule->attribute == "troops" && casualty(c.mention)) ||
+           (c.rule->attribute == "deaths" && missing(c.mention));
   });
   std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
     return a.start != b.start ? a.start < b.start : a.rule->attribute < b.rule->attribute;
@@ -214,7 +221,7 @@ struct Extractor::Impl {
   const normalize::Recognizer& recognizer;
   std::unique_ptr<RE2::Set> claim_set;
   std::unique_ptr<RE2> hedge, revision, non_claim, negation, breaker, breaker_after;
-  std::unique_ptr<RE2> date_speech_before, date_speech_after;
+  std::unique_ptr<RE2> date_speech_before, date_speech_after, clause_break;
   std::vector<std::unique_ptr<RE2>> attribution;  // tried in order
   SubjectBuilder subjects;
   TimeContext time_context;
@@ -230,7 +237,10 @@ struct Extractor::Impl {
                            const corpus::Span& previous_span, const std::vector<size_t>& in_previous,
                            const DocumentSubjects& doc_subjects) const;
   bool AsOfFor(const corpus::Document& doc, const Extraction& x, const std::vector<size_t>& in_sentence,
-               size_t value_mention, bool tally, const std::string& event, report::AsOf* as_of) const;
+               size_t value_mention, bool tally, const std::string& event, report::AsOf* as_of,
+               std::pair<size_t, size_t> clause = {0, SIZE_MAX}) const;
+  std::pair<size_t, size_t> ClauseOf(std::string_view text, const corpus::Span& sentence,
+                                     size_t value_start) const;
   std::string AttachedEvent(std::string_view text, const Mention& m) const;
   bool DatesRecentEvent(const corpus::Document& doc, const Extraction& x, size_t mention) const;
   bool ContinuesBackground(const corpus::Document& doc, std::string_view sentence,
@@ -252,6 +262,7 @@ bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer&
   impl->breaker_after = CompileMacro(rules, "BREAKER_AFTER");
   impl->date_speech_before = CompileMacro(rules, "DATE_SPEECH_BEFORE");
   impl->date_speech_after = CompileMacro(rules, "DATE_SPEECH_AFTER");
+  impl->clause_break = CompileMacro(rules, "CLAUSE_BREAK");
   for (const char* name : {"ATTRIBUTION", "ATTRIBUTION_2", "ATTRIBUTION_3"}) {
     if (auto re = CompileMacro(rules, name)) impl->attribution.push_back(std::move(re));
   }
@@ -333,8 +344,9 @@ void Extractor::Impl::FindCandidates(std::string_view text, const corpus::Span& 
         const size_t os = Unmask(masked, ns, false, mentions), oe = Unmask(masked, ne, true, mentions);
         c.named = std::string(text.substr(os, oe - os));
       }
+      // Every named group, the value included (subjects read the words after it).
       for (const auto& [name, gi] : re.NamedCapturingGroups()) {
-        if (g[gi].data() == nullptr || name == "value") continue;
+        if (g[gi].data() == nullptr) continue;
         const size_t gs = g[gi].data() - masked.text.data();
         const size_t os = Unmask(masked, gs, false, mentions);
         const size_t oe = Unmask(masked, gs + g[gi].size(), true, mentions);
@@ -345,27 +357,52 @@ void Extractor::Impl::FindCandidates(std::string_view text, const corpus::Span& 
   }
 }
 
+// [start, end) in the document of the clause holding `value_start`: the
+// sentence cut at CLAUSE_BREAK matches (", and", ";").
+std::pair<size_t, size_t> Extractor::Impl::ClauseOf(std::string_view text, const corpus::Span& sentence,
+                                                    size_t value_start) const {
+  std::pair<size_t, size_t> clause{sentence.start, sentence.end};
+  if (clause_break == nullptr) return clause;
+  re2::StringPiece input(text.data() + sentence.start, sentence.end - sentence.start);
+  while (RE2::FindAndConsume(&input, *clause_break)) {
+    const size_t at = input.data() - text.data();  // just after the break
+    if (at <= value_start) {
+      clause.first = at;
+    } else {
+      clause.second = at;
+      break;
+    }
+    if (input.empty()) break;
+  }
+  return clause;
+}
+
 bool Extractor::Impl::AsOfFor(const corpus::Document& doc, const Extraction& x,
                               const std::vector<size_t>& in_sentence, size_t value_mention, bool tally,
-                              const std::string& event, report::AsOf* as_of) const {
-  // The sentence's own time: a date mention other than the value.
-  for (size_t i : in_sentence) {
-    const Mention& m = x.mentions[i];
-    if (i == value_mention) continue;
-    if (m.kind != "date" && m.kind != "time") continue;
-    const ResolvedTime& t = x.times[i];
-    if (!Datable(t.timex)) continue;
-    // "the quake, which struck on Tuesday": the toll is as of the report.
-    if (tally && DatesRecentEvent(doc, x, i)) return false;
-    // "injured as it rocked a region devastated by the tsunami of 2004".
-    if (const std::string other = AttachedEvent(doc.text, m); !other.empty() && other != event) continue;
-    as_of->timex = t.timex;
-    if (auto b = normalize::TimexBounds(t.timex)) {
-      as_of->lo = b->lo.ToString();
-      as_of->hi = b->hi.ToString();
+                              const std::string& event, report::AsOf* as_of,
+                              std::pair<size_t, size_t> clause) const {
+  // The sentence's own time: a date mention other than the value, one in the
+  // value's clause first ("… in 2003, and 600 were killed … in February").
+  for (const bool in_clause : {true, false}) {
+    for (size_t i : in_sentence) {
+      const Mention& m = x.mentions[i];
+      if (i == value_mention) continue;
+      if (m.kind != "date" && m.kind != "time") continue;
+      if (in_clause && (m.start < clause.first || m.end > clause.second)) continue;
+      const ResolvedTime& t = x.times[i];
+      if (!Datable(t.timex)) continue;
+      // "the quake, which struck on Tuesday": the toll is as of the report.
+      if (tally && DatesRecentEvent(doc, x, i)) return false;
+      // "injured as it rocked a region devastated by the tsunami of 2004".
+      if (const std::string other = AttachedEvent(doc.text, m); !other.empty() && other != event) continue;
+      as_of->timex = t.timex;
+      if (auto b = normalize::TimexBounds(t.timex)) {
+        as_of->lo = b->lo.ToString();
+        as_of->hi = b->hi.ToString();
+      }
+      as_of->basis = t.basis.empty() ? "sentence" : t.basis;
+      return true;
     }
-    as_of->basis = t.basis.empty() ? "sentence" : t.basis;
-    return true;
   }
   return false;
 }
@@ -489,8 +526,9 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
   claim.subject = subjects.Build(claim.attribute, sentence_text, c.groups, c.rule->fields, rel_value,
                                  doc_subjects);
   const std::string event = claim.subject.substr(0, claim.subject.find_first_of("/@ "));
-  const bool own_time =
-      claim.attribute != "date" && AsOfFor(doc, x, in_sentence, c.mention, tally, event, &claim.as_of);
+  const bool own_time = claim.attribute != "date" &&
+                        AsOfFor(doc, x, in_sentence, c.mention, tally, event, &claim.as_of,
+                                ClauseOf(text, sentence, m.start));
   const auto continues_previous = [&] {
     if (in_previous.empty()) return false;
     report::AsOf previous_time;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 
 namespace claimcheck::extract {
 
@@ -105,6 +106,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       roles_(rules, "victim_roles"),
       cumulative_(rules, "cumulative_cues"),
       additional_(rules, "additional_cues"),
+      other_incidents_(rules, "other_incident_cues"),
       yielding_(rules, "yielding_event_words") {
   if (const std::string pattern = rules.Macro("SUB_PLACE"); !pattern.empty()) {
     RE2::Options options;
@@ -476,6 +478,157 @@ std::string SubjectBuilder::NamedVictimAfter(std::string_view sentence, size_t f
   return "";
 }
 
+namespace {
+
+// A comma, semicolon or colon that ends a clause; not one inside a number
+// ("3,000") or a time ("07:37").
+bool IsClauseBreak(std::string_view text, size_t i) {
+  if (std::string_view(",;:").find(text[i]) == std::string_view::npos) return false;
+  const auto digit = [&](size_t j) {
+    return j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])) != 0;
+  };
+  return text[i] == ';' || i == 0 || !digit(i - 1) || !digit(i + 1);
+}
+
+// [start, end) of the clause around `offset`, between clause breaks.
+std::pair<size_t, size_t> ClauseAround(std::string_view text, size_t offset) {
+  size_t start = std::min(offset, text.size());
+  while (start > 0 && !IsClauseBreak(text, start - 1)) --start;
+  size_t end = std::min(offset, text.size());
+  while (end < text.size() && !IsClauseBreak(text, end)) ++end;
+  return {start, end};
+}
+
+bool EndsWithBreak(std::string_view word) {
+  return !word.empty() && std::string_view(",;:.").find(word.back()) != std::string_view::npos;
+}
+
+}  // namespace
+
+// The victim roles a casualty count names: the words right after the value
+// ("at least five Israeli soldiers", "seven members of one family"), up to
+// the end of its clause or an agent ("killed by police" counts no police).
+std::vector<WordFinder::Hit> SubjectBuilder::RolesOf(std::string_view sentence, size_t value_offset,
+                                                     size_t value_end) const {
+  constexpr size_t kNounPhrase = 48;  // bytes after the value
+  constexpr size_t kWords = 4;        // "members of one family"
+  std::vector<std::string_view> words = Words(sentence.substr(value_end, kNounPhrase));
+  // Without the value's extent, its first word is skipped as before.
+  if (value_end == value_offset && !words.empty()) words.erase(words.begin());
+  std::string phrase;
+  for (size_t i = 0; i < words.size() && i < kWords; ++i) {
+    if (rules_.Lex("agent_prepositions").Find(TrimWord(words[i])) != nullptr) break;
+    (phrase += words[i]) += " ";
+    if (EndsWithBreak(words[i])) break;
+  }
+  return roles_.Find(phrase);
+}
+
+// A count of another incident than the story's: "three were killed when
+// forces attacked another school", "In a separate attack, three died",
+// "Elsewhere, five were killed". An `other_incident_cues` word counts in the
+// value's clause (after the value only up to a `clause_links` word: "two
+// were killed and another ten injured"), in the clause a participle clause
+// hangs on ("… hit another school, killing three") and in a sentence's
+// opening phrase ("In a separate attack, …"). Value 2: not as the
+// sentence's first word ("Another strike killed 40" may be the story's own);
+// value 0: never (a shield: "one another").
+bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offset) const {
+  const auto cue_in = [&](size_t from, size_t to) {
+    bool found = false;
+    other_incidents_.ForEach(sentence.substr(from, to - from), [&](const WordFinder::Hit& h) {
+      found = found || h.key == "1" || (h.key == "2" && from + h.offset > 0);
+    });
+    return found;
+  };
+  const auto [start, end] = ClauseAround(sentence, value_offset);
+  // After the value: up to a link word that starts the next count's phrase.
+  size_t after_end = end;
+  for (std::string_view w : Words(sentence.substr(value_offset, end - value_offset))) {
+    if (rules_.Lex("clause_links").Find(TrimWord(w)) != nullptr) {
+      after_end = w.data() - sentence.data();
+      break;
+    }
+  }
+  if (cue_in(start, after_end)) return true;
+  if (start == 0) return false;
+  const std::vector<std::string_view> clause = Words(sentence.substr(start, end - start));
+  const auto [prev_start, prev_end] = ClauseAround(sentence, start - 1);
+  // "…, killing three": the participle's clause is the one before.
+  if (!clause.empty() && rules_.Lex("clause_participles").Find(TrimWord(clause.front())) != nullptr &&
+      cue_in(prev_start, prev_end)) {
+    return true;
+  }
+  // "In a separate attack earlier in the day, three …", "Elsewhere, …".
+  const auto [first_start, first_end] = ClauseAround(sentence, 0);
+  const std::vector<std::string_view> opening = Words(sentence.substr(0, first_end));
+  const bool opening_phrase =
+      !opening.empty() && (opening.size() == 1 ||
+                           rules_.Lex("place_prepositions").Find(TrimWord(opening.front())) != nullptr);
+  return opening_phrase && first_end < start && cue_in(first_start, first_end);
+}
+
+// The clause a count is joined to by ", and" ("…, and around 3,000 have
+// been wounded"): [start, end) of the clause before the comma, if any.
+std::optional<std::pair<size_t, size_t>> SubjectBuilder::JoinedClause(std::string_view sentence,
+                                                                      size_t value_offset) const {
+  const std::vector<std::string_view> lead = Words(sentence.substr(0, value_offset));
+  if (lead.size() < 2 || rules_.Lex("clause_links").Find(TrimWord(lead.back())) == nullptr) {
+    return std::nullopt;
+  }
+  const std::string_view before = lead[lead.size() - 2];
+  if (before.back() != ',') return std::nullopt;
+  const size_t comma = before.data() - sentence.data() + before.size() - 1;
+  return ClauseAround(sentence, comma == 0 ? 0 : comma - 1);
+}
+
+// "More than 600 have been killed in the 12 days of the offensive, and
+// around 3,000 have been wounded": a count joined to a running total is one too.
+bool SubjectBuilder::JoinsRunningTotal(std::string_view sentence, size_t value_offset) const {
+  const auto joined = JoinedClause(sentence, value_offset);
+  return joined && !cumulative_.Find(sentence.substr(joined->first, joined->second - joined->first)).empty();
+}
+
+// "One crewman was found alive …, and one is confirmed dead": a bare count
+// (a `bare_count_followers` word right after it) joined to a clause that
+// names a role counts that role.
+std::vector<WordFinder::Hit> SubjectBuilder::ElidedRole(std::string_view sentence, size_t value_offset,
+                                                        size_t value_end) const {
+  const std::vector<std::string_view> after = Words(sentence.substr(value_end, 20));
+  if (value_end == value_offset || after.empty() ||
+      rules_.Lex("bare_count_followers").Find(TrimWord(after.front())) == nullptr) {
+    return {};
+  }
+  const auto joined = JoinedClause(sentence, value_offset);
+  if (!joined) return {};
+  std::vector<WordFinder::Hit> roles = roles_.Find(sentence.substr(joined->first, joined->second - joined->first));
+  if (roles.size() > 1) roles.erase(roles.begin(), roles.end() - 1);
+  return roles;
+}
+
+// "… fired on a building used by Israeli troops, killing four": a bare
+// count in a participle clause counts the role its clause hangs on ends
+// with. Bare: nothing but a clause break or a `clause_links` word after it
+// ("killing four civilians" counts civilians).
+std::vector<WordFinder::Hit> SubjectBuilder::ParticipleObjectRole(std::string_view sentence,
+                                                                  size_t value_offset,
+                                                                  size_t value_end) const {
+  if (value_end == value_offset) return {};
+  const std::string_view rest = sentence.substr(value_end);
+  const std::vector<std::string_view> after = Words(rest.substr(0, 20));
+  const bool bare = after.empty() || (!rest.empty() && IsClauseBreak(rest, 0)) ||
+                    rest.front() == '.' ||
+                    rules_.Lex("clause_links").Find(TrimWord(after.front())) != nullptr;
+  const std::vector<std::string_view> lead = Words(sentence.substr(0, value_offset));
+  if (!bare || lead.size() < 2 ||
+      rules_.Lex("clause_participles").Find(TrimWord(lead.back())) == nullptr) {
+    return {};
+  }
+  const std::string_view object = lead[lead.size() - 2];
+  if (object.back() != ',') return {};
+  return roles_.Find(TrimWord(object));
+}
+
 std::string SubjectBuilder::Build(const std::string& attribute, std::string_view sentence,
                                   const normalize::Groups& groups, const normalize::Fields& fields,
                                   size_t value_offset,
@@ -521,24 +674,27 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   const auto roles_field = fields.find("roles");
   const bool roles_apply = roles_field == fields.end() || roles_field->second != "false";
   if (roles_apply && (attribute == "deaths" || attribute == "injuries" || attribute == "missing")) {
-    constexpr size_t kNounPhrase = 40;  // bytes after the value: "five Israeli soldiers"
-    const std::string_view after = sentence.substr(value_offset, kNounPhrase);
-    const std::vector<std::string_view> words = Words(after);
-    std::string phrase;
-    for (size_t i = 1; i < words.size() && i <= 3; ++i) phrase += std::string(words[i]) + " ";
-    const auto roles = roles_.Find(phrase);
+    auto value = groups.find("value");
+    const size_t value_end = value_offset + (value == groups.end() ? 0 : value->second.size());
+    std::vector<WordFinder::Hit> roles = RolesOf(sentence, value_offset, value_end);
+    if (roles.empty()) roles = ElidedRole(sentence, value_offset, value_end);
+    if (roles.empty()) roles = ParticipleObjectRole(sentence, value_offset, value_end);
     if (!roles.empty()) subject += "/" + roles.front().key;
     // "another four people died", "an additional 12 bodies": a count added
     // to a toll given elsewhere, not the toll.
     const std::vector<std::string_view> lead = Words(sentence.substr(0, value_offset));
-    if (roles.empty() && !lead.empty() && !additional_.Find(lead.back()).empty()) {
+    if (roles.empty() && ((!lead.empty() && !additional_.Find(lead.back()).empty()) ||
+                          OtherIncident(sentence, value_offset))) {
       subject += "/others";
     }
     // "more than 600 killed so far", "640 killed since the assault began":
     // a running total, not one incident's toll (the clause after the value).
+    const size_t clause_end = ClauseAround(sentence, value_offset).second;
     std::string_view clause = sentence.substr(value_offset, kCumulativeReach);
-    clause = clause.substr(0, std::min(clause.size(), clause.find_first_of(",;:")));
-    if (!cumulative_.Find(clause).empty()) subject += "/total";
+    clause = clause.substr(0, std::min(clause.size(), clause_end - value_offset));
+    if (!cumulative_.Find(clause).empty() || JoinsRunningTotal(sentence, value_offset)) {
+      subject += "/total";
+    }
     // "In neighbouring Central Aceh district, 10 people were killed": a
     // count of one place within the story's, not the story's toll.
     if (const std::string local = SubPlaceNear(sentence, value_offset, doc); !local.empty()) {

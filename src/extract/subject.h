@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -88,6 +89,16 @@ class SubjectBuilder {
                            const DocumentSubjects& doc) const;
   std::string TroopsSubject(std::string_view sentence, size_t value_offset,
                             const DocumentSubjects& doc) const;
+  std::vector<WordFinder::Hit> RolesOf(std::string_view sentence, size_t value_offset,
+                                       size_t value_end) const;
+  bool OtherIncident(std::string_view sentence, size_t value_offset) const;
+  std::optional<std::pair<size_t, size_t>> JoinedClause(std::string_view sentence,
+                                                        size_t value_offset) const;
+  bool JoinsRunningTotal(std::string_view sentence, size_t value_offset) const;
+  std::vector<WordFinder::Hit> ElidedRole(std::string_view sentence, size_t value_offset,
+                                          size_t value_end) const;
+  std::vector<WordFinder::Hit> ParticipleObjectRole(std::string_view sentence, size_t value_offset,
+                                                    size_t value_end) const;
   bool IsName(std::string_view word) const;
   std::string LeadName(std::string_view body, std::string_view emphasis) const;
   std::map<std::string, std::pair<int, size_t>> CountNames(std::string_view body,
@@ -101,9 +112,10 @@ class SubjectBuilder {
   WordFinder roles_;
   WordFinder cumulative_;
   WordFinder additional_;
+  WordFinder other_incidents_;
   WordFinder yielding_;
   std::unique_ptr<RE2> sub_place_;  // the SUB_PLACE macro of the rules
-  static constexpr size_t kCumulativeReach = 60;  // bytes after the value
+  static constexpr size_t kCumulativeReach = 100;  // bytes after the value
 };
 
 /// The whitespace-separated words of `text`, punctuation kept.

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -68,6 +69,13 @@ const nlohmann::json* First(const std::vector<nlohmann::json>& claims, const std
                             int point) {
   for (const auto& c : claims) {
     if (c["attribute"] == attribute && c["value"]["point"] == point) return &c;
+  }
+  return nullptr;
+}
+
+const nlohmann::json* First(const std::vector<nlohmann::json>& claims, const std::string& attribute) {
+  for (const auto& c : claims) {
+    if (c["attribute"] == attribute) return &c;
   }
   return nullptr;
 }
@@ -141,4 +149,63 @@ TEST_CASE("a sentence naming 'the quake' of a background paragraph takes its tim
   const auto* now = First(present, "deaths", 5);
   REQUIRE(now != nullptr);
   CHECK((*now)["as_of"]["timex"] == "2005-11-28");
+}
+
+TEST_CASE("a count takes the date written in its own clause") {
+  const auto claims = Claims(
+      "A major earthquake killed more than 31,000 in the city of Bam in 2003, and 600 were "
+      "killed in the city of Zarand in February.\n");
+  std::string bam, zarand;
+  for (const auto& c : claims) {
+    if (c["attribute"] != "deaths") continue;
+    if (c["value"]["lo"] == 31001) bam = c["as_of"]["timex"];
+    if (c["value"]["point"] == 600) zarand = c["as_of"]["timex"];
+  }
+  CHECK(bam == "2003");
+  CHECK(zarand == "2005-02");
+}
+
+TEST_CASE("a date of a peaceful event dates nothing; a violent verb's date stays") {
+  const auto deployed = Claims(
+      "On November 19, the frigate sank a trawler, in a third successive strike since its "
+      "deployment on November 2.\n");
+  for (const auto& c : deployed) {
+    if (c["attribute"] == "date") CHECK(c["value"]["timex"] != "2005-11-02");
+  }
+  const auto patrol = Claims("The navy patrolling the Gulf of Aden on Thursday thwarted an attack.\n");
+  const nlohmann::json* date = First(patrol, "date");
+  REQUIRE(date != nullptr);
+  CHECK((*date)["value"]["timex"] == "2005-11-24");
+}
+
+TEST_CASE("bodies never recovered are the missing, not the dead") {
+  const auto claims = Claims(
+      "The 2004 tsunami killed 170,000 people in Sumatra alone, with 35,000 bodies never "
+      "recovered.\n");
+  const nlohmann::json* missing = First(claims, "missing");
+  REQUIRE(missing != nullptr);
+  CHECK((*missing)["value"]["point"] == 35000);
+  for (const auto& c : claims) {
+    if (c["attribute"] == "deaths") CHECK(c["value"]["point"] != 35000);
+  }
+}
+
+TEST_CASE("another incident's count and a running total stay apart from the story's toll") {
+  const auto claims = Claims(
+      "An Israeli strike on a UN school killed 40 people. "
+      "Three people were killed when Israeli forces attacked another UN school. "
+      "More than 600 Palestinians have been killed in the 12 days of the offensive, and around "
+      "3,000 have been wounded. "
+      "The hospital said 41 bodies had been brought in so far.\n");
+  std::map<int, std::string> subjects;  // lo → subject
+  for (const auto& c : claims) {
+    if (c["attribute"] == "deaths" || c["attribute"] == "injuries") {
+      subjects[c["value"]["lo"].get<int>()] = c["subject"];
+    }
+  }
+  CHECK(subjects[40] == "strike");
+  CHECK(subjects[3] == "strike/others");
+  CHECK(subjects[601] == "strike/total");
+  CHECK(subjects[2700] == "strike/total");
+  CHECK(subjects[41] == "strike");
 }
