@@ -198,16 +198,15 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
   // The headline and the lead (the first sentences of the body) place the
   // story: a count there in "Bener Meriah district" is the story's own.
   constexpr size_t kLeadSentences = 3;
-  std::vector<std::string> story_places;
+  std::string lead;
   size_t seen = 0;
   for (const corpus::Span& span : doc.sentences) {
     if (span.start < doc.body_start) continue;
     if (++seen > kLeadSentences) break;
-    const std::string_view sentence = std::string_view(doc.text).substr(span.start, span.end - span.start);
-    for (auto& [offset, place] : SubPlaces(sentence)) story_places.push_back(std::move(place));
+    (lead += ' ') += std::string_view(doc.text).substr(span.start, span.end - span.start);
   }
   return {events.Top(), gatherings.Top(), countries.Ranked(), LeadName(body, killing_text),
-          std::move(story_places)};
+          "-" + Slug(lead) + "-"};
 }
 
 namespace {
@@ -314,8 +313,8 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
 // The local places a sentence names, by offset: "In neighbouring Central
 // Aceh district, …" → "central-aceh-district"; "in a village in …" →
 // "a-village". The SUB_PLACE macro's `name` and `unit` groups.
-std::vector<std::pair<size_t, std::string>> SubjectBuilder::SubPlaces(std::string_view sentence) const {
-  std::vector<std::pair<size_t, std::string>> out;
+std::vector<SubjectBuilder::SubPlace> SubjectBuilder::SubPlaces(std::string_view sentence) const {
+  std::vector<SubPlace> out;
   if (!sub_place_) return out;
   // Alternatives name their groups name, name2, … with unit, unit2, ….
   std::vector<std::pair<int, int>> pairs;
@@ -354,29 +353,31 @@ std::vector<std::pair<size_t, std::string>> SubjectBuilder::SubPlaces(std::strin
         }
       }
       const bool unnamed = !std::isupper(static_cast<unsigned char>(n.front()));
-      out.emplace_back(static_cast<size_t>(name.data() - sentence.data()),
-                       Slug(std::string(unnamed ? "a" : n) + " " + std::string(unit.data(), unit.size())));
+      const std::string name_slug = unnamed ? "a" : Slug(n);
+      out.push_back({static_cast<size_t>(name.data() - sentence.data()), name_slug,
+                     name_slug + "-" + Slug(std::string_view(unit.data(), unit.size()))});
     }
   }
   return out;
 }
 
-// The local place nearest the value, unless the story's own (its lead names it).
+// The local place nearest the value, unless the story's own: the headline
+// or lead names it ("Jabaliya" there, "the town of Jabaliya" here).
 std::string SubjectBuilder::SubPlaceNear(std::string_view sentence, size_t value_offset,
                                          const DocumentSubjects& doc) const {
-  std::string best;
+  const SubPlace* best = nullptr;
   size_t best_distance = SIZE_MAX;
-  for (auto& [offset, place] : SubPlaces(sentence)) {
-    const size_t d = offset >= value_offset ? offset - value_offset : value_offset - offset;
+  const std::vector<SubPlace> places = SubPlaces(sentence);
+  for (const SubPlace& place : places) {
+    const size_t d = place.offset >= value_offset ? place.offset - value_offset : value_offset - place.offset;
     if (d < best_distance) {
-      best = std::move(place);
+      best = &place;
       best_distance = d;
     }
   }
-  if (std::find(doc.story_places.begin(), doc.story_places.end(), best) != doc.story_places.end()) {
-    return "";
-  }
-  return best;
+  if (best == nullptr) return "";
+  if (best->name != "a" && doc.lead_slug.find("-" + best->name + "-") != std::string::npos) return "";
+  return best->key;
 }
 
 // A country the sentence places the event in ("in Iraq", "across Gaza").

@@ -48,9 +48,9 @@ struct DocumentSubjects {
   std::string main_gathering;  ///< most frequent `gathering_words` key
   std::vector<std::string> countries;  ///< `countries` keys, most frequent first
   std::string lead_name;  ///< the name the document repeats most ("soleimani")
-  /// Local places (`SUB_PLACE`) the headline and lead name: the story's own
-  /// place, which scopes none of its counts.
-  std::vector<std::string> story_places;
+  /// The headline and lead as a slug ("-five-dead-in-jabaliya-…-"): a local
+  /// place they name is the story's own and scopes none of its counts.
+  std::string lead_slug;
 };
 
 class SubjectBuilder {
@@ -84,7 +84,12 @@ class SubjectBuilder {
   std::string NamedVictimAfter(std::string_view sentence, size_t from) const;
   std::string NameIn(std::string_view text) const;
   std::string PlaceIn(std::string_view sentence) const;
-  std::vector<std::pair<size_t, std::string>> SubPlaces(std::string_view sentence) const;
+  struct SubPlace {
+    size_t offset;
+    std::string name;  ///< slug of the name ("bener-meriah"), "a" when it has none
+    std::string key;   ///< slug of name and unit ("bener-meriah-district")
+  };
+  std::vector<SubPlace> SubPlaces(std::string_view sentence) const;
   std::string SubPlaceNear(std::string_view sentence, size_t value_offset,
                            const DocumentSubjects& doc) const;
   std::string TroopsSubject(std::string_view sentence, size_t value_offset,
