@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -60,4 +61,24 @@ TEST_CASE("a named day takes the year written right after it") {
     if (c["attribute"] == "deaths") CHECK(c["as_of"]["timex"].get<std::string>().rfind("2004", 0) == 0);
   }
   CHECK(dated);
+}
+
+TEST_CASE("a crowd's parts, other crowds and other counts are not its size") {
+  const auto claims = Claims(
+      "On Monday about 130 people were marching toward the station when about two dozen young "
+      "protesters splintered off and trashed a store. "
+      "Another 1,000 demonstrated in the northern city. "
+      "The victim was part of a group of six teenagers standing by the road. "
+      "More than 400 protesters have been detained, and five protesters were killed. "
+      "A faction of the party called for calm, but about 500 protesters marched to parliament.\n");
+  std::map<std::string, std::string> subject_of;  // evidence → subject
+  for (const auto& c : claims) {
+    if (c["attribute"] == "crowd") subject_of[c["evidence"]["text"]] = c["subject"];
+  }
+  CHECK(subject_of["about 130 people were marching"] == "protest");
+  CHECK(subject_of["about two dozen young protesters"] == "protest/group");
+  CHECK(subject_of["1,000 demonstrated"] == "protest/others");
+  // A cue in another clause says nothing of this count.
+  CHECK(subject_of["about 500 protesters marched"] == "protest");
+  CHECK(subject_of.size() == 4);
 }
