@@ -159,10 +159,12 @@ void Select(std::vector<Candidate>* cands) {
     });
     if (!taken) kept.push_back(std::move(c));
   }
-  // "Five soldiers were killed" counts the dead, not the troops.
-  auto casualty = [&](size_t mention) {
+  // "Five soldiers were killed" counts the dead, not the troops; "five
+  // protesters were killed", not a crowd.
+  auto counted_as = [&](size_t mention, std::initializer_list<std::string_view> not_these) {
     return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return k.mention == mention && k.rule->attribute != "troops" && k.rule->attribute != "date";
+      return k.mention == mention && std::find(not_these.begin(), not_these.end(),
+                                               k.rule->attribute) == not_these.end();
     });
   };
   // "35,000 bodies never recovered" counts the missing, not the dead.
@@ -173,7 +175,8 @@ void Select(std::vector<Candidate>* cands) {
   };
   std::erase_if(kept, [&](const Candidate& c) {
     return std::find(silenced.begin(), silenced.end(), c.mention) != silenced.end() ||
-           (c.rule->attribute == "troops" && casualty(c.mention)) ||
+           (c.rule->attribute == "troops" && counted_as(c.mention, {"troops", "date"})) ||
+           (c.rule->attribute == "crowd" && counted_as(c.mention, {"crowd", "troops", "date"})) ||
            (c.rule->attribute == "deaths" && missing(c.mention));
   });
   std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {

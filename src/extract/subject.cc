@@ -107,13 +107,19 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       cumulative_(rules, "cumulative_cues"),
       additional_(rules, "additional_cues"),
       other_incidents_(rules, "other_incident_cues"),
-      yielding_(rules, "yielding_event_words") {
+      yielding_(rules, "yielding_event_words"),
+      crowd_parts_(rules, "crowd_part_cues"),
+      qualifiers_(rules, "qualifiers") {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
   if (const std::string pattern = rules.Macro("SUB_PLACE"); !pattern.empty()) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(false);
     sub_place_ = std::make_unique<RE2>(pattern, options);
     if (!sub_place_->ok() || !sub_place_->NamedCapturingGroups().count("name")) sub_place_.reset();
+  }
+  if (const std::string breaker = rules.Macro("BREAKER"); !breaker.empty()) {
+    breaker_ = std::make_unique<RE2>(breaker, options);
+    if (!breaker_->ok()) breaker_.reset();
   }
 }
 
@@ -280,6 +286,13 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
   }
   end_run(previous, run_long);
   return uses;
+}
+
+// Whether the word at `offset` follows an `infinitive_markers` word ("to
+// protest"): a verb, not the name of a gathering.
+bool SubjectBuilder::IsInfinitive(std::string_view text, size_t offset) const {
+  const std::vector<std::string_view> before = Words(text.substr(0, offset));
+  return !before.empty() && rules_.Lex("infinitive_markers").Find(before.back()) != nullptr;
 }
 
 bool SubjectBuilder::IsName(std::string_view word) const {
@@ -451,6 +464,12 @@ std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view 
   }
   std::vector<WordFinder::Hit> hits = finder.Find(sentence);
   std::erase_if(hits, [&](const WordFinder::Hit& h) { return !usable(h.key); });
+  // "marching … to protest the government's policies": a verb of purpose
+  // names no gathering for the count (the document's main gathering still
+  // counts it: the story is about protests).
+  if (&finder == &gatherings_) {
+    std::erase_if(hits, [&](const WordFinder::Hit& h) { return IsInfinitive(sentence, h.offset); });
+  }
   // "an earthquake strikes Aceh, killing three": a word that is also a verb
   // ("strikes", "hits") gives way to any other event word in the sentence.
   auto yields = [&](const WordFinder::Hit& h) {
@@ -702,8 +721,71 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
       subject += "/in-" + local;
     }
   }
+  if (attribute == "crowd") subject += CrowdPart(sentence, value_offset);
   if (const std::string place = PlaceIn(sentence); !place.empty()) subject += "@" + place;
   return subject;
+}
+
+namespace {
+
+// Where a clause ends inside a sentence: a comma, semicolon, colon, bracket
+// or dash.
+constexpr std::string_view kClauseMarks = ",;:()";
+constexpr std::string_view kDash = "\xE2\x80\x94";  // "—"
+
+}  // namespace
+
+// The clause before the value, at most `words` words of it: "a splinter
+// group of" before "about 24".
+std::string_view SubjectBuilder::ClauseBefore(std::string_view sentence, size_t value_offset,
+                                              size_t words) {
+  std::string_view before = sentence.substr(0, value_offset);
+  size_t from = 0;
+  if (const size_t mark = before.find_last_of(kClauseMarks); mark != std::string_view::npos) {
+    from = mark + 1;
+  }
+  if (const size_t dash = before.rfind(kDash); dash != std::string_view::npos) {
+    from = std::max(from, dash + kDash.size());
+  }
+  before.remove_prefix(from);
+  const std::vector<std::string_view> all = Words(before);
+  if (all.size() <= words) return before;
+  return before.substr(static_cast<size_t>(all[all.size() - words].data() - before.data()));
+}
+
+// The value's clause from the value on, up to a clause mark or a BREAKER
+// word after the value's qualifier ("as many as"): "about two dozen young
+// protesters splintered off" in "… when about two dozen young protesters
+// splintered off — drawing riot police".
+std::string_view SubjectBuilder::ClauseAfter(std::string_view sentence, size_t value_offset) const {
+  std::string_view after = sentence.substr(value_offset, kCrowdPartReach);
+  after = after.substr(0, std::min(after.find_first_of(kClauseMarks), after.find(kDash)));
+  size_t skip = 0;
+  for (const auto& h : qualifiers_.Find(after)) {
+    if (h.offset == 0) skip = h.length;
+  }
+  re2::StringPiece breaker;
+  if (breaker_ != nullptr &&
+      breaker_->Match(re2::StringPiece(after.data(), after.size()), skip, after.size(),
+                      RE2::UNANCHORED, &breaker, 1)) {
+    after = after.substr(0, static_cast<size_t>(breaker.data() - after.data()));
+  }
+  return after;
+}
+
+// A count of a part of a crowd is not the crowd's size: "a splinter group of
+// about 24", "about two dozen young protesters splintered off" → "/group".
+// A crowd added to one given elsewhere ("another 1,000 demonstrated in …")
+// is another crowd → "/others".
+std::string SubjectBuilder::CrowdPart(std::string_view sentence, size_t value_offset) const {
+  constexpr size_t kCueWordsBefore = 3;  // "a breakaway faction of"
+  if (!crowd_parts_.Find(ClauseBefore(sentence, value_offset, kCueWordsBefore)).empty() ||
+      !crowd_parts_.Find(ClauseAfter(sentence, value_offset)).empty()) {
+    return "/group";
+  }
+  const std::vector<std::string_view> lead = Words(sentence.substr(0, value_offset));
+  if (!lead.empty() && !additional_.Find(lead.back()).empty()) return "/others";
+  return "";
 }
 
 }  // namespace claimcheck::extract

@@ -104,6 +104,11 @@ class SubjectBuilder {
                                           size_t value_end) const;
   std::vector<WordFinder::Hit> ParticipleObjectRole(std::string_view sentence, size_t value_offset,
                                                     size_t value_end) const;
+  std::string CrowdPart(std::string_view sentence, size_t value_offset) const;
+  static std::string_view ClauseBefore(std::string_view sentence, size_t value_offset,
+                                       size_t words);
+  std::string_view ClauseAfter(std::string_view sentence, size_t value_offset) const;
+  bool IsInfinitive(std::string_view text, size_t offset) const;
   bool IsName(std::string_view word) const;
   std::string LeadName(std::string_view body, std::string_view emphasis) const;
   std::map<std::string, std::pair<int, size_t>> CountNames(std::string_view body,
@@ -119,8 +124,12 @@ class SubjectBuilder {
   WordFinder additional_;
   WordFinder other_incidents_;
   WordFinder yielding_;
+  WordFinder crowd_parts_;
+  WordFinder qualifiers_;
   std::unique_ptr<RE2> sub_place_;  // the SUB_PLACE macro of the rules
+  std::unique_ptr<RE2> breaker_;    // the BREAKER macro: ends a value's clause
   static constexpr size_t kCumulativeReach = 100;  // bytes after the value
+  static constexpr size_t kCrowdPartReach = 60;    // bytes after the value
 };
 
 /// The whitespace-separated words of `text`, punctuation kept.

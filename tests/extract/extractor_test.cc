@@ -209,3 +209,23 @@ TEST_CASE("another incident's count and a running total stay apart from the stor
   CHECK(subjects[2700] == "strike/total");
   CHECK(subjects[41] == "strike");
 }
+
+TEST_CASE("a crowd's parts, other crowds and other counts are not its size") {
+  const auto claims = Claims(
+      "On Monday about 130 people were marching toward the station when about two dozen young "
+      "protesters splintered off and trashed a store. "
+      "Another 1,000 demonstrated in the northern city. "
+      "The victim was part of a group of six teenagers standing by the road. "
+      "More than 400 protesters have been detained, and five protesters were killed. "
+      "A faction of the party called for calm, but about 500 protesters marched to parliament.\n");
+  std::map<std::string, std::string> subject_of;  // evidence → subject
+  for (const auto& c : claims) {
+    if (c["attribute"] == "crowd") subject_of[c["evidence"]["text"]] = c["subject"];
+  }
+  CHECK(subject_of["about 130 people were marching"] == "protest");
+  CHECK(subject_of["about two dozen young protesters"] == "protest/group");
+  CHECK(subject_of["1,000 demonstrated"] == "protest/others");
+  // A cue in another clause says nothing of this count.
+  CHECK(subject_of["about 500 protesters marched"] == "protest");
+  CHECK(subject_of.size() == 4);
+}
