@@ -109,7 +109,8 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       other_incidents_(rules, "other_incident_cues"),
       yielding_(rules, "yielding_event_words"),
       crowd_parts_(rules, "crowd_part_cues"),
-      qualifiers_(rules, "qualifiers") {
+      qualifiers_(rules, "qualifiers"),
+      intake_(rules, "intake_cues") {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);
@@ -700,6 +701,12 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     if (roles.empty()) roles = ElidedRole(sentence, value_offset, value_end);
     if (roles.empty()) roles = ParticipleObjectRole(sentence, value_offset, value_end);
     if (!roles.empty()) subject += "/" + roles.front().key;
+    // "We have received around 50 people with injuries" (a clinic), "a
+    // hospital treated 20 quake victims": one facility's count, not the toll.
+    constexpr size_t kIntakeWords = 3;
+    if (roles.empty() && !intake_.Find(ClauseBefore(sentence, value_offset, kIntakeWords)).empty()) {
+      subject += "/treated";
+    }
     // "another four people died", "an additional 12 bodies": a count added
     // to a toll given elsewhere, not the toll.
     const std::vector<std::string_view> lead = Words(sentence.substr(0, value_offset));

@@ -126,6 +126,7 @@ class SubjectBuilder {
   WordFinder yielding_;
   WordFinder crowd_parts_;
   WordFinder qualifiers_;
+  WordFinder intake_;
   std::unique_ptr<RE2> sub_place_;  // the SUB_PLACE macro of the rules
   std::unique_ptr<RE2> breaker_;    // the BREAKER macro: ends a value's clause
   static constexpr size_t kCumulativeReach = 100;  // bytes after the value

@@ -229,3 +229,16 @@ TEST_CASE("a crowd's parts, other crowds and other counts are not its size") {
   CHECK(subject_of["about 500 protesters marched"] == "protest");
   CHECK(subject_of.size() == 4);
 }
+
+TEST_CASE("a facility's intake is not the toll") {
+  const auto claims = Claims(
+      "The quake injured more than 200 people. "
+      "\"We have received around 50 people with injuries,\" a doctor said. "
+      "A hospital in the town treated 20 quake victims.\n");
+  std::map<int, std::string> subject_of;  // lo → subject
+  for (const auto& c : claims) {
+    if (c["attribute"] == "injuries") subject_of[c["value"]["lo"].get<int>()] = c["subject"];
+  }
+  CHECK(subject_of[201] == "earthquake");
+  CHECK(subject_of[45] == "earthquake/treated");
+}
