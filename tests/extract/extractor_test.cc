@@ -80,6 +80,14 @@ const nlohmann::json* First(const std::vector<nlohmann::json>& claims, const std
   return nullptr;
 }
 
+// The as_of timex of the claim of `attribute` whose value is `point` in
+// `text`; "(no claim)" when there is none.
+std::string AsOfOf(const std::string& text, const std::string& attribute, int point) {
+  const auto claims = Claims(text);
+  const nlohmann::json* c = First(claims, attribute, point);
+  return c == nullptr ? "(no claim)" : (*c)["as_of"]["timex"].get<std::string>();
+}
+
 }  // namespace
 
 TEST_CASE("a count in a named local place is that place's count, not the story's") {
@@ -121,34 +129,22 @@ TEST_CASE("the place the lead names is the story's own and scopes no count") {
 
 TEST_CASE("a toll is as of its report, not of the event a time in its sentence dates") {
   // Monday's report (the reference date) of Sunday's quake.
-  const auto event_time = Claims("At least 24 people were killed by the quake, which struck the island on Sunday.\n");
-  const auto* toll = event_time.empty() ? nullptr : &event_time.front();
-  REQUIRE(toll != nullptr);
-  CHECK((*toll)["attribute"] == "deaths");
-  CHECK((*toll)["as_of"]["timex"] == "2005-11-28");
+  CHECK(AsOfOf("Two people were killed by the quake, which struck the island on Sunday.\n", "deaths",
+               2) == "2005-11-28");
   // A time someone spoke at dates the count.
-  const auto spoken = Claims("Officials said on Sunday that 24 people had died.\n");
-  REQUIRE(!spoken.empty());
-  CHECK(spoken.back()["as_of"]["timex"] == "2005-11-27");
+  CHECK(AsOfOf("Officials said on Sunday that 24 people had died.\n", "deaths", 24) == "2005-11-27");
   // A time written onto another event is not the count's.
-  const auto other = Claims("The quake injured 300 people in a region devastated by the tsunami of 2004.\n");
-  const auto* injured = First(other, "injuries", 300);
-  REQUIRE(injured != nullptr);
-  CHECK((*injured)["as_of"]["timex"] == "2005-11-28");
+  CHECK(AsOfOf("The quake injured 300 people in a region devastated by the tsunami of 2004.\n", "injuries",
+               300) == "2005-11-28");
 }
 
 TEST_CASE("a sentence naming 'the quake' of a background paragraph takes its time") {
-  const auto background = Claims(
-      "In April last year a strong quake struck off the coast. "
-      "Five people died in the quake and its aftershocks.\n");
-  const auto* five = First(background, "deaths", 5);
-  REQUIRE(five != nullptr);
-  CHECK((*five)["as_of"]["timex"] == "2004-04");
+  CHECK(AsOfOf("In April last year a strong quake struck off the coast. "
+               "Five people died in the quake and its aftershocks.\n",
+               "deaths", 5) == "2004-04");
   // A quake of the story's own days is its present: the report's date.
-  const auto present = Claims("A strong quake struck the coast on Sunday. Five people died in the quake.\n");
-  const auto* now = First(present, "deaths", 5);
-  REQUIRE(now != nullptr);
-  CHECK((*now)["as_of"]["timex"] == "2005-11-28");
+  CHECK(AsOfOf("A strong quake struck the coast on Sunday. Five people died in the quake.\n", "deaths", 5) ==
+        "2005-11-28");
 }
 
 TEST_CASE("a count takes the date written in its own clause") {
