@@ -449,16 +449,16 @@ bool Extractor::Impl::DatesRecentEvent(const corpus::Document& doc, const Extrac
   const int64_t report_day = doc.published->ToDays();
   if (bounds->hi.ToDays() > report_day || report_day - bounds->lo.ToDays() > kRecentDays) return false;
   const Mention& m = x.mentions[mention];
-  // The clause, within a sentence's reach either side.
-  constexpr size_t kReach = 200;
-  const size_t window = m.start > kReach ? m.start - kReach : 0;
-  const std::string_view text = std::string_view(doc.text).substr(0, std::min(doc.text.size(), m.end + kReach));
-  const size_t clause_start = text.substr(window, m.start - window).find_last_of(",;:.\n");
-  const size_t clause_end = text.find_first_of(",;:.\n", m.end);
-  const size_t from = clause_start == std::string_view::npos ? window : window + clause_start + 1;
-  const size_t to = clause_end == std::string_view::npos ? text.size() : clause_end;
-  const std::string_view before = text.substr(from, m.start - from);
-  const std::string_view after = text.substr(m.end, to - m.end);
+  // The time's clause in its sentence.
+  const auto sentence = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), m.start,
+                                         [](size_t at, const corpus::Span& span) { return at < span.start; });
+  if (sentence == doc.sentences.begin()) return false;
+  const corpus::Span& span = *std::prev(sentence);
+  const std::string_view text = std::string_view(doc.text).substr(span.start, span.end - span.start);
+  const size_t start = m.start - span.start, end = std::min(m.end - span.start, text.size());
+  const size_t from = ClauseAround(text, start).first, to = ClauseAround(text, end).second;
+  const std::string_view before = text.substr(from, start - from);
+  const std::string_view after = text.substr(end, to - end);
   if (Search(date_speech_before.get(), before) || Search(date_speech_after.get(), after)) return false;
   return !subjects.EventKeys(before).empty() || !subjects.EventKeys(after).empty();
 }

@@ -511,7 +511,8 @@ bool IsClauseBreak(std::string_view text, size_t i) {
   return text[i] == ';' || i == 0 || !digit(i - 1) || !digit(i + 1);
 }
 
-// [start, end) of the clause around `offset`, between clause breaks.
+}  // namespace
+
 std::pair<size_t, size_t> ClauseAround(std::string_view text, size_t offset) {
   size_t start = std::min(offset, text.size());
   while (start > 0 && !IsClauseBreak(text, start - 1)) --start;
@@ -519,6 +520,8 @@ std::pair<size_t, size_t> ClauseAround(std::string_view text, size_t offset) {
   while (end < text.size() && !IsClauseBreak(text, end)) ++end;
   return {start, end};
 }
+
+namespace {
 
 bool EndsWithBreak(std::string_view word) {
   return !word.empty() && std::string_view(",;:.").find(word.back()) != std::string_view::npos;

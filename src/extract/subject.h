@@ -133,6 +133,10 @@ class SubjectBuilder {
   static constexpr size_t kCrowdPartReach = 60;    // bytes after the value
 };
 
+/// [start, end) of the clause around `offset` in a sentence: between commas,
+/// semicolons or colons, not those inside a number ("3,000") or a time ("07:37").
+std::pair<size_t, size_t> ClauseAround(std::string_view text, size_t offset);
+
 /// The whitespace-separated words of `text`, punctuation kept.
 std::vector<std::string_view> Words(std::string_view text);
 
