@@ -23,8 +23,8 @@
 #include "normalize/rule_examples.h"
 #include "reconcile/ledger.h"
 #include "reconcile/reconciler.h"
-#include "report/json_io.h"
-#include "report/model.h"
+#include "model/json_io.h"
+#include "model/model.h"
 #include "report/writer.h"
 #include "util/edit_distance.h"
 
@@ -194,7 +194,7 @@ bool WithOutput(const Config& c, Io& io, const std::function<void(std::ostream&)
 // may gain a date (dateline, inference) on the way. Returns false with the
 // first error (a rule engine failure, never a bad input).
 bool ExtractAll(const LoadedRules& loaded, const Config& c, std::vector<corpus::Document>& docs,
-                std::vector<std::vector<report::Claim>>* claims, Io& io) {
+                std::vector<std::vector<model::Claim>>* claims, Io& io) {
   claims->assign(docs.size(), {});
   std::vector<std::string> errors(docs.size());
   Progress progress(c, io, docs.size(), "documents");
@@ -224,8 +224,8 @@ std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io) {
   return writer;
 }
 
-int ExitFor(const report::Report& r, const Config& c) {
-  for (const report::Finding& f : r.findings) {
+int ExitFor(const model::Report& r, const Config& c) {
+  for (const model::Finding& f : r.findings) {
     if (c.fail_on.count(f.verdict)) return kExitFindings;
   }
   return kExitOk;
@@ -240,12 +240,12 @@ int RunCheck(const Config& c, Io& io) {
   auto writer = ReportWriter(c, io);
   if (!writer) return kExitError;
   std::vector<corpus::Document> docs = ReadDocuments(c, io);
-  std::vector<std::vector<report::Claim>> claims;
+  std::vector<std::vector<model::Claim>> claims;
   if (!ExtractAll(loaded, c, docs, &claims, io)) return kExitError;
-  report::Report r;
+  model::Report r;
   for (size_t i = 0; i < docs.size(); ++i) {
-    r.inputs.push_back(report::DocumentRecord::From(docs[i]));
-    for (report::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
+    r.inputs.push_back(model::DocumentRecord::From(docs[i]));
+    for (model::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
   }
   reconcile::Reconcile(&r, Ptr(ledger));
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
@@ -258,12 +258,12 @@ int RunExtract(const Config& c, Io& io) {
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
   std::vector<corpus::Document> docs = ReadDocuments(c, io);
-  std::vector<std::vector<report::Claim>> claims;
+  std::vector<std::vector<model::Claim>> claims;
   if (!ExtractAll(loaded, c, docs, &claims, io)) return kExitError;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
     for (size_t i = 0; i < docs.size(); ++i) {
-      out << report::DumpLine(report::ToJson(report::DocumentRecord::From(docs[i]))) << '\n';
-      for (const report::Claim& claim : claims[i]) out << report::DumpLine(report::ToJson(claim)) << '\n';
+      out << model::DumpLine(model::ToJson(model::DocumentRecord::From(docs[i]))) << '\n';
+      for (const model::Claim& claim : claims[i]) out << model::DumpLine(model::ToJson(claim)) << '\n';
     }
   });
   if (!written) return kExitError;
@@ -282,7 +282,7 @@ int RunMentions(const Config& c, Io& io) {
     std::vector<normalize::Mention> found;
     if (d.ok() && loaded.recognizer->Find(d, d.published, &found, &errors[i])) {
       for (const normalize::Mention& m : found) {
-        lines[i] += report::DumpLine(normalize::MentionJson(m, d.id, d.text)) + "\n";
+        lines[i] += model::DumpLine(model::ToJson(normalize::ToRecord(m, d.id, d.text))) + "\n";
       }
     }
     progress.Step();
@@ -300,7 +300,7 @@ int RunMentions(const Config& c, Io& io) {
 // Reads extract's JSONL (document and claim records, any order, many
 // files). A record that cannot be read is reported with file:line and left
 // out; a document met twice (overlapping shards) counts once.
-bool ReadRecords(const std::string& path, std::istream& in, report::Report* r,
+bool ReadRecords(const std::string& path, std::istream& in, model::Report* r,
                  std::set<std::string>* seen_docs, std::set<std::string>* seen_claims, Io& io,
                  bool quiet) {
   std::ifstream file;
@@ -316,17 +316,17 @@ bool ReadRecords(const std::string& path, std::istream& in, report::Report* r,
   std::string line;
   for (size_t number = 1; std::getline(*source, line); ++number) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const report::Json j = report::Json::parse(line, nullptr, false);
+    const model::Json j = model::Json::parse(line, nullptr, false);
     std::string err = "not a JSON object";
     bool ok = false;
     if (j.is_object() && j.value("record", "") == "document") {
-      report::DocumentRecord d;
-      if ((ok = report::FromJson(j, &d, &err)) && seen_docs->insert(d.doc).second) {
+      model::DocumentRecord d;
+      if ((ok = model::FromJson(j, &d, &err)) && seen_docs->insert(d.doc).second) {
         r->inputs.push_back(std::move(d));
       }
     } else if (j.is_object() && j.value("record", "") == "claim") {
-      report::Claim c;
-      if ((ok = report::FromJson(j, &c, &err)) && seen_claims->insert(c.id).second) {
+      model::Claim c;
+      if ((ok = model::FromJson(j, &c, &err)) && seen_claims->insert(c.id).second) {
         r->claims.push_back(std::move(c));
       }
     } else if (j.is_object()) {
@@ -345,7 +345,7 @@ int RunReconcile(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
   auto writer = ReportWriter(c, io);
   if (!writer) return kExitError;
-  report::Report r;
+  model::Report r;
   std::set<std::string> docs, claims;
   for (const std::string& path : c.inputs) {
     if (!ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet)) return kExitError;
@@ -398,10 +398,10 @@ int RunExplain(const Config& c, Io& io) {
   io.out << "steps:\n";
   for (const std::string& line : x.trace) io.out << "  " << line << '\n';
   io.out << "claims:\n";
-  for (const report::Claim& claim : x.claims) {
+  for (const model::Claim& claim : x.claims) {
     io.out << fmt::format("  {} {} = {}\n      subject {}; as_of {} ({}); evidence \"{}\" at {}:{}\n"
                           "      hedged {}, negated {}, revision {}, attribution {}; rule {}\n",
-                          claim.id, claim.attribute, report::DumpLine(report::ToJson(claim.value)),
+                          claim.id, claim.attribute, model::DumpLine(model::ToJson(claim.value)),
                           claim.subject, claim.as_of.timex.empty() ? "none" : claim.as_of.timex,
                           claim.as_of.basis, claim.evidence.text, claim.evidence.line,
                           claim.evidence.column, claim.hedged, claim.negated, claim.revision,

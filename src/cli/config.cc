@@ -98,7 +98,7 @@ bool Validate(const po::variables_map& vm, const std::string& default_fail_on, C
 bool ParseFailOn(const std::string& list, std::set<std::string>* out, std::string* err) {
   out->clear();
   if (list == "none") return true;
-  const std::vector<std::string> verdicts(std::begin(report::kVerdicts), std::end(report::kVerdicts));
+  const std::vector<std::string> verdicts(std::begin(model::kVerdicts), std::end(model::kVerdicts));
   std::stringstream in(list);
   for (std::string item; std::getline(in, item, ',');) {
     if (std::find(verdicts.begin(), verdicts.end(), item) == verdicts.end()) {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "corpus/reader.h"
-#include "report/json_io.h"
+#include "model/json_io.h"
 
 namespace claimcheck::extract {
 
@@ -12,15 +12,15 @@ namespace {
 std::string Or(const std::string& s) { return s.empty() ? "null" : s; }
 
 // The claim's fields as the example's keys spell them.
-std::map<std::string, std::string> Fields(const report::Claim& c) {
+std::map<std::string, std::string> Fields(const model::Claim& c) {
   std::map<std::string, std::string> f;
-  if (const auto* q = std::get_if<report::Quantity>(&c.value)) {
-    f["point"] = q->point ? report::FormatNumber(*q->point) : "";
+  if (const auto* q = std::get_if<model::Quantity>(&c.value)) {
+    f["point"] = q->point ? model::FormatNumber(*q->point) : "";
     f["lo"] = std::to_string(q->lo);
     f["hi"] = q->hi ? std::to_string(*q->hi) : "";
     f["qualifier"] = q->qualifier;
   } else {
-    f["timex"] = std::get<report::Time>(c.value).timex;
+    f["timex"] = std::get<model::Time>(c.value).timex;
   }
   f["subject"] = c.subject;
   f["as_of"] = c.as_of.timex;
@@ -31,7 +31,7 @@ std::map<std::string, std::string> Fields(const report::Claim& c) {
   return f;
 }
 
-std::string Compare(const report::Claim& c, const std::map<std::string, std::string>& want) {
+std::string Compare(const model::Claim& c, const std::map<std::string, std::string>& want) {
   const auto got = Fields(c);
   std::string diffs;
   for (const auto& [key, value] : got) {
@@ -63,9 +63,9 @@ std::string CheckClaimExample(const Extractor& extractor, const rules::Rule& rul
   if (!extractor.Extract(doc, &x, &err)) return err;
   auto list = [&] {
     std::string s;
-    for (const report::Claim& c : x.claims) {
+    for (const model::Claim& c : x.claims) {
       s += fmt::format("{}\"{}\" {} {} = {}", s.empty() ? "" : "; ", c.evidence.text, c.rule,
-                       c.attribute, report::DumpLine(report::ToJson(c.value)));
+                       c.attribute, model::DumpLine(model::ToJson(c.value)));
     }
     return s.empty() ? std::string("nothing") : s;
   };
@@ -76,7 +76,7 @@ std::string CheckClaimExample(const Extractor& extractor, const rules::Rule& rul
     if (example.match.empty()) return x.claims.empty() ? "" : "expected no claim, found " + list();
     const size_t at = doc.text.find(match);
     const size_t end = at == std::string::npos ? 0 : at + match.size();
-    for (const report::Claim& c : x.claims) {
+    for (const model::Claim& c : x.claims) {
       const bool counts = rule.attribute == "ignore" || c.rule == rule.id;
       if (counts && c.evidence.start < end && at < c.evidence.end) {
         return "expected no claim here, found " + list();
@@ -84,7 +84,7 @@ std::string CheckClaimExample(const Extractor& extractor, const rules::Rule& rul
     }
     return "";
   }
-  for (const report::Claim& c : x.claims) {
+  for (const model::Claim& c : x.claims) {
     if (c.rule != rule.id || c.evidence.text != match) continue;
     const std::string diff = Compare(c, example.value);
     return diff.empty() ? "" : fmt::format("\"{}\": {}", match, diff);

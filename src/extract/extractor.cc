@@ -206,8 +206,8 @@ int CountNames(std::string_view list) {
   return names;
 }
 
-report::Time TimeFromTimex(const std::string& timex, const std::string& granularity) {
-  report::Time t;
+model::Time TimeFromTimex(const std::string& timex, const std::string& granularity) {
+  model::Time t;
   t.timex = timex;
   t.granularity = granularity;
   if (auto bounds = normalize::TimexBounds(timex)) {
@@ -235,19 +235,19 @@ struct Extractor::Impl {
   void FindCandidates(std::string_view text, const corpus::Span& s,
                       const std::vector<Mention>& mentions, const std::vector<size_t>& in_sentence,
                       std::vector<Candidate>* out) const;
-  report::Claim BuildClaim(const corpus::Document& doc, const Extraction& x, const Candidate& c,
+  model::Claim BuildClaim(const corpus::Document& doc, const Extraction& x, const Candidate& c,
                            const corpus::Span& sentence, const std::vector<size_t>& in_sentence,
                            const corpus::Span& previous_span, const std::vector<size_t>& in_previous,
                            const DocumentSubjects& doc_subjects) const;
   bool AsOfFor(const corpus::Document& doc, const Extraction& x, const std::vector<size_t>& in_sentence,
-               size_t value_mention, bool tally, const std::string& event, report::AsOf* as_of,
+               size_t value_mention, bool tally, const std::string& event, model::AsOf* as_of,
                std::pair<size_t, size_t> clause = {0, SIZE_MAX}) const;
   std::pair<size_t, size_t> ClauseOf(std::string_view text, const corpus::Span& sentence,
                                      size_t value_start) const;
   std::string AttachedEvent(std::string_view text, const Mention& m) const;
   bool DatesRecentEvent(const corpus::Document& doc, const Extraction& x, size_t mention) const;
   bool ContinuesBackground(const corpus::Document& doc, std::string_view sentence,
-                           std::string_view previous, const report::AsOf& previous_time) const;
+                           std::string_view previous, const model::AsOf& previous_time) const;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -311,7 +311,7 @@ void Extractor::Impl::FindCandidates(std::string_view text, const corpus::Span& 
         continue;
       }
       // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing.
-      if (const auto* q = std::get_if<report::Quantity>(&mentions[values[0]].value)) {
+      if (const auto* q = std::get_if<model::Quantity>(&mentions[values[0]].value)) {
         if (mentions[values[0]].ordinal || (q->point && *q->point != static_cast<int64_t>(*q->point))) {
           continue;
         }
@@ -382,7 +382,7 @@ std::pair<size_t, size_t> Extractor::Impl::ClauseOf(std::string_view text, const
 
 bool Extractor::Impl::AsOfFor(const corpus::Document& doc, const Extraction& x,
                               const std::vector<size_t>& in_sentence, size_t value_mention, bool tally,
-                              const std::string& event, report::AsOf* as_of,
+                              const std::string& event, model::AsOf* as_of,
                               std::pair<size_t, size_t> clause) const {
   // The sentence's own time: a date mention other than the value, one in the
   // value's clause first ("… in 2003, and 600 were killed … in February").
@@ -468,7 +468,7 @@ bool Extractor::Impl::DatesRecentEvent(const corpus::Document& doc, const Extrac
 // before dated long before the report continues that background paragraph.
 bool Extractor::Impl::ContinuesBackground(const corpus::Document& doc, std::string_view sentence,
                                           std::string_view previous,
-                                          const report::AsOf& previous_time) const {
+                                          const model::AsOf& previous_time) const {
   constexpr int64_t kBackgroundDays = 60;  // as the reconciler's background events
   const auto hi = ParseIsoDate(previous_time.hi);
   if (!doc.published || !hi || doc.published->ToDays() - hi->ToDays() <= kBackgroundDays) return false;
@@ -479,13 +479,13 @@ bool Extractor::Impl::ContinuesBackground(const corpus::Document& doc, std::stri
   return false;
 }
 
-report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Extraction& x,
+model::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Extraction& x,
                                           const Candidate& c, const corpus::Span& sentence,
                                           const std::vector<size_t>& in_sentence,
                                           const corpus::Span& previous_span,
                                           const std::vector<size_t>& in_previous,
                                           const DocumentSubjects& doc_subjects) const {
-  report::Claim claim;
+  model::Claim claim;
   claim.doc = doc.id;
   claim.rule = c.rule->id;
   claim.attribute = c.rule->attribute;
@@ -493,8 +493,8 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
   const std::string_view text = doc.text;
   const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
 
-  if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
-    report::Quantity v = *q;
+  if (const auto* q = std::get_if<model::Quantity>(&m.value)) {
+    model::Quantity v = *q;
     if (c.named) {
       const int named = CountNames(*c.named);
       if (v.point) *v.point += named;
@@ -534,7 +534,7 @@ report::Claim Extractor::Impl::BuildClaim(const corpus::Document& doc, const Ext
                                 ClauseOf(text, sentence, m.start));
   const auto continues_previous = [&] {
     if (in_previous.empty()) return false;
-    report::AsOf previous_time;
+    model::AsOf previous_time;
     if (!AsOfFor(doc, x, in_previous, c.mention, tally, event, &previous_time)) return false;
     const std::string_view previous = text.substr(previous_span.start, previous_span.end - previous_span.start);
     if (!opens_on_pronoun() && !ContinuesBackground(doc, sentence_text, previous, previous_time)) {
@@ -616,7 +616,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                       c.rule->id, c.start));
         continue;
       }
-      report::Claim claim = impl.BuildClaim(doc, x, c, s, in_sentence, previous_span, in_previous, doc_subjects);
+      model::Claim claim = impl.BuildClaim(doc, x, c, s, in_sentence, previous_span, in_previous, doc_subjects);
       claim.id = fmt::format("{}#{}", doc.id, x.claims.size() + 1);
       x.trace.push_back(fmt::format("{} → {} {} = {} (subject {})", c.rule->id, claim.id,
                                     claim.attribute, claim.evidence.text, claim.subject));

@@ -16,7 +16,7 @@
 
 #include "corpus/document.h"
 #include "normalize/recognizer.h"
-#include "report/model.h"
+#include "model/model.h"
 #include "rules/rule_set.h"
 
 namespace claimcheck::extract {
@@ -31,7 +31,7 @@ struct ResolvedTime {
 struct Extraction {
   std::vector<normalize::Mention> mentions;
   std::vector<ResolvedTime> times;  ///< Parallel to mentions ("" for numbers).
-  std::vector<report::Claim> claims;
+  std::vector<model::Claim> claims;
   std::vector<std::string> trace;   ///< Step by step, for `explain`.
 };
 

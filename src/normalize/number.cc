@@ -883,7 +883,7 @@ bool EvaluateBoundAt(std::string_view expr, Rational n, bool upper, std::optiona
 
 // A qualifier maps an interval [a, b] to [lo(a), hi(b)]: "about 2,500" →
 // [2250, 2750]; "about 10 to 15" → [9, 17]; "more than thousands" → [2001, ∞).
-bool ApplyQualifier(const rules::LexEntry& entry, const Base& base, report::Quantity* q,
+bool ApplyQualifier(const rules::LexEntry& entry, const Base& base, model::Quantity* q,
                     std::string* err) {
   std::optional<int64_t> lo, hi;
   if (!EvaluateBoundAt(entry.Field("lo", "n"), base.lo, /*upper=*/false, &lo, err)) return false;
@@ -910,7 +910,7 @@ bool ApplyQualifier(const rules::LexEntry& entry, const Base& base, report::Quan
 }
 
 // The whole numbers an unqualified base admits, or the ones around it.
-bool WholeBounds(const Base& base, report::Quantity* q, std::string* err) {
+bool WholeBounds(const Base& base, model::Quantity* q, std::string* err) {
   Int lo = CeilOf(base.lo);
   std::optional<Int> hi;
   if (base.hi) hi = FloorOf(*base.hi);
@@ -932,7 +932,7 @@ bool WholeBounds(const Base& base, report::Quantity* q, std::string* err) {
 }
 
 bool Qualify(const std::string& qual, const rules::RuleSet& rules, const Base& base,
-             report::Quantity* q, std::string* err) {
+             model::Quantity* q, std::string* err) {
   const rules::LexEntry* entry = rules.Lex("qualifiers").Find(qual);
   if (entry == nullptr) {
     *err = "not a qualifier in lexicon 'qualifiers': '" + rules::NormalizeKey(qual) + "'";
@@ -959,11 +959,11 @@ bool ParseValueGroup(const std::string& text, const rules::RuleSet& rules, Ratio
 // A second bound narrows the first: "more than 10 and less than 40" is
 // [11, 39]. Bounds that leave nothing ("more than 40 and less than 10") are
 // two claims, not one range: the match is refused.
-bool Intersect(const Groups& groups, const rules::RuleSet& rules, report::Quantity* q,
+bool Intersect(const Groups& groups, const rules::RuleSet& rules, model::Quantity* q,
                std::string* err) {
   Rational n;
   if (!ParseValueGroup(groups.find("num2")->second, rules, &n, nullptr, err)) return false;
-  report::Quantity second;
+  model::Quantity second;
   if (!Qualify(groups.find("qual2")->second, rules, Base{n, n, n, ""}, &second, err)) return false;
   const int64_t lo = std::max(q->lo, second.lo);
   std::optional<int64_t> hi = q->hi;
@@ -972,7 +972,7 @@ bool Intersect(const Groups& groups, const rules::RuleSet& rules, report::Quanti
     *err = "bounds leave no value: [" + std::to_string(lo) + ", " + std::to_string(*hi) + "]";
     return false;
   }
-  *q = report::Quantity{std::nullopt, lo, hi, ""};
+  *q = model::Quantity{std::nullopt, lo, hi, ""};
   return true;
 }
 
@@ -1015,7 +1015,7 @@ std::optional<Rational> RangeStart(const std::string& lo_text, const std::string
   return scaled;
 }
 
-std::string Describe(Rational r) { return report::FormatNumber(ToDouble(r)); }
+std::string Describe(Rational r) { return model::FormatNumber(ToDouble(r)); }
 
 bool RangeBase(const Groups& groups, const rules::RuleSet& rules, Base* base, std::string* err) {
   const std::string& lo_text = groups.find("lo")->second;
@@ -1126,7 +1126,7 @@ std::optional<ParsedNumber> ParseNumber(std::string_view text, const rules::Rule
 }
 
 bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
-                       report::Quantity* out, bool* ordinal, std::string* err) {
+                       model::Quantity* out, bool* ordinal, std::string* err) {
   bool is_ordinal = false;
   Base base;
   if (!BaseValue(groups, fields, rules, &base, &is_ordinal, err)) return false;
@@ -1138,7 +1138,7 @@ bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::
   } else if (auto f = fields.find("qualifier"); f != fields.end()) {
     qual = f->second;
   }
-  report::Quantity q;
+  model::Quantity q;
   if (!qual.empty()) {
     if (!Qualify(qual, rules, base, &q, err)) return false;
   } else if (!WholeBounds(base, &q, err)) {

@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "normalize/groups.h"
-#include "report/model.h"
+#include "model/model.h"
 #include "rules/rule_set.h"
 
 namespace claimcheck::normalize {
@@ -68,7 +68,7 @@ std::optional<ParsedValue> ParseValue(std::string_view text, const rules::RuleSe
 /// numbers it admits ("more than 2.5" → [3, ∞)). Returns false with a
 /// message when the groups cannot be read.
 bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
-                       report::Quantity* out, bool* ordinal, std::string* err);
+                       model::Quantity* out, bool* ordinal, std::string* err);
 
 /// A qualifier's bound expression, as the `qualifiers` lexicon writes it:
 /// "n", "n+1", "n-1", "0", "inf", "floor(0.9n)", "ceil(1.1n)". Evaluates it

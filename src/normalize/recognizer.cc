@@ -147,7 +147,7 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
     std::string why;
     bool ok = true;
     if (c.rule->kind == rules::Kind::kNumber) {
-      report::Quantity q;
+      model::Quantity q;
       ok = NormalizeQuantity(c.groups, c.rule->fields, rules_, &q, &m.ordinal, &why);
       m.value = q;
     } else if (c.rule->kind != rules::Kind::kIgnore) {
@@ -189,8 +189,8 @@ std::string Bound(const std::optional<int64_t>& v) { return v ? std::to_string(*
 }  // namespace
 
 std::string DescribeValue(const Mention& m) {
-  if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
-    std::string s = q->point ? report::FormatNumber(*q->point) + " " : "";
+  if (const auto* q = std::get_if<model::Quantity>(&m.value)) {
+    std::string s = q->point ? model::FormatNumber(*q->point) + " " : "";
     s += fmt::format("[{},{}]", q->lo, Bound(q->hi));
     if (!q->qualifier.empty()) s += " " + q->qualifier;
     return s;
@@ -205,29 +205,27 @@ std::string DescribeValue(const Mention& m) {
   return s;
 }
 
-report::Json MentionJson(const Mention& m, std::string_view doc_id, std::string_view text) {
-  report::Json j;
-  j["doc"] = doc_id;
-  j["start"] = m.start;
-  j["end"] = m.end;
-  j["text"] = text.substr(m.start, m.end - m.start);
-  j["kind"] = m.kind;
-  if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
-    j["value"] = report::ToJson(*q);
+model::MentionRecord ToRecord(const Mention& m, std::string_view doc_id, std::string_view text) {
+  model::MentionRecord r;
+  r.doc = doc_id;
+  r.start = m.start;
+  r.end = m.end;
+  r.text = text.substr(m.start, m.end - m.start);
+  r.kind = m.kind;
+  if (const auto* q = std::get_if<model::Quantity>(&m.value)) {
+    r.value = *q;
   } else {
     const auto& t = std::get<TimeValue>(m.value);
-    j["value"] = t.timex;
-    if (!t.mod.empty()) j["mod"] = t.mod;
+    r.value = t.timex;
+    r.mod = t.mod;
     if (t.anchor) {
-      j["anchor"] = {{"relation", t.anchor->relation},
-                     {"offset", t.anchor->offset.empty() ? report::Json(nullptr) : report::Json(t.anchor->offset)},
-                     {"ordinal", t.anchor->ordinal ? report::Json(t.anchor->ordinal) : report::Json(nullptr)},
-                     {"event", t.anchor->event.empty() ? report::Json(nullptr) : report::Json(t.anchor->event)}};
+      r.anchor = model::MentionAnchor{t.anchor->relation, t.anchor->offset, t.anchor->ordinal,
+                                      t.anchor->event};
     }
   }
-  if (m.ordinal) j["ordinal"] = true;
-  j["rule"] = m.rule->id;
-  return j;
+  r.ordinal = m.ordinal;
+  r.rule = m.rule->id;
+  return r;
 }
 
 }  // namespace claimcheck::normalize

@@ -23,8 +23,7 @@
 
 #include "corpus/document.h"
 #include "normalize/time.h"
-#include "report/json_io.h"
-#include "report/model.h"
+#include "model/model.h"
 #include "rules/rule_set.h"
 
 namespace claimcheck::normalize {
@@ -34,7 +33,7 @@ struct Mention {
   size_t end = 0;
   const rules::Rule* rule = nullptr;
   std::string kind;  ///< number, date, time, duration, set
-  std::variant<report::Quantity, TimeValue> value;
+  std::variant<model::Quantity, TimeValue> value;
   bool ordinal = false;
 };
 
@@ -69,9 +68,9 @@ class Recognizer {
   std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
 };
 
-/// The mention as DESIGN.md §3 prints it, with "rule" and, when set, "mod",
-/// "anchor" and "ordinal".
-report::Json MentionJson(const Mention& m, std::string_view doc_id, std::string_view text);
+/// The mention as the model records it (DESIGN.md §3 "Mention"), with its
+/// rule and, when set, mod, anchor and ordinal; model/json_io.h prints it.
+model::MentionRecord ToRecord(const Mention& m, std::string_view doc_id, std::string_view text);
 
 /// A TIMEX3-or-quantity value as a short string for messages and examples:
 /// "2020-01-03", "2500 [2250,2750] about", "[2000,9999]".

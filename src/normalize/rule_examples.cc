@@ -14,7 +14,7 @@ std::string Expected(const std::map<std::string, std::string>& v, const char* ke
 }
 
 std::string Got(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
-std::string Got(const std::optional<double>& v) { return v ? report::FormatNumber(*v) : ""; }
+std::string Got(const std::optional<double>& v) { return v ? model::FormatNumber(*v) : ""; }
 
 std::string AnchorText(const TimeValue& t) {
   if (!t.anchor) return "";
@@ -36,7 +36,7 @@ std::string CompareValue(const Mention& m, const std::map<std::string, std::stri
                                   Expected(want, key).empty() ? "null" : Expected(want, key)));
     }
   };
-  if (const auto* q = std::get_if<report::Quantity>(&m.value)) {
+  if (const auto* q = std::get_if<model::Quantity>(&m.value)) {
     if (!want.count("lo")) return "expected a time value, got a quantity";
     check("point", Got(q->point));
     check("lo", std::to_string(q->lo));

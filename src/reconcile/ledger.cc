@@ -34,14 +34,14 @@ std::optional<int64_t> Bound(const toml::node& n) {
 // value = 2500 | [2250, 2750] | [3, "inf"] | "2020-01-03"
 bool ReadValue(const Reader& r, const toml::node& n, Fact* f, std::string* err) {
   if (auto i = n.value<int64_t>()) {
-    f->value = report::Quantity{static_cast<double>(*i), *i, *i, ""};
+    f->value = model::Quantity{static_cast<double>(*i), *i, *i, ""};
     f->shown = std::to_string(*i);
     return true;
   }
   if (auto s = n.value<std::string>()) {
     auto day = ParseIsoDate(*s);
     if (!day) return r.Fail(n.source(), fmt::format("value '{}' is not a date (YYYY-MM-DD)", *s), err);
-    f->value = report::Time{*s, *s, *s, "day"};
+    f->value = model::Time{*s, *s, *s, "day"};
     f->shown = *s;
     return true;
   }
@@ -50,7 +50,7 @@ bool ReadValue(const Reader& r, const toml::node& n, Fact* f, std::string* err) 
     auto hi = Bound((*a)[1]);
     const bool open = (*a)[1].value<std::string>() == std::optional<std::string>("inf");
     if (lo && (hi || open) && (!hi || *hi >= *lo)) {
-      f->value = report::Quantity{std::nullopt, *lo, hi, ""};
+      f->value = model::Quantity{std::nullopt, *lo, hi, ""};
       f->shown = hi ? fmt::format("{}–{}", *lo, *hi) : fmt::format("at least {}", *lo);
       return true;
     }
@@ -60,7 +60,7 @@ bool ReadValue(const Reader& r, const toml::node& n, Fact* f, std::string* err) 
 
 // "10%" or 25: widens a quantity on both sides.
 bool ApplyTolerance(const Reader& r, const toml::node& n, Fact* f, std::string* err) {
-  auto* q = std::get_if<report::Quantity>(&f->value);
+  auto* q = std::get_if<model::Quantity>(&f->value);
   if (q == nullptr) return r.Fail(n.source(), "tolerance applies to numbers only", err);
   int64_t below = 0, above = 0;
   if (auto i = n.value<int64_t>(); i && *i >= 0) {
@@ -114,19 +114,19 @@ bool ReadFact(const Reader& r, const toml::table& t, Fact* f, std::string* err) 
   return tolerance == nullptr || ApplyTolerance(r, *tolerance, f, err);
 }
 
-bool Intersects(const report::Value& a, const report::Value& b) {
-  const auto* qa = std::get_if<report::Quantity>(&a);
-  const auto* qb = std::get_if<report::Quantity>(&b);
+bool Intersects(const model::Value& a, const model::Value& b) {
+  const auto* qa = std::get_if<model::Quantity>(&a);
+  const auto* qb = std::get_if<model::Quantity>(&b);
   if (qa && qb) return !(qa->hi && *qa->hi < qb->lo) && !(qb->hi && *qb->hi < qa->lo);
-  const auto* ta = std::get_if<report::Time>(&a);
-  const auto* tb = std::get_if<report::Time>(&b);
+  const auto* ta = std::get_if<model::Time>(&a);
+  const auto* tb = std::get_if<model::Time>(&b);
   if (!ta || !tb) return true;
   if (ta->lo.empty() || tb->lo.empty()) return true;  // no year, no evidence
   return ta->lo <= tb->hi && tb->lo <= ta->hi;
 }
 
 // The claim was true at the fact's time, as far as anyone can tell.
-bool SameTime(const report::Claim& c, const Fact& f) {
+bool SameTime(const model::Claim& c, const Fact& f) {
   if (f.as_of.empty() || c.as_of.lo.empty() || c.as_of.hi.empty()) return true;
   return c.as_of.lo <= f.as_of && f.as_of <= c.as_of.hi;
 }
@@ -164,12 +164,12 @@ bool LoadLedger(const std::string& path, Ledger* out, std::string* err) {
   return true;
 }
 
-void CheckLedger(const Ledger& ledger, report::Report* report) {
+void CheckLedger(const Ledger& ledger, model::Report* report) {
   for (const Fact& f : ledger.facts) {
-    for (const report::Claim& c : report->claims) {
+    for (const model::Claim& c : report->claims) {
       if (c.attribute != f.attribute || !SubjectsCompatible(c.subject, f.subject)) continue;
       if (!SameTime(c, f) || Intersects(c.value, f.value)) continue;
-      report::Finding finding;
+      model::Finding finding;
       finding.verdict = "ledger";
       finding.severity = "error";
       finding.subject = c.subject;

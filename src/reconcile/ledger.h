@@ -17,14 +17,14 @@
 #include <string>
 #include <vector>
 
-#include "report/model.h"
+#include "model/model.h"
 
 namespace claimcheck::reconcile {
 
 struct Fact {
   std::string subject;
   std::string attribute;
-  report::Value value;  ///< Quantity (tolerance applied) or Time
+  model::Value value;  ///< Quantity (tolerance applied) or Time
   std::string shown;    ///< The value as the ledger writes it
   std::string as_of;    ///< YYYY-MM-DD or ""
   std::string citation;
@@ -39,7 +39,7 @@ bool LoadLedger(const std::string& path, Ledger* out, std::string* err);
 
 /// Adds a `ledger` finding (severity error) for every claim that disagrees
 /// with a fact about its subject and attribute, at the fact's time.
-void CheckLedger(const Ledger& ledger, report::Report* report);
+void CheckLedger(const Ledger& ledger, model::Report* report);
 
 }  // namespace claimcheck::reconcile
 

@@ -12,9 +12,9 @@
 
 namespace claimcheck::reconcile {
 
-using report::Claim;
-using report::Finding;
-using report::Quantity;
+using model::Claim;
+using model::Finding;
+using model::Quantity;
 
 namespace {
 
@@ -39,7 +39,7 @@ struct DayInterval {
   std::string month_day;  // "01-03" for "XXXX-01-03"
 };
 
-DayInterval DaysOf(const report::Time& t) {
+DayInterval DaysOf(const model::Time& t) {
   DayInterval d;
   auto lo = ParseIsoDate(t.lo), hi = ParseIsoDate(t.hi);
   if (lo && hi) {
@@ -61,7 +61,7 @@ bool MonthDayWithin(const std::string& md, const DayInterval& d) {
 }
 
 // Whether two values can both be true.
-bool Intersect(const report::Value& a, const report::Value& b) {
+bool Intersect(const model::Value& a, const model::Value& b) {
   if (const auto* qa = std::get_if<Quantity>(&a)) {
     const auto* qb = std::get_if<Quantity>(&b);
     if (qb == nullptr) return false;
@@ -69,8 +69,8 @@ bool Intersect(const report::Value& a, const report::Value& b) {
     const bool b_below = qb->hi && *qb->hi < qa->lo;
     return !a_below && !b_below;
   }
-  const auto* ta = std::get_if<report::Time>(&a);
-  const auto* tb = std::get_if<report::Time>(&b);
+  const auto* ta = std::get_if<model::Time>(&a);
+  const auto* tb = std::get_if<model::Time>(&b);
   if (ta == nullptr || tb == nullptr) return false;
   const DayInterval da = DaysOf(*ta), db = DaysOf(*tb);
   if (da.known && db.known) return da.lo <= db.hi && db.lo <= da.hi;
@@ -96,7 +96,7 @@ AsOfDays AsOf(const Claim& c) {
 
 // Relative gap of two disjoint values; 1 for times (a different day is a
 // different day).
-double Gap(const report::Value& a, const report::Value& b) {
+double Gap(const model::Value& a, const model::Value& b) {
   const auto* qa = std::get_if<Quantity>(&a);
   const auto* qb = std::get_if<Quantity>(&b);
   if (qa == nullptr || qb == nullptr) return 1.0;
@@ -106,7 +106,7 @@ double Gap(const report::Value& a, const report::Value& b) {
 // --- context ------------------------------------------------------------------
 
 struct Context {
-  std::map<std::string, const report::DocumentRecord*> docs;
+  std::map<std::string, const model::DocumentRecord*> docs;
 
   std::string Label(const std::string& doc) const {
     auto it = docs.find(doc);
@@ -180,14 +180,14 @@ void BorrowYears(std::vector<Claim>* claims, const Context& ctx,
   std::map<std::string, int> year_of_doc;
   for (const Claim& c : *claims) {
     if (c.attribute != "date") continue;
-    const auto* t = std::get_if<report::Time>(&c.value);
+    const auto* t = std::get_if<model::Time>(&c.value);
     if (t == nullptr) continue;
     const DayInterval open = DaysOf(*t);
     if (open.known || open.month_day.empty()) continue;
     std::set<int> years;
     for (const Claim& o : *claims) {
       if (o.doc == c.doc || o.attribute != "date" || !SubjectsCompatible(o.subject, c.subject)) continue;
-      const auto* ot = std::get_if<report::Time>(&o.value);
+      const auto* ot = std::get_if<model::Time>(&o.value);
       if (ot == nullptr || ot->timex.size() < 10) continue;
       auto day = ParseIsoDate(ot->timex.substr(0, 10));
       if (day && ot->timex.substr(5, 5) == open.month_day) years.insert(day->year);
@@ -221,7 +221,7 @@ struct Group {
 // (or not at all) return nothing: they are about the story's present.
 std::optional<std::pair<int64_t, int64_t>> EventDays(const Claim& c) {
   if (c.attribute == "date") {
-    const auto* t = std::get_if<report::Time>(&c.value);
+    const auto* t = std::get_if<model::Time>(&c.value);
     const DayInterval d = t ? DaysOf(*t) : DayInterval{};
     if (d.known) return std::make_pair(d.lo, d.hi);
     return std::nullopt;
@@ -281,7 +281,7 @@ std::vector<Group> SplitByEventTime(Group g) {
   // A date without its year ("XXXX-01-03") joins the cluster holding that day.
   std::vector<const Claim*> undated;
   for (const Claim* c : present) {
-    const auto* t = std::get_if<report::Time>(&c->value);
+    const auto* t = std::get_if<model::Time>(&c->value);
     const DayInterval d = t ? DaysOf(*t) : DayInterval{};
     bool placed = false;
     for (auto& cluster : clusters) {
@@ -406,7 +406,7 @@ std::string ValuesBySource(const std::vector<const Claim*>& claims, const Contex
     auto it = std::find_if(by_source.begin(), by_source.end(),
                            [&](const auto& p) { return p.first == label; });
     if (it == by_source.end()) it = by_source.insert(by_source.end(), {label, {}});
-    const std::string value = report::ShowValue(c->value);
+    const std::string value = model::ShowValue(c->value);
     if (std::find(it->second.begin(), it->second.end(), value) == it->second.end()) {
       it->second.push_back(value);
     }
@@ -470,9 +470,9 @@ Finding Judge(const Group& g, const Context& ctx,
   } else if (changed) {
     f.verdict = "changed";
     f.severity = "note";
-    f.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", Title(g), report::ShowValue(from->value),
+    f.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", Title(g), model::ShowValue(from->value),
                             ctx.Label(from->doc), from->as_of.timex.empty() ? "unknown" : from->as_of.timex,
-                            report::ShowValue(to->value), ctx.Label(to->doc),
+                            model::ShowValue(to->value), ctx.Label(to->doc),
                             to->as_of.timex.empty() ? "unknown" : to->as_of.timex);
   } else {
     std::vector<std::string> notes;
@@ -480,8 +480,8 @@ Finding Judge(const Group& g, const Context& ctx,
     f.notes.insert(f.notes.end(), notes.begin(), notes.end());
     const Claim* sharpest = g.claims.front();
     for (const Claim* c : g.claims) {
-      const auto* t = std::get_if<report::Time>(&c->value);
-      const auto* s = std::get_if<report::Time>(&sharpest->value);
+      const auto* t = std::get_if<model::Time>(&c->value);
+      const auto* s = std::get_if<model::Time>(&sharpest->value);
       if (t && s && DaysOf(*t).known &&
           (!DaysOf(*s).known || DaysOf(*t).hi - DaysOf(*t).lo < DaysOf(*s).hi - DaysOf(*s).lo)) {
         sharpest = c;
@@ -490,7 +490,7 @@ Finding Judge(const Group& g, const Context& ctx,
     if (sources >= 2) {
       f.verdict = "agree";
       f.severity = "note";
-      f.summary = fmt::format("{}: {} sources agree: {}", Title(g), sources, report::ShowValue(sharpest->value));
+      f.summary = fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
     } else {
       f.verdict = "single";
       f.severity = "note";
@@ -522,7 +522,7 @@ double RelativeGap(int64_t a_lo, std::optional<int64_t> a_hi, int64_t b_lo,
   return (near_b - near_a) / std::max(std::abs(near_a), std::abs(near_b));
 }
 
-void Reconcile(report::Report* report, const Ledger* ledger) {
+void Reconcile(model::Report* report, const Ledger* ledger) {
   std::sort(report->inputs.begin(), report->inputs.end(),
             [](const auto& a, const auto& b) { return a.doc < b.doc; });
   std::sort(report->claims.begin(), report->claims.end(), [](const Claim& a, const Claim& b) {

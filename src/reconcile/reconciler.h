@@ -2,7 +2,7 @@
 // subject, compared across documents in value and in time, into findings:
 // agree, contradict, changed, single, internal.
 //
-//   report::Report r = …;            // inputs and claims, in any order
+//   model::Report r = …;            // inputs and claims, in any order
 //   Reconcile(&r);                    // sorts, resolves borrowed years, adds findings
 #ifndef CLAIMCHECK_RECONCILE_RECONCILER_H_
 #define CLAIMCHECK_RECONCILE_RECONCILER_H_
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "report/model.h"
+#include "model/model.h"
 
 namespace claimcheck::reconcile {
 
@@ -22,7 +22,7 @@ struct Ledger;
 /// The result depends only on the set of inputs and claims, never on their
 /// order: `check` and `reconcile` over shards give the same bytes. With a
 /// ledger, claims that disagree with it add `ledger` findings.
-void Reconcile(report::Report* report, const Ledger* ledger = nullptr);
+void Reconcile(model::Report* report, const Ledger* ledger = nullptr);
 
 /// Two subjects that may describe one thing: same event (and for troops the
 /// same force), no different place. "rally" joins "rally@iraq".

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "report/model.h"
+#include "report/display.h"
 
 namespace claimcheck::report {
 

@@ -16,11 +16,16 @@
 
 #include "corpus/reader.h"
 #include "corpus/utf8.h"
-#include "report/json_io.h"
+#include "model/json_io.h"
 #include "report/locations.h"
 #include "report/writers.h"
 
 namespace claimcheck::report {
+
+using model::DumpLine;
+using model::DumpPretty;
+using model::Json;
+using model::ToJson;
 
 namespace fs = std::filesystem;
 

@@ -5,10 +5,15 @@
 #include <algorithm>
 #include <map>
 
-#include "report/json_io.h"
+#include "model/json_io.h"
 #include "report/writers.h"
 
 namespace claimcheck::report {
+
+using model::DumpLine;
+using model::DumpPretty;
+using model::Json;
+using model::ToJson;
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "report/model.h"
+#include "report/display.h"
 
 namespace claimcheck::report {
 

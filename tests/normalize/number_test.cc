@@ -300,7 +300,7 @@ TEST_CASE("EvaluateBound rejects what it cannot evaluate exactly") {
 }
 
 TEST_CASE("NormalizeQuantity builds intervals from groups and fields") {
-  using report::Quantity;
+  using model::Quantity;
   struct Case {
     Groups groups;
     Fields fields;
@@ -366,7 +366,7 @@ TEST_CASE("NormalizeQuantity builds intervals from groups and fields") {
 }
 
 TEST_CASE("NormalizeQuantity keeps a part of a whole below 1") {
-  report::Quantity q;
+  model::Quantity q;
   bool ordinal = false;
   std::string err;
   const Fields proper{{"proper", "true"}};
@@ -397,7 +397,7 @@ TEST_CASE("NormalizeQuantity explains what it cannot read") {
        "bad bound expression 'sqrt(n)' (expected n, n+1, n-1, 0, inf, floor(0.9n), ceil(1.1n))"},
   };
   for (const Case& c : cases) {
-    report::Quantity q;
+    model::Quantity q;
     bool ordinal = false;
     std::string err;
     CHECK_FALSE(NormalizeQuantity(c.groups, {}, Rules(), &q, &ordinal, &err));

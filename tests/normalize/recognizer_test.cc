@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "corpus/reader.h"
 #include "normalize/rule_examples.h"
 
@@ -91,9 +93,13 @@ TEST_CASE("mentions are found per sentence, with document offsets") {
   REQUIRE(found.size() == 2);
   CHECK(found[1].start == 14);
   CHECK(found[1].end == 15);
-  CHECK(report::DumpLine(MentionJson(found[1], "d", doc.text)) ==
-        R"({"doc":"d","start":14,"end":15,"text":"7","kind":"number",)"
-        R"("value":{"kind":"quantity","point":7,"lo":7,"hi":7,"qualifier":null},"rule":"t.digits"})");
+  const model::MentionRecord r = ToRecord(found[1], "d", doc.text);
+  CHECK(r.doc == "d");
+  CHECK(r.text == "7");
+  CHECK(r.kind == "number");
+  CHECK(r.value == std::variant<model::Quantity, std::string>(model::Quantity{7, 7, 7, ""}));
+  CHECK(r.rule == "t.digits");
+  CHECK_FALSE(r.ordinal);
 }
 
 TEST_CASE("rule examples report what they found when they fail") {

@@ -6,30 +6,30 @@ namespace claimcheck::reconcile {
 
 namespace {
 
-report::Claim Count(std::string doc, int n, std::string subject, int64_t lo, std::optional<int64_t> hi,
+model::Claim Count(std::string doc, int n, std::string subject, int64_t lo, std::optional<int64_t> hi,
                     std::string as_of = "", bool revision = false) {
-  report::Claim c;
+  model::Claim c;
   c.id = doc + "#" + std::to_string(n);
   c.doc = doc;
   c.rule = "t";
   c.attribute = "deaths";
   c.subject = std::move(subject);
-  c.value = report::Quantity{std::nullopt, lo, hi, ""};
+  c.value = model::Quantity{std::nullopt, lo, hi, ""};
   c.as_of = {as_of, as_of, as_of, as_of.empty() ? "unresolved" : "document-date"};
   c.evidence.sentence = doc + " sentence " + std::to_string(n);
   c.revision = revision;
   return c;
 }
 
-report::DocumentRecord Doc(std::string doc, std::string source = "") {
-  report::DocumentRecord d;
+model::DocumentRecord Doc(std::string doc, std::string source = "") {
+  model::DocumentRecord d;
   d.doc = std::move(doc);
   d.source = std::move(source);
   d.status = "ok";
   return d;
 }
 
-std::vector<std::string> Verdicts(report::Report r) {
+std::vector<std::string> Verdicts(model::Report r) {
   Reconcile(&r);
   std::vector<std::string> out;
   for (const auto& f : r.findings) out.push_back(f.id + " " + f.verdict + " " + f.severity + " " + f.subject);
@@ -42,27 +42,27 @@ using Strings = std::vector<std::string>;
 
 TEST_CASE("the verdict table of DESIGN.md section 4") {
   SUBCASE("intersecting values from two outlets agree") {
-    report::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
                      {Count("a", 1, "strike", 40, 40), Count("b", 1, "strike", 36, 44)}, {}};
     CHECK(Verdicts(r) == Strings{"F1 agree note strike"});
   }
   SUBCASE("the same outlet twice is one source") {
-    report::Report r{{Doc("a", "x.com"), Doc("b", "x.com")},
+    model::Report r{{Doc("a", "x.com"), Doc("b", "x.com")},
                      {Count("a", 1, "strike", 40, 40), Count("b", 1, "strike", 40, 40)}, {}};
     CHECK(Verdicts(r) == Strings{"F1 single note strike"});
   }
   SUBCASE("disjoint values at the same time contradict, severity by gap") {
-    report::Report r{{Doc("a"), Doc("b")},
+    model::Report r{{Doc("a"), Doc("b")},
                      {Count("a", 1, "strike", 40, 40, "2009-01-06"), Count("b", 1, "strike", 43, 43, "2009-01-06")},
                      {}};
     CHECK(Verdicts(r) == Strings{"F1 contradict warning strike"});
-    r.claims[1].value = report::Quantity{std::nullopt, 80, 80, ""};
+    r.claims[1].value = model::Quantity{std::nullopt, 80, 80, ""};
     CHECK(Verdicts(r) == Strings{"F1 contradict error strike"});
-    r.claims[1].value = report::Quantity{std::nullopt, 41, 41, ""};
+    r.claims[1].value = model::Quantity{std::nullopt, 41, 41, ""};
     CHECK(Verdicts(r) == Strings{"F1 contradict note strike"});
   }
   SUBCASE("disjoint values at different times, or with a revision cue, changed") {
-    report::Report r{{Doc("a"), Doc("b")},
+    model::Report r{{Doc("a"), Doc("b")},
                      {Count("a", 1, "strike", 8, 8, "2009-01-06"), Count("b", 1, "strike", 10, 10, "2009-01-07")},
                      {}};
     CHECK(Verdicts(r) == Strings{"F1 changed note strike"});
@@ -71,13 +71,13 @@ TEST_CASE("the verdict table of DESIGN.md section 4") {
     CHECK(Verdicts(r) == Strings{"F1 changed note strike"});
   }
   SUBCASE("one document disagreeing with itself is internal; alone it is single") {
-    report::Report r{{Doc("a")}, {Count("a", 1, "strike", 8, 8), Count("a", 2, "strike", 12, 12)}, {}};
+    model::Report r{{Doc("a")}, {Count("a", 1, "strike", 8, 8), Count("a", 2, "strike", 12, 12)}, {}};
     CHECK(Verdicts(r) == Strings{"F1 internal warning strike"});
     r.claims.pop_back();
     CHECK(Verdicts(r) == Strings{"F1 single note strike"});
   }
   SUBCASE("a subject without a place joins the one placed subject of its event") {
-    report::Report r{{Doc("a", "x"), Doc("b", "y")},
+    model::Report r{{Doc("a", "x"), Doc("b", "y")},
                      {Count("a", 1, "strike@gaza", 40, 40), Count("b", 1, "strike", 40, 40),
                       Count("b", 2, "strike/soldiers", 5, 5)},
                      {}};
@@ -87,20 +87,20 @@ TEST_CASE("the verdict table of DESIGN.md section 4") {
 
 TEST_CASE("a background event separates by its own time") {
   // Two 2005 stories give today's toll (10) and the 2003 quake's (26,000 / 31,000).
-  report::Claim a_now = Count("a", 1, "quake", 10, 10, "2005-11-28");
-  report::Claim b_now = Count("b", 1, "quake", 10, 10, "2005-11-28");
-  report::Claim a_old = Count("a", 2, "quake", 26001, std::nullopt, "2003-12-26");
-  report::Claim b_old = Count("b", 2, "quake", 31001, std::nullopt, "2003-12-26");
+  model::Claim a_now = Count("a", 1, "quake", 10, 10, "2005-11-28");
+  model::Claim b_now = Count("b", 1, "quake", 10, 10, "2005-11-28");
+  model::Claim a_old = Count("a", 2, "quake", 26001, std::nullopt, "2003-12-26");
+  model::Claim b_old = Count("b", 2, "quake", 31001, std::nullopt, "2003-12-26");
   a_old.as_of.basis = b_old.as_of.basis = "sentence";
-  report::Report r{{Doc("a", "x"), Doc("b", "y")}, {a_now, b_now, a_old, b_old}, {}};
+  model::Report r{{Doc("a", "x"), Doc("b", "y")}, {a_now, b_now, a_old, b_old}, {}};
   CHECK(Verdicts(r) == Strings{"F1 agree note quake", "F2 agree note quake (2003-12)"});
 }
 
 TEST_CASE("findings do not depend on the order of inputs and claims") {
-  report::Report a{{Doc("a"), Doc("b")},
+  model::Report a{{Doc("a"), Doc("b")},
                    {Count("a", 1, "strike", 40, 40), Count("b", 1, "quake", 3, 3), Count("b", 2, "strike", 50, 50)},
                    {}};
-  report::Report b{{Doc("b"), Doc("a")}, {a.claims[2], a.claims[0], a.claims[1]}, {}};
+  model::Report b{{Doc("b"), Doc("a")}, {a.claims[2], a.claims[0], a.claims[1]}, {}};
   Reconcile(&a);
   Reconcile(&b);
   CHECK(a.findings == b.findings);

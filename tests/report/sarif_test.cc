@@ -4,11 +4,13 @@
 #include <sstream>
 #include <string>
 
-#include "report/json_io.h"
+#include "model/json_io.h"
 #include "report/locations.h"
 #include "report/writer.h"
 
 namespace claimcheck::report {
+
+using model::Json;
 
 namespace {
 

@@ -1,7 +1,10 @@
-// The report model of DESIGN.md §3: what every writer reads and what
-// `extract` / `reconcile` exchange. Field names and meanings are normative.
-#ifndef CLAIMCHECK_REPORT_MODEL_H_
-#define CLAIMCHECK_REPORT_MODEL_H_
+// The data model of DESIGN.md §3: the records `mentions`, `extract` and
+// `reconcile` produce and exchange, and every report writer reads. Field
+// names and meanings are normative (docs/schema/ has their JSON Schemas).
+// This layer sits above corpus and below everything that makes or prints
+// claims: it includes no matcher, no normalizer and no writer.
+#ifndef CLAIMCHECK_MODEL_MODEL_H_
+#define CLAIMCHECK_MODEL_MODEL_H_
 
 #include <cstdint>
 #include <map>
@@ -13,7 +16,7 @@
 
 #include "corpus/document.h"
 
-namespace claimcheck::report {
+namespace claimcheck::model {
 
 /// Integer interval, bounds inclusive; hi unset when open above; point unset
 /// for ranges and vague magnitudes. A point may be fractional ("2.5", "a
@@ -36,6 +39,32 @@ struct Time {
 };
 
 using Value = std::variant<Quantity, Time>;
+
+/// An anchor a time mention carries ("two days later": relation after,
+/// offset P2D); the claims layer resolves it against the event's date.
+struct MentionAnchor {
+  std::string relation;  ///< after, before, anniversary, same
+  std::string offset;    ///< "" prints as null.
+  int ordinal = 0;       ///< 0 prints as null.
+  std::string event;     ///< "" prints as null.
+  friend bool operator==(const MentionAnchor&, const MentionAnchor&) = default;
+};
+
+/// One recognized number or time expression, as `mentions` prints it
+/// (DESIGN.md §3 "Mention"): a Quantity for numbers, a TIMEX3 string for time.
+struct MentionRecord {
+  std::string doc;
+  size_t start = 0;
+  size_t end = 0;
+  std::string text;
+  std::string kind;  ///< number, date, time, duration, set
+  std::variant<Quantity, std::string> value;
+  std::string mod;  ///< TIMEX3 mod; "" leaves the key out.
+  std::optional<MentionAnchor> anchor;
+  bool ordinal = false;  ///< Printed only when true.
+  std::string rule;
+  friend bool operator==(const MentionRecord&, const MentionRecord&) = default;
+};
 
 struct AsOf {
   std::string timex;
@@ -132,30 +161,6 @@ struct Summary {
 };
 Summary Summarize(const Report& report);
 
-/// Lookups every writer needs: claims by id, document records by doc id.
-class ReportIndex {
- public:
-  explicit ReportIndex(const Report& report);
-  const Claim* FindClaim(const std::string& id) const;
-  const DocumentRecord* FindDocument(const std::string& doc) const;
-  /// The finding's claims that are in the report, in the finding's order.
-  std::vector<const Claim*> ClaimsOf(const Finding& f) const;
-  /// The finding a claim belongs to (its first), or nullptr.
-  const Finding* FindingOf(const std::string& claim_id) const;
+}  // namespace claimcheck::model
 
- private:
-  std::map<std::string, const Claim*> claims_;
-  std::map<std::string, const DocumentRecord*> docs_;
-  std::map<std::string, const Finding*> finding_of_;
-};
-
-/// Severity order for display: error, warning, note.
-int SeverityRank(std::string_view severity);
-
-/// Findings in display order: severity (error, warning, note), then report
-/// order, which is id order. Every writer that orders findings uses it.
-std::vector<const Finding*> FindingsForDisplay(const Report& report);
-
-}  // namespace claimcheck::report
-
-#endif  // CLAIMCHECK_REPORT_MODEL_H_
+#endif  // CLAIMCHECK_MODEL_MODEL_H_

@@ -1,8 +1,8 @@
-#include "report/json_io.h"
+#include "model/json_io.h"
 
 #include <doctest/doctest.h>
 
-namespace claimcheck::report {
+namespace claimcheck::model {
 
 namespace {
 
@@ -86,4 +86,19 @@ TEST_CASE("invalid UTF-8 never breaks JSON output") {
   CHECK(DumpLine(j) == "{\"text\":\"caf\xEF\xBF\xBD\"}");
 }
 
-}  // namespace claimcheck::report
+TEST_CASE("a mention prints as DESIGN.md §3 shows it; optional keys only when set") {
+  MentionRecord number{"d", 14, 15, "7", "number", Quantity{7, 7, 7, ""}, "", std::nullopt,
+                       false, "t.digits"};
+  CHECK(DumpLine(ToJson(number)) ==
+        R"({"doc":"d","start":14,"end":15,"text":"7","kind":"number",)"
+        R"("value":{"kind":"quantity","point":7,"lo":7,"hi":7,"qualifier":null},"rule":"t.digits"})");
+  MentionRecord later{"d", 0, 14, "two days later", "date", std::string("XXXX-XX-XX"), "APPROX",
+                      MentionAnchor{"after", "P2D", 0, ""}, true, "t.later"};
+  CHECK(DumpLine(ToJson(later)) ==
+        R"({"doc":"d","start":0,"end":14,"text":"two days later","kind":"date",)"
+        R"("value":"XXXX-XX-XX","mod":"APPROX",)"
+        R"("anchor":{"relation":"after","offset":"P2D","ordinal":null,"event":null},)"
+        R"("ordinal":true,"rule":"t.later"})");
+}
+
+}  // namespace claimcheck::model

@@ -1,10 +1,10 @@
-#include "report/json_io.h"
+#include "model/json_io.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
-namespace claimcheck::report {
+namespace claimcheck::model {
 
 namespace {
 
@@ -242,6 +242,30 @@ Json ToJson(const Report& r) {
   return j;
 }
 
+Json ToJson(const MentionRecord& m) {
+  Json j;
+  j["doc"] = m.doc;
+  j["start"] = m.start;
+  j["end"] = m.end;
+  j["text"] = m.text;
+  j["kind"] = m.kind;
+  if (const auto* q = std::get_if<Quantity>(&m.value)) {
+    j["value"] = ToJson(*q);
+  } else {
+    j["value"] = std::get<std::string>(m.value);
+  }
+  if (!m.mod.empty()) j["mod"] = m.mod;
+  if (m.anchor) {
+    j["anchor"] = {{"relation", m.anchor->relation},
+                   {"offset", StringOrNull(m.anchor->offset)},
+                   {"ordinal", m.anchor->ordinal ? Json(m.anchor->ordinal) : Json(nullptr)},
+                   {"event", StringOrNull(m.anchor->event)}};
+  }
+  if (m.ordinal) j["ordinal"] = true;
+  j["rule"] = m.rule;
+  return j;
+}
+
 bool FromJson(const Json& j, DocumentRecord* out, std::string* err) {
   DocumentRecord d;
   bool ok = j.is_object() && GetString(j, "doc", &d.doc, err, false) &&
@@ -301,4 +325,4 @@ std::string DumpPretty(const Json& j) {
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace claimcheck::report
+}  // namespace claimcheck::model

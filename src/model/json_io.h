@@ -1,14 +1,14 @@
-// JSON forms of the report model (DESIGN.md §3), both ways. Keys keep the
+// JSON forms of the data model (DESIGN.md §3), both ways. Keys keep the
 // order the design shows, so output is stable byte for byte.
-#ifndef CLAIMCHECK_REPORT_JSON_IO_H_
-#define CLAIMCHECK_REPORT_JSON_IO_H_
+#ifndef CLAIMCHECK_MODEL_JSON_IO_H_
+#define CLAIMCHECK_MODEL_JSON_IO_H_
 
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "report/model.h"
+#include "model/model.h"
 
-namespace claimcheck::report {
+namespace claimcheck::model {
 
 using Json = nlohmann::ordered_json;
 
@@ -19,7 +19,8 @@ Json ToJson(const Claim& c);
 Json ToJson(const Finding& f);
 Json ToJson(const DocumentRecord& d);  ///< With "record":"document".
 Json ToJson(const Summary& s);
-Json ToJson(const Report& r);  ///< The whole report, "schema":"claimcheck.report/1".
+Json ToJson(const Report& r);
+Json ToJson(const MentionRecord& m);  ///< A line of `mentions`.  ///< The whole report, "schema":"claimcheck.report/1".
 
 /// Reads what ToJson wrote. On failure returns false and sets *err.
 bool FromJson(const Json& j, DocumentRecord* out, std::string* err);
@@ -30,6 +31,6 @@ std::string DumpLine(const Json& j);
 /// Indented by two spaces, newline-terminated.
 std::string DumpPretty(const Json& j);
 
-}  // namespace claimcheck::report
+}  // namespace claimcheck::model
 
-#endif  // CLAIMCHECK_REPORT_JSON_IO_H_
+#endif  // CLAIMCHECK_MODEL_JSON_IO_H_
