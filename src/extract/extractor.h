@@ -1,6 +1,11 @@
 // Claims (DESIGN.md §3–§4): claim rules from rules/ applied to a document's
 // sentences, bound to the numbers and dates the recognizer found, with a
-// subject, a time (as_of) and evidence.
+// subject, a time (as_of) and evidence. Extract runs one document through
+// named passes, each in its own file and each reading only what the ones
+// before it made: mentions and the document's date (normalize/, time_context)
+// → event dates and anchored times (time_context) → candidate claims
+// (candidates) → values and evidence → subjects (subject) → as_of (as_of)
+// → flags and ids. extractor.cc's Extract lists them in order.
 //
 //   std::unique_ptr<Extractor> extractor;
 //   Extractor::Create(rules, *recognizer, &extractor, &err);

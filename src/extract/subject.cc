@@ -110,7 +110,8 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       yielding_(rules, "yielding_event_words"),
       crowd_parts_(rules, "crowd_part_cues"),
       qualifiers_(rules, "qualifiers"),
-      intake_(rules, "intake_cues") {
+      intake_(rules, "intake_cues"),
+      lead_sentences_(static_cast<size_t>(rules.IntSetting("lead_sentences", 3))) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);
@@ -204,12 +205,11 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
   }
   // The headline and the lead (the first sentences of the body) place the
   // story: a count there in "Bener Meriah district" is the story's own.
-  constexpr size_t kLeadSentences = 3;
   std::string lead;
   size_t seen = 0;
   for (const corpus::Span& span : doc.sentences) {
     if (span.start < doc.body_start) continue;
-    if (++seen > kLeadSentences) break;
+    if (++seen > lead_sentences_) break;
     (lead += ' ') += std::string_view(doc.text).substr(span.start, span.end - span.start);
   }
   return {events.Top(), gatherings.Top(), countries.Ranked(), LeadName(body, killing_text),

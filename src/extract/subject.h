@@ -129,6 +129,7 @@ class SubjectBuilder {
   WordFinder intake_;
   std::unique_ptr<RE2> sub_place_;  // the SUB_PLACE macro of the rules
   std::unique_ptr<RE2> breaker_;    // the BREAKER macro: ends a value's clause
+  size_t lead_sentences_;           // setting lead_sentences: the lead that places the story
   static constexpr size_t kCumulativeReach = 100;  // bytes after the value
   static constexpr size_t kCrowdPartReach = 60;    // bytes after the value
 };

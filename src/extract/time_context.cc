@@ -71,8 +71,8 @@ std::optional<CivilDate> AddDuration(CivilDate day, const std::string& duration,
   return out;
 }
 
-TimeContext::TimeContext(const rules::RuleSet& rules)
-    : rules_(rules), subjects_(rules), months_(rules, "months"), year_links_(rules, "year_links") {}
+TimeContext::TimeContext(const rules::RuleSet& rules, const SubjectBuilder& subjects)
+    : rules_(rules), subjects_(subjects), months_(rules, "months"), year_links_(rules, "year_links") {}
 
 bool TimeContext::IsWritten(const Mention& m, std::string_view text) const {
   const std::string_view written = text.substr(m.start, m.end - m.start);

@@ -24,7 +24,8 @@ struct DocumentDate {
 
 class TimeContext {
  public:
-  explicit TimeContext(const rules::RuleSet& rules);
+  /// `rules` and `subjects` (for the event words) must outlive it.
+  TimeContext(const rules::RuleSet& rules, const SubjectBuilder& subjects);
 
   /// A dateline (a full date alone at the top: "Tuesday, July 2nd, 2013"),
   /// else an anniversary with an ordinal of an event the document dates, with
@@ -72,7 +73,7 @@ class TimeContext {
                           std::optional<CivilDate> reference) const;
 
   const rules::RuleSet& rules_;
-  SubjectBuilder subjects_;
+  const SubjectBuilder& subjects_;
   WordFinder months_;
   WordFinder year_links_;
 };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -57,6 +58,20 @@ std::string RuleSet::Macro(std::string_view name) const {
 std::string RuleSet::Setting(std::string_view name, std::string_view fallback) const {
   auto it = settings_.find(name);
   return it == settings_.end() ? std::string(fallback) : it->second;
+}
+
+bool IsIntegerSetting(std::string_view name) {
+  static constexpr std::string_view kIntegers[] = {"recent_event_days", "background_days",
+                                                   "lead_sentences"};
+  return std::find(std::begin(kIntegers), std::end(kIntegers), name) != std::end(kIntegers);
+}
+
+int64_t RuleSet::IntSetting(std::string_view name, int64_t fallback) const {
+  auto it = settings_.find(name);
+  if (it == settings_.end()) return fallback;
+  int64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
+  return ec == std::errc() && ptr == it->second.data() + it->second.size() ? v : fallback;
 }
 
 const Rule* RuleSet::Find(std::string_view id) const {
@@ -177,6 +192,18 @@ bool Loader::ReadSettings(const std::string& file, const toml::node& node, std::
   const toml::table* t = node.as_table();
   if (!t) return *err = Error(file, node.source(), "'settings' must be a table"), false;
   for (auto&& [key, value] : *t) {
+    // Counts (days, sentences, a pivot year) are non-negative integers;
+    // every other setting is a string.
+    if (IsIntegerSetting(key.str())) {
+      const std::optional<int64_t> n = value.value<int64_t>();
+      if (!value.is_integer() || *n < 0) {
+        *err = Error(file, value.source(),
+                     fmt::format("setting '{}' must be a non-negative integer", key.str()));
+        return false;
+      }
+      out_->SetSetting(key.str(), std::to_string(*n));
+      continue;
+    }
     if (!value.is_string()) {
       *err = Error(file, value.source(), fmt::format("setting '{}' must be a string", key.str()));
       return false;

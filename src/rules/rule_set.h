@@ -14,6 +14,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -72,6 +73,8 @@ class RuleSet {
   std::string Macro(std::string_view name) const;
   /// [settings] value, or `fallback`.
   std::string Setting(std::string_view name, std::string_view fallback = "") const;
+  /// An integer setting (IsIntegerSetting; validated when loaded), or `fallback`.
+  int64_t IntSetting(std::string_view name, int64_t fallback) const;
   /// Mention rules (numbers and time), in load order.
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   /// Claim rules ([[claim]] tables), in load order.
@@ -90,6 +93,10 @@ class RuleSet {
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<std::unique_ptr<Rule>> claims_;
 };
+
+/// Settings whose value is a count (`recent_event_days`, `background_days`,
+/// `lead_sentences`): TOML integers, non-negative; every other setting is a string.
+bool IsIntegerSetting(std::string_view name);
 
 /// One RE2::Set over `rules`' patterns, in order (index i is rules[i]): it
 /// says which rules match a text in one pass. Errors name the rule's

@@ -4,6 +4,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -11,11 +14,14 @@
 
 namespace {
 
-std::vector<nlohmann::json> Claims(const std::string& text) {
+// `extract` on `text` (reference date 2005-11-28), with `rules_dir` added
+// to the embedded rules when given.
+std::vector<nlohmann::json> Claims(const std::string& text, const std::string& rules_dir = "") {
   std::istringstream in(text);
   std::ostringstream out, err;
-  const int code = claimcheck::cli::Run({"extract", "--reference-date", "2005-11-28", "-"}, in,
-                                        out, err);
+  std::vector<std::string> args = {"extract", "--reference-date", "2005-11-28", "-"};
+  if (!rules_dir.empty()) args.insert(args.begin() + 1, {"--rules", rules_dir});
+  const int code = claimcheck::cli::Run(args, in, out, err);
   REQUIRE(code == 0);
   std::vector<nlohmann::json> claims;
   std::istringstream lines(out.str());
@@ -82,8 +88,9 @@ const nlohmann::json* First(const std::vector<nlohmann::json>& claims, const std
 
 // The as_of timex of the claim of `attribute` whose value is `point` in
 // `text`; "(no claim)" when there is none.
-std::string AsOfOf(const std::string& text, const std::string& attribute, int point) {
-  const auto claims = Claims(text);
+std::string AsOfOf(const std::string& text, const std::string& attribute, int point,
+                   const std::string& rules_dir = "") {
+  const auto claims = Claims(text, rules_dir);
   const nlohmann::json* c = First(claims, attribute, point);
   return c == nullptr ? "(no claim)" : (*c)["as_of"]["timex"].get<std::string>();
 }
@@ -136,6 +143,44 @@ TEST_CASE("a toll is as of its report, not of the event a time in its sentence d
   // A time written onto another event is not the count's.
   CHECK(AsOfOf("The quake injured 300 people in a region devastated by the tsunami of 2004.\n", "injuries",
                300) == "2005-11-28");
+}
+
+// A directory of rules holding only `settings`, removed when done.
+struct SettingsDir {
+  explicit SettingsDir(const std::string& settings) {
+    path = std::filesystem::temp_directory_path() /
+           ("claimcheck-settings-" + std::to_string(reinterpret_cast<uintptr_t>(this)));
+    std::filesystem::create_directories(path);
+    std::ofstream(path / "settings.toml") << "[settings]\n" << settings << "\n";
+  }
+  ~SettingsDir() { std::filesystem::remove_all(path); }
+  std::filesystem::path path;
+};
+
+TEST_CASE("the news-time windows are rule settings") {
+  // Sunday is a day before the report: within recent_event_days (7), the
+  // quake's day is not when its toll was counted; with 0 days it is.
+  const std::string toll = "Two people were killed by the quake, which struck the island on Sunday.\n";
+  CHECK(AsOfOf(toll, "deaths", 2) == "2005-11-28");
+  CHECK(AsOfOf(toll, "deaths", 2, SettingsDir("recent_event_days = 0").path) == "2005-11-27");
+  // April 2004 is far more than background_days (60) before the report; with
+  // a window of ten years it is the story's present, and the count its report's.
+  const std::string background = "In April last year a strong quake struck off the coast. "
+                                 "Five people died in the quake and its aftershocks.\n";
+  CHECK(AsOfOf(background, "deaths", 5) == "2004-04");
+  CHECK(AsOfOf(background, "deaths", 5, SettingsDir("background_days = 3650").path) == "2005-11-28");
+  // A place the lead (lead_sentences: 3) names scopes no count; with no lead it does.
+  const std::string lead = "A quake struck Bener Meriah district on Sunday, killing five people.\n"
+                           "Officials said five people were killed in Bener Meriah district.\n";
+  const auto scoped = [&](const std::string& dir) {
+    int n = 0;
+    for (const auto& c : Claims(lead, dir)) {
+      n += c["attribute"] == "deaths" && c["subject"].get<std::string>().find("/in-") != std::string::npos;
+    }
+    return n;
+  };
+  CHECK(scoped("") == 0);
+  CHECK(scoped(SettingsDir("lead_sentences = 0").path) > 0);
 }
 
 TEST_CASE("a sentence naming 'the quake' of a background paragraph takes its time") {

@@ -58,6 +58,16 @@ fields = { unit = "day", offset = -1 }
   CHECK(r->loc.line == 17);  // the pattern's line
 }
 
+TEST_CASE("count settings are integers; absent ones take the caller's fallback") {
+  RuleSet rules;
+  std::string err;
+  REQUIRE(LoadRuleSetFromFiles({{"rules/en/t.toml", "[settings]\nbackground_days = 90\n"}}, &rules, &err));
+  CHECK(rules.IntSetting("background_days", 60) == 90);
+  CHECK(rules.IntSetting("recent_event_days", 7) == 7);
+  CHECK(IsIntegerSetting("lead_sentences"));
+  CHECK_FALSE(IsIntegerSetting("numeric_date_order"));
+}
+
 TEST_CASE("errors name file:line:col and show the line with a caret") {
   struct {
     std::string toml;
@@ -88,6 +98,15 @@ TEST_CASE("errors name file:line:col and show the line with a caret") {
        "rules/en/t.toml:5:37: unknown key 'pt' in a quantity (point, lo, hi, qualifier)\n"
        "examples = [{ text = \"x\", value = { pt = 1 } }]\n                                    ^"},
       {"x = = 1\n", "rules/en/t.toml:1:5: Error while parsing value: could not determine value type\nx = = 1\n    ^"},
+      {"[settings]\nrecent_event_days = \"7\"\n",
+       "rules/en/t.toml:2:21: setting 'recent_event_days' must be a non-negative integer\n"
+       "recent_event_days = \"7\"\n                    ^"},
+      {"[settings]\nlead_sentences = -1\n",
+       "rules/en/t.toml:2:18: setting 'lead_sentences' must be a non-negative integer\n"
+       "lead_sentences = -1\n                 ^"},
+      {"[settings]\nnumeric_date_order = 1\n",
+       "rules/en/t.toml:2:22: setting 'numeric_date_order' must be a string\n"
+       "numeric_date_order = 1\n                     ^"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.toml);

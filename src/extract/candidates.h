@@ -1,0 +1,77 @@
+// Extract's candidate pass: the claim rules run over each sentence with
+// every mention masked as a placeholder, so a rule reads "{NUM} people were
+// killed" and binds the mention it names (rules/README.md, "Claims"). What
+// comes out is one candidate per (attribute, mention), the longest match
+// first; subjects, as_of and flags are later passes.
+#ifndef CLAIMCHECK_EXTRACT_CANDIDATES_H_
+#define CLAIMCHECK_EXTRACT_CANDIDATES_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corpus/document.h"
+#include "normalize/groups.h"
+#include "normalize/recognizer.h"
+#include "rules/rule_set.h"
+
+namespace claimcheck::extract {
+
+class TimeContext;
+
+/// The mentions lying wholly inside one sentence: indices [first, last) of
+/// the document's mentions (they are in text order).
+struct MentionRange {
+  size_t first = 0;
+  size_t last = 0;
+  bool empty() const { return first == last; }
+};
+
+/// One range per sentence of `doc`, in order; a mention that crosses a
+/// sentence boundary belongs to none.
+std::vector<MentionRange> MentionsBySentence(const corpus::Document& doc,
+                                             const std::vector<normalize::Mention>& mentions);
+
+struct Candidate {
+  const rules::Rule* rule;
+  size_t rule_index;
+  size_t start, end;  ///< Document offsets of the whole match.
+  size_t mention;     ///< The value.
+  std::optional<std::string> named;  ///< "Soleimani, Muhandis" before "and eight other men".
+  normalize::Groups groups;          ///< Every named group, the value included.
+  std::optional<size_t> anniversary;  ///< "… marked {the second anniversary} of …"
+  size_t sentence = 0;                ///< Index in doc.sentences.
+};
+
+class CandidateFinder {
+ public:
+  /// `rules` and `time` must outlive the finder.
+  static bool Create(const rules::RuleSet& rules, const TimeContext& time,
+                     std::unique_ptr<CandidateFinder>* out, std::string* err);
+
+  /// Every sentence's candidates, in sentence order; within a sentence by
+  /// position, then attribute. An `ignore` rule silences its mention; a
+  /// count that is someone's death is no troop count or crowd.
+  std::vector<Candidate> Find(const corpus::Document& doc,
+                              const std::vector<normalize::Mention>& mentions,
+                              const std::vector<MentionRange>& by_sentence) const;
+
+ private:
+  CandidateFinder(const rules::RuleSet& rules, const TimeContext& time) : rules_(rules), time_(time) {}
+  void InSentence(std::string_view text, const corpus::Span& s,
+                  const std::vector<normalize::Mention>& mentions, MentionRange in_sentence,
+                  std::vector<Candidate>* out) const;
+
+  const rules::RuleSet& rules_;
+  const TimeContext& time_;
+  std::unique_ptr<RE2::Set> claim_set_;
+  std::unique_ptr<RE2> breaker_, breaker_after_, date_speech_before_, date_speech_after_;
+};
+
+}  // namespace claimcheck::extract
+
+#endif  // CLAIMCHECK_EXTRACT_CANDIDATES_H_
