@@ -12,6 +12,7 @@
 #ifndef CLAIMCHECK_NORMALIZE_RECOGNIZER_H_
 #define CLAIMCHECK_NORMALIZE_RECOGNIZER_H_
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -62,9 +63,15 @@ class Recognizer {
  private:
   explicit Recognizer(const rules::RuleSet& rules) : rules_(rules) {}
   bool PassesPrefilter(std::string_view sentence) const;
+  bool CompileFilter(std::string* err);
+  bool FilteredRules(std::string_view sentence, std::vector<int>* out, std::string* err) const;
 
   const rules::RuleSet& rules_;
   std::unique_ptr<RE2::Set> set_;
+  std::vector<size_t> set_index_;  // set pattern i → rules_.rules() index
+  std::vector<int> always_;        // rules with a set form: picked by their literals
+  std::unique_ptr<re2::FilteredRE2> filter_;  // over always_'s set forms
+  std::unique_ptr<RE2::Set> atoms_;           // filter_'s literals, any case
   std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
 };
 

@@ -108,18 +108,20 @@ class Loader {
   bool ReadSettings(const std::string& file, const toml::node& node, std::string* err);
   bool ReadLexicon(const std::string& file, const std::string& name, const toml::node& node,
                    std::string* err);
-  bool ReadMacros(const std::string& file, const toml::node& node, std::string* err);
+  bool ReadMacros(const std::string& file, const toml::node& node, std::string* err,
+                  std::map<std::string, PendingMacro>* into);
   bool ReadRules(const std::string& file, const toml::node& node, int layer, bool claims,
                  std::string* err);
   bool ReadRule(const std::string& file, const toml::table& table, int layer, bool claim,
                 std::string* err);
   bool ReadExample(const std::string& file, const toml::node& node, Example* out, std::string* err);
   bool Expand(const std::string& pattern, const SourceLoc& loc, std::vector<std::string>* stack,
-              std::string* out, std::string* err) const;
+              std::string* out, std::string* err, bool for_set = false) const;
 
   RuleSet* out_;
   std::map<std::string, std::string> contents_;  // file → text, for error lines
   std::map<std::string, PendingMacro> macros_;
+  std::map<std::string, PendingMacro> set_macros_;  // [set_macros]: a macro's form in RE2::Sets
   std::map<std::string, int> rule_layer_;  // id → layer that defined it
 };
 
@@ -175,12 +177,14 @@ bool Loader::AddFile(const std::string& name, const std::string& content, int la
         if (!ReadLexicon(name, std::string(lex_name.str()), lex, err)) return false;
       }
     } else if (k == "macros") {
-      ok = ReadMacros(name, node, err);
+      ok = ReadMacros(name, node, err, &macros_);
+    } else if (k == "set_macros") {
+      ok = ReadMacros(name, node, err, &set_macros_);
     } else if (k == "rule" || k == "claim") {
       ok = ReadRules(name, node, layer, k == "claim", err);
     } else {
       *err = Error(name, key.source(),
-                   fmt::format("unknown key '{}' (expected settings, lexicon, macros, rule, claim)", k));
+                   fmt::format("unknown key '{}' (expected settings, lexicon, macros, set_macros, rule, claim)", k));
       return false;
     }
     if (!ok) return false;
@@ -243,7 +247,8 @@ bool Loader::ReadLexicon(const std::string& file, const std::string& name, const
   return true;
 }
 
-bool Loader::ReadMacros(const std::string& file, const toml::node& node, std::string* err) {
+bool Loader::ReadMacros(const std::string& file, const toml::node& node, std::string* err,
+                        std::map<std::string, PendingMacro>* into) {
   const toml::table* t = node.as_table();
   if (!t) return *err = Error(file, node.source(), "'macros' must be a table"), false;
   for (auto&& [key, value] : *t) {
@@ -251,7 +256,7 @@ bool Loader::ReadMacros(const std::string& file, const toml::node& node, std::st
       *err = Error(file, value.source(), fmt::format("macro '{}' must be a string", key.str()));
       return false;
     }
-    macros_[std::string(key.str())] = {*value.value<std::string>(), Loc(file, value.source())};
+    (*into)[std::string(key.str())] = {*value.value<std::string>(), Loc(file, value.source())};
   }
   return true;
 }
@@ -437,13 +442,20 @@ bool Loader::ReadExample(const std::string& file, const toml::node& node, Exampl
 
 bool CompileSet(const std::vector<std::unique_ptr<Rule>>& rules, std::unique_ptr<RE2::Set>* out,
                 std::string* err) {
+  std::vector<const Rule*> all;
+  for (const auto& rule : rules) all.push_back(rule.get());
+  return CompileSet(all, out, err);
+}
+
+bool CompileSet(const std::vector<const Rule*>& rules, std::unique_ptr<RE2::Set>* out,
+                std::string* err) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);  // the Set's DFA cache; exhausting it is an error
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& rule : rules) {
     std::string set_err;
-    if (set->Add(rule->expanded, &set_err) < 0) {
+    if (set->Add(rule->set_pattern.empty() ? rule->expanded : rule->set_pattern, &set_err) < 0) {
       *err = fmt::format("{}:{}:{}: rule '{}': {}", rule->loc.file, rule->loc.line,
                          rule->loc.column, rule->id, set_err);
       return false;
@@ -473,8 +485,10 @@ std::string LexiconPattern(const Lexicon& lex) {
   return alt + ")";
 }
 
+// `for_set`: macros of [set_macros] take their set form (see Rule::set_pattern).
 bool Loader::Expand(const std::string& pattern, const SourceLoc& loc,
-                    std::vector<std::string>* stack, std::string* out, std::string* err) const {
+                    std::vector<std::string>* stack, std::string* out, std::string* err,
+                    bool for_set) const {
   static const RE2 kRef(R"(\{(lex:[A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_]*)\})");
   re2::StringPiece input(pattern);
   re2::StringPiece name;
@@ -502,9 +516,13 @@ bool Loader::Expand(const std::string& pattern, const SourceLoc& loc,
       *err = Error(loc, fmt::format("macro {{{}}} refers to itself", n));
       return false;
     }
+    const PendingMacro* macro = &it->second;
+    if (auto set_form = set_macros_.find(n); for_set && set_form != set_macros_.end()) {
+      macro = &set_form->second;
+    }
     stack->push_back(n);
     *out += "(?:";
-    if (!Expand(it->second.pattern, it->second.loc, stack, out, err)) return false;
+    if (!Expand(macro->pattern, macro->loc, stack, out, err, for_set)) return false;
     *out += ")";
     stack->pop_back();
   }
@@ -529,11 +547,32 @@ bool Loader::Finish(std::string* err) {
     }
     out_->macros_[name] = std::move(expanded);
   }
+  for (const auto& [name, set_form] : set_macros_) {
+    if (!macros_.count(name)) {
+      *err = Error(set_form.loc, fmt::format("set_macros: {{{}}} is no macro of [macros]", name));
+      return false;
+    }
+    std::vector<std::string> stack{name};
+    std::string expanded;
+    if (!Expand(set_form.pattern, set_form.loc, &stack, &expanded, err, true)) return false;
+    RE2 re(expanded, options);
+    if (!re.ok()) {
+      *err = Error(set_form.loc, fmt::format("set_macros {{{}}}: bad pattern: {} (at '{}')", name,
+                                             re.error(), re.error_arg()));
+      return false;
+    }
+  }
   for (auto* list : {&out_->rules_, &out_->claims_}) {
     for (auto& rule : *list) {
       std::vector<std::string> stack;
       rule->expanded.clear();
       if (!Expand(rule->pattern, rule->loc, &stack, &rule->expanded, err)) return false;
+      rule->set_pattern.clear();
+      if (!set_macros_.empty() &&
+          !Expand(rule->pattern, rule->loc, &stack, &rule->set_pattern, err, true)) {
+        return false;
+      }
+      if (rule->set_pattern == rule->expanded) rule->set_pattern.clear();
       rule->re = std::make_unique<RE2>(rule->expanded, options);
       if (!rule->re->ok()) {
         *err = Error(rule->loc, fmt::format("rule '{}': bad pattern: {} (at '{}')", rule->id,

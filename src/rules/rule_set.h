@@ -57,6 +57,11 @@ struct Rule {
   int priority = 0;
   std::string pattern;   ///< As written.
   std::string expanded;  ///< Macros expanded, as compiled.
+  /// The pattern the RE2::Set that picks candidate rules sees: macros of
+  /// [set_macros] take their set form, a small pattern that matches at least
+  /// what the macro matches. "" when it is `expanded`. The rule's own `re`
+  /// still decides every match; the set only says which rules to try.
+  std::string set_pattern;
   std::unique_ptr<RE2> re;
   std::map<std::string, std::string> fields;  ///< Static fields for the normalizer.
   std::vector<Example> examples;
@@ -99,9 +104,12 @@ class RuleSet {
 bool IsIntegerSetting(std::string_view name);
 
 /// One RE2::Set over `rules`' patterns, in order (index i is rules[i]): it
-/// says which rules match a text in one pass. Errors name the rule's
+/// says which rules may match a text in one pass (each rule's set_pattern
+/// when it has one: a superset of its matches, never fewer). Errors name the rule's
 /// file:line:col; a Set too large for its memory budget is an error.
 bool CompileSet(const std::vector<std::unique_ptr<Rule>>& rules, std::unique_ptr<RE2::Set>* out,
+                std::string* err);
+bool CompileSet(const std::vector<const Rule*>& rules, std::unique_ptr<RE2::Set>* out,
                 std::string* err);
 
 /// `(?:key1|key2|…)`: a lexicon's keys longest first, regex-escaped, a space

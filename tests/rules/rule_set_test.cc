@@ -58,6 +58,30 @@ fields = { unit = "day", offset = -1 }
   CHECK(r->loc.line == 17);  // the pattern's line
 }
 
+TEST_CASE("a rule using a macro of [set_macros] gets a set form; others keep none") {
+  RuleSet rules;
+  std::string err;
+  const std::string toml = std::string(R"toml(
+[macros]
+N = '\d+(?:,\d{3})*'
+[set_macros]
+N = '\C*'
+[[rule]]
+id = "between"
+kind = "number"
+pattern = 'between (?P<lo>{N}) and (?P<hi>{N})'
+)toml") + kExamples + R"toml(
+[[rule]]
+id = "plain"
+kind = "number"
+pattern = '(?P<num>\d+)'
+)toml" + kExamples;
+  REQUIRE(LoadRuleSetFromFiles({{"rules/en/t.toml", toml}}, &rules, &err));
+  CHECK(rules.Find("between")->set_pattern == R"((?i)between (?P<lo>(?:\C*)) and (?P<hi>(?:\C*)))");
+  CHECK(rules.Find("between")->expanded.find("\\d+") != std::string::npos);
+  CHECK(rules.Find("plain")->set_pattern.empty());
+}
+
 TEST_CASE("count settings are integers; absent ones take the caller's fallback") {
   RuleSet rules;
   std::string err;
@@ -76,7 +100,7 @@ TEST_CASE("errors name file:line:col and show the line with a caret") {
       {"[[rule]]\nid = \"a\"\nkind = \"number\"\npatern = 'x'\n",
        "rules/en/t.toml:4:1: unknown key 'patern' in rule (id, kind, pattern, priority, "
        "case_sensitive, fields, examples)\npatern = 'x'\n^"},
-      {"[rules]\n", "rules/en/t.toml:1:2: unknown key 'rules' (expected settings, lexicon, macros, rule, claim)\n[rules]\n ^"},
+      {"[rules]\n", "rules/en/t.toml:1:2: unknown key 'rules' (expected settings, lexicon, macros, set_macros, rule, claim)\n[rules]\n ^"},
       {std::string("[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = '(?P<n>x'\n") + kExamples,
        "rules/en/t.toml:4:11: rule 'a': bad pattern: missing ): (?i)(?P<n>x (at '(?i)(?P<n>x')\n"
        "pattern = '(?P<n>x'\n          ^"},
@@ -98,6 +122,8 @@ TEST_CASE("errors name file:line:col and show the line with a caret") {
        "rules/en/t.toml:5:37: unknown key 'pt' in a quantity (point, lo, hi, qualifier)\n"
        "examples = [{ text = \"x\", value = { pt = 1 } }]\n                                    ^"},
       {"x = = 1\n", "rules/en/t.toml:1:5: Error while parsing value: could not determine value type\nx = = 1\n    ^"},
+      {"[set_macros]\nNUMBER = '\\C*'\n",
+       "rules/en/t.toml:2:10: set_macros: {NUMBER} is no macro of [macros]\nNUMBER = '\\C*'\n         ^"},
       {"[settings]\nrecent_event_days = \"7\"\n",
        "rules/en/t.toml:2:21: setting 'recent_event_days' must be a non-negative integer\n"
        "recent_event_days = \"7\"\n                    ^"},
