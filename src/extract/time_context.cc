@@ -114,11 +114,11 @@ int TimeContext::OrdinalOr(const normalize::Groups& groups, const std::string& f
 // day (not a weekday or "yesterday", which only place things near the
 // document date) and an event word close before it ("his death on January
 // 3, 2020", "killed … on 3 January").
-std::vector<TimeContext::DatedEvent> TimeContext::DatedEvents(
-    const corpus::Document& doc, const std::vector<Mention>& mentions,
-    const std::vector<ResolvedTime>& times) const {
+TimeContext::DatedEvents TimeContext::FindDatedEvents(const corpus::Document& doc,
+                                                      const std::vector<Mention>& mentions,
+                                                      const std::vector<ResolvedTime>& times) const {
   constexpr size_t kReach = 160;  // bytes before the date an event word may stand
-  std::vector<DatedEvent> events;
+  DatedEvents events;
   for (size_t i = 0; i < mentions.size(); ++i) {
     const TimeValue* t = TimeOf(mentions[i]);
     if (t == nullptr || t->anchor || !DayOf(times[i].timex, 2001)) continue;
@@ -128,7 +128,8 @@ std::vector<TimeContext::DatedEvent> TimeContext::DatedEvents(
     const size_t from = std::max(s->start, mentions[i].start > kReach ? mentions[i].start - kReach : 0);
     for (const std::string& key :
          subjects_.EventKeys(std::string_view(doc.text).substr(from, mentions[i].start - from))) {
-      events.push_back({key, times[i].timex, i});
+      events.first_by_key.emplace(key, times[i].timex);  // the first date stays
+      if (events.first.empty()) events.first = times[i].timex;
     }
   }
   return events;
@@ -136,15 +137,13 @@ std::vector<TimeContext::DatedEvent> TimeContext::DatedEvents(
 
 // The date the document gives the event a phrase names ("his killing");
 // a phrase that names no event word takes the first dated event.
-std::optional<std::string> TimeContext::EventDate(const std::vector<DatedEvent>& events,
+std::optional<std::string> TimeContext::EventDate(const DatedEvents& events,
                                                   const std::string& phrase) const {
   const std::vector<std::string> keys = subjects_.EventKeys(phrase);
   for (const std::string& key : keys) {
-    for (const DatedEvent& e : events) {
-      if (e.key == key) return e.timex;
-    }
+    if (auto it = events.first_by_key.find(key); it != events.first_by_key.end()) return it->second;
   }
-  if (keys.empty() && !events.empty()) return events.front().timex;
+  if (keys.empty() && !events.first.empty()) return events.first;
   return std::nullopt;
 }
 
@@ -206,10 +205,20 @@ std::vector<ResolvedTime> TimeContext::Resolve(const corpus::Document& doc,
     if (const TimeValue* t = TimeOf(mentions[i])) times[i].timex = t->timex;
   }
   YearsWrittenAfter(doc, mentions, &times, trace);
-  const std::vector<DatedEvent> events = DatedEvents(doc, mentions, times);
+  const DatedEvents events = FindDatedEvents(doc, mentions, times);
+  // The last day-dated time before mention i, kept as the loop goes (a
+  // resolved anchor dates the next one: "two days later … a day later"), so
+  // resolution is linear in the document, never a scan back per anchor.
+  std::optional<size_t> last_dated;
+  const auto note_dated = [&](size_t i) {
+    if (DayOf(times[i].timex, 2001)) last_dated = i;
+  };
   for (size_t i = 0; i < mentions.size(); ++i) {
     const TimeValue* t = TimeOf(mentions[i]);
-    if (t == nullptr || !t->anchor) continue;
+    if (t == nullptr || !t->anchor) {
+      note_dated(i);
+      continue;
+    }
     const normalize::Anchor& a = *t->anchor;
     std::string result;
     std::string from;
@@ -221,9 +230,7 @@ std::vector<ResolvedTime> TimeContext::Resolve(const corpus::Document& doc,
     } else {
       std::optional<std::string> base;
       if (!a.event.empty()) base = EventDate(events, a.event);
-      for (size_t j = i; !base && j-- > 0;) {
-        if (DayOf(times[j].timex, 2001)) base = times[j].timex;
-      }
+      if (!base && last_dated) base = times[*last_dated].timex;
       const auto day = base ? DayOf(*base, 2001) : std::nullopt;
       const int sign = a.relation == "before" ? -1 : 1;
       const auto shifted = day && !a.offset.empty() ? AddDuration(*day, a.offset, sign) : day;
@@ -232,8 +239,12 @@ std::vector<ResolvedTime> TimeContext::Resolve(const corpus::Document& doc,
         from = *base;
       }
     }
-    if (result.empty()) continue;
+    if (result.empty()) {
+      note_dated(i);
+      continue;
+    }
     times[i] = {result, "anchored"};
+    note_dated(i);
     if (trace) {
       trace->push_back(fmt::format("anchored \"{}\" → {} (from {})",
                                    std::string_view(doc.text).substr(mentions[i].start,
@@ -268,7 +279,7 @@ std::optional<DocumentDate> TimeContext::DiscoverDocumentDate(
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (const TimeValue* t = TimeOf(mentions[i])) raw[i].timex = t->timex;
   }
-  const std::vector<DatedEvent> events = DatedEvents(doc, mentions, raw);
+  const DatedEvents events = FindDatedEvents(doc, mentions, raw);
   for (const Mention& m : mentions) {
     const TimeValue* t = TimeOf(m);
     if (t == nullptr || !t->anchor || t->anchor->relation != "anniversary" || t->anchor->ordinal < 1) {
@@ -278,7 +289,13 @@ std::optional<DocumentDate> TimeContext::DiscoverDocumentDate(
     const auto day = base ? DayOf(ShiftYears(*base, t->anchor->ordinal)) : std::nullopt;
     size_t index = 0;
     if (!day || !SentenceOf(doc, m.start, &index)) continue;
-    for (const Mention& w : mentions) {
+    // Only the mentions of the sentences beside it (mentions are in text order).
+    const size_t from = doc.sentences[index > 0 ? index - 1 : 0].start;
+    const size_t to = doc.sentences[std::min(index + 1, doc.sentences.size() - 1)].end;
+    const auto first = std::lower_bound(mentions.begin(), mentions.end(), from,
+                                        [](const Mention& x, size_t at) { return x.start < at; });
+    for (auto it = first; it != mentions.end() && it->start < to; ++it) {
+      const Mention& w = *it;
       size_t w_index = 0;
       const TimeValue* wt = TimeOf(w);
       if (wt == nullptr || !SentenceOf(doc, w.start, &w_index)) continue;

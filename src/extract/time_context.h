@@ -4,6 +4,7 @@
 #ifndef CLAIMCHECK_EXTRACT_TIME_CONTEXT_H_
 #define CLAIMCHECK_EXTRACT_TIME_CONTEXT_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,19 +57,19 @@ class TimeContext {
   int OrdinalOr(const normalize::Groups& groups, const std::string& fallback) const;
 
  private:
-  struct DatedEvent {
-    std::string key;
-    std::string timex;  ///< YYYY-MM-DD or XXXX-MM-DD
-    size_t mention;
+  /// The dates a document gives its events: the first date written after
+  /// each event key (YYYY-MM-DD or XXXX-MM-DD), and the first of all.
+  struct DatedEvents {
+    std::map<std::string, std::string> first_by_key;
+    std::string first;
   };
   void YearsWrittenAfter(const corpus::Document& doc,
                          const std::vector<normalize::Mention>& mentions,
                          std::vector<ResolvedTime>* times, std::vector<std::string>* trace) const;
-  std::vector<DatedEvent> DatedEvents(const corpus::Document& doc,
-                                      const std::vector<normalize::Mention>& mentions,
-                                      const std::vector<ResolvedTime>& times) const;
-  std::optional<std::string> EventDate(const std::vector<DatedEvent>& events,
-                                       const std::string& phrase) const;
+  DatedEvents FindDatedEvents(const corpus::Document& doc,
+                              const std::vector<normalize::Mention>& mentions,
+                              const std::vector<ResolvedTime>& times) const;
+  std::optional<std::string> EventDate(const DatedEvents& events, const std::string& phrase) const;
   std::string Anniversary(const std::string& base, int ordinal,
                           std::optional<CivilDate> reference) const;
 
