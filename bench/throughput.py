@@ -185,16 +185,24 @@ class Bench:
                 f"startup of {command} --jobs {jobs}, {self.args.startup_runs} runs")
         return self.startups[key]
 
-    def corpus_run(self, command, jobs):
-        """(Median of --runs fresh runs over the corpus, output bytes)."""
+    def repeat(self, argv, name):
+        """(Median of --runs fresh runs of argv with stdout to $WORK/name, output bytes, the
+        last exit code); stops at a timeout."""
         results, out = [], 0
         for i in range(self.args.runs):
-            result, out = self.run_to_file(self.claimcheck(command, jobs, self.args.corpus),
-                                           f"out-{command}-{jobs}", quiet=i > 0)
+            result, out = self.run_to_file(argv, name, quiet=i > 0)
             results.append(result)
             print(f"    run {i + 1}: {result.wall:.3f} s wall, {result.user:.3f} s user, "
                   f"{result.sys:.3f} s sys, exit {result.code}", flush=True)
-        return Median(results), out
+            if result.code == "timeout":
+                break
+        return Median(results), out, results[-1].code
+
+    def corpus_run(self, command, jobs):
+        """(Median of --runs fresh runs over the corpus, output bytes)."""
+        median, out, _ = self.repeat(self.claimcheck(command, jobs, self.args.corpus),
+                                     f"out-{command}-{jobs}")
+        return median, out
 
     def copies(self, size_mb):
         """$WORK/copies-<size>MB.jsonl, about size_mb MB of text in distinct-id copies."""
@@ -398,10 +406,10 @@ class Bench:
         for n in sorted(counts):
             path = self.work / f"anchors-{n}.txt"
             path.write_text(ANCHOR_FIRST + ANCHOR_LINE * n, encoding="utf-8")
-            result, out = self.run_to_file(self.claimcheck("extract", 1, path), "anchors-out")
+            median, out, code = self.repeat(self.claimcheck("extract", 1, path), "anchors-out")
             path.unlink()
-            rows.append((n, result, out))
-            if result.code == "timeout":
+            rows.append((n, median, out))
+            if code == "timeout":
                 print(f"  timed out after {self.args.timeout:g} s; larger sizes skipped")
                 break
         print(f"\n{'lines':>7s}{'wall s':>9s}{'user s':>9s}{'net user s':>11s}{'µs/line':>9s}"
@@ -417,9 +425,15 @@ class Bench:
             print(f"{n:7d}{r.wall:9.3f}{r.user:9.3f}{net:11.3f}{net / n * 1e6:9.1f}"
                   f"{growth:>13s}{exponent:>9s}{out / 1000:9.1f}")
             prev = (n, net)
-        print(f"net = user CPU minus the first line alone ({base.user:.3f} s); per doubling = "
-              "growth of net time when the lines double (2.0 = linear, 4.0 = quadratic); "
-              "exponent k in time ~ lines^k")
+        (n0, r0, _), (n1, r1, _) = rows[0], rows[-1]
+        net0, net1 = r0.user - base.user, r1.user - base.user
+        if n1 > n0 and net0 > 0 and net1 > 0:
+            k = math.log(net1 / net0) / math.log(n1 / n0)
+            print(f"{n0} to {n1} lines: net time x{net1 / net0:.2f} for lines x{n1 / n0:g}, "
+                  f"{2 ** k:.2f} per doubling, exponent {k:.2f}")
+        print(f"medians of {self.args.runs} run(s); net = user CPU minus the first line alone "
+              f"({base.user:.3f} s); per doubling = growth of net time when the lines double "
+              "(2.0 = linear, 4.0 = quadratic); exponent k in time ~ lines^k")
 
 
 def callgrind_total(path):
