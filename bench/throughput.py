@@ -214,6 +214,8 @@ class Bench:
             print(f"  {path.name}: {docs} records, {file_bytes / MB:.1f} MB of JSONL, "
                   f"{text / MB:.1f} MB of text (copies of {self.args.corpus.name}, "
                   f"ids <id>~<copy>)", flush=True)
+        else:
+            print(f"  {path.name} again: {self.sizes[path] / MB:.1f} MB of text", flush=True)
         return path, self.sizes[path]
 
     # -- modes -------------------------------------------------------------------------
@@ -244,7 +246,7 @@ class Bench:
               "--jobs > 1 it is per core; MB/s = MB of text, not of JSON")
 
     def chrono(self):
-        print(f"\n== chrono-node: chrono.parse once on each record's text, in this same run")
+        print("\n== chrono-node: chrono.parse once on each record's text, in this same run")
         node = shutil.which("node")
         if not node:
             print("  skipped: no `node` on PATH")
@@ -373,7 +375,7 @@ class Bench:
             print(f"{command:9s}{size / MB:9.1f}{rss}{r.wall:9.2f}{r.user:9.2f}  {r.code}")
 
     def scaling(self, size_mb):
-        print(f"\n== --jobs scaling on distinct-id copies")
+        print("\n== --jobs scaling on distinct-id copies")
         path, size = self.copies(size_mb)
         rows = []
         for command in self.args.scale_commands:
