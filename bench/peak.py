@@ -25,7 +25,12 @@ def split_peak(stderr_text, use_time):
     for line in stderr_text.splitlines():
         if "Maximum resident set size (kbytes)" in line:
             peak = int(line.rsplit(":", 1)[1]) * 1024
-    return peak, stderr_text.split("\tCommand being timed:")[0]
+    own = stderr_text.split("\tCommand being timed:")[0].splitlines(keepends=True)
+    # GNU time's own line before its report, when the child failed.
+    if own and own[-1].startswith(("Command exited with non-zero status",
+                                   "Command terminated by signal")):
+        own.pop()
+    return peak, "".join(own)
 
 
 class Run(NamedTuple):

@@ -462,7 +462,7 @@ def header(args, modes):
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"claimcheck throughput: bench/throughput.py {' '.join(sys.argv[1:])}")
     print(f"modes    {', '.join(modes)}")
-    print(f"commit   {commit or 'unknown (no git checkout; pass --commit)'}")
+    print(f"commit   {commit or 'unknown (git rev-parse failed; pass --commit)'}")
     print(f"binary   {args.binary} ({version}; build type {build_type})")
     print(f"machine  nproc {nproc}, {os.cpu_count()} CPUs, {cpu_model()}; "
           f"load average {load}; {platform.system()} {platform.release()}; "
