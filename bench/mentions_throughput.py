@@ -14,7 +14,6 @@ from getrusage, which gives the peak over all runs). A benchmark, never a ctest 
 """
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -23,28 +22,10 @@ import time
 from pathlib import Path
 
 import peak as peak_rss  # bench/peak.py
+from copies import replicate  # bench/copies.py
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1_000_000
-
-
-def replicate(corpus, target, size):
-    """Writes copies of corpus's records with unique ids until size bytes; returns (bytes, docs)."""
-    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()
-               if line.strip()]
-    written = docs = copy = 0
-    with open(target, "w", encoding="utf-8") as out:
-        while written < size:
-            for rec in records:
-                rec = dict(rec, id=f"{rec.get('id', 'doc')}~{copy}")
-                line = json.dumps(rec, ensure_ascii=False) + "\n"
-                out.write(line)
-                written += len(line.encode("utf-8"))
-                docs += 1
-                if written >= size:
-                    break
-            copy += 1
-    return target.stat().st_size, docs
 
 
 def timed_run(argv, stdout_path):
@@ -79,7 +60,7 @@ def main():
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         data = work / "bench.jsonl"
-        size, docs = replicate(args.corpus, data, int(args.mb * MB))
+        size, docs, _ = replicate(args.corpus, data, int(args.mb * MB))
         argv = [args.binary, args.command, "--jobs", str(args.jobs), data]
         print(f"input: {data.name}, {size / MB:.1f} MB, {docs} docs "
               f"(copies of {args.corpus.name})")
