@@ -13,6 +13,7 @@
 #include <iostream>
 #include <memory>
 #include <set>
+#include <system_error>
 #include <thread>
 
 #include "cli/config.h"
@@ -88,18 +89,59 @@ bool LoadRules(const Config& c, Io& io, LoadedRules* out) {
   return true;
 }
 
-// Runs `work(i)` for i in [0, n) over `jobs` threads; callers store results
-// by index, so output order never depends on scheduling.
-void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work) {
+// Runs `work(i, worker)` for i in [0, n) over up to `jobs` threads; worker 0
+// is the calling thread. Callers store results by index, so output order
+// never depends on scheduling. A thread the system refuses (a process limit)
+// leaves its share to the others.
+void ParallelFor(size_t n, int jobs, const std::function<void(size_t, size_t)>& work) {
   std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) work(i);
+  auto worker = [&](size_t w) {
+    for (size_t i; (i = next.fetch_add(1)) < n;) work(i, w);
   };
   std::vector<std::thread> pool;
-  for (int t = 1; t < jobs && static_cast<size_t>(t) < n; ++t) pool.emplace_back(worker);
-  worker();
+  for (int t = 1; t < jobs && static_cast<size_t>(t) < n; ++t) {
+    try {
+      pool.emplace_back(worker, static_cast<size_t>(t));
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  worker(0);
   for (std::thread& t : pool) t.join();
 }
+
+// Compiled rules for each worker thread. RE2 builds an automaton's new DFA
+// states under that automaton's one lock, so threads sharing one RuleSet
+// serialise on text they have not seen; each worker after the first loads
+// its own copy, in its own thread, the first time it works.
+class WorkerRules {
+ public:
+  WorkerRules(const Config& c, const LoadedRules& first, int jobs)
+      : config_(c), first_(first), own_(std::max(jobs, 1)) {}
+
+  const LoadedRules& For(size_t worker) {
+    if (worker == 0 || worker >= own_.size()) return first_;
+    if (!own_[worker]) {
+      auto loaded = std::make_unique<LoadedRules>();
+      std::string err;
+      // The rules loaded once already; a failure here (out of memory) falls
+      // back to the shared copy rather than losing the run.
+      if (rules::LoadRuleSet(config_.rules_dirs, &loaded->rules, &err) &&
+          normalize::Recognizer::Create(loaded->rules, &loaded->recognizer, &err) &&
+          extract::Extractor::Create(loaded->rules, *loaded->recognizer, &loaded->extractor, &err)) {
+        own_[worker] = std::move(loaded);
+      } else {
+        return first_;
+      }
+    }
+    return *own_[worker];
+  }
+
+ private:
+  const Config& config_;
+  const LoadedRules& first_;
+  std::vector<std::unique_ptr<LoadedRules>> own_;  // [0] unused: worker 0 has `first_`
+};
 
 // A terminal that can show control sequences: `fd` is a tty and TERM is set
 // and not "dumb".
@@ -198,10 +240,11 @@ bool ExtractAll(const LoadedRules& loaded, const Config& c, std::vector<corpus::
   claims->assign(docs.size(), {});
   std::vector<std::string> errors(docs.size());
   Progress progress(c, io, docs.size(), "documents");
-  ParallelFor(docs.size(), c.jobs, [&](size_t i) {
+  WorkerRules workers(c, loaded, c.jobs);
+  ParallelFor(docs.size(), c.jobs, [&](size_t i, size_t w) {
     if (docs[i].ok()) {
       extract::Extraction x;
-      if (loaded.extractor->Extract(docs[i], &x, &errors[i])) (*claims)[i] = std::move(x.claims);
+      if (workers.For(w).extractor->Extract(docs[i], &x, &errors[i])) (*claims)[i] = std::move(x.claims);
     }
     progress.Step();
   });
@@ -277,10 +320,11 @@ int RunMentions(const Config& c, Io& io) {
   const std::vector<corpus::Document> docs = ReadDocuments(c, io);
   std::vector<std::string> lines(docs.size()), errors(docs.size());
   Progress progress(c, io, docs.size(), "documents");
-  ParallelFor(docs.size(), c.jobs, [&](size_t i) {
+  WorkerRules workers(c, loaded, c.jobs);
+  ParallelFor(docs.size(), c.jobs, [&](size_t i, size_t w) {
     const corpus::Document& d = docs[i];
     std::vector<normalize::Mention> found;
-    if (d.ok() && loaded.recognizer->Find(d, d.published, &found, &errors[i])) {
+    if (d.ok() && workers.For(w).recognizer->Find(d, d.published, &found, &errors[i])) {
       for (const normalize::Mention& m : found) {
         lines[i] += model::DumpLine(model::ToJson(normalize::ToRecord(m, d.id, d.text))) + "\n";
       }

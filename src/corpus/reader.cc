@@ -13,6 +13,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "corpus/utf8.h"
@@ -480,7 +481,13 @@ std::vector<Document> ReadInputs(const std::vector<std::string>& args, int jobs,
   };
   const size_t threads = std::clamp<size_t>(jobs, 1, std::max<size_t>(1, sources.size()));
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  for (size_t t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;  // a process limit: the threads started read the rest
+    }
+  }
   worker();
   for (std::thread& t : pool) t.join();
 
