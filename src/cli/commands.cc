@@ -156,31 +156,34 @@ bool IsTerminal(int fd) {
 // erased when the work is done, so what stays on screen is the report.
 class Progress {
  public:
-  Progress(const Config& c, const Io& io, size_t total, const char* what)
-      : on_(!c.quiet && total > 1 && &io.err == &std::cerr && IsTerminal(STDERR_FILENO)),
-        total_(total),
-        what_(what) {}
+  /// `total` grows with AddTotal as a streamed run reads more documents.
+  Progress(const Config& c, const Io& io, const char* what)
+      : on_(!c.quiet && &io.err == &std::cerr && IsTerminal(STDERR_FILENO)), what_(what) {}
   ~Progress() {
     if (drawn_) std::cerr << "\r\033[K" << std::flush;
   }
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
+  void AddTotal(size_t n) { total_ += n; }
+
   void Step() {
     if (!on_) return;
     const size_t done = ++done_;
+    if (total_ < 2) return;
     std::unique_lock lock(mu_, std::try_to_lock);
     if (!lock.owns_lock()) return;  // another thread is drawing
     const auto now = std::chrono::steady_clock::now();
-    if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total_) return;
+    const size_t total = total_;
+    if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total) return;
     last_ = now;
     drawn_ = true;
-    std::cerr << fmt::format("\rclaimcheck: {}/{} {}", done, total_, what_) << std::flush;
+    std::cerr << fmt::format("\rclaimcheck: {}/{} {}", done, total, what_) << std::flush;
   }
 
  private:
   const bool on_;
-  const size_t total_;
+  std::atomic<size_t> total_{0};
   const char* what_;
   std::atomic<size_t> done_{0};
   std::mutex mu_;
@@ -193,23 +196,34 @@ bool UseColor(const Config& c) {
   return std::getenv("NO_COLOR") == nullptr && IsTerminal(STDOUT_FILENO) && c.output.empty();
 }
 
-// Reads every input; skipped inputs and warnings go to stderr unless --quiet.
-std::vector<corpus::Document> ReadDocuments(const Config& c, Io& io) {
-  std::vector<corpus::Document> docs = corpus::ReadInputs(c.inputs, c.jobs, io.in);
-  for (corpus::Document& d : docs) {
-    if (d.ok() && !d.published && c.reference_date) {
-      d.published = c.reference_date;
-      d.published_basis = "reference-date";
-    }
-    if (c.quiet) continue;
-    if (!d.ok()) io.err << fmt::format("claimcheck: skipped {}\n", d.reason);
-    for (const std::string& w : d.warnings) io.err << fmt::format("claimcheck: warning: {}\n", w);
-  }
-  return docs;
-}
+// About this much text is read, worked on and written at a time, so a run
+// holds one batch of documents, not the corpus (`check` keeps their claims).
+constexpr size_t kBatchBytes = 8 << 20;
 
-bool AnyReadable(const std::vector<corpus::Document>& docs) {
-  return std::any_of(docs.begin(), docs.end(), [](const auto& d) { return d.ok(); });
+// Reads the inputs a batch at a time and runs `each` on every batch, in
+// input order, until one returns false. Skipped inputs and warnings go to
+// stderr unless --quiet; documents without a date take --reference-date.
+// Sets *readable when any input could be read.
+bool ForEachBatch(const Config& c, Io& io, Progress& progress, bool* readable,
+                  const std::function<bool(std::vector<corpus::Document>&)>& each) {
+  corpus::InputReader reader(c.inputs, io.in);
+  std::vector<corpus::Document> docs;
+  while (reader.Next(kBatchBytes, &docs)) {
+    for (corpus::Document& d : docs) {
+      *readable = *readable || d.ok();
+      if (d.ok() && !d.published && c.reference_date) {
+        d.published = c.reference_date;
+        d.published_basis = "reference-date";
+      }
+      if (c.quiet) continue;
+      if (!d.ok()) io.err << fmt::format("claimcheck: skipped {}\n", d.reason);
+      for (const std::string& w : d.warnings) io.err << fmt::format("claimcheck: warning: {}\n", w);
+    }
+    progress.AddTotal(docs.size());
+    if (!each(docs)) return false;
+    docs.clear();
+  }
+  return true;
 }
 
 // Runs `write` against stdout or the -o file.
@@ -235,12 +249,10 @@ bool WithOutput(const Config& c, Io& io, const std::function<void(std::ostream&)
 // Extracts every readable document's claims over `jobs` threads. Documents
 // may gain a date (dateline, inference) on the way. Returns false with the
 // first error (a rule engine failure, never a bad input).
-bool ExtractAll(const LoadedRules& loaded, const Config& c, std::vector<corpus::Document>& docs,
-                std::vector<std::vector<model::Claim>>* claims, Io& io) {
+bool ExtractBatch(WorkerRules& workers, const Config& c, std::vector<corpus::Document>& docs,
+                  std::vector<std::vector<model::Claim>>* claims, Progress& progress, Io& io) {
   claims->assign(docs.size(), {});
   std::vector<std::string> errors(docs.size());
-  Progress progress(c, io, docs.size(), "documents");
-  WorkerRules workers(c, loaded, c.jobs);
   ParallelFor(docs.size(), c.jobs, [&](size_t i, size_t w) {
     if (docs[i].ok()) {
       extract::Extraction x;
@@ -282,63 +294,79 @@ int RunCheck(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
   auto writer = ReportWriter(c, io);
   if (!writer) return kExitError;
-  std::vector<corpus::Document> docs = ReadDocuments(c, io);
-  std::vector<std::vector<model::Claim>> claims;
-  if (!ExtractAll(loaded, c, docs, &claims, io)) return kExitError;
+  WorkerRules workers(c, loaded, c.jobs);
+  Progress progress(c, io, "documents");
   model::Report r;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    r.inputs.push_back(model::DocumentRecord::From(docs[i]));
-    for (model::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
-  }
+  bool readable = false;
+  const bool extracted = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
+    std::vector<std::vector<model::Claim>> claims;
+    if (!ExtractBatch(workers, c, docs, &claims, progress, io)) return false;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      r.inputs.push_back(model::DocumentRecord::From(docs[i]));
+      for (model::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
+    }
+    return true;
+  });
+  if (!extracted) return kExitError;
   reconcile::Reconcile(&r, Ptr(ledger));
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
-  if (!AnyReadable(docs)) return Fail(io, "no input readable");
+  if (!readable) return Fail(io, "no input readable");
   return ExitFor(r, c);
 }
 
+// `extract` and `mentions` write each batch as it is done: memory stays one
+// batch whatever the corpus size.
 int RunExtract(const Config& c, Io& io) {
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
-  std::vector<corpus::Document> docs = ReadDocuments(c, io);
-  std::vector<std::vector<model::Claim>> claims;
-  if (!ExtractAll(loaded, c, docs, &claims, io)) return kExitError;
+  WorkerRules workers(c, loaded, c.jobs);
+  Progress progress(c, io, "documents");
+  bool readable = false, extracted = false;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
-    for (size_t i = 0; i < docs.size(); ++i) {
-      out << model::DumpLine(model::ToJson(model::DocumentRecord::From(docs[i]))) << '\n';
-      for (const model::Claim& claim : claims[i]) out << model::DumpLine(model::ToJson(claim)) << '\n';
-    }
+    extracted = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
+      std::vector<std::vector<model::Claim>> claims;
+      if (!ExtractBatch(workers, c, docs, &claims, progress, io)) return false;
+      for (size_t i = 0; i < docs.size(); ++i) {
+        out << model::DumpLine(model::ToJson(model::DocumentRecord::From(docs[i]))) << '\n';
+        for (const model::Claim& claim : claims[i]) out << model::DumpLine(model::ToJson(claim)) << '\n';
+      }
+      return true;
+    });
   });
-  if (!written) return kExitError;
-  return AnyReadable(docs) ? kExitOk : Fail(io, "no input readable");
+  if (!written || !extracted) return kExitError;
+  return readable ? kExitOk : Fail(io, "no input readable");
 }
 
 int RunMentions(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "mentions: no INPUT given (use - for standard input)");
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
-  const std::vector<corpus::Document> docs = ReadDocuments(c, io);
-  std::vector<std::string> lines(docs.size()), errors(docs.size());
-  Progress progress(c, io, docs.size(), "documents");
   WorkerRules workers(c, loaded, c.jobs);
-  ParallelFor(docs.size(), c.jobs, [&](size_t i, size_t w) {
-    const corpus::Document& d = docs[i];
-    std::vector<normalize::Mention> found;
-    if (d.ok() && workers.For(w).recognizer->Find(d, d.published, &found, &errors[i])) {
-      for (const normalize::Mention& m : found) {
-        lines[i] += model::DumpLine(model::ToJson(normalize::ToRecord(m, d.id, d.text))) + "\n";
-      }
-    }
-    progress.Step();
-  });
-  for (size_t i = 0; i < docs.size(); ++i) {
-    if (!errors[i].empty()) return Fail(io, fmt::format("{}: {}", docs[i].origin, errors[i]));
-  }
+  Progress progress(c, io, "documents");
+  bool readable = false, found_all = false;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
-    for (const std::string& l : lines) out << l;
+    found_all = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
+      std::vector<std::string> lines(docs.size()), errors(docs.size());
+      ParallelFor(docs.size(), c.jobs, [&](size_t i, size_t w) {
+        const corpus::Document& d = docs[i];
+        std::vector<normalize::Mention> found;
+        if (d.ok() && workers.For(w).recognizer->Find(d, d.published, &found, &errors[i])) {
+          for (const normalize::Mention& m : found) {
+            lines[i] += model::DumpLine(model::ToJson(normalize::ToRecord(m, d.id, d.text))) + "\n";
+          }
+        }
+        progress.Step();
+      });
+      for (size_t i = 0; i < docs.size(); ++i) {
+        if (!errors[i].empty()) return Fail(io, fmt::format("{}: {}", docs[i].origin, errors[i])), false;
+      }
+      for (const std::string& l : lines) out << l;
+      return true;
+    });
   });
-  if (!written) return kExitError;
-  return AnyReadable(docs) ? kExitOk : Fail(io, "no input readable");
+  if (!written || !found_all) return kExitError;
+  return readable ? kExitOk : Fail(io, "no input readable");
 }
 
 // Reads extract's JSONL (document and claim records, any order, many

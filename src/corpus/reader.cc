@@ -52,14 +52,18 @@ Document Skipped(const Source& source, std::string_view why) {
   return Skipped(source.id, source.path, source.path, why);
 }
 
+// Why `path` could not be opened, from the errno of the failed open.
+std::string OpenError(const std::string& path, int open_errno) {
+  std::error_code ec;
+  return fs::is_symlink(path, ec) && !fs::exists(path, ec)
+             ? "cannot read: dangling symbolic link"
+             : fmt::format("cannot read: {}", std::strerror(open_errno));
+}
+
 bool ReadFile(const std::string& path, std::string* out, std::string* err) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    const int open_errno = errno;
-    std::error_code ec;
-    *err = fs::is_symlink(path, ec) && !fs::exists(path, ec)
-               ? "cannot read: dangling symbolic link"
-               : fmt::format("cannot read: {}", std::strerror(open_errno));
+    *err = OpenError(path, errno);
     return false;
   }
   // Size the buffer once for regular files: a 50 MB line must not cost 2x.
@@ -193,6 +197,19 @@ std::string ParseErrorDetail(const json::parse_error& e) {
   return std::string(dash == std::string_view::npos ? what : what.substr(dash + 3));
 }
 
+// One JSONL line (trimmed, not empty) as a document, or a skip naming it.
+Document RecordFromLine(const Source& source, std::string_view record, size_t line) {
+  json parsed;
+  try {
+    parsed = json::parse(record);
+  } catch (const json::parse_error& e) {
+    return Skipped(fmt::format("{}:{}", source.id, line), source.path,
+                   fmt::format("{}:{}:{}", source.path, line, e.byte),
+                   fmt::format("malformed JSON record ({})", ParseErrorDetail(e)));
+  }
+  return DocumentFromRecord(parsed, source, line);
+}
+
 std::vector<Document> ReadJsonl(const Source& source, std::string_view bytes) {
   std::vector<Document> docs;
   size_t pos = 0;
@@ -201,17 +218,7 @@ std::vector<Document> ReadJsonl(const Source& source, std::string_view bytes) {
     if (eol == std::string_view::npos) eol = bytes.size();
     const std::string_view record = Trim(bytes.substr(pos, eol - pos));
     pos = eol + 1;
-    if (record.empty()) continue;
-    json parsed;
-    try {
-      parsed = json::parse(record);
-    } catch (const json::parse_error& e) {
-      docs.push_back(Skipped(fmt::format("{}:{}", source.id, line), source.path,
-                             fmt::format("{}:{}:{}", source.path, line, e.byte),
-                             fmt::format("malformed JSON record ({})", ParseErrorDetail(e))));
-      continue;
-    }
-    docs.push_back(DocumentFromRecord(parsed, source, line));
+    if (!record.empty()) docs.push_back(RecordFromLine(source, record, line));
   }
   if (docs.empty()) docs.push_back(Skipped(source, "no records"));
   return docs;
@@ -466,43 +473,111 @@ std::vector<Document> ReadSource(const Source& source, std::istream& in) {
   return {DocumentFromText(source.id, source.path, std::move(bytes), format)};
 }
 
-std::vector<Document> ReadInputs(const std::vector<std::string>& args, int jobs, std::istream& in) {
-  std::vector<Source> sources = ExpandInputs(args);
-  std::vector<std::vector<Document>> read(sources.size());
-  std::atomic<size_t> next{0};
+// A JSONL file read record by record. Opening scans it once for a NUL byte,
+// which makes the whole file binary (as ReadSource says of one in memory).
+struct InputReader::OpenJsonl {
+  const Source* source;
+  std::ifstream in;
+  size_t line = 0;
+  bool any = false;  // a record (or the "no records" skip) was given
+
+  static std::unique_ptr<OpenJsonl> Open(const Source& source, std::string* err) {
+    auto open = std::make_unique<OpenJsonl>();
+    open->source = &source;
+    open->in.open(source.path, std::ios::binary);
+    if (!open->in) {
+      *err = OpenError(source.path, errno);
+      return nullptr;
+    }
+    std::vector<char> chunk(1 << 20);
+    while (open->in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
+           open->in.gcount() > 0) {
+      if (std::memchr(chunk.data(), '\0', static_cast<size_t>(open->in.gcount())) != nullptr) {
+        *err = "binary file (NUL byte in a JSON file)";
+        return nullptr;
+      }
+    }
+    if (open->in.bad()) {
+      *err = fmt::format("read error: {}", std::strerror(errno));
+      return nullptr;
+    }
+    open->in.clear();
+    open->in.seekg(0);
+    return open;
+  }
+};
+
+InputReader::InputReader(const std::vector<std::string>& args, std::istream& in)
+    : sources_(ExpandInputs(args)), in_(in) {
   bool stdin_taken = false;
-  for (Source& s : sources) {
+  for (Source& s : sources_) {
     if (s.path != "-") continue;
     if (stdin_taken) s.error = "standard input given more than once";
     stdin_taken = true;
   }
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < sources.size();) read[i] = ReadSource(sources[i], in);
-  };
-  const size_t threads = std::clamp<size_t>(jobs, 1, std::max<size_t>(1, sources.size()));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) {
-    try {
-      pool.emplace_back(worker);
-    } catch (const std::system_error&) {
-      break;  // a process limit: the threads started read the rest
-    }
-  }
-  worker();
-  for (std::thread& t : pool) t.join();
+}
 
-  std::vector<Document> docs;
-  std::map<std::string, std::string> first_path;
-  for (auto& batch : read) {
-    for (Document& doc : batch) {
-      auto [it, inserted] = first_path.emplace(doc.id, doc.path);
-      if (!inserted && doc.ok()) {
-        doc = Skipped(doc.id, doc.path, doc.origin,
-                      fmt::format("duplicate document id '{}' (first read from {})", doc.id,
-                                  it->second));
+InputReader::~InputReader() = default;
+
+// Duplicate ids after the first are skipped, naming where the first came from.
+void InputReader::Add(Document doc, std::vector<Document>* out, size_t* bytes) {
+  auto [it, inserted] = first_path_.emplace(doc.id, doc.path);
+  if (!inserted && doc.ok()) {
+    doc = Skipped(doc.id, doc.path, doc.origin,
+                  fmt::format("duplicate document id '{}' (first read from {})", doc.id, it->second));
+  }
+  *bytes += doc.text.size();
+  out->push_back(std::move(doc));
+}
+
+// The open JSONL file's next record; false when it has none left.
+bool InputReader::NextRecord(Document* out) {
+  OpenJsonl& f = *jsonl_;
+  for (std::string line; std::getline(f.in, line);) {
+    ++f.line;
+    const std::string_view record = Trim(line);
+    if (record.empty()) continue;
+    f.any = true;
+    *out = RecordFromLine(*f.source, record, f.line);
+    return true;
+  }
+  if (f.any) return false;
+  f.any = true;
+  *out = Skipped(*f.source, f.in.bad() ? fmt::format("read error: {}", std::strerror(errno))
+                                        : "no records");
+  return true;
+}
+
+bool InputReader::Next(size_t budget, std::vector<Document>* out) {
+  const size_t start = out->size();
+  size_t bytes = 0;
+  while (bytes < budget || out->size() == start) {
+    if (jsonl_) {
+      Document doc;
+      if (NextRecord(&doc)) {
+        Add(std::move(doc), out, &bytes);
+      } else {
+        jsonl_.reset();
       }
-      docs.push_back(std::move(doc));
+      continue;
     }
+    if (next_source_ == sources_.size()) break;
+    const Source& source = sources_[next_source_++];
+    if (source.format == Format::kJsonl && source.path != "-" && source.error.empty()) {
+      std::string err;
+      jsonl_ = OpenJsonl::Open(source, &err);
+      if (!jsonl_) Add(Skipped(source, err), out, &bytes);
+      continue;
+    }
+    for (Document& doc : ReadSource(source, in_)) Add(std::move(doc), out, &bytes);
+  }
+  return out->size() > start;
+}
+
+std::vector<Document> ReadInputs(const std::vector<std::string>& args, std::istream& in) {
+  InputReader reader(args, in);
+  std::vector<Document> docs;
+  while (reader.Next(SIZE_MAX, &docs)) {
   }
   return docs;
 }

@@ -1,6 +1,6 @@
 // Reading inputs: files, directories, JSONL/JSON records, stdin (DESIGN.md §6).
 //
-//   std::vector<Document> docs = ReadInputs({"fixtures/seeds"}, options);
+//   std::vector<Document> docs = ReadInputs({"fixtures/seeds"}, std::cin);
 //
 // Every input becomes at least one Document: one that cannot be read is
 // returned with status kSkipped and a reason naming the input and the place,
@@ -9,6 +9,8 @@
 #define CLAIMCHECK_CORPUS_READER_H_
 
 #include <istream>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,10 +53,41 @@ Document DocumentFromText(std::string id, std::string path, std::string text, Fo
 /// `date YYYY-MM-DD`, sentences, line index, fingerprints, emptiness.
 void Prepare(Document& doc);
 
-/// ExpandInputs + ReadSource over `jobs` threads; order is the order of the
-/// arguments, then of the directory walk, then of the records: it does not
-/// depend on `jobs`. Duplicate ids after the first are skipped with a reason.
-std::vector<Document> ReadInputs(const std::vector<std::string>& args, int jobs, std::istream& in);
+/// Reads inputs in order a batch at a time, so that a run holds one batch of
+/// documents, not the corpus: JSONL files are read record by record, other
+/// files whole. Documents come in the order ReadInputs gives, with the same
+/// skips (duplicate ids after the first included).
+///
+///   InputReader reader(args, std::cin);
+///   std::vector<Document> batch;
+///   while (reader.Next(8 << 20, &batch)) { …; batch.clear(); }
+class InputReader {
+ public:
+  InputReader(const std::vector<std::string>& args, std::istream& in);
+  ~InputReader();
+  InputReader(const InputReader&) = delete;
+  InputReader& operator=(const InputReader&) = delete;
+
+  /// Appends documents to `out` until their text reaches `budget` bytes (at
+  /// least one document); false when every input has been read.
+  bool Next(size_t budget, std::vector<Document>* out);
+
+ private:
+  struct OpenJsonl;
+  void Add(Document doc, std::vector<Document>* out, size_t* bytes);
+  bool NextRecord(Document* out);
+
+  std::vector<Source> sources_;
+  size_t next_source_ = 0;
+  std::istream& in_;
+  std::unique_ptr<OpenJsonl> jsonl_;  // the JSONL file being read, if any
+  std::map<std::string, std::string> first_path_;  // id → path it was first read from
+};
+
+/// Every input at once (InputReader drained): order is the order of the
+/// arguments, then of the directory walk, then of the records. Duplicate ids
+/// after the first are skipped with a reason.
+std::vector<Document> ReadInputs(const std::vector<std::string>& args, std::istream& in);
 
 }  // namespace claimcheck::corpus
 

@@ -34,7 +34,7 @@ struct TempDir {
 
 std::vector<Document> ReadString(const std::string& stdin_text, std::vector<std::string> args) {
   std::istringstream in(stdin_text);
-  return ReadInputs(args, 2, in);
+  return ReadInputs(args, in);
 }
 
 }  // namespace
@@ -177,15 +177,46 @@ TEST_CASE("stdin is read once, as text or as JSONL") {
   CHECK(ReadString("", {"-"})[0].reason == "-: empty");
 }
 
-TEST_CASE("the order of documents does not depend on the number of threads") {
+TEST_CASE("batches give the documents of one whole read, in order, whatever their size") {
   TempDir dir;
   std::vector<std::string> args;
-  for (int i = 0; i < 20; ++i) args.push_back(dir.Write("f" + std::to_string(i) + ".txt", "Text."));
+  for (int i = 0; i < 5; ++i) args.push_back(dir.Write("f" + std::to_string(i) + ".txt", "Text."));
+  const std::string f1 = DocumentIdForPath(args[1]);  // a record with its id is a duplicate
+  args.push_back(dir.Write("r.jsonl", "{\"id\":\"a\",\"text\":\"One.\"}\n\n{bad\n"
+                                      "{\"id\":\"" + f1 + "\",\"text\":\"Dup.\"}\n{\"text\":\"Two.\"}"));
+  args.push_back(dir.Write("empty.jsonl", "\n  \n"));
+  args.push_back(dir.Write("nul.jsonl", std::string("{\"id\":\"n\",\"text\":\"x\"}\n\0\n", 25)));
   std::istringstream in;
-  std::vector<Document> one = ReadInputs(args, 1, in);
-  std::vector<Document> many = ReadInputs(args, 8, in);
-  REQUIRE(one.size() == many.size());
-  for (size_t i = 0; i < one.size(); ++i) CHECK(one[i].id == many[i].id);
+  const std::vector<Document> whole = ReadInputs(args, in);
+  const std::vector<std::string> want_reasons = {
+      "", "", "", "", "", "", "malformed JSON record", "duplicate document id", "", "no records",
+      "binary file (NUL byte in a JSON file)"};
+  REQUIRE(whole.size() == want_reasons.size());
+  for (size_t i = 0; i < whole.size(); ++i) {
+    CAPTURE(i);
+    CHECK(whole[i].reason.find(want_reasons[i]) != std::string::npos);
+    CHECK(whole[i].ok() == want_reasons[i].empty());
+  }
+  CHECK(whole[6].origin.find("r.jsonl:3:") != std::string::npos);  // line 3, after a blank line
+  CHECK(whole[8].id.ends_with("r:5"));
+  for (size_t budget : {size_t{1}, size_t{6}, size_t{1} << 20}) {
+    CAPTURE(budget);
+    InputReader reader(args, in);
+    std::vector<Document> batched, batch;
+    size_t batches = 0;
+    while (reader.Next(budget, &batch)) {
+      ++batches;
+      for (Document& d : batch) batched.push_back(std::move(d));
+      batch.clear();
+    }
+    REQUIRE(batched.size() == whole.size());
+    for (size_t i = 0; i < whole.size(); ++i) {
+      CHECK(batched[i].id == whole[i].id);
+      CHECK(batched[i].reason == whole[i].reason);
+      CHECK(batched[i].text == whole[i].text);
+    }
+    if (budget == 1) CHECK(batches > 3);  // skips add no text, so they join the next batch
+  }
 }
 
 TEST_CASE("a second document with the same id is skipped with the first one's path") {
