@@ -150,7 +150,13 @@ std::vector<MentionRange> MentionsBySentence(const corpus::Document& doc,
 bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& time,
                              std::unique_ptr<CandidateFinder>* out, std::string* err) {
   std::unique_ptr<CandidateFinder> f(new CandidateFinder(rules, time));
-  if (!rules::CompileSet(rules.claim_rules(), &f->claim_set_, err)) return false;
+  std::vector<const rules::Rule*> claim_rules;
+  std::vector<std::string> patterns;
+  for (const auto& rule : rules.claim_rules()) {
+    claim_rules.push_back(rule.get());
+    patterns.push_back(rule->expanded);
+  }
+  if (!rules::LiteralFilter::Create(claim_rules, patterns, &f->filter_, err)) return false;
   f->breaker_ = CompileMacro(rules, "BREAKER");
   f->breaker_after_ = CompileMacro(rules, "BREAKER_AFTER");
   f->date_speech_before_ = CompileMacro(rules, "DATE_SPEECH_BEFORE");
@@ -159,31 +165,29 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   return true;
 }
 
-std::vector<Candidate> CandidateFinder::Find(const corpus::Document& doc,
-                                             const std::vector<Mention>& mentions,
-                                             const std::vector<MentionRange>& by_sentence) const {
-  std::vector<Candidate> all;
+bool CandidateFinder::Find(const corpus::Document& doc, const std::vector<Mention>& mentions,
+                           const std::vector<MentionRange>& by_sentence,
+                           std::vector<Candidate>* out, std::string* err) const {
   for (size_t i = 0; i < by_sentence.size(); ++i) {
     if (by_sentence[i].empty()) continue;
     std::vector<Candidate> cands;
-    InSentence(doc.text, doc.sentences[i], mentions, by_sentence[i], &cands);
+    if (!InSentence(doc.text, doc.sentences[i], mentions, by_sentence[i], &cands, err)) return false;
     Select(&cands);
     for (Candidate& c : cands) {
       c.sentence = i;
-      all.push_back(std::move(c));
+      out->push_back(std::move(c));
     }
   }
-  return all;
+  return true;
 }
 
-void CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
+bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
                                  const std::vector<Mention>& mentions, MentionRange in_sentence,
-                                 std::vector<Candidate>* out) const {
+                                 std::vector<Candidate>* out, std::string* err) const {
   const Masked masked = Mask(text, s.start, s.end, mentions, in_sentence);
   const re2::StringPiece whole(masked.text);
   std::vector<int> hits;
-  if (!claim_set_->Match(whole, &hits)) return;
-  std::sort(hits.begin(), hits.end());
+  if (!filter_->Pick(masked.text, &hits, err)) return false;
   for (int index : hits) {
     const rules::Rule& rule = *rules_.claim_rules()[index];
     const RE2& re = *rule.re;
@@ -260,6 +264,7 @@ void CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       out->push_back(std::move(c));
     }
   }
+  return true;
 }
 
 }  // namespace claimcheck::extract

@@ -7,7 +7,6 @@
 #define CLAIMCHECK_EXTRACT_CANDIDATES_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <memory>
 #include <optional>
@@ -17,6 +16,7 @@
 #include "corpus/document.h"
 #include "normalize/groups.h"
 #include "normalize/recognizer.h"
+#include "rules/literal_filter.h"
 #include "rules/rule_set.h"
 
 namespace claimcheck::extract {
@@ -56,19 +56,20 @@ class CandidateFinder {
   /// Every sentence's candidates, in sentence order; within a sentence by
   /// position, then attribute. An `ignore` rule silences its mention; a
   /// count that is someone's death is no troop count or crowd.
-  std::vector<Candidate> Find(const corpus::Document& doc,
-                              const std::vector<normalize::Mention>& mentions,
-                              const std::vector<MentionRange>& by_sentence) const;
+  /// False only when a rule engine runs out of memory (*err says so).
+  bool Find(const corpus::Document& doc, const std::vector<normalize::Mention>& mentions,
+            const std::vector<MentionRange>& by_sentence, std::vector<Candidate>* out,
+            std::string* err) const;
 
  private:
   CandidateFinder(const rules::RuleSet& rules, const TimeContext& time) : rules_(rules), time_(time) {}
-  void InSentence(std::string_view text, const corpus::Span& s,
+  bool InSentence(std::string_view text, const corpus::Span& s,
                   const std::vector<normalize::Mention>& mentions, MentionRange in_sentence,
-                  std::vector<Candidate>* out) const;
+                  std::vector<Candidate>* out, std::string* err) const;
 
   const rules::RuleSet& rules_;
   const TimeContext& time_;
-  std::unique_ptr<RE2::Set> claim_set_;
+  std::unique_ptr<rules::LiteralFilter> filter_;  // picks claim rules by their literal words
   std::unique_ptr<RE2> breaker_, breaker_after_, date_speech_before_, date_speech_after_;
 };
 

@@ -110,8 +110,8 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   x.times = impl.time_context.Resolve(doc, x.mentions, &x.trace);            // 2
 
   const std::vector<MentionRange> by_sentence = MentionsBySentence(doc, x.mentions);
-  const std::vector<Candidate> candidates =                                    // 3
-      impl.candidates->Find(doc, x.mentions, by_sentence);
+  std::vector<Candidate> candidates;                                            // 3
+  if (!impl.candidates->Find(doc, x.mentions, by_sentence, &candidates, err)) return false;
 
   std::vector<const Candidate*> kept;                                          // 4
   std::vector<model::Claim> claims;

@@ -91,20 +91,26 @@ void SelectNonOverlapping(std::vector<Candidate>* candidates) {
 bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>* out,
                         std::string* err) {
   std::unique_ptr<Recognizer> rec(new Recognizer(rules));
-  // Rules with a set form (rules/README.md, "set_macros") are tried on every
-  // sentence that passes the pre-filter; the set picks among the others.
-  std::vector<const rules::Rule*> in_set;
-  for (size_t i = 0; i < rules.rules().size(); ++i) {
-    const rules::Rule& rule = *rules.rules()[i];
-    if (rule.set_pattern.empty()) {
-      in_set.push_back(&rule);
-      rec->set_index_.push_back(i);
-    } else {
-      rec->always_.push_back(static_cast<int>(i));
-    }
+  // Each rule is picked by the literal words it needs (its set form's when
+  // it has one: rules/README.md, "Set forms"). The rules that need none and
+  // have no set form ("\d{4}-\d\d", a month's digits) are picked by one
+  // RE2::Set over their patterns instead, which stays small without the others.
+  std::vector<const rules::Rule*> all;
+  std::vector<std::string> needs;
+  for (const auto& rule : rules.rules()) {
+    all.push_back(rule.get());
+    needs.push_back(rule->set_pattern.empty() ? rule->expanded : rule->set_pattern);
   }
-  if (!rules::CompileSet(in_set, &rec->set_, err)) return false;
-  if (!rec->always_.empty() && !rec->CompileFilter(err)) return false;
+  if (!rules::LiteralFilter::Create(all, needs, &rec->filter_, err)) return false;
+  rec->by_set_.assign(all.size(), false);
+  std::vector<const rules::Rule*> in_set;
+  for (int i : rec->filter_->Unfiltered()) {
+    if (!all[i]->set_pattern.empty()) continue;
+    rec->by_set_[i] = true;
+    in_set.push_back(all[i]);
+    rec->set_index_.push_back(static_cast<size_t>(i));
+  }
+  if (!in_set.empty() && !rules::CompileSet(in_set, &rec->set_, err)) return false;
   RE2::Options options;
   options.set_log_errors(false);
   const rules::Lexicon* triggers = rules.lexicon("triggers");
@@ -120,55 +126,6 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
     }
   }
   *out = std::move(rec);
-  return true;
-}
-
-// The literal words each rule with a set form needs (RE2's FilteredRE2 over
-// its set form: what that needs, the full pattern needs too), found by one
-// case-insensitive RE2::Set of literals.
-bool Recognizer::CompileFilter(std::string* err) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  filter_ = std::make_unique<re2::FilteredRE2>(3);
-  for (int index : always_) {
-    const rules::Rule& rule = *rules_.rules()[index];
-    int id = 0;
-    if (filter_->Add(rule.set_pattern, options, &id) != RE2::NoError) {
-      *err = fmt::format("{}:{}:{}: rule '{}': its set form does not compile", rule.loc.file,
-                         rule.loc.line, rule.loc.column, rule.id);
-      return false;
-    }
-  }
-  std::vector<std::string> atoms;
-  filter_->Compile(&atoms);
-  if (atoms.empty()) return true;
-  options.set_case_sensitive(false);
-  atoms_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const std::string& atom : atoms) {
-    if (atoms_->Add(RE2::QuoteMeta(atom), nullptr) < 0) {
-      *err = fmt::format("a rule's literal '{}' does not compile", atom);
-      return false;
-    }
-  }
-  if (!atoms_->Compile()) {
-    *err = "the rules' literals do not fit in memory";
-    return false;
-  }
-  return true;
-}
-
-// Rules with a set form whose literals the sentence holds.
-bool Recognizer::FilteredRules(std::string_view sentence, std::vector<int>* out,
-                               std::string* err) const {
-  std::vector<int> atoms, potential;
-  RE2::Set::ErrorInfo info{};
-  if (atoms_ && !atoms_->Match(re2::StringPiece(sentence.data(), sentence.size()), &atoms, &info) &&
-      info.kind == RE2::Set::kOutOfMemory) {
-    *err = "the RE2::Set of rule literals ran out of memory matching a sentence";
-    return false;
-  }
-  filter_->AllPotentials(atoms, &potential);
-  for (int id : potential) out->push_back(always_[id]);
   return true;
 }
 
@@ -188,13 +145,17 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
   if (!PassesPrefilter(sentence)) return true;
   std::vector<int> hits;
   RE2::Set::ErrorInfo info{};
-  if (!set_->Match(re2::StringPiece(sentence.data(), sentence.size()), &hits, &info) &&
+  if (set_ && !set_->Match(re2::StringPiece(sentence.data(), sentence.size()), &hits, &info) &&
       info.kind == RE2::Set::kOutOfMemory) {
     *err = "RE2::Set ran out of memory matching a sentence";
     return false;
   }
   for (int& h : hits) h = static_cast<int>(set_index_[h]);
-  if (filter_ && !FilteredRules(sentence, &hits, err)) return false;
+  std::vector<int> picked;
+  if (!filter_->Pick(sentence, &picked, err)) return false;
+  for (int i : picked) {
+    if (!by_set_[i]) hits.push_back(i);
+  }
   std::sort(hits.begin(), hits.end());
   std::vector<Candidate> candidates;
   for (int index : hits) {

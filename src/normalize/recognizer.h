@@ -12,7 +12,6 @@
 #ifndef CLAIMCHECK_NORMALIZE_RECOGNIZER_H_
 #define CLAIMCHECK_NORMALIZE_RECOGNIZER_H_
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -25,6 +24,7 @@
 #include "corpus/document.h"
 #include "normalize/time.h"
 #include "model/model.h"
+#include "rules/literal_filter.h"
 #include "rules/rule_set.h"
 
 namespace claimcheck::normalize {
@@ -63,15 +63,12 @@ class Recognizer {
  private:
   explicit Recognizer(const rules::RuleSet& rules) : rules_(rules) {}
   bool PassesPrefilter(std::string_view sentence) const;
-  bool CompileFilter(std::string* err);
-  bool FilteredRules(std::string_view sentence, std::vector<int>* out, std::string* err) const;
 
   const rules::RuleSet& rules_;
-  std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<RE2::Set> set_;  // null when every rule needs a literal
+  std::unique_ptr<rules::LiteralFilter> filter_;  // every rule, by the literals it needs
+  std::vector<bool> by_set_;       // rule index → picked by set_ (it needs no literal)
   std::vector<size_t> set_index_;  // set pattern i → rules_.rules() index
-  std::vector<int> always_;        // rules with a set form: picked by their literals
-  std::unique_ptr<re2::FilteredRE2> filter_;  // over always_'s set forms
-  std::unique_ptr<RE2::Set> atoms_;           // filter_'s literals, any case
   std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
 };
 

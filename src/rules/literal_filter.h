@@ -1,0 +1,51 @@
+// Picks, for a text, the rules that may match it by the literal words their
+// patterns need: RE2's FilteredRE2 finds those words ("between" and "and"
+// for `between {N} and {N}`), one case-insensitive RE2::Set of them finds
+// which a text holds. A rule that needs no word is always picked. A picked
+// rule may still not match; a rule not picked cannot. Unlike one RE2::Set
+// over whole patterns, whose automaton grows with every rule it joins, the
+// literals' automaton stays small on text it has never seen.
+//
+//   std::unique_ptr<LiteralFilter> filter;
+//   LiteralFilter::Create(patterns, &filter, &err);
+//   std::vector<int> picked;            // indices into `patterns`
+//   filter->Pick(sentence, &picked, &err);
+#ifndef CLAIMCHECK_RULES_LITERAL_FILTER_H_
+#define CLAIMCHECK_RULES_LITERAL_FILTER_H_
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule_set.h"
+
+namespace claimcheck::rules {
+
+class LiteralFilter {
+ public:
+  /// `patterns[i]` is what rule `rules[i]` needs at least (its pattern, or a
+  /// superset such as its set form); errors name the rule's file:line:col.
+  static bool Create(const std::vector<const Rule*>& rules, const std::vector<std::string>& patterns,
+                     std::unique_ptr<LiteralFilter>* out, std::string* err);
+
+  /// Appends the indices of the rules that may match `text`, ascending.
+  /// False only when the literals' automaton runs out of memory.
+  bool Pick(std::string_view text, std::vector<int>* out, std::string* err) const;
+
+  /// The rules that need no literal: Pick gives them for every text.
+  std::vector<int> Unfiltered() const;
+
+ private:
+  LiteralFilter() = default;
+  re2::FilteredRE2 filter_{3};     // literals of at least three bytes
+  std::unique_ptr<RE2::Set> literals_;  // null when no rule needs any
+};
+
+}  // namespace claimcheck::rules
+
+#endif  // CLAIMCHECK_RULES_LITERAL_FILTER_H_
