@@ -123,6 +123,14 @@ class Loader {
   std::map<std::string, PendingMacro> macros_;
   std::map<std::string, PendingMacro> set_macros_;  // [set_macros]: a macro's form in RE2::Sets
   std::map<std::string, int> rule_layer_;  // id → layer that defined it
+  // Expansions already made: (macro, set form?) → pattern; lexicon → alternation.
+  mutable std::map<std::pair<std::string, bool>, std::string> expanded_macros_;
+  mutable std::map<std::string, std::string> lexicon_patterns_;
+  // An expanded pattern longer than this is an error: macros that use one
+  // another many times would otherwise grow without bound (the largest
+  // English rule expands to about 37 KB).
+  static constexpr size_t kMaxExpansion = 1 << 20;
+  std::string TooLarge(const SourceLoc& loc) const;
 };
 
 namespace {
@@ -504,7 +512,12 @@ bool Loader::Expand(const std::string& pattern, const SourceLoc& loc,
         *err = Error(loc, fmt::format("unknown or empty lexicon '{}' in {{{}}}", n.substr(4), n));
         return false;
       }
-      *out += LexiconPattern(*lex);
+      auto cached = lexicon_patterns_.find(n);
+      if (cached == lexicon_patterns_.end()) {
+        cached = lexicon_patterns_.emplace(n, LexiconPattern(*lex)).first;
+      }
+      *out += cached->second;
+      if (out->size() > kMaxExpansion) return *err = TooLarge(loc), false;
       continue;
     }
     auto it = macros_.find(n);
@@ -520,14 +533,28 @@ bool Loader::Expand(const std::string& pattern, const SourceLoc& loc,
     if (auto set_form = set_macros_.find(n); for_set && set_form != set_macros_.end()) {
       macro = &set_form->second;
     }
-    stack->push_back(n);
+    // A macro expands the same wherever it is used: once, then from the cache.
+    const auto key = std::make_pair(n, for_set && macro != &it->second);
+    auto cached = expanded_macros_.find(key);
+    if (cached == expanded_macros_.end()) {
+      std::string expanded;
+      stack->push_back(n);
+      if (!Expand(macro->pattern, macro->loc, stack, &expanded, err, for_set)) return false;
+      stack->pop_back();
+      cached = expanded_macros_.emplace(key, std::move(expanded)).first;
+    }
     *out += "(?:";
-    if (!Expand(macro->pattern, macro->loc, stack, out, err, for_set)) return false;
+    *out += cached->second;
     *out += ")";
-    stack->pop_back();
+    if (out->size() > kMaxExpansion) return *err = TooLarge(loc), false;
   }
   out->append(copied, pattern.data() + pattern.size());
   return true;
+}
+
+std::string Loader::TooLarge(const SourceLoc& loc) const {
+  return Error(loc, fmt::format("pattern expands to more than {} bytes (macros inside macros?)",
+                                kMaxExpansion));
 }
 
 bool Loader::Finish(std::string* err) {

@@ -82,6 +82,15 @@ pattern = '(?P<num>\d+)'
   CHECK(rules.Find("plain")->set_pattern.empty());
 }
 
+TEST_CASE("macros that use one another many times stop at a size cap, at file:line:col") {
+  std::string b_uses_c, a_uses_b;
+  for (int i = 0; i < 1000; ++i) b_uses_c += "{C}";
+  for (int i = 0; i < 1000; ++i) a_uses_b += "{B}";
+  const std::string toml = "[macros]\nA = '" + a_uses_b + "'\nB = '" + b_uses_c + "'\nC = 'x'\n";
+  const std::string err = LoadError(toml);
+  CHECK(err.starts_with("rules/en/t.toml:2:5: pattern expands to more than 1048576 bytes"));
+}
+
 TEST_CASE("count settings are integers; absent ones take the caller's fallback") {
   RuleSet rules;
   std::string err;
