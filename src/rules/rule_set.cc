@@ -600,6 +600,18 @@ bool Loader::Finish(std::string* err) {
         return false;
       }
       if (rule->set_pattern == rule->expanded) rule->set_pattern.clear();
+      if (!rule->set_pattern.empty()) {
+        RE2::Options gate = options;
+        gate.set_never_capture(true);
+        rule->set_re = std::make_unique<RE2>(rule->set_pattern, gate);
+        if (!rule->set_re->ok()) {
+          *err = Error(rule->loc, fmt::format("rule '{}': its set form does not compile: {}",
+                                              rule->id, rule->set_re->error()));
+          return false;
+        }
+        // One that matches the empty text matches everywhere: no use as a gate.
+        if (RE2::PartialMatch("", *rule->set_re)) rule->set_re.reset();
+      }
       rule->re = std::make_unique<RE2>(rule->expanded, options);
       if (!rule->re->ok()) {
         *err = Error(rule->loc, fmt::format("rule '{}': bad pattern: {} (at '{}')", rule->id,

@@ -62,6 +62,10 @@ struct Rule {
   /// what the macro matches. "" when it is `expanded`. The rule's own `re`
   /// still decides every match; the set only says which rules to try.
   std::string set_pattern;
+  /// set_pattern compiled without captures, when there is one and it does
+  /// not match the empty text: a small automaton that says cheaply where
+  /// the full pattern cannot match ("or so" needs " or so").
+  std::unique_ptr<RE2> set_re;
   std::unique_ptr<RE2> re;
   std::map<std::string, std::string> fields;  ///< Static fields for the normalizer.
   std::vector<Example> examples;
