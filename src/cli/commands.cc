@@ -10,6 +10,7 @@
 #include <chrono>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -146,6 +147,16 @@ class Progress {
   bool drawn_ = false;
 };
 
+// Reconciles the report, with "claimcheck: 12/40 groups" on a terminal while
+// it works (Progress); the line is gone before the report is written.
+void ReconcileReport(const Config& c, Io& io, model::Report* r, const reconcile::Ledger* ledger) {
+  std::optional<Progress> progress;
+  reconcile::Reconcile(r, ledger, [&](size_t, size_t total) {
+    if (!progress) progress.emplace(c, io, total, "groups");
+    progress->Step();
+  });
+}
+
 bool UseColor(const Config& c) {
   if (c.color != ColorMode::kAuto) return c.color == ColorMode::kAlways;
   return std::getenv("NO_COLOR") == nullptr && IsTerminal(STDOUT_FILENO) && c.output.empty();
@@ -247,7 +258,7 @@ int RunCheck(const Config& c, Io& io) {
     r.inputs.push_back(model::DocumentRecord::From(docs[i]));
     for (model::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
   }
-  reconcile::Reconcile(&r, Ptr(ledger));
+  ReconcileReport(c, io, &r, Ptr(ledger));
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   if (!AnyReadable(docs)) return Fail(io, "no input readable");
   return ExitFor(r, c);
@@ -351,7 +362,7 @@ int RunReconcile(const Config& c, Io& io) {
     if (!ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet)) return kExitError;
   }
   if (r.inputs.empty()) return Fail(io, "reconcile: no document records read");
-  reconcile::Reconcile(&r, Ptr(ledger));
+  ReconcileReport(c, io, &r, Ptr(ledger));
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   return ExitFor(r, c);
 }
