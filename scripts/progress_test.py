@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Progress on stderr: shown on a terminal, erased at the end, never in the report.
 
-Runs `claimcheck check` on a fixture cluster twice: with stderr on a pseudo-terminal (the
-progress line must appear, count to the last document and be erased) and with stderr on a
-pipe (no progress at all). Standard output must be the same bytes both times.
+Runs `claimcheck check`, `mentions` and `reconcile` (on `extract`'s output) on a fixture
+cluster twice: with stderr on a pseudo-terminal (each progress line must appear, count to
+its last document or group and be erased) and with stderr on a pipe (no progress at all).
+Standard output must be the same bytes both times.
 
 Usage: progress_test.py --binary build/claimcheck   (cwd: the repository root)
 """
@@ -13,6 +14,7 @@ import os
 import pty
 import subprocess
 import sys
+import tempfile
 
 CASE = "fixtures/ecbplus-c12"
 
@@ -44,31 +46,45 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     args = parser.parse_args()
-    failures = []
-    for cmd in (["check", CASE], ["check", "--jobs", "2", CASE], ["mentions", CASE]):
-        code_t, out_t, err_t = run(args.binary, cmd, tty=True)
-        code_p, out_p, err_p = run(args.binary, cmd, tty=False)
-        name = " ".join(cmd)
-        if out_t != out_p or code_t != code_p:
-            failures.append(f"{name}: stdout or exit code differs with stderr on a terminal")
-        if b"documents" in err_p:
-            failures.append(f"{name}: progress printed to a pipe: {err_p[:200]!r}")
-        if b"claimcheck: " not in err_t or b" documents" not in err_t:
-            failures.append(f"{name}: no progress on a terminal: {err_t[:200]!r}")
-            continue
-        total = err_t.split(b" documents")[0].rsplit(b"/", 1)[-1]
-        if f"{int(total)}/{int(total)} documents".encode() not in err_t:
-            failures.append(f"{name}: progress never reached {total!r}: {err_t[-200:]!r}")
-        if not err_t.endswith(b"\r\x1b[K"):
-            failures.append(f"{name}: progress line not erased at the end: {err_t[-40:]!r}")
-        if "--quiet" not in cmd:
-            _, _, err_q = run(args.binary, [cmd[0], "--quiet", *cmd[1:]], tty=True)
-            if b"documents" in err_q:
-                failures.append(f"{name} --quiet: progress printed")
+    with tempfile.TemporaryDirectory(prefix="claimcheck-progress-") as tmp:
+        claims = os.path.join(tmp, "claims.jsonl")
+        subprocess.run([args.binary, "extract", "-o", claims, CASE], check=True)
+        failures = check(args.binary, [
+            (["check", CASE], ["documents", "groups"]),
+            (["check", "--jobs", "2", CASE], ["documents", "groups"]),
+            (["mentions", CASE], ["documents"]),
+            (["reconcile", claims], ["groups"]),
+        ])
     for f in failures:
         print("FAIL", f)
     print("progress: ok" if not failures else f"progress: {len(failures)} failure(s)")
     return 1 if failures else 0
+
+
+def check(binary, cases):
+    failures = []
+    for cmd, units in cases:
+        code_t, out_t, err_t = run(binary, cmd, tty=True)
+        code_p, out_p, err_p = run(binary, cmd, tty=False)
+        name = " ".join(cmd)
+        if out_t != out_p or code_t != code_p:
+            failures.append(f"{name}: stdout or exit code differs with stderr on a terminal")
+        if not err_t.endswith(b"\r\x1b[K"):
+            failures.append(f"{name}: progress line not erased at the end: {err_t[-40:]!r}")
+        for unit in units:
+            word = f" {unit}".encode()
+            if word in err_p:
+                failures.append(f"{name}: progress printed to a pipe: {err_p[:200]!r}")
+            if b"claimcheck: " not in err_t or word not in err_t:
+                failures.append(f"{name}: no progress of {unit} on a terminal: {err_t[:200]!r}")
+                continue
+            total = err_t.split(word)[0].rsplit(b"/", 1)[-1]
+            if f"{int(total)}/{int(total)} {unit}".encode() not in err_t:
+                failures.append(f"{name}: progress never reached {total!r} {unit}: {err_t[-200:]!r}")
+            _, _, err_q = run(binary, [cmd[0], "--quiet", *cmd[1:]], tty=True)
+            if word in err_q:
+                failures.append(f"{name} --quiet: progress printed")
+    return failures
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -191,6 +192,19 @@ class Progress {
   bool drawn_ = false;
 };
 
+// Reconciles the report, with "claimcheck: 12/40 groups" on a terminal while
+// it works (Progress); the line is gone before the report is written.
+void ReconcileReport(const Config& c, Io& io, model::Report* r, const reconcile::Ledger* ledger) {
+  std::optional<Progress> progress;
+  reconcile::Reconcile(r, ledger, [&](size_t, size_t total) {
+    if (!progress) {
+      progress.emplace(c, io, "groups");
+      progress->AddTotal(total);
+    }
+    progress->Step();
+  });
+}
+
 bool UseColor(const Config& c) {
   if (c.color != ColorMode::kAuto) return c.color == ColorMode::kAlways;
   return std::getenv("NO_COLOR") == nullptr && IsTerminal(STDOUT_FILENO) && c.output.empty();
@@ -294,21 +308,23 @@ int RunCheck(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
   auto writer = ReportWriter(c, io);
   if (!writer) return kExitError;
-  WorkerRules workers(c, loaded, c.jobs);
-  Progress progress(c, io, "documents");
   model::Report r;
   bool readable = false;
-  const bool extracted = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
-    std::vector<std::vector<model::Claim>> claims;
-    if (!ExtractBatch(workers, c, docs, &claims, progress, io)) return false;
-    for (size_t i = 0; i < docs.size(); ++i) {
-      r.inputs.push_back(model::DocumentRecord::From(docs[i]));
-      for (model::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
-    }
-    return true;
-  });
-  if (!extracted) return kExitError;
-  reconcile::Reconcile(&r, Ptr(ledger));
+  {
+    WorkerRules workers(c, loaded, c.jobs);
+    Progress progress(c, io, "documents");  // erased before the groups' progress
+    const bool extracted = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
+      std::vector<std::vector<model::Claim>> claims;
+      if (!ExtractBatch(workers, c, docs, &claims, progress, io)) return false;
+      for (size_t i = 0; i < docs.size(); ++i) {
+        r.inputs.push_back(model::DocumentRecord::From(docs[i]));
+        for (model::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
+      }
+      return true;
+    });
+    if (!extracted) return kExitError;
+  }
+  ReconcileReport(c, io, &r, Ptr(ledger));
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   if (!readable) return Fail(io, "no input readable");
   return ExitFor(r, c);
@@ -423,7 +439,7 @@ int RunReconcile(const Config& c, Io& io) {
     if (!ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet)) return kExitError;
   }
   if (r.inputs.empty()) return Fail(io, "reconcile: no document records read");
-  reconcile::Reconcile(&r, Ptr(ledger));
+  ReconcileReport(c, io, &r, Ptr(ledger));
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   return ExitFor(r, c);
 }

@@ -1,0 +1,110 @@
+#include "reconcile/item.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "util/date.h"
+
+namespace claimcheck::reconcile {
+
+namespace {
+
+// "01-03" → {1, 3}; a text that is no day of any year → month 0.
+MonthDay ParseMonthDay(const std::string& text) {
+  auto digit = [&](size_t i) { return std::isdigit(static_cast<unsigned char>(text[i])) != 0; };
+  if (text.size() != 5 || !digit(0) || !digit(1) || text[2] != '-' || !digit(3) || !digit(4)) return {};
+  const int month = (text[0] - '0') * 10 + (text[1] - '0');
+  const int day = (text[3] - '0') * 10 + (text[4] - '0');
+  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(2000, month)) return {};  // 2000: leap
+  return {month, day};
+}
+
+std::optional<std::pair<int64_t, int64_t>> Days(const std::string& lo, const std::string& hi) {
+  auto l = ParseIsoDate(lo), h = ParseIsoDate(hi);
+  if (!l || !h) return std::nullopt;
+  return std::make_pair(l->ToDays(), h->ToDays());
+}
+
+int Number(std::unordered_map<std::string, int>* numbers, std::string text) {
+  return numbers->emplace(std::move(text), static_cast<int>(numbers->size())).first->second;
+}
+
+}  // namespace
+
+bool Within(MonthDay md, int64_t lo, int64_t hi) {
+  if (md.month == 0) return false;
+  const int64_t end = std::min(hi, lo + 399);
+  if (end < lo) return false;
+  const int last = CivilDate::FromDays(end).year;
+  for (int year = CivilDate::FromDays(lo).year; year <= last; ++year) {
+    if (!IsValidDate(year, md.month, md.day)) continue;
+    const int64_t day = CivilDate{year, md.month, md.day}.ToDays();
+    if (lo <= day && day <= end) return true;
+  }
+  return false;
+}
+
+std::string Period(std::pair<int64_t, int64_t> days) {
+  const CivilDate lo = CivilDate::FromDays(days.first), hi = CivilDate::FromDays(days.second);
+  if (lo.month == 1 && lo.day == 1 && hi.month == 12 && hi.day == 31) return std::to_string(lo.year);
+  return lo.ToString().substr(0, 7);
+}
+
+bool Intersect(const Item& a, const Item& b) {
+  if (a.quantity || b.quantity) return a.quantity && b.quantity && !(a.hi < b.lo) && !(b.hi < a.lo);
+  if (a.known && b.known) return a.lo <= b.hi && b.lo <= a.hi;
+  if (!a.known && a.month_day_text >= 0 && b.known) return Within(a.month_day, b.lo, b.hi);
+  if (!b.known && b.month_day_text >= 0 && a.known) return Within(b.month_day, a.lo, a.hi);
+  if (a.month_day_text >= 0 && b.month_day_text >= 0) return a.month_day_text == b.month_day_text;
+  // Days of the week ("XXXX-WXX-5" and "XXXX-WXX-5TAF") agree on the day.
+  if (a.weekday >= 0 && b.weekday >= 0) return a.weekday == b.weekday;
+  return true;  // nothing known on one side: no evidence against
+}
+
+bool Compatible(const Item& a, const Item& b) {
+  return !a.as_of_known || !b.as_of_known || (a.as_of_lo <= b.as_of_hi && b.as_of_lo <= a.as_of_hi);
+}
+
+bool Later(const Item& a, const Item& b) {
+  return a.as_of_known && b.as_of_known && a.as_of_lo > b.as_of_hi;
+}
+
+Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
+  Item it;
+  it.claim = &c;
+  it.order = order;
+  it.doc = doc;
+  it.serial = serial_++;
+  if (const auto* q = std::get_if<model::Quantity>(&c.value)) {
+    it.quantity = true;
+    it.lo = q->lo;
+    it.hi = q->hi ? *q->hi : kOpen;
+  } else {
+    const auto& t = std::get<model::Time>(c.value);
+    if (auto days = Days(t.lo, t.hi)) {
+      it.known = true;
+      std::tie(it.lo, it.hi) = *days;
+    }
+    if (t.timex.size() >= 10 && t.timex.rfind("XXXX-", 0) == 0 &&
+        std::isdigit(static_cast<unsigned char>(t.timex[5]))) {
+      it.month_day_text = Number(&month_days_, t.timex.substr(5, 5));
+      it.month_day = ParseMonthDay(t.timex.substr(5, 5));
+    }
+    if (t.timex.rfind("XXXX-WXX-", 0) == 0) it.weekday = Number(&weekdays_, t.timex.substr(0, 10));
+  }
+  if (auto days = Days(c.as_of.lo, c.as_of.hi)) {
+    it.as_of_known = true;
+    std::tie(it.as_of_lo, it.as_of_hi) = *days;
+  }
+  it.document_time = c.as_of.basis == "document-date" || c.as_of.basis == "reference-date";
+  it.revision = c.revision;
+  if (c.attribute == "date") {
+    if (!it.quantity && it.known) it.event = std::make_pair(it.lo, it.hi);
+  } else if (it.as_of_known &&
+             (c.as_of.basis == "sentence" || c.as_of.basis == "anchored" || c.as_of.basis == "cross-document")) {
+    it.event = std::make_pair(it.as_of_lo, it.as_of_hi);
+  }
+  return it;
+}
+
+}  // namespace claimcheck::reconcile

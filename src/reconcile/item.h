@@ -1,0 +1,95 @@
+// What reconciliation knows of one claim, worked out once per claim: its value
+// and as_of as integers (calendar days for times), its rank in claim order and
+// its document's number. Grouping, the split by event time and the verdict
+// sweeps compare these, never the claim's strings.
+#ifndef CLAIMCHECK_RECONCILE_ITEM_H_
+#define CLAIMCHECK_RECONCILE_ITEM_H_
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "model/model.h"
+
+namespace claimcheck::reconcile {
+
+/// The upper bound of a quantity open above ("at least 42"): below nothing.
+inline constexpr int64_t kOpen = std::numeric_limits<int64_t>::max();
+
+/// The month and day of a date without its year ("XXXX-01-03"); month 0 when
+/// the text names no day of any year ("XXXX-02-30", "XXXX-1x-03").
+struct MonthDay {
+  int month = 0;
+  int day = 0;
+  friend bool operator==(const MonthDay&, const MonthDay&) = default;
+};
+
+/// Whether a day of [lo, hi] (its first 400 days at most) falls on `md`.
+/// Constant time: a span of 400 days meets at most three years.
+bool Within(MonthDay md, int64_t lo, int64_t hi);
+
+/// "2004" for a whole year, else "2005-02".
+std::string Period(std::pair<int64_t, int64_t> days);
+
+struct Item {
+  const model::Claim* claim = nullptr;
+  uint32_t order = 0;   ///< Rank of the claim's id in claim order; equal ids, equal ranks.
+  uint32_t doc = 0;     ///< The claim's document, numbered.
+  uint32_t serial = 0;  ///< The item's own number in its group.
+  bool quantity = false;  ///< The value is a Quantity, else a Time.
+  bool known = false;     ///< A time whose lo and hi are calendar days.
+  int64_t lo = 0;  ///< Quantity: bounds, hi kOpen when open above. Time: days, when known.
+  int64_t hi = 0;
+  int month_day_text = -1;  ///< Time "XXXX-MM-DD…": its MM-DD text, numbered per group; else -1.
+  MonthDay month_day;
+  int weekday = -1;  ///< Time "XXXX-WXX-…": its first ten characters, numbered; else -1.
+  bool as_of_known = false;
+  int64_t as_of_lo = 0;
+  int64_t as_of_hi = 0;
+  bool document_time = false;  ///< as_of basis document-date or reference-date.
+  bool revision = false;
+  /// When the claim's event happened, as far as the claim tells: a date
+  /// claim's value; a count's own sentence time (basis sentence, anchored,
+  /// cross-document). Counts dated by their document only have none.
+  std::optional<std::pair<int64_t, int64_t>> event;
+
+  /// A time with a month and day but no year, and no calendar days.
+  bool OpenMonthDay() const { return !quantity && !known && month_day_text >= 0; }
+  /// A weekday ("XXXX-WXX-5") without calendar days.
+  bool OpenWeekday() const { return !quantity && !known && weekday >= 0; }
+  /// A quantity whose bounds are reversed (lo > hi): only a hand-written record has one.
+  bool Reversed() const { return quantity && hi < lo; }
+};
+
+/// Whether two values can both be true (DESIGN.md §4): quantities and known
+/// days whose intervals meet; a month-day and a span of days holding it; two
+/// month-days or two weekdays that are the same; anything else of two times,
+/// since nothing is known against it. A quantity and a time never.
+bool Intersect(const Item& a, const Item& b);
+
+/// Whether two claims' as_of leave room for one time: unknown on one side,
+/// or overlapping days. Disjoint values at compatible times, both unrevised,
+/// contradict; otherwise they changed.
+bool Compatible(const Item& a, const Item& b);
+
+/// `a` was reported after `b`: both as_of known, a's first day after b's last.
+bool Later(const Item& a, const Item& b);
+
+/// Makes the items of one group, numbering month-day and weekday texts so
+/// that equal texts get equal numbers.
+class ItemMaker {
+ public:
+  Item Make(const model::Claim& c, uint32_t order, uint32_t doc);
+
+ private:
+  std::unordered_map<std::string, int> month_days_;
+  std::unordered_map<std::string, int> weekdays_;
+  uint32_t serial_ = 0;
+};
+
+}  // namespace claimcheck::reconcile
+
+#endif  // CLAIMCHECK_RECONCILE_ITEM_H_

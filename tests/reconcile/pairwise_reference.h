@@ -1,0 +1,562 @@
+// The reconciler as it was before it was made to scale (commit fce3d16):
+// pairwise inside each group, every per-claim fact worked out again per pair.
+// tests/reconcile/pairwise_test.cc checks the real one against it on
+// randomized groups; nothing else includes this file. Only the ledger step is
+// left out (CheckLedger is shared and unchanged).
+#ifndef CLAIMCHECK_TESTS_RECONCILE_PAIRWISE_REFERENCE_H_
+#define CLAIMCHECK_TESTS_RECONCILE_PAIRWISE_REFERENCE_H_
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "util/date.h"
+
+namespace claimcheck::reconcile::pairwise {
+
+inline bool SubjectsCompatible(const std::string& a, const std::string& b);
+inline double RelativeGap(int64_t a_lo, std::optional<int64_t> a_hi, int64_t b_lo, std::optional<int64_t> b_hi);
+
+using model::Claim;
+using model::Finding;
+using model::Quantity;
+
+namespace {
+
+// "fixtures/seeds/000_x#12" → ("fixtures/seeds/000_x", 12).
+std::pair<std::string, long> ClaimOrder(const std::string& id) {
+  const size_t hash = id.rfind('#');
+  if (hash == std::string::npos) return {id, 0};
+  return {id.substr(0, hash), std::strtol(id.c_str() + hash + 1, nullptr, 10)};
+}
+
+std::string Base(const std::string& subject) { return subject.substr(0, subject.find('@')); }
+std::string Place(const std::string& subject) {
+  const size_t at = subject.find('@');
+  return at == std::string::npos ? "" : subject.substr(at + 1);
+}
+
+// --- values ---------------------------------------------------------------
+
+struct DayInterval {
+  bool known = false;  // lo/hi are calendar days
+  int64_t lo = 0, hi = 0;
+  std::string month_day;  // "01-03" for "XXXX-01-03"
+};
+
+DayInterval DaysOf(const model::Time& t) {
+  DayInterval d;
+  auto lo = ParseIsoDate(t.lo), hi = ParseIsoDate(t.hi);
+  if (lo && hi) {
+    d.known = true;
+    d.lo = lo->ToDays();
+    d.hi = hi->ToDays();
+  }
+  if (t.timex.size() >= 10 && t.timex.rfind("XXXX-", 0) == 0 && std::isdigit(t.timex[5])) {
+    d.month_day = t.timex.substr(5, 5);
+  }
+  return d;
+}
+
+bool MonthDayWithin(const std::string& md, const DayInterval& d) {
+  for (int64_t day = d.lo; day <= d.hi && day - d.lo < 400; ++day) {
+    if (CivilDate::FromDays(day).ToString().substr(5) == md) return true;
+  }
+  return false;
+}
+
+// Whether two values can both be true.
+bool Intersect(const model::Value& a, const model::Value& b) {
+  if (const auto* qa = std::get_if<Quantity>(&a)) {
+    const auto* qb = std::get_if<Quantity>(&b);
+    if (qb == nullptr) return false;
+    const bool a_below = qa->hi && *qa->hi < qb->lo;
+    const bool b_below = qb->hi && *qb->hi < qa->lo;
+    return !a_below && !b_below;
+  }
+  const auto* ta = std::get_if<model::Time>(&a);
+  const auto* tb = std::get_if<model::Time>(&b);
+  if (ta == nullptr || tb == nullptr) return false;
+  const DayInterval da = DaysOf(*ta), db = DaysOf(*tb);
+  if (da.known && db.known) return da.lo <= db.hi && db.lo <= da.hi;
+  if (!da.known && !da.month_day.empty() && db.known) return MonthDayWithin(da.month_day, db);
+  if (!db.known && !db.month_day.empty() && da.known) return MonthDayWithin(db.month_day, da);
+  if (!da.month_day.empty() && !db.month_day.empty()) return da.month_day == db.month_day;
+  // Days of the week ("XXXX-WXX-5" and "XXXX-WXX-5TAF") agree on the day.
+  const bool wa = ta->timex.rfind("XXXX-WXX-", 0) == 0, wb = tb->timex.rfind("XXXX-WXX-", 0) == 0;
+  if (wa && wb) return ta->timex.substr(0, 10) == tb->timex.substr(0, 10);
+  return true;  // nothing known on one side: no evidence against
+}
+
+struct AsOfDays {
+  bool known = false;
+  int64_t lo = 0, hi = 0;
+};
+
+AsOfDays AsOf(const Claim& c) {
+  auto lo = ParseIsoDate(c.as_of.lo), hi = ParseIsoDate(c.as_of.hi);
+  if (!lo || !hi) return {};
+  return {true, lo->ToDays(), hi->ToDays()};
+}
+
+// Relative gap of two disjoint values; 1 for times (a different day is a
+// different day).
+double Gap(const model::Value& a, const model::Value& b) {
+  const auto* qa = std::get_if<Quantity>(&a);
+  const auto* qb = std::get_if<Quantity>(&b);
+  if (qa == nullptr || qb == nullptr) return 1.0;
+  return RelativeGap(qa->lo, qa->hi, qb->lo, qb->hi);
+}
+
+// --- context ------------------------------------------------------------------
+
+struct Context {
+  std::map<std::string, const model::DocumentRecord*> docs;
+
+  std::string Label(const std::string& doc) const {
+    auto it = docs.find(doc);
+    if (it != docs.end() && !it->second->source.empty()) return it->second->source;
+    const size_t slash = doc.rfind('/');
+    return slash == std::string::npos ? doc : doc.substr(slash + 1);
+  }
+  std::string Source(const std::string& doc) const {
+    auto it = docs.find(doc);
+    return it == docs.end() ? "" : it->second->source;
+  }
+};
+
+std::string NormalizedSentence(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) out += static_cast<char>(std::tolower(c));
+  }
+  return out;
+}
+
+// Documents that count as one source for this group: the same outlet, or
+// near-identical sentences (copies of one wire story). Returns the number
+// of independent sources and notes naming the copies.
+size_t IndependentSources(const std::vector<const Claim*>& claims, const Context& ctx,
+                          std::vector<std::string>* notes) {
+  std::vector<std::string> docs;
+  for (const Claim* c : claims) {
+    if (std::find(docs.begin(), docs.end(), c->doc) == docs.end()) docs.push_back(c->doc);
+  }
+  std::map<std::string, std::string> parent;
+  for (const auto& d : docs) parent[d] = d;
+  auto find = [&](std::string d) {
+    while (parent[d] != d) d = parent[d];
+    return d;
+  };
+  auto join = [&](const std::string& a, const std::string& b, const std::string& why) {
+    const std::string ra = find(a), rb = find(b);
+    if (ra == rb) return;
+    parent[std::max(ra, rb)] = std::min(ra, rb);
+    notes->push_back(why);
+  };
+  for (size_t i = 0; i < claims.size(); ++i) {
+    for (size_t j = i + 1; j < claims.size(); ++j) {
+      const Claim &a = *claims[i], &b = *claims[j];
+      if (a.doc == b.doc) continue;
+      const std::string sa = ctx.Source(a.doc), sb = ctx.Source(b.doc);
+      if (!sa.empty() && sa == sb) {
+        join(a.doc, b.doc, fmt::format("{} and {} share the outlet {}: counted as one source",
+                                       ctx.Label(a.doc) == sa ? a.doc : ctx.Label(a.doc),
+                                       b.doc, sa));
+      } else if (NormalizedSentence(a.evidence.sentence) == NormalizedSentence(b.evidence.sentence)) {
+        join(a.doc, b.doc, fmt::format("{} and {} carry the same sentence (copies of one story): "
+                                       "counted as one source", a.doc, b.doc));
+      }
+    }
+  }
+  std::set<std::string> roots;
+  for (const auto& d : docs) roots.insert(find(d));
+  return roots.size();
+}
+
+// --- cross-document time ------------------------------------------------------
+
+// A date one source gives without its year ("on 3 January") takes the year
+// the other sources give the same event; the document's other open dates
+// ("two days later" → XXXX-01-05) take it too, basis cross-document.
+void BorrowYears(std::vector<Claim>* claims, const Context& ctx,
+                 std::map<std::string, std::vector<std::string>>* notes_by_claim) {
+  std::map<std::string, int> year_of_doc;
+  for (const Claim& c : *claims) {
+    if (c.attribute != "date") continue;
+    const auto* t = std::get_if<model::Time>(&c.value);
+    if (t == nullptr) continue;
+    const DayInterval open = DaysOf(*t);
+    if (open.known || open.month_day.empty()) continue;
+    std::set<int> years;
+    for (const Claim& o : *claims) {
+      if (o.doc == c.doc || o.attribute != "date" || !SubjectsCompatible(o.subject, c.subject)) continue;
+      const auto* ot = std::get_if<model::Time>(&o.value);
+      if (ot == nullptr || ot->timex.size() < 10) continue;
+      auto day = ParseIsoDate(ot->timex.substr(0, 10));
+      if (day && ot->timex.substr(5, 5) == open.month_day) years.insert(day->year);
+    }
+    if (years.size() != 1) continue;
+    year_of_doc[c.doc] = *years.begin();
+    (*notes_by_claim)[c.id].push_back(
+        fmt::format("{} states no year ({}); the year {} is taken from the other sources, not "
+                    "from {}", ctx.Label(c.doc), t->timex, *years.begin(), ctx.Label(c.doc)));
+  }
+  for (Claim& c : *claims) {
+    auto it = year_of_doc.find(c.doc);
+    if (it == year_of_doc.end() || c.as_of.timex.rfind("XXXX-", 0) != 0) continue;
+    const std::string timex = fmt::format("{:04}{}", it->second, c.as_of.timex.substr(4));
+    auto day = ParseIsoDate(timex.substr(0, std::min<size_t>(10, timex.size())));
+    if (!day) continue;
+    c.as_of = {timex, day->ToString(), day->ToString(), "cross-document"};
+  }
+}
+
+// --- grouping -----------------------------------------------------------------
+
+struct Group {
+  std::string attribute;
+  std::string subject;
+  std::vector<const Claim*> claims;
+};
+
+// When the claim's event happened, as far as the claim tells: a date claim's
+// value; a count's own sentence time. Counts dated only by their document
+// (or not at all) return nothing: they are about the story's present.
+std::optional<std::pair<int64_t, int64_t>> EventDays(const Claim& c) {
+  if (c.attribute == "date") {
+    const auto* t = std::get_if<model::Time>(&c.value);
+    const DayInterval d = t ? DaysOf(*t) : DayInterval{};
+    if (d.known) return std::make_pair(d.lo, d.hi);
+    return std::nullopt;
+  }
+  if (c.as_of.basis != "sentence" && c.as_of.basis != "anchored" && c.as_of.basis != "cross-document") {
+    return std::nullopt;
+  }
+  const AsOfDays a = AsOf(c);
+  if (!a.known) return std::nullopt;
+  return std::make_pair(a.lo, a.hi);
+}
+
+// "2004" for a whole year, else "2005-02".
+std::string Period(std::pair<int64_t, int64_t> days) {
+  const CivilDate lo = CivilDate::FromDays(days.first), hi = CivilDate::FromDays(days.second);
+  if (lo.month == 1 && lo.day == 1 && hi.month == 12 && hi.day == 31) return std::to_string(lo.year);
+  return lo.ToString().substr(0, 7);
+}
+
+// A background event ("the 2003 quake that killed 26,000" in a 2005 story)
+// separates by its own time: claims whose event times lie more than
+// kApart days from every claim of the story's present form their own
+// groups, named "subject (2003)". Troop counts never split: their times
+// are when they were counted.
+std::vector<Group> SplitByEventTime(Group g) {
+  constexpr int64_t kApart = 60;
+  // A force's size at two times is one subject that changed, not two events.
+  if (g.attribute == "troops") return {std::move(g)};
+  std::vector<std::pair<std::pair<int64_t, int64_t>, const Claim*>> timed;
+  std::vector<const Claim*> present;
+  for (const Claim* c : g.claims) {
+    if (auto days = EventDays(*c)) {
+      timed.push_back({*days, c});
+    } else {
+      present.push_back(c);
+    }
+  }
+  std::sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : ClaimOrder(a.second->id) < ClaimOrder(b.second->id);
+  });
+  // Clusters of event times, each within kApart of the last.
+  std::vector<std::vector<std::pair<std::pair<int64_t, int64_t>, const Claim*>>> clusters;
+  for (const auto& t : timed) {
+    if (clusters.empty() || t.first.first - clusters.back().back().first.second > kApart) clusters.emplace_back();
+    clusters.back().push_back(t);
+  }
+  // The story's present: the cluster nearest the documents' own dates, else
+  // the largest. Event dates are not measured against the present (an
+  // anniversary story dates its event years back): the most attested wins.
+  int64_t present_day = INT64_MIN;  // counts: the documents' latest date
+  int64_t nearest_to = INT64_MIN;   // which cluster is the story's own
+  for (const Claim* c : g.claims) {
+    const bool document_time = c->as_of.basis == "document-date" || c->as_of.basis == "reference-date";
+    if (const AsOfDays a = AsOf(*c); a.known && document_time) nearest_to = std::max(nearest_to, a.hi);
+  }
+  if (g.attribute != "date") present_day = nearest_to;
+  // A date without its year ("XXXX-01-03") joins the cluster holding that day.
+  std::vector<const Claim*> undated;
+  for (const Claim* c : present) {
+    const auto* t = std::get_if<model::Time>(&c->value);
+    const DayInterval d = t ? DaysOf(*t) : DayInterval{};
+    bool placed = false;
+    for (auto& cluster : clusters) {
+      DayInterval span{true, cluster.front().first.first, cluster.back().first.second, ""};
+      if (!placed && !d.month_day.empty() && MonthDayWithin(d.month_day, span)) {
+        cluster.push_back({{span.lo, span.lo}, c});
+        placed = true;
+      }
+    }
+    if (!placed) undated.push_back(c);
+  }
+  present = std::move(undated);
+  size_t main = 0;
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    const auto distance = [&](size_t k) {
+      return std::abs(clusters[k].back().first.second - nearest_to);
+    };
+    if (nearest_to != INT64_MIN ? distance(i) < distance(main) : clusters[i].size() > clusters[main].size()) {
+      main = i;
+    }
+  }
+  std::vector<Group> out;
+  Group head{g.attribute, g.subject, present};
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    // Counts: far from the documents' dates. Event dates, or when nothing
+    // dates the present: any cluster but the story's own.
+    const bool background = present_day != INT64_MIN
+                                ? std::abs(clusters[i].back().first.second - present_day) > kApart &&
+                                      std::abs(clusters[i].front().first.first - present_day) > kApart
+                                : i != main;
+    Group part{g.attribute, background ? fmt::format("{} ({})", g.subject, Period(clusters[i].front().first))
+                                       : g.subject, {}};
+    for (const auto& t : clusters[i]) part.claims.push_back(t.second);
+    if (!background) {
+      head.claims.insert(head.claims.end(), part.claims.begin(), part.claims.end());
+    } else {
+      out.push_back(std::move(part));
+    }
+  }
+  for (Group* group : {&head}) {
+    std::sort(group->claims.begin(), group->claims.end(), [](const Claim* a, const Claim* b) {
+      return ClaimOrder(a->id) < ClaimOrder(b->id);
+    });
+  }
+  for (Group& part : out) {
+    std::sort(part.claims.begin(), part.claims.end(), [](const Claim* a, const Claim* b) {
+      return ClaimOrder(a->id) < ClaimOrder(b->id);
+    });
+  }
+  if (!head.claims.empty()) out.insert(out.begin(), std::move(head));
+  return out;
+}
+
+// Claims by attribute and subject; a subject without a place joins the one
+// placed subject of the same event, if there is exactly one.
+std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
+  std::map<std::pair<std::string, std::string>, Group> exact;
+  for (const Claim& c : claims) {
+    Group& g = exact[{c.attribute, c.subject}];
+    g.attribute = c.attribute;
+    g.subject = c.subject;
+    g.claims.push_back(&c);
+  }
+  for (auto it = exact.begin(); it != exact.end();) {
+    const auto& [key, group] = *it;
+    if (!Place(key.second).empty()) {
+      ++it;
+      continue;
+    }
+    std::vector<decltype(it)> placed;
+    for (auto other = exact.begin(); other != exact.end(); ++other) {
+      if (other->first.first == key.first && other != it && Base(other->first.second) == key.second &&
+          !Place(other->first.second).empty()) {
+        placed.push_back(other);
+      }
+    }
+    if (placed.size() != 1) {
+      ++it;
+      continue;
+    }
+    auto& into = placed.front()->second.claims;
+    into.insert(into.end(), group.claims.begin(), group.claims.end());
+    it = exact.erase(it);
+  }
+  std::vector<Group> groups;
+  for (auto& [key, g] : exact) {
+    std::sort(g.claims.begin(), g.claims.end(), [](const Claim* a, const Claim* b) {
+      return ClaimOrder(a->id) < ClaimOrder(b->id);
+    });
+    for (Group& part : SplitByEventTime(std::move(g))) groups.push_back(std::move(part));
+  }
+  return groups;
+}
+
+// --- verdicts -------------------------------------------------------------------
+
+bool Later(const Claim& a, const Claim& b) {  // a is reported after b
+  const AsOfDays da = AsOf(a), db = AsOf(b);
+  return da.known && db.known && da.lo > db.hi;
+}
+
+// Disjoint values: changed when the times differ or the later one says it
+// revises; else a contradiction.
+bool IsChange(const Claim& a, const Claim& b) {
+  const AsOfDays da = AsOf(a), db = AsOf(b);
+  if (da.known && db.known && (da.hi < db.lo || db.hi < da.lo)) return true;
+  return a.revision || b.revision;
+}
+
+std::string Severity(double gap) {
+  if (gap >= 0.20) return "error";
+  if (gap >= 0.05) return "warning";
+  return "note";
+}
+
+// "5, at least 5 (inquirer.net) vs 24 (independent.co.uk)": each source's
+// distinct values once, sources in the group's order.
+std::string ValuesBySource(const std::vector<const Claim*>& claims, const Context& ctx) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> by_source;
+  for (const Claim* c : claims) {
+    const std::string label = ctx.Label(c->doc);
+    auto it = std::find_if(by_source.begin(), by_source.end(),
+                           [&](const auto& p) { return p.first == label; });
+    if (it == by_source.end()) it = by_source.insert(by_source.end(), {label, {}});
+    const std::string value = model::ShowValue(c->value);
+    if (std::find(it->second.begin(), it->second.end(), value) == it->second.end()) {
+      it->second.push_back(value);
+    }
+  }
+  std::string s;
+  for (const auto& [label, values] : by_source) {
+    std::string joined;
+    for (const std::string& v : values) joined += (joined.empty() ? "" : ", ") + v;
+    s += fmt::format("{}{} ({})", s.empty() ? "" : " vs ", joined, label);
+  }
+  return s;
+}
+
+std::string Title(const Group& g) {
+  std::string attribute = g.attribute;
+  if (!attribute.empty()) attribute[0] = static_cast<char>(std::toupper(attribute[0]));
+  return fmt::format("{} of {}", attribute, g.subject);
+}
+
+Finding Judge(const Group& g, const Context& ctx,
+              const std::map<std::string, std::vector<std::string>>& claim_notes) {
+  Finding f;
+  f.subject = g.subject;
+  f.attribute = g.attribute;
+  for (const Claim* c : g.claims) f.claims.push_back(c->id);
+  for (const Claim* c : g.claims) {
+    auto it = claim_notes.find(c->id);
+    if (it != claim_notes.end()) f.notes.insert(f.notes.end(), it->second.begin(), it->second.end());
+  }
+  std::set<std::string> docs;
+  for (const Claim* c : g.claims) docs.insert(c->doc);
+
+  double worst_gap = -1;
+  bool changed = false, internal = false;
+  const Claim *from = nullptr, *to = nullptr;
+  for (size_t i = 0; i < g.claims.size(); ++i) {
+    for (size_t j = i + 1; j < g.claims.size(); ++j) {
+      const Claim &a = *g.claims[i], &b = *g.claims[j];
+      if (Intersect(a.value, b.value)) continue;
+      if (IsChange(a, b)) {
+        changed = true;
+        const bool a_later = Later(a, b) || (!Later(b, a) && a.revision);
+        from = a_later ? &b : &a;
+        to = a_later ? &a : &b;
+      } else if (a.doc == b.doc) {
+        internal = true;
+      } else {
+        worst_gap = std::max(worst_gap, Gap(a.value, b.value));
+      }
+    }
+  }
+  const std::string values = ValuesBySource(g.claims, ctx);
+  if (worst_gap >= 0) {
+    f.verdict = "contradict";
+    f.severity = Severity(worst_gap);
+    f.summary = fmt::format("{}: {}", Title(g), values);
+  } else if (internal) {
+    f.verdict = "internal";
+    f.severity = "warning";
+    f.summary = fmt::format("{}: one document says {}", Title(g), values);
+  } else if (changed) {
+    f.verdict = "changed";
+    f.severity = "note";
+    f.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", Title(g), model::ShowValue(from->value),
+                            ctx.Label(from->doc), from->as_of.timex.empty() ? "unknown" : from->as_of.timex,
+                            model::ShowValue(to->value), ctx.Label(to->doc),
+                            to->as_of.timex.empty() ? "unknown" : to->as_of.timex);
+  } else {
+    std::vector<std::string> notes;
+    const size_t sources = IndependentSources(g.claims, ctx, &notes);
+    f.notes.insert(f.notes.end(), notes.begin(), notes.end());
+    const Claim* sharpest = g.claims.front();
+    for (const Claim* c : g.claims) {
+      const auto* t = std::get_if<model::Time>(&c->value);
+      const auto* s = std::get_if<model::Time>(&sharpest->value);
+      if (t && s && DaysOf(*t).known &&
+          (!DaysOf(*s).known || DaysOf(*t).hi - DaysOf(*t).lo < DaysOf(*s).hi - DaysOf(*s).lo)) {
+        sharpest = c;
+      }
+    }
+    if (sources >= 2) {
+      f.verdict = "agree";
+      f.severity = "note";
+      f.summary = fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
+    } else {
+      f.verdict = "single";
+      f.severity = "note";
+      f.summary = docs.size() == 1
+                      ? fmt::format("{}: {}, one source only", Title(g), values)
+                      : fmt::format("{}: {} (one source, {} documents)", Title(g), values, docs.size());
+    }
+  }
+  return f;
+}
+
+}  // namespace
+
+inline bool SubjectsCompatible(const std::string& a, const std::string& b) {
+  if (Base(a) != Base(b)) return false;
+  const std::string pa = Place(a), pb = Place(b);
+  return pa.empty() || pb.empty() || pa == pb;
+}
+
+inline double RelativeGap(int64_t a_lo, std::optional<int64_t> a_hi, int64_t b_lo,
+                   std::optional<int64_t> b_hi) {
+  // Order so that a lies below b.
+  if (b_hi && *b_hi < a_lo) {
+    std::swap(a_lo, b_lo);
+    std::swap(a_hi, b_hi);
+  }
+  if (!a_hi || *a_hi >= b_lo) return 0.0;
+  const double near_a = static_cast<double>(*a_hi), near_b = static_cast<double>(b_lo);
+  return (near_b - near_a) / std::max(std::abs(near_a), std::abs(near_b));
+}
+
+inline void Reconcile(model::Report* report) {
+  std::sort(report->inputs.begin(), report->inputs.end(),
+            [](const auto& a, const auto& b) { return a.doc < b.doc; });
+  std::sort(report->claims.begin(), report->claims.end(), [](const Claim& a, const Claim& b) {
+    return ClaimOrder(a.id) < ClaimOrder(b.id);
+  });
+  Context ctx;
+  for (const auto& d : report->inputs) ctx.docs[d.doc] = &d;
+  std::map<std::string, std::vector<std::string>> claim_notes;
+  BorrowYears(&report->claims, ctx, &claim_notes);
+
+  report->findings.clear();
+  for (const Group& g : GroupClaims(report->claims)) {
+    report->findings.push_back(Judge(g, ctx, claim_notes));
+  }
+  std::sort(report->findings.begin(), report->findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.subject, a.attribute, a.verdict) < std::tie(b.subject, b.attribute, b.verdict);
+  });
+  for (size_t i = 0; i < report->findings.size(); ++i) {
+    report->findings[i].id = fmt::format("F{}", i + 1);
+  }
+}
+
+}  // namespace claimcheck::reconcile::pairwise
+
+#endif  // CLAIMCHECK_TESTS_RECONCILE_PAIRWISE_REFERENCE_H_
