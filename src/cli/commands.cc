@@ -407,18 +407,26 @@ bool ReadRecords(const std::string& path, std::istream& in, model::Report* r,
     const model::Json j = model::Json::parse(line, nullptr, false);
     std::string err = "not a JSON object";
     bool ok = false;
-    if (j.is_object() && j.value("record", "") == "document") {
-      model::DocumentRecord d;
-      if ((ok = model::FromJson(j, &d, &err)) && seen_docs->insert(d.doc).second) {
-        r->inputs.push_back(std::move(d));
+    // "record" of another type than a string is no known record, not a crash.
+    const auto record = j.is_object() ? j.find("record") : j.end();
+    const std::string kind = record != j.end() && record->is_string() ? record->get<std::string>() : "";
+    try {
+      if (kind == "document") {
+        model::DocumentRecord d;
+        if ((ok = model::FromJson(j, &d, &err)) && seen_docs->insert(d.doc).second) {
+          r->inputs.push_back(std::move(d));
+        }
+      } else if (kind == "claim") {
+        model::Claim c;
+        if ((ok = model::FromJson(j, &c, &err)) && seen_claims->insert(c.id).second) {
+          r->claims.push_back(std::move(c));
+        }
+      } else if (j.is_object()) {
+        err = "no \"record\": \"document\" or \"claim\"";
       }
-    } else if (j.is_object() && j.value("record", "") == "claim") {
-      model::Claim c;
-      if ((ok = model::FromJson(j, &c, &err)) && seen_claims->insert(c.id).second) {
-        r->claims.push_back(std::move(c));
-      }
-    } else if (j.is_object()) {
-      err = "no \"record\": \"document\" or \"claim\"";
+    } catch (const nlohmann::json::exception& e) {  // a field of an unexpected type
+      ok = false;
+      err = e.what();
     }
     if (!ok && !quiet) {
       io.err << fmt::format("claimcheck: skipped {}:{}: {}\n", path, number, err);

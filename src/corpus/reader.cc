@@ -60,7 +60,22 @@ std::string OpenError(const std::string& path, int open_errno) {
              : fmt::format("cannot read: {}", std::strerror(open_errno));
 }
 
+// A FIFO, socket or device would block a read or never end: such an input
+// is skipped with this reason; "" for a regular file (or one not there,
+// which the open then reports).
+std::string NotRegular(const std::string& path) {
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st) || fs::is_regular_file(st)) return "";
+  if (fs::is_directory(st)) return "cannot read: a directory";
+  return "not a regular file (a FIFO, socket or device)";
+}
+
 bool ReadFile(const std::string& path, std::string* out, std::string* err) {
+  if (std::string why = NotRegular(path); !why.empty()) {
+    *err = std::move(why);
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     *err = OpenError(path, errno);
@@ -191,10 +206,14 @@ Document DocumentFromRecord(const json& record, const Source& source, size_t lin
 
 // nlohmann's message without its prefix: "[json.exception.parse_error.101]
 // parse error at line 1, column 14: syntax error while parsing value - X" → "X".
-std::string ParseErrorDetail(const json::parse_error& e) {
+std::string ParseErrorDetail(const json::exception& e) {
   std::string_view what = e.what();
-  const size_t dash = what.rfind(" - ");
-  return std::string(dash == std::string_view::npos ? what : what.substr(dash + 3));
+  if (const size_t dash = what.rfind(" - "); dash != std::string_view::npos) {
+    return std::string(what.substr(dash + 3));
+  }
+  // "[json.exception.out_of_range.406] number overflow parsing '1e400'"
+  const size_t bracket = what.find("] ");
+  return std::string(bracket == std::string_view::npos ? what : what.substr(bracket + 2));
 }
 
 // One JSONL line (trimmed, not empty) as a document, or a skip naming it.
@@ -205,6 +224,10 @@ Document RecordFromLine(const Source& source, std::string_view record, size_t li
   } catch (const json::parse_error& e) {
     return Skipped(fmt::format("{}:{}", source.id, line), source.path,
                    fmt::format("{}:{}:{}", source.path, line, e.byte),
+                   fmt::format("malformed JSON record ({})", ParseErrorDetail(e)));
+  } catch (const json::exception& e) {  // a number out of range: 1e400
+    return Skipped(fmt::format("{}:{}", source.id, line), source.path,
+                   fmt::format("{}:{}", source.path, line),
                    fmt::format("malformed JSON record ({})", ParseErrorDetail(e)));
   }
   return DocumentFromRecord(parsed, source, line);
@@ -482,6 +505,10 @@ struct InputReader::OpenJsonl {
   bool any = false;  // a record (or the "no records" skip) was given
 
   static std::unique_ptr<OpenJsonl> Open(const Source& source, std::string* err) {
+    if (std::string why = NotRegular(source.path); !why.empty()) {
+      *err = std::move(why);
+      return nullptr;
+    }
     auto open = std::make_unique<OpenJsonl>();
     open->source = &source;
     open->in.open(source.path, std::ios::binary);

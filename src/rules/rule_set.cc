@@ -657,6 +657,11 @@ bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* out, std::
     std::sort(names.begin(), names.end());
     for (const std::string& name : names) {
       const std::string path = (fs::path(dir) / name).string();
+      if (std::error_code st; !fs::is_regular_file(path, st)) {
+        // A FIFO named *.toml would block the run forever.
+        *err = fmt::format("{}: not a regular file (a FIFO, socket, device or directory)", path);
+        return false;
+      }
       std::ifstream in(path, std::ios::binary);
       std::stringstream content;
       content << in.rdbuf();

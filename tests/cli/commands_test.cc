@@ -75,6 +75,29 @@ TEST_CASE("reconcile reads extract's records and reports what it cannot read") {
   CHECK(RunArgs({"reconcile", "-"}, "").code == 2);
 }
 
+TEST_CASE("records of valid JSON with fields of the wrong type are skipped, never a crash") {
+  Result extracted = RunArgs({"extract", "-"}, "Five people died in the attack.\n");
+  REQUIRE(extracted.code == 0);
+  const std::string odd = "{\"record\":5}\n{\"record\":\"claim\",\"id\":7}\n"
+                          "{\"record\":\"document\",\"doc\":[1],\"status\":\"ok\"}\n";
+  Result r = RunArgs({"reconcile", "--format", "json", "-"}, extracted.out + odd);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"verdict\": \"single\"") != std::string::npos);
+  CHECK(r.err.find("claimcheck: skipped -:3: no \"record\": \"document\" or \"claim\"\n") !=
+        std::string::npos);
+  CHECK(r.err.find("claimcheck: skipped -:4: ") != std::string::npos);
+  CHECK(r.err.find("claimcheck: skipped -:5: ") != std::string::npos);
+}
+
+TEST_CASE("a JSON number out of range skips its record; the others run") {
+  Result r = RunArgs({"extract", "-"}, "{\"id\":\"a\",\"text\":\"5 died.\",\"x\":1e400}\n"
+                                       "{\"id\":\"b\",\"text\":\"Ten people died.\"}\n");
+  CHECK(r.code == 0);
+  CHECK(r.err == "claimcheck: skipped -:1: malformed JSON record (number overflow parsing '1e400')\n");
+  CHECK(r.out.find("\"doc\":\"b\",\"path\"") != std::string::npos);
+  CHECK(r.out.find("\"b#1\"") != std::string::npos);
+}
+
 TEST_CASE("bad options are usage errors naming the option") {
   Result r = RunArgs({"check", "--format", "jsn", "x.txt"});
   CHECK(r.code == 2);

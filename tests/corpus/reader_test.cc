@@ -1,6 +1,7 @@
 #include "corpus/reader.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -216,6 +217,29 @@ TEST_CASE("batches give the documents of one whole read, in order, whatever thei
       CHECK(batched[i].text == whole[i].text);
     }
     if (budget == 1) CHECK(batches > 3);  // skips add no text, so they join the next batch
+  }
+}
+
+TEST_CASE("a FIFO among the inputs is skipped with a reason, never read") {
+  TempDir dir;
+  const std::string fifo = (dir.path / "pipe.txt").string();
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string jsonl_fifo = (dir.path / "pipe.jsonl").string();
+  REQUIRE(mkfifo(jsonl_fifo.c_str(), 0600) == 0);
+  const std::string good = dir.Write("good.txt", "Text.");
+  std::istringstream in;
+  // Also when found by walking the directory.
+  for (const std::vector<std::string>& args : {std::vector<std::string>{fifo, jsonl_fifo, good},
+                                               std::vector<std::string>{dir.path.string()}}) {
+    const std::vector<Document> docs = ReadInputs(args, in);
+    REQUIRE(docs.size() == 3);
+    int skipped = 0;
+    for (const Document& d : docs) {
+      if (d.ok()) continue;
+      ++skipped;
+      CHECK(d.reason.find("not a regular file (a FIFO, socket or device)") != std::string::npos);
+    }
+    CHECK(skipped == 2);
   }
 }
 

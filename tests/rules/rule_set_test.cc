@@ -1,6 +1,7 @@
 #include "rules/rule_set.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -172,6 +173,13 @@ TEST_CASE("the embedded rules load, and a --rules directory overrides by id") {
   RuleSet missing;
   CHECK_FALSE(LoadRuleSet({(dir / "nope").string()}, &missing, &err));
   CHECK(err == "--rules " + (dir / "nope").string() + ": not a directory");
+
+  // A FIFO named *.toml would block loading forever: it is an error instead.
+  const fs::path fifo = dir / "zz-pipe.toml";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  RuleSet blocked;
+  CHECK_FALSE(LoadRuleSet({dir.string()}, &blocked, &err));
+  CHECK(err == fifo.string() + ": not a regular file (a FIFO, socket, device or directory)");
   fs::remove_all(dir);
 }
 
