@@ -218,7 +218,8 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       }
       // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing.
       if (const auto* q = std::get_if<model::Quantity>(&mentions[values[0]].value)) {
-        if (mentions[values[0]].ordinal || (q->point && *q->point != static_cast<int64_t>(*q->point))) {
+        if (mentions[values[0]].ordinal || q->lo < 0 ||  // "-5 people": no count is negative
+            (q->point && *q->point != static_cast<int64_t>(*q->point))) {
           continue;
         }
       }

@@ -742,6 +742,20 @@ Point WeekendDate(const Reader& r) {
   return {WeekTimex(saturday) + "-WE", "week", std::nullopt};
 }
 
+/// About how many years one unit is (a day: 1/365), to bound shifts.
+double YearsPerUnit(const Unit& unit) {
+  const std::string_view c = unit.code;
+  const double years = c == kWeek || c == kWeekend ? 7.0 / 366
+                       : c == kMonth               ? 1.0 / 12
+                       : c == kQuarter             ? 0.25
+                       : c == kHalf                ? 0.5
+                       : c == kYear                ? 1
+                       : c == kDecade              ? 10
+                       : c == kCentury             ? 100
+                                                   : 1.0 / 366;  // days; hours fall on days
+  return years * unit.factor;
+}
+
 /// The document date moved by `n` units, at that unit's granularity.
 Point ShiftedPoint(const CivilDate& ref, const Unit& unit, int n) {
   if (unit.code == kWeek) return {WeekTimex(ref.AddDays(7 * n * unit.factor)), "week", std::nullopt};
@@ -785,6 +799,12 @@ bool DirectedDate(const Reader& r, int sign, Point* out, std::string* err) {
     return true;
   }
   const CivilDate ref = *r.context.reference;
+  // More than 9,999 years either way leaves the calendar; a larger count
+  // would also overflow the arithmetic below.
+  if (!(amount * YearsPerUnit(*unit) <= 9999)) {
+    *err = "outside the calendar years 1–9999";
+    return false;
+  }
   const int n = static_cast<int>(amount) * sign;
   if (unit->code == kWeek) {  // "a week ago": that day
     *out = DayPoint(ref.AddDays(7 * n * unit->factor));
@@ -1390,6 +1410,24 @@ bool BorrowContext(const Fields& fields, const rules::RuleSet& rules, const Matc
 
 }  // namespace
 
+namespace {
+
+// Dates are proleptic Gregorian years 1–9999 (rules/README.md): a value
+// whose year falls outside ("10000", "-5877591-06-22") is no date.
+bool InCalendar(std::string_view timex, std::string_view granularity) {
+  if (timex.empty() || timex.front() == '-') return timex.empty();
+  size_t digits = 0;
+  while (digits < timex.size() && std::isdigit(static_cast<unsigned char>(timex[digits]))) ++digits;
+  if (digits == 0 || timex[0] == 'P') return true;  // XXXX-…, durations, refs
+  const size_t width = granularity == "decade" ? 3 : granularity == "century" ? 2 : 4;
+  if (digits < width) return true;  // "19" (a century), "199" (a decade)
+  // "00" is the first century (years 1–99) and "000" the first decade; the
+  // year 0 is no year.
+  return digits == width && (width != 4 || timex.substr(0, 4) != "0000");
+}
+
+}  // namespace
+
 bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules::RuleSet& rules,
                    const MatchContext& context, TimeValue* out, std::string* err) {
   *out = TimeValue{};
@@ -1416,6 +1454,10 @@ bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules
     ok = PointInTime(r, out, err);
   }
   if (!ok) return false;
+  if (!InCalendar(out->timex, out->granularity)) {
+    *err = "outside the calendar years 1–9999";
+    return false;
+  }
   out->type = TypeOf(r, out->timex);
   out->mod = ModOf(r);
   return true;

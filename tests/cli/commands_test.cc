@@ -98,6 +98,31 @@ TEST_CASE("a JSON number out of range skips its record; the others run") {
   CHECK(r.out.find("\"b#1\"") != std::string::npos);
 }
 
+TEST_CASE("numbers and dates past the supported range are no values, never garbage") {
+  // Dates: proleptic Gregorian years 1–9999. The count stays a duration.
+  Result ago = RunArgs({"mentions", "--reference-date", "2020-01-01", "-"},
+                       "It began 3000000000 days ago. It ends 2147483647 years from now.\n");
+  CHECK(ago.code == 0);
+  CHECK(ago.out.find("\"text\":\"3000000000 days ago\"") == std::string::npos);
+  CHECK(ago.out.find("\"value\":\"-") == std::string::npos);
+  CHECK(ago.out.find("\"value\":\"P3000000000D\"") != std::string::npos);
+  Result next = RunArgs({"mentions", "--reference-date", "9999-12-31", "-"},
+                        "It happens next year. It happened last year.\n");
+  CHECK(next.out.find("\"value\":\"10000\"") == std::string::npos);
+  CHECK(next.out.find("\"value\":\"9998\"") != std::string::npos);
+  // Counts: up to 2^53; none is negative.
+  Result big = RunArgs({"mentions", "-"}, "A toll of 9,223,372,036,854,775,807 people died.\n");
+  CHECK(big.out.find("9223372036854775807") == std::string::npos);
+  Result negative = RunArgs({"extract", "-"}, "-5 people died.\n");
+  CHECK(negative.out.find("\"record\":\"claim\"") == std::string::npos);
+  // reconcile's input: a point past 2^53 skips its record.
+  Result five = RunArgs({"extract", "-"}, "Five people died.\n");
+  std::string records = five.out;
+  records.replace(records.find("\"point\":5"), 9, "\"point\":1e300");
+  Result r = RunArgs({"reconcile", "--format", "json", "-"}, records);
+  CHECK(r.err == "claimcheck: skipped -:2: a quantity beyond the supported range (2^53)\n");
+}
+
 TEST_CASE("bad options are usage errors naming the option") {
   Result r = RunArgs({"check", "--format", "jsn", "x.txt"});
   CHECK(r.code == 2);
