@@ -216,8 +216,35 @@ std::string ParseErrorDetail(const json::exception& e) {
   return std::string(bracket == std::string_view::npos ? what : what.substr(bracket + 2));
 }
 
-// One JSONL line (trimmed, not empty) as a document, or a skip naming it.
+// `text` with each byte that begins no well-formed UTF-8 sequence replaced
+// by U+FFFD.
+std::string RepairUtf8(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const size_t bad = FindInvalidUtf8(text);
+    out.append(text.substr(0, bad));
+    if (bad == std::string_view::npos) break;
+    out.append("\xEF\xBF\xBD");
+    text.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
+// One JSONL line (trimmed, not empty) as a document, or a skip naming it. A
+// NUL byte makes only its record binary; invalid UTF-8 is read as U+FFFD
+// with a warning, as in a text file.
 Document RecordFromLine(const Source& source, std::string_view record, size_t line) {
+  if (const size_t nul = record.find('\0'); nul != std::string_view::npos) {
+    return Skipped(fmt::format("{}:{}", source.id, line), source.path,
+                   fmt::format("{}:{}:{}", source.path, line, nul + 1),
+                   fmt::format("binary record (NUL byte at column {})", nul + 1));
+  }
+  std::string repaired;
+  const size_t bad = FindInvalidUtf8(record);
+  if (bad != std::string_view::npos) {
+    repaired = RepairUtf8(record);
+    record = repaired;
+  }
   json parsed;
   try {
     parsed = json::parse(record);
@@ -230,7 +257,11 @@ Document RecordFromLine(const Source& source, std::string_view record, size_t li
                    fmt::format("{}:{}", source.path, line),
                    fmt::format("malformed JSON record ({})", ParseErrorDetail(e)));
   }
-  return DocumentFromRecord(parsed, source, line);
+  Document doc = DocumentFromRecord(parsed, source, line);
+  if (bad != std::string_view::npos && doc.ok()) {
+    doc.Warn(fmt::format("invalid UTF-8 at column {} of the record; read as U+FFFD", bad + 1));
+  }
+  return doc;
 }
 
 std::vector<Document> ReadJsonl(const Source& source, std::string_view bytes) {
@@ -480,10 +511,6 @@ std::vector<Document> ReadSource(const Source& source, std::istream& in) {
   }
   Format format = source.format;
   if (source.path == "-" && Trim(bytes).starts_with("{")) format = Format::kJsonl;
-  if ((format == Format::kJsonl || format == Format::kJson) &&
-      std::memchr(bytes.data(), '\0', bytes.size()) != nullptr) {
-    return {Skipped(source, "binary file (NUL byte in a JSON file)")};
-  }
   switch (format) {
     case Format::kJsonl:
       return ReadJsonl(source, bytes);
@@ -496,8 +523,7 @@ std::vector<Document> ReadSource(const Source& source, std::istream& in) {
   return {DocumentFromText(source.id, source.path, std::move(bytes), format)};
 }
 
-// A JSONL file read record by record. Opening scans it once for a NUL byte,
-// which makes the whole file binary (as ReadSource says of one in memory).
+// A JSONL file read record by record.
 struct InputReader::OpenJsonl {
   const Source* source;
   std::ifstream in;
@@ -516,20 +542,6 @@ struct InputReader::OpenJsonl {
       *err = OpenError(source.path, errno);
       return nullptr;
     }
-    std::vector<char> chunk(1 << 20);
-    while (open->in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
-           open->in.gcount() > 0) {
-      if (std::memchr(chunk.data(), '\0', static_cast<size_t>(open->in.gcount())) != nullptr) {
-        *err = "binary file (NUL byte in a JSON file)";
-        return nullptr;
-      }
-    }
-    if (open->in.bad()) {
-      *err = fmt::format("read error: {}", std::strerror(errno));
-      return nullptr;
-    }
-    open->in.clear();
-    open->in.seekg(0);
     return open;
   }
 };

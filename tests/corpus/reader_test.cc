@@ -186,12 +186,15 @@ TEST_CASE("batches give the documents of one whole read, in order, whatever thei
   args.push_back(dir.Write("r.jsonl", "{\"id\":\"a\",\"text\":\"One.\"}\n\n{bad\n"
                                       "{\"id\":\"" + f1 + "\",\"text\":\"Dup.\"}\n{\"text\":\"Two.\"}"));
   args.push_back(dir.Write("empty.jsonl", "\n  \n"));
-  args.push_back(dir.Write("nul.jsonl", std::string("{\"id\":\"n\",\"text\":\"x\"}\n\0\n", 25)));
+  // A NUL byte makes its record binary, not the whole file.
+  args.push_back(dir.Write("nul.jsonl", std::string("{\"id\":\"n\",\"text\":\"x\"}\n{\0}\n", 26)));
+  // Invalid UTF-8 in a record is read as U+FFFD with a warning.
+  args.push_back(dir.Write("latin1.jsonl", "{\"id\":\"l\",\"text\":\"caf\xE9 fire\"}\n"));
   std::istringstream in;
   const std::vector<Document> whole = ReadInputs(args, in);
   const std::vector<std::string> want_reasons = {
       "", "", "", "", "", "", "malformed JSON record", "duplicate document id", "", "no records",
-      "binary file (NUL byte in a JSON file)"};
+      "", "binary record (NUL byte at column 2)", ""};
   REQUIRE(whole.size() == want_reasons.size());
   for (size_t i = 0; i < whole.size(); ++i) {
     CAPTURE(i);
@@ -200,6 +203,9 @@ TEST_CASE("batches give the documents of one whole read, in order, whatever thei
   }
   CHECK(whole[6].origin.find("r.jsonl:3:") != std::string::npos);  // line 3, after a blank line
   CHECK(whole[8].id.ends_with("r:5"));
+  CHECK(whole[12].text == "caf\xEF\xBF\xBD fire");
+  REQUIRE(whole[12].warnings.size() == 1);
+  CHECK(whole[12].warnings[0].ends_with("latin1.jsonl:1: invalid UTF-8 at column 22 of the record; read as U+FFFD"));
   for (size_t budget : {size_t{1}, size_t{6}, size_t{1} << 20}) {
     CAPTURE(budget);
     InputReader reader(args, in);
