@@ -90,59 +90,29 @@ bool LoadRules(const Config& c, Io& io, LoadedRules* out) {
   return true;
 }
 
-// Runs `work(i, worker)` for i in [0, n) over up to `jobs` threads; worker 0
-// is the calling thread. Callers store results by index, so output order
-// never depends on scheduling. A thread the system refuses (a process limit)
-// leaves its share to the others.
-void ParallelFor(size_t n, int jobs, const std::function<void(size_t, size_t)>& work) {
+// Runs `work(i)` for i in [0, n) over up to `jobs` threads; callers store
+// results by index, so output order never depends on scheduling. A thread
+// the system refuses (a process limit) leaves its share to the others. The
+// threads share one set of compiled rules: measured on two cores, a copy per
+// thread cost more (each builds the same automaton states) than RE2's
+// per-automaton lock ever made them wait.
+void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work) {
   std::atomic<size_t> next{0};
-  auto worker = [&](size_t w) {
-    for (size_t i; (i = next.fetch_add(1)) < n;) work(i, w);
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) work(i);
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < jobs && static_cast<size_t>(t) < n; ++t) {
     try {
-      pool.emplace_back(worker, static_cast<size_t>(t));
+      pool.emplace_back(worker);
     } catch (const std::system_error&) {
       break;
     }
   }
-  worker(0);
+  worker();
   for (std::thread& t : pool) t.join();
 }
 
-// Compiled rules for each worker thread. RE2 builds an automaton's new DFA
-// states under that automaton's one lock, so threads sharing one RuleSet
-// serialise on text they have not seen; each worker after the first loads
-// its own copy, in its own thread, the first time it works.
-class WorkerRules {
- public:
-  WorkerRules(const Config& c, const LoadedRules& first, int jobs)
-      : config_(c), first_(first), own_(std::max(jobs, 1)) {}
-
-  const LoadedRules& For(size_t worker) {
-    if (worker == 0 || worker >= own_.size()) return first_;
-    if (!own_[worker]) {
-      auto loaded = std::make_unique<LoadedRules>();
-      std::string err;
-      // The rules loaded once already; a failure here (out of memory) falls
-      // back to the shared copy rather than losing the run.
-      if (rules::LoadRuleSet(config_.rules_dirs, &loaded->rules, &err) &&
-          normalize::Recognizer::Create(loaded->rules, &loaded->recognizer, &err) &&
-          extract::Extractor::Create(loaded->rules, *loaded->recognizer, &loaded->extractor, &err)) {
-        own_[worker] = std::move(loaded);
-      } else {
-        return first_;
-      }
-    }
-    return *own_[worker];
-  }
-
- private:
-  const Config& config_;
-  const LoadedRules& first_;
-  std::vector<std::unique_ptr<LoadedRules>> own_;  // [0] unused: worker 0 has `first_`
-};
 
 // A terminal that can show control sequences: `fd` is a tty and TERM is set
 // and not "dumb".
@@ -263,14 +233,14 @@ bool WithOutput(const Config& c, Io& io, const std::function<void(std::ostream&)
 // Extracts every readable document's claims over `jobs` threads. Documents
 // may gain a date (dateline, inference) on the way. Returns false with the
 // first error (a rule engine failure, never a bad input).
-bool ExtractBatch(WorkerRules& workers, const Config& c, std::vector<corpus::Document>& docs,
+bool ExtractBatch(const LoadedRules& loaded, const Config& c, std::vector<corpus::Document>& docs,
                   std::vector<std::vector<model::Claim>>* claims, Progress& progress, Io& io) {
   claims->assign(docs.size(), {});
   std::vector<std::string> errors(docs.size());
-  ParallelFor(docs.size(), c.jobs, [&](size_t i, size_t w) {
+  ParallelFor(docs.size(), c.jobs, [&](size_t i) {
     if (docs[i].ok()) {
       extract::Extraction x;
-      if (workers.For(w).extractor->Extract(docs[i], &x, &errors[i])) (*claims)[i] = std::move(x.claims);
+      if (loaded.extractor->Extract(docs[i], &x, &errors[i])) (*claims)[i] = std::move(x.claims);
     }
     progress.Step();
   });
@@ -311,11 +281,10 @@ int RunCheck(const Config& c, Io& io) {
   model::Report r;
   bool readable = false;
   {
-    WorkerRules workers(c, loaded, c.jobs);
-    Progress progress(c, io, "documents");  // erased before the groups' progress
+        Progress progress(c, io, "documents");  // erased before the groups' progress
     const bool extracted = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
       std::vector<std::vector<model::Claim>> claims;
-      if (!ExtractBatch(workers, c, docs, &claims, progress, io)) return false;
+      if (!ExtractBatch(loaded, c, docs, &claims, progress, io)) return false;
       for (size_t i = 0; i < docs.size(); ++i) {
         r.inputs.push_back(model::DocumentRecord::From(docs[i]));
         for (model::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
@@ -336,13 +305,12 @@ int RunExtract(const Config& c, Io& io) {
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
-  WorkerRules workers(c, loaded, c.jobs);
-  Progress progress(c, io, "documents");
+    Progress progress(c, io, "documents");
   bool readable = false, extracted = false;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
     extracted = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
       std::vector<std::vector<model::Claim>> claims;
-      if (!ExtractBatch(workers, c, docs, &claims, progress, io)) return false;
+      if (!ExtractBatch(loaded, c, docs, &claims, progress, io)) return false;
       for (size_t i = 0; i < docs.size(); ++i) {
         out << model::DumpLine(model::ToJson(model::DocumentRecord::From(docs[i]))) << '\n';
         for (const model::Claim& claim : claims[i]) out << model::DumpLine(model::ToJson(claim)) << '\n';
@@ -358,16 +326,15 @@ int RunMentions(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "mentions: no INPUT given (use - for standard input)");
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
-  WorkerRules workers(c, loaded, c.jobs);
-  Progress progress(c, io, "documents");
+    Progress progress(c, io, "documents");
   bool readable = false, found_all = false;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
     found_all = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
       std::vector<std::string> lines(docs.size()), errors(docs.size());
-      ParallelFor(docs.size(), c.jobs, [&](size_t i, size_t w) {
+      ParallelFor(docs.size(), c.jobs, [&](size_t i) {
         const corpus::Document& d = docs[i];
         std::vector<normalize::Mention> found;
-        if (d.ok() && workers.For(w).recognizer->Find(d, d.published, &found, &errors[i])) {
+        if (d.ok() && loaded.recognizer->Find(d, d.published, &found, &errors[i])) {
           for (const normalize::Mention& m : found) {
             lines[i] += model::DumpLine(model::ToJson(normalize::ToRecord(m, d.id, d.text))) + "\n";
           }
