@@ -73,7 +73,7 @@ class Recognizer {
 };
 
 /// The mention as the model records it (DESIGN.md §3 "Mention"), with its
-/// rule and, when set, mod, anchor and ordinal; model/json_io.h prints it.
+/// rule and, when set, mod, anchor and ordinal; the model layer prints it.
 model::MentionRecord ToRecord(const Mention& m, std::string_view doc_id, std::string_view text);
 
 /// A TIMEX3-or-quantity value as a short string for messages and examples:
