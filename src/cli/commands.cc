@@ -214,6 +214,11 @@ bool ForEachBatch(const Config& c, Io& io, Progress& progress, bool* readable,
 bool WithOutput(const Config& c, Io& io, const std::function<void(std::ostream&)>& write) {
   if (c.output.empty() || c.output == "-") {
     write(io.out);
+    io.out.flush();
+    if (!io.out) {  // a closed pipe, a full disk: say so rather than exit 2 in silence
+      Fail(io, "writing to standard output failed (a closed pipe or a full disk?)");
+      return false;
+    }
     return true;
   }
   std::ofstream file(c.output, std::ios::binary);

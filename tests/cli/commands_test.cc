@@ -123,6 +123,14 @@ TEST_CASE("numbers and dates past the supported range are no values, never garba
   CHECK(r.err == "claimcheck: skipped -:2: a quantity beyond the supported range (2^53)\n");
 }
 
+TEST_CASE("a failed write to standard output says so and exits 2") {
+  std::istringstream in("Five people died.\n");
+  std::ostringstream out, err;
+  out.setstate(std::ios::badbit);  // as a closed pipe or a full disk leaves it
+  CHECK(Run({"extract", "-"}, in, out, err) == kExitError);
+  CHECK(err.str().starts_with("claimcheck: writing to standard output failed"));
+}
+
 TEST_CASE("bad options are usage errors naming the option") {
   Result r = RunArgs({"check", "--format", "jsn", "x.txt"});
   CHECK(r.code == 2);
