@@ -406,10 +406,13 @@ bool IsHidden(const fs::path& rel) {
   return false;
 }
 
+// Every supported file below `arg`, sorted. A directory the walk cannot
+// enter and a symbolic link to a directory (not followed: a link may loop)
+// are listed as sources with the reason, so the report names them.
 void ExpandDirectory(const std::string& arg, std::vector<Source>* out) {
-  std::vector<std::string> found;
+  std::vector<std::pair<std::string, std::string>> found;  // (relative path, error)
   std::error_code ec;
-  fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
+  fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path rel = fs::relative(it->path(), arg, ec);
     if (ec) break;
@@ -418,8 +421,22 @@ void ExpandDirectory(const std::string& arg, std::vector<Source>* out) {
       continue;
     }
     std::error_code type_ec;
-    if (it->is_directory(type_ec)) continue;
-    if (FormatForDirectoryEntry(rel.string())) found.push_back(rel.generic_string());
+    if (it->is_symlink(type_ec) && it->is_directory(type_ec)) {
+      // fs::relative resolves the link: name the link itself.
+      found.push_back({it->path().lexically_relative(arg).generic_string(),
+                       "symbolic link to a directory, not followed (name it to read it)"});
+      continue;
+    }
+    if (it->is_directory(type_ec)) {
+      std::error_code list_ec;
+      fs::directory_iterator probe(it->path(), list_ec);
+      if (list_ec) {
+        found.push_back({rel.generic_string(), fmt::format("cannot list directory: {}", list_ec.message())});
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (FormatForDirectoryEntry(rel.string())) found.push_back({rel.generic_string(), ""});
   }
   if (ec) {
     out->push_back({arg, DocumentIdForPath(arg), Format::kText,
@@ -427,9 +444,9 @@ void ExpandDirectory(const std::string& arg, std::vector<Source>* out) {
     return;
   }
   std::sort(found.begin(), found.end());
-  for (const std::string& rel : found) {
+  for (const auto& [rel, error] : found) {
     const std::string path = JoinPath(arg, rel);
-    out->push_back({path, DocumentIdForPath(path), FormatForPath(path), ""});
+    out->push_back({path, DocumentIdForPath(path), FormatForPath(path), error});
   }
 }
 

@@ -249,6 +249,20 @@ TEST_CASE("a FIFO among the inputs is skipped with a reason, never read") {
   }
 }
 
+TEST_CASE("a symbolic link to a directory in a walk is listed as skipped, not lost") {
+  TempDir dir;
+  dir.Write("real/a.txt", "Text.");
+  fs::create_directory_symlink(dir.path / "real", dir.path / "link");
+  std::istringstream in;
+  const std::vector<Document> docs = ReadInputs({dir.path.string()}, in);
+  REQUIRE(docs.size() == 2);
+  CHECK_FALSE(docs[0].ok());
+  CHECK(docs[0].id.ends_with("/link"));
+  CHECK(docs[0].reason.find("symbolic link to a directory, not followed") != std::string::npos);
+  CHECK(docs[1].ok());
+  CHECK(docs[1].id.ends_with("/real/a"));
+}
+
 TEST_CASE("a second document with the same id is skipped with the first one's path") {
   TempDir dir;
   const std::string a = dir.Write("x.txt", "One.");
