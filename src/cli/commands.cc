@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <atomic>
 #include <chrono>
@@ -33,6 +34,8 @@
 namespace claimcheck::cli {
 
 namespace {
+
+namespace fs = std::filesystem;
 
 struct Io {
   std::istream& in;
@@ -358,18 +361,36 @@ int RunMentions(const Config& c, Io& io) {
 }
 
 // Reads extract's JSONL (document and claim records, any order, many
-// files). A record that cannot be read is reported with file:line and left
-// out; a document met twice (overlapping shards) counts once.
-bool ReadRecords(const std::string& path, std::istream& in, model::Report* r,
-                 std::set<std::string>* seen_docs, std::set<std::string>* seen_claims, Io& io,
-                 bool quiet) {
+// files). A shard or record that cannot be read is reported with file:line
+// and listed in the inputs as skipped; a document met twice (overlapping
+// shards) counts once. Returns how many document records were read.
+size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
+                   std::set<std::string>* seen_docs, std::set<std::string>* seen_claims, Io& io,
+                   bool quiet) {
+  size_t documents = 0;
+  // What cannot be read is listed in the report's inputs as skipped, with
+  // its reason (DESIGN.md §7), and the other shards and records go on.
+  const auto skip = [&](std::string where, std::string why) {
+    if (!quiet) io.err << fmt::format("claimcheck: skipped {}: {}\n", where, why);
+    model::DocumentRecord d;
+    d.doc = where;
+    d.path = path;
+    d.status = "skipped";
+    d.reason = fmt::format("{}: {}", where, why);
+    if (seen_docs->insert(d.doc).second) r->inputs.push_back(std::move(d));
+  };
   std::ifstream file;
   std::istream* source = &in;
   if (path != "-") {
+    std::error_code ec;
+    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
+      skip(path, "not a regular file (a FIFO, socket, device or directory)");
+      return 0;
+    }
     file.open(path, std::ios::binary);
     if (!file) {
-      Fail(io, fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-      return false;
+      skip(path, fmt::format("cannot read: {}", std::strerror(errno)));
+      return 0;
     }
     source = &file;
   }
@@ -388,6 +409,7 @@ bool ReadRecords(const std::string& path, std::istream& in, model::Report* r,
         if ((ok = model::FromJson(j, &d, &err)) && seen_docs->insert(d.doc).second) {
           r->inputs.push_back(std::move(d));
         }
+        documents += ok;
       } else if (kind == "claim") {
         model::Claim c;
         if ((ok = model::FromJson(j, &c, &err)) && seen_claims->insert(c.id).second) {
@@ -400,11 +422,9 @@ bool ReadRecords(const std::string& path, std::istream& in, model::Report* r,
       ok = false;
       err = e.what();
     }
-    if (!ok && !quiet) {
-      io.err << fmt::format("claimcheck: skipped {}:{}: {}\n", path, number, err);
-    }
+    if (!ok) skip(fmt::format("{}:{}", path, number), err);
   }
-  return true;
+  return documents;
 }
 
 int RunReconcile(const Config& c, Io& io) {
@@ -415,10 +435,11 @@ int RunReconcile(const Config& c, Io& io) {
   if (!writer) return kExitError;
   model::Report r;
   std::set<std::string> docs, claims;
+  size_t documents = 0;
   for (const std::string& path : c.inputs) {
-    if (!ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet)) return kExitError;
+    documents += ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet);
   }
-  if (r.inputs.empty()) return Fail(io, "reconcile: no document records read");
+  if (documents == 0) return Fail(io, "reconcile: no document records read");
   ReconcileReport(c, io, &r, Ptr(ledger));
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   return ExitFor(r, c);

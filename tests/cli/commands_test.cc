@@ -131,6 +131,21 @@ TEST_CASE("a failed write to standard output says so and exits 2") {
   CHECK(err.str().starts_with("claimcheck: writing to standard output failed"));
 }
 
+TEST_CASE("reconcile goes on past a shard it cannot read and lists what it skipped") {
+  Result extracted = RunArgs({"extract", "-"}, "Five people died in the attack.\n");
+  REQUIRE(extracted.code == 0);
+  Result r = RunArgs({"reconcile", "--format", "json", "/nonexistent/shard.jsonl", "-"},
+                     extracted.out + "{not json\n");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"verdict\": \"single\"") != std::string::npos);
+  // The shard and the bad record are inputs with status skipped and a reason.
+  CHECK(r.out.find("\"doc\": \"/nonexistent/shard.jsonl\"") != std::string::npos);
+  CHECK(r.out.find("\"reason\": \"/nonexistent/shard.jsonl: cannot read: No such file or directory\"") !=
+        std::string::npos);
+  CHECK(r.out.find("\"reason\": \"-:3: not a JSON object\"") != std::string::npos);
+  CHECK(r.err.find("claimcheck: skipped /nonexistent/shard.jsonl: cannot read") != std::string::npos);
+}
+
 TEST_CASE("bad options are usage errors naming the option") {
   Result r = RunArgs({"check", "--format", "jsn", "x.txt"});
   CHECK(r.code == 2);
