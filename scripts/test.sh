@@ -2,6 +2,7 @@
 # Builds claimcheck with warnings as errors and runs every test (ctest).
 #   scripts/test.sh              build/ : unit tests, golden fixtures, rule examples, …
 #   scripts/test.sh --sanitize   build-asan/ : the same under ASan + UBSan
+#   scripts/test.sh --tsan       build-tsan/ : the threaded runs under ThreadSanitizer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,13 @@ if [ "${1:-}" = "--sanitize" ]; then
   flags=(-DCMAKE_BUILD_TYPE=Debug -DCLAIMCHECK_WERROR=ON -DCLAIMCHECK_SANITIZE=ON)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+elif [ "${1:-}" = "--tsan" ]; then
+  # The runs that use threads: every fixture a second time with --jobs 3, and
+  # extract shards reconciled; a data race halts the run.
+  build=build-tsan
+  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMCHECK_WERROR=ON -DCLAIMCHECK_TSAN=ON)
+  export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+  CTEST_ARGS="${CTEST_ARGS:--R ^(fixtures|shards)$}"
 fi
 
 bash scripts/setup.sh
