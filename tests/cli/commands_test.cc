@@ -24,6 +24,13 @@ Result RunArgs(std::vector<std::string> args, const std::string& stdin_text = ""
   return {code, out.str(), err.str()};
 }
 
+// extract's records of one sentence with one claim, then `extra` lines.
+std::string RecordsOfOneClaim(const std::string& extra) {
+  Result extracted = RunArgs({"extract", "-"}, "Five people died in the attack.\n");
+  REQUIRE(extracted.code == 0);
+  return extracted.out + extra;
+}
+
 }  // namespace
 
 TEST_CASE("unknown commands get a suggestion and exit 2") {
@@ -66,9 +73,7 @@ TEST_CASE("every format writes a report of stdin; an unreadable ledger stops the
 }
 
 TEST_CASE("reconcile reads extract's records and reports what it cannot read") {
-  Result extracted = RunArgs({"extract", "-"}, "Five people died in the attack.\n");
-  REQUIRE(extracted.code == 0);
-  Result r = RunArgs({"reconcile", "--format", "json", "-"}, extracted.out + "{not json\n");
+  Result r = RunArgs({"reconcile", "--format", "json", "-"}, RecordsOfOneClaim("{not json\n"));
   CHECK(r.code == 0);
   CHECK(r.out.find("\"verdict\": \"single\"") != std::string::npos);
   CHECK(r.err == "claimcheck: skipped -:3: not a JSON object\n");
@@ -76,11 +81,9 @@ TEST_CASE("reconcile reads extract's records and reports what it cannot read") {
 }
 
 TEST_CASE("records of valid JSON with fields of the wrong type are skipped, never a crash") {
-  Result extracted = RunArgs({"extract", "-"}, "Five people died in the attack.\n");
-  REQUIRE(extracted.code == 0);
   const std::string odd = "{\"record\":5}\n{\"record\":\"claim\",\"id\":7}\n"
                           "{\"record\":\"document\",\"doc\":[1],\"status\":\"ok\"}\n";
-  Result r = RunArgs({"reconcile", "--format", "json", "-"}, extracted.out + odd);
+  Result r = RunArgs({"reconcile", "--format", "json", "-"}, RecordsOfOneClaim(odd));
   CHECK(r.code == 0);
   CHECK(r.out.find("\"verdict\": \"single\"") != std::string::npos);
   CHECK(r.err.find("claimcheck: skipped -:3: no \"record\": \"document\" or \"claim\"\n") !=
@@ -132,10 +135,8 @@ TEST_CASE("a failed write to standard output says so and exits 2") {
 }
 
 TEST_CASE("reconcile goes on past a shard it cannot read and lists what it skipped") {
-  Result extracted = RunArgs({"extract", "-"}, "Five people died in the attack.\n");
-  REQUIRE(extracted.code == 0);
   Result r = RunArgs({"reconcile", "--format", "json", "/nonexistent/shard.jsonl", "-"},
-                     extracted.out + "{not json\n");
+                     RecordsOfOneClaim("{not json\n"));
   CHECK(r.code == 0);
   CHECK(r.out.find("\"verdict\": \"single\"") != std::string::npos);
   // The shard and the bad record are inputs with status skipped and a reason.
