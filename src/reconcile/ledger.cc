@@ -26,14 +26,22 @@ struct Reader {
   }
 };
 
+// Counts are integers from 0 to 2^53, as in claims (rules/README.md,
+// "Supported ranges"); a boolean is no number (toml++ would read true as 1).
+constexpr int64_t kLimit = int64_t{1} << 53;
+
 std::optional<int64_t> Bound(const toml::node& n) {
-  if (auto i = n.value<int64_t>()) return *i;
-  return std::nullopt;
+  if (!n.is_integer()) return std::nullopt;
+  const int64_t i = *n.value<int64_t>();
+  if (i < 0 || i > kLimit) return std::nullopt;
+  return i;
 }
 
 // value = 2500 | [2250, 2750] | [3, "inf"] | "2020-01-03"
 bool ReadValue(const Reader& r, const toml::node& n, Fact* f, std::string* err) {
-  if (auto i = n.value<int64_t>()) {
+  if (n.is_integer()) {
+    const auto i = Bound(n);
+    if (!i) return r.Fail(n.source(), "value must be a count from 0 to 2^53", err);
     f->value = model::Quantity{static_cast<double>(*i), *i, *i, ""};
     f->shown = std::to_string(*i);
     return true;
@@ -63,12 +71,13 @@ bool ApplyTolerance(const Reader& r, const toml::node& n, Fact* f, std::string* 
   auto* q = std::get_if<model::Quantity>(&f->value);
   if (q == nullptr) return r.Fail(n.source(), "tolerance applies to numbers only", err);
   int64_t below = 0, above = 0;
-  if (auto i = n.value<int64_t>(); i && *i >= 0) {
-    below = above = *i;
+  if (n.is_integer() && Bound(n)) {
+    below = above = *Bound(n);
   } else if (auto s = n.value<std::string>(); s && s->size() > 1 && s->back() == '%') {
     char* end = nullptr;
     const double pct = std::strtod(s->c_str(), &end);
-    if (end != s->c_str() + s->size() - 1 || pct < 0) {
+    // "nan%" and "1e400%" would make the bounds undefined; no one means more than 1000%.
+    if (end != s->c_str() + s->size() - 1 || !(pct >= 0 && pct <= 1000)) {
       return r.Fail(n.source(), fmt::format("tolerance '{}' is not N%", *s), err);
     }
     below = static_cast<int64_t>(std::floor(q->lo * pct / 100.0));

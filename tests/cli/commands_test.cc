@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "cli/config.h"
@@ -145,6 +147,23 @@ TEST_CASE("reconcile goes on past a shard it cannot read and lists what it skipp
         std::string::npos);
   CHECK(r.out.find("\"reason\": \"-:3: not a JSON object\"") != std::string::npos);
   CHECK(r.err.find("claimcheck: skipped /nonexistent/shard.jsonl: cannot read") != std::string::npos);
+}
+
+TEST_CASE("a ledger value that is no count in range, or a tolerance that is no number, stops the run") {
+  const std::string path = (std::filesystem::temp_directory_path() / "claimcheck-ledger-range.toml").string();
+  const auto error_for = [&](const std::string& lines) {
+    std::ofstream(path) << "[[fact]]\nsubject = \"x\"\nattribute = \"deaths\"\ncitation = \"c\"\n" << lines;
+    Result r = RunArgs({"check", "--facts", path, "-"}, "Five people died.\n");
+    CHECK(r.code == 2);
+    return r.err.substr(0, r.err.find('\n'));
+  };
+  CHECK(error_for("value = true\n") ==
+        "claimcheck: " + path + ":5:9: value must be a number, [lo, hi] (hi may be \"inf\"), or \"YYYY-MM-DD\"");
+  CHECK(error_for("value = 9223372036854775807\n") ==
+        "claimcheck: " + path + ":5:9: value must be a count from 0 to 2^53");
+  CHECK(error_for("value = 5\ntolerance = \"nan%\"\n") ==
+        "claimcheck: " + path + ":6:13: tolerance 'nan%' is not N%");
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("bad options are usage errors naming the option") {
