@@ -123,9 +123,7 @@ bool ValueFromJson(const Json& j, Value* out, std::string* err) {
     }
     // What extract writes stays within 2^53; a larger number would overflow
     // the reconciler's arithmetic.
-    constexpr int64_t kLimit = int64_t{1} << 53;
-    if ((q.point && !(std::fabs(*q.point) <= static_cast<double>(kLimit))) || q.lo < -kLimit ||
-        q.lo > kLimit || (q.hi && (*q.hi < -kLimit || *q.hi > kLimit))) {
+    if (!InSupportedRange(q)) {
       *err = "a quantity beyond the supported range (2^53)";
       return false;
     }

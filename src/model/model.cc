@@ -25,6 +25,12 @@ DocumentRecord DocumentRecord::From(const corpus::Document& doc) {
   return r;
 }
 
+bool InSupportedRange(const Quantity& q) {
+  const auto in = [](int64_t v) { return v >= -kMaxCount && v <= kMaxCount; };
+  return in(q.lo) && (!q.hi || in(*q.hi)) &&
+         (!q.point || std::fabs(*q.point) <= static_cast<double>(kMaxCount));
+}
+
 std::string FormatNumber(double v) {
   if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9.007199254740992e15) {
     return fmt::format("{}", static_cast<int64_t>(v));

@@ -40,6 +40,13 @@ struct Time {
 
 using Value = std::variant<Quantity, Time>;
 
+/// The largest count claimcheck reads (2^53, so doubles hold it exactly and
+/// the reconciler's gaps cannot overflow); rules/README.md, "Supported ranges".
+inline constexpr int64_t kMaxCount = int64_t{1} << 53;
+
+/// Whether every bound and the point lie within ±kMaxCount.
+bool InSupportedRange(const Quantity& q);
+
 /// An anchor a time mention carries ("two days later": relation after,
 /// offset P2D); the claims layer resolves it against the event's date.
 struct MentionAnchor {

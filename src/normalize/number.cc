@@ -1148,11 +1148,9 @@ bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::
   if (groups.count("num2") && groups.count("qual2") && !Intersect(groups, rules, &q, err)) {
     return false;
   }
-  // Counts beyond 2^53 (rules/README.md) would lose digits as doubles and
-  // overflow the reconciler's gaps: such a number is no quantity.
-  constexpr int64_t kLimit = int64_t{1} << 53;
-  if (q.lo < -kLimit || q.lo > kLimit || (q.hi && (*q.hi < -kLimit || *q.hi > kLimit)) ||
-      (q.point && !(std::fabs(*q.point) <= static_cast<double>(kLimit)))) {
+  // Counts beyond 2^53 would lose digits as doubles and overflow the
+  // reconciler's gaps: such a number is no quantity.
+  if (!model::InSupportedRange(q)) {
     *err = "beyond the supported range of numbers (2^53)";
     return false;
   }

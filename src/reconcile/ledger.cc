@@ -26,14 +26,13 @@ struct Reader {
   }
 };
 
-// Counts are integers from 0 to 2^53, as in claims (rules/README.md,
-// "Supported ranges"); a boolean is no number (toml++ would read true as 1).
-constexpr int64_t kLimit = int64_t{1} << 53;
+// Counts are integers from 0 to model::kMaxCount, as in claims; a boolean
+// is no number (toml++ would read true as 1).
 
 std::optional<int64_t> Bound(const toml::node& n) {
   if (!n.is_integer()) return std::nullopt;
   const int64_t i = *n.value<int64_t>();
-  if (i < 0 || i > kLimit) return std::nullopt;
+  if (i < 0 || i > model::kMaxCount) return std::nullopt;
   return i;
 }
 
