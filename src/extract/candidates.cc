@@ -224,10 +224,11 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         }
       }
       // A date claim's value is a date the text gives, not one it derives
-      // from another event ("a year after his killing").
+      // from another event ("a year after his killing"), nor the report's
+      // own day under a time of day written alone ("happened about 3:30 a.m.").
       if (rule.attribute == "date") {
         const auto* t = std::get_if<TimeValue>(&mentions[values[0]].value);
-        if (t == nullptr || t->anchor || !Datable(t->timex)) continue;
+        if (t == nullptr || t->anchor || t->day_from_reference || !Datable(t->timex)) continue;
         if (rule.fields.count("explicit") && rule.fields.at("explicit") == "true" &&
             !time_.IsExplicit(mentions[values[0]], text)) {
           continue;

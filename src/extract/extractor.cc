@@ -8,6 +8,7 @@
 #include "extract/as_of.h"
 #include "extract/candidates.h"
 #include "extract/matching.h"
+#include "extract/scope.h"
 #include "extract/subject.h"
 #include "extract/time_context.h"
 
@@ -61,11 +62,12 @@ struct Extractor::Impl {
   TimeContext time_context;
   std::unique_ptr<CandidateFinder> candidates;
   AsOfPass as_of;
+  ScopePass scope;
   std::unique_ptr<RE2> hedge, revision, non_claim, negation;
   std::vector<std::unique_ptr<RE2>> attribution;  // tried in order
 
   Impl(const rules::RuleSet& r, const normalize::Recognizer& rec)
-      : rules(r), recognizer(rec), subjects(r), time_context(r, subjects), as_of(r, subjects) {}
+      : rules(r), recognizer(rec), subjects(r), time_context(r, subjects), as_of(r, subjects), scope(r) {}
 
   bool MentionsAndDate(corpus::Document& doc, Extraction* x, std::string* err) const;
   bool IsClaim(const corpus::Document& doc, const Extraction& x, const Candidate& c) const;
@@ -101,7 +103,8 @@ bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer&
 //   4. claims: plans and calls dropped; value and evidence
 //   5. subjects: what each claim is about (the document's subjects first)
 //   6. as_of: when each claim was true (needs the subject's event)
-//   7. flags (hedged, negated, revision, attribution) and ids
+//   7. flags (hedged, negated, revision, attribution), a count's scope, the
+//      claim's stage in the document's order of reports, and ids
 bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err) const {
   const Impl& impl = *impl_;
   Extraction& x = *out;
@@ -217,7 +220,8 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
 }
 
 // Pass 7: hedges anywhere in the sentence; negation and revision cues in
-// the words before the value; the first attribution pattern that names someone.
+// the words before the value; the first attribution pattern that names
+// someone; what a count covers and whether the sentence marks it as earlier.
 void Extractor::Impl::Flags(const corpus::Document& doc, const Extraction& x, const Candidate& c,
                             model::Claim* claim) const {
   const corpus::Span& s = doc.sentences[c.sentence];
@@ -226,6 +230,11 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Extraction& x, co
   claim->hedged = Search(hedge.get(), sentence_text);
   claim->negated = Search(negation.get(), before);
   claim->revision = Search(revision.get(), before);
+  const Mention& m = x.mentions[c.mention];
+  if (rules.Lex("tally_attributes").Find(claim->attribute) != nullptr) {
+    claim->scope = scope.ScopeOf(sentence_text, m.end - s.start);
+  }
+  claim->timeline = scope.TimelineOf(sentence_text, m.start - s.start, claim->revision);
   for (const auto& re : attribution) {
     re2::StringPiece who;
     if (RE2::PartialMatch(re2::StringPiece(sentence_text.data(), sentence_text.size()), *re,

@@ -189,6 +189,12 @@ Json ToJson(const Claim& c) {
   j["hedged"] = c.hedged;
   j["negated"] = c.negated;
   j["revision"] = c.revision;
+  if (!c.scope.empty()) {
+    j["scope"] = {{"who", StringOrNull(c.scope.who)},
+                  {"perpetrators", c.scope.perpetrators > 0 ? Json(c.scope.perpetrators) : Json(nullptr)},
+                  {"part", StringOrNull(c.scope.part)}};
+  }
+  if (!c.timeline.empty()) j["timeline"] = {{"stage", c.timeline.stage}, {"cue", StringOrNull(c.timeline.cue)}};
   return j;
 }
 
@@ -319,6 +325,30 @@ bool FromJson(const Json& j, Claim* out, std::string* err) {
             GetBool(j, "revision", &c.revision, err);
   if (!ok) return false;
   if (j.contains("attribution") && !j["attribution"].is_null()) c.attribution = attribution;
+  if (auto it = j.find("scope"); it != j.end() && !it->is_null()) {
+    if (!it->is_object()) {
+      *err = "'scope' is not an object";
+      return false;
+    }
+    if (!GetString(*it, "who", &c.scope.who, err) || !GetString(*it, "part", &c.scope.part, err)) return false;
+    if (auto p = it->find("perpetrators"); p != it->end() && !p->is_null() &&
+                                           !GetNumber(*it, "perpetrators", &c.scope.perpetrators, err)) {
+      return false;
+    }
+    if (c.scope.perpetrators < 0 || c.scope.perpetrators > kMaxCount) {
+      *err = "'perpetrators' is out of range";
+      return false;
+    }
+  }
+  if (auto it = j.find("timeline"); it != j.end() && !it->is_null()) {
+    if (!it->is_object()) {
+      *err = "'timeline' is not an object";
+      return false;
+    }
+    if (!GetString(*it, "stage", &c.timeline.stage, err) || !GetString(*it, "cue", &c.timeline.cue, err)) {
+      return false;
+    }
+  }
   *out = std::move(c);
   return true;
 }

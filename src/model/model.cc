@@ -75,4 +75,11 @@ std::string ShowValue(const Value& v) {
   return std::get<Time>(v).timex;
 }
 
+Quantity WithoutPerpetrators(Quantity q, int64_t k) {
+  q.lo -= k;
+  if (q.hi) *q.hi -= k;
+  if (q.point) *q.point -= k;
+  return q;
+}
+
 }  // namespace claimcheck::model

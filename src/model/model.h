@@ -91,6 +91,29 @@ struct Evidence {
   friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 
+/// What a count covers (rules/README.md, "Scope of a count"): who is
+/// counted, and whether the figure is a part of the whole ("two died at the
+/// scene", "three of the victims have been identified"). Empty: the whole, as
+/// the sentence counts it (the victims, unless it says otherwise).
+struct Scope {
+  std::string who;        ///< "" (not said), "victims+perpetrator", "perpetrators"
+  int64_t perpetrators = 0;  ///< victims+perpetrator: how many of the count did it; 0 when not said
+  std::string part;       ///< "" or the part's name (lexicon part_cues): "at the scene", "identified", …
+  bool empty() const { return who.empty() && part.empty(); }
+  friend bool operator==(const Scope&, const Scope&) = default;
+};
+
+/// Where a claim stands in its document's own order of reports: stage
+/// "earlier" for a figure the sentence marks as superseded ("in initial
+/// reports", "had earlier said"), with the cue; empty for the document's
+/// standing statement.
+struct Timeline {
+  std::string stage;
+  std::string cue;
+  bool empty() const { return stage.empty(); }
+  friend bool operator==(const Timeline&, const Timeline&) = default;
+};
+
 struct Claim {
   std::string id;
   std::string doc;
@@ -104,6 +127,8 @@ struct Claim {
   bool hedged = false;
   bool negated = false;
   bool revision = false;
+  Scope scope;         ///< JSON "scope", written only when not empty
+  Timeline timeline;   ///< JSON "timeline", written only when not empty
   friend bool operator==(const Claim&, const Claim&) = default;
 };
 
@@ -150,6 +175,10 @@ std::string WithSeparators(int64_t n);
 /// A value as a person reads it: "about 2,500", "at least 43", "10–15",
 /// "thousands (2,000–9,999)", "2020-01-03".
 std::string ShowValue(const Value& v);
+
+/// A count of the victims and `k` perpetrators as the victims' count ("seven
+/// dead, including the gunman" → 6): the point and every bound k fewer.
+Quantity WithoutPerpetrators(Quantity q, int64_t k);
 
 struct Report {
   std::vector<DocumentRecord> inputs;

@@ -477,6 +477,7 @@ struct Point {
   std::string timex;
   std::string granularity;
   std::optional<CivilDate> day;  // when the point is one known day
+  bool day_from_reference = false;  // a time of day alone took the reference's day
 };
 
 Point DayPoint(CivilDate d) { return {d.ToString(), "day", d}; }
@@ -1130,6 +1131,7 @@ bool DatePoint(const Reader& r, Point* out, std::string* err) {
   }
   // A time of day alone ("3 p.m.", "midnight"): the document date.
   *out = r.context.reference ? DayPoint(*r.context.reference) : XPoint("day");
+  out->day_from_reference = true;
   return true;
 }
 
@@ -1352,9 +1354,11 @@ bool PointInTime(const Reader& r, TimeValue* out, std::string* err) {
   if (!suffix.empty() && !point.timex.ends_with(kRefSuffix)) {
     if (point.granularity != "day") {  // a time of day needs a day
       point = r.context.reference ? DayPoint(*r.context.reference) : XPoint("day");
+      point.day_from_reference = true;
     }
     out->timex = point.timex + suffix;
     out->granularity = "time";
+    out->day_from_reference = point.day_from_reference;
   }
   return true;
 }

@@ -31,6 +31,9 @@ struct TimeValue {
   std::string granularity;  ///< day, week, month, quarter, season, year, decade, century, time
   std::string mod;          ///< TIMEX3 mod: START, MID, END, LESS_THAN, MORE_THAN, APPROX, … or ""
   std::optional<Anchor> anchor;
+  /// A time of day written without its day ("at 8:30 p.m."): the day is the
+  /// reference's, which only dates the report, not what happened.
+  bool day_from_reference = false;
 };
 
 /// Builds the value a time rule matched from its named groups, its static

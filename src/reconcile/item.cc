@@ -25,6 +25,20 @@ std::optional<std::pair<int64_t, int64_t>> Days(const std::string& lo, const std
   return std::make_pair(l->ToDays(), h->ToDays());
 }
 
+// -1 when a time of day lies in the small hours (before 06:00), +1 at night
+// ("TNI", 20:00 or later), else 0: the side of midnight an overnight event
+// may also have been dated by.
+int OvernightSide(const std::string& timex) {
+  const size_t t = timex.find('T');
+  if (t == std::string::npos || t + 3 > timex.size()) return 0;
+  if (timex.compare(t + 1, 2, "NI") == 0) return 1;
+  if (!std::isdigit(static_cast<unsigned char>(timex[t + 1])) || !std::isdigit(static_cast<unsigned char>(timex[t + 2]))) {
+    return 0;
+  }
+  const int hour = (timex[t + 1] - '0') * 10 + (timex[t + 2] - '0');
+  return hour >= 20 ? 1 : hour < 6 ? -1 : 0;
+}
+
 int Number(std::unordered_map<std::string, int>* numbers, std::string text) {
   return numbers->emplace(std::move(text), static_cast<int>(numbers->size())).first->second;
 }
@@ -79,11 +93,24 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
     it.quantity = true;
     it.lo = q->lo;
     it.hi = q->hi ? *q->hi : kOpen;
+    // Victims only: "seven dead, including the gunman" are six victims. The
+    // JSON reader keeps counts and perpetrators within 2^53: no overflow.
+    if (c.scope.who == "victims+perpetrator" && c.scope.perpetrators > 0 && it.lo >= c.scope.perpetrators) {
+      it.perpetrators = c.scope.perpetrators;
+      it.lo -= it.perpetrators;
+      if (it.hi != kOpen) it.hi -= it.perpetrators;
+    }
   } else {
     const auto& t = std::get<model::Time>(c.value);
     if (auto days = Days(t.lo, t.hi)) {
       it.known = true;
       std::tie(it.lo, it.hi) = *days;
+      std::tie(it.stated_lo, it.stated_hi) = *days;
+      if (c.attribute == "date" && it.lo == it.hi) {
+        const int side = OvernightSide(t.timex);
+        it.overnight = side != 0;
+        (side < 0 ? it.lo : it.hi) += side;
+      }
     }
     if (t.timex.size() >= 10 && t.timex.rfind("XXXX-", 0) == 0 &&
         std::isdigit(static_cast<unsigned char>(t.timex[5]))) {
@@ -98,6 +125,7 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
   }
   it.document_time = c.as_of.basis == "document-date" || c.as_of.basis == "reference-date";
   it.revision = c.revision;
+  it.earlier = c.timeline.stage == "earlier";
   if (c.attribute == "date") {
     if (!it.quantity && it.known) it.event = std::make_pair(it.lo, it.hi);
   } else if (it.as_of_known &&

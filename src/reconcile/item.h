@@ -41,6 +41,11 @@ struct Item {
   uint32_t serial = 0;  ///< The item's own number in its group.
   bool quantity = false;  ///< The value is a Quantity, else a Time.
   bool known = false;     ///< A time whose lo and hi are calendar days.
+  /// A known time of night or of the small hours, widened by a day towards
+  /// the other side of midnight: "late Sunday night" and "early Monday" may
+  /// be one overnight event (the one-day tolerance of rules/README.md).
+  bool overnight = false;
+  int64_t stated_lo = 0, stated_hi = 0;  ///< A known time's days before any widening.
   int64_t lo = 0;  ///< Quantity: bounds, hi kOpen when open above. Time: days, when known.
   int64_t hi = 0;
   int month_day_text = -1;  ///< Time "XXXX-MM-DD…": its MM-DD text, numbered per group; else -1.
@@ -51,6 +56,12 @@ struct Item {
   int64_t as_of_hi = 0;
   bool document_time = false;  ///< as_of basis document-date or reference-date.
   bool revision = false;
+  /// The claim's timeline stage is "earlier": a figure its own sentence marks
+  /// as superseded by a later one ("in initial reports").
+  bool earlier = false;
+  /// A count of the victims and its perpetrators ("seven dead, including the
+  /// gunman"): its bounds here are the victims', this many fewer.
+  int64_t perpetrators = 0;
   /// When the claim's event happened, as far as the claim tells: a date
   /// claim's value; a count's own sentence time (basis sentence, anchored,
   /// cross-document). Counts dated by their document only have none.

@@ -298,6 +298,113 @@ std::vector<Part> SplitByEventTime(const std::string& attribute, const std::stri
   return out;
 }
 
+// --- the timeline of a group ------------------------------------------------------
+
+// Where a group's claims stand before values are compared: figures their
+// own sentence marks as earlier are superseded (a change, never an alarm);
+// of the rest, when two or more documents state one value, a document that
+// states it has its values that exclude it set aside (a part, another moment
+// or a stray time in its story: noted, never compared); the others are
+// compared.
+struct Standing {
+  std::vector<const Item*> compared;  // claim order
+  std::vector<const Item*> earlier;
+  std::vector<const Item*> aside;
+};
+
+// A value that is an interval of counts or of days (lo ≤ hi: reversed
+// bounds, which only a hand-written record has, are none).
+bool IsInterval(const Item& c) { return c.quantity ? !c.Reversed() : c.known && c.lo <= c.hi; }
+
+// A figure a source states, not only bounds: a count within a quarter of
+// itself ("24", "about 40"; not "at least 3", "dozens", "up to 80"), a day
+// (one more across midnight). Only these say which value a source gives.
+bool Definite(const Item& c) {
+  if (!IsInterval(c)) return false;
+  if (c.quantity) return c.hi != kOpen && c.hi - c.lo <= std::max<int64_t>(2, c.hi / 4);
+  return c.hi - c.lo <= 1;
+}
+
+// The value the most documents state (Definite), as a point of their
+// values (the least such point), and how many documents state it.
+std::pair<int64_t, size_t> MostGiven(const std::vector<const Item*>& items) {
+  std::vector<std::pair<uint32_t, std::pair<int64_t, int64_t>>> spans;  // (doc, [lo, hi])
+  for (const Item* c : items) {
+    if (Definite(*c)) spans.push_back({c->doc, {c->lo, c->hi}});
+  }
+  std::sort(spans.begin(), spans.end());
+  // Each document's values merged, so that a document counts once per point.
+  std::vector<std::pair<int64_t, int>> edges;  // (point, +1 where a span starts, -1 after it ends)
+  for (size_t i = 0; i < spans.size();) {
+    const uint32_t doc = spans[i].first;
+    int64_t lo = spans[i].second.first, hi = spans[i].second.second;
+    auto close = [&] {
+      edges.push_back({lo, +1});
+      if (hi != kOpen) edges.push_back({hi + 1, -1});
+    };
+    for (++i; i < spans.size() && spans[i].first == doc; ++i) {
+      if (spans[i].second.first > hi && (hi == kOpen || spans[i].second.first > hi + 1)) {
+        close();
+        lo = spans[i].second.first;
+        hi = spans[i].second.second;
+      } else {
+        hi = std::max(hi, spans[i].second.second);
+      }
+    }
+    close();
+  }
+  std::sort(edges.begin(), edges.end());  // at one point, ends (-1) before starts
+  int64_t best_at = 0;
+  size_t best = 0, now = 0;
+  for (size_t i = 0; i < edges.size(); ++i) {
+    now = edges[i].second > 0 ? now + 1 : now - 1;
+    const bool last_here = i + 1 == edges.size() || edges[i + 1].first != edges[i].first;
+    if (last_here && now > best) {
+      best = now;
+      best_at = edges[i].first;
+    }
+  }
+  return {best_at, best};
+}
+
+Standing Stand(const std::vector<const Item*>& items) {
+  Standing s;
+  std::vector<const Item*> current;
+  for (const Item* c : items) (c->earlier ? s.earlier : current).push_back(c);
+  if (current.empty()) std::swap(current, s.earlier);  // nothing later in the stories: as they are
+  const auto [point, documents] = MostGiven(current);
+  if (documents < 2) {
+    s.compared = std::move(current);
+    return s;
+  }
+  auto gives = [&](const Item* c) { return Definite(*c) && c->lo <= point && point <= c->hi; };
+  auto holds = [&](const Item* c) {  // states it, or bounds that allow it: not set aside
+    return IsInterval(*c) && c->lo <= point && point <= c->hi;
+  };
+  std::unordered_set<uint32_t> giving;
+  for (const Item* c : current) {
+    if (gives(c)) giving.insert(c->doc);
+  }
+  for (const Item* c : current) (giving.count(c->doc) && !holds(c) ? s.aside : s.compared).push_back(c);
+  return s;
+}
+
+// Whether `a` is disjoint from some claim of `others` (quantities and known
+// days by their extremes, in O(1) after one pass).
+struct Extremes {
+  bool any = false;
+  int64_t max_lo = 0, min_hi = 0;
+  explicit Extremes(const std::vector<const Item*>& items) {
+    for (const Item* c : items) {
+      if (!IsInterval(*c)) continue;
+      max_lo = any ? std::max(max_lo, c->lo) : c->lo;
+      min_hi = any ? std::min(min_hi, c->hi) : c->hi;
+      any = true;
+    }
+  }
+  bool Apart(const Item& a) const { return any && IsInterval(a) && (a.hi < max_lo || a.lo > min_hi); }
+};
+
 // --- verdicts -------------------------------------------------------------------
 
 std::string Severity(double gap) {
@@ -308,11 +415,11 @@ std::string Severity(double gap) {
 
 // "5, at least 5 (inquirer.net) vs 24 (independent.co.uk)": each source's
 // distinct values once, sources in the group's order.
-std::string ValuesBySource(const Part& part, const std::vector<DocInfo>& docs) {
+std::string ValuesBySource(const std::vector<const Item*>& items, const std::vector<DocInfo>& docs) {
   std::vector<std::pair<std::string_view, std::vector<std::string>>> by_source;
   std::unordered_map<std::string_view, size_t> source_at;
   std::vector<std::unordered_set<std::string>> seen;
-  for (const Item* c : part.items) {
+  for (const Item* c : items) {
     const std::string& label = docs[c->doc].label;
     auto [it, fresh] = source_at.emplace(label, by_source.size());
     if (fresh) {
@@ -336,8 +443,35 @@ std::string Title(std::string attribute, const std::string& subject) {
   return fmt::format("{} of {}", attribute, subject);
 }
 
-Finding Judge(const std::string& attribute, const Part& part, const std::vector<DocInfo>& docs,
-              const ClaimNotes& claim_notes) {
+// What the group's timeline and scope set aside, said once per claim.
+std::vector<std::string> StandingNotes(const Part& part, const Standing& s, const std::vector<DocInfo>& docs) {
+  std::vector<std::string> notes;
+  for (const Item* c : part.items) {
+    if (c->perpetrators > 0) {
+      const auto& q = std::get<model::Quantity>(c->claim->value);
+      notes.push_back(fmt::format("{} counts the perpetrator{} (\"{}\"): {} with, {} without", docs[c->doc].label,
+                                  c->perpetrators > 1 ? "s" : "", c->claim->evidence.text, model::ShowValue(q),
+                                  model::ShowValue(WithoutPerpetrators(q, c->perpetrators))));
+    }
+  }
+  for (const Item* c : s.earlier) {
+    notes.push_back(fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
+                                docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->timeline.cue));
+  }
+  for (const Item* c : s.aside) {
+    notes.push_back(fmt::format("{} also says {} (\"{}\") beside the value other sources give: another figure "
+                                "of its story, not compared",
+                                docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->evidence.text));
+  }
+  return notes;
+}
+
+// The findings of one group: an alarm (contradict, internal) or a change
+// between the figures that stand, else their agreement or single source;
+// beside an agreement or single, a change from figures their own
+// sentences mark as earlier.
+std::vector<Finding> Judge(const std::string& attribute, const Part& part, const std::vector<DocInfo>& docs,
+                           const ClaimNotes& claim_notes) {
   Finding f;
   f.subject = part.subject;
   f.attribute = attribute;
@@ -346,57 +480,114 @@ Finding Judge(const std::string& attribute, const Part& part, const std::vector<
     auto it = claim_notes.find(c->claim->id);
     if (it != claim_notes.end()) f.notes.insert(f.notes.end(), it->second.begin(), it->second.end());
   }
+  const Standing standing = Stand(part.items);
+  const std::vector<std::string> standing_notes = StandingNotes(part, standing, docs);
+  f.notes.insert(f.notes.end(), standing_notes.begin(), standing_notes.end());
+  const std::vector<const Item*>& compared = standing.compared;
   const std::string title = Title(attribute, part.subject);
-  const Disagreements found = FindDisagreements(part.items);
+  auto as_of = [](const Item& c) { return c.claim->as_of.timex.empty() ? "unknown" : c.claim->as_of.timex; };
+  const Disagreements found = FindDisagreements(compared);
   if (found.contradiction >= 0) {
     f.verdict = "contradict";
     f.severity = Severity(found.contradiction);
-    f.summary = fmt::format("{}: {}", title, ValuesBySource(part, docs));
-  } else if (found.internal) {
+    f.summary = fmt::format("{}: {}", title, ValuesBySource(compared, docs));
+    return {f};
+  }
+  if (found.internal) {
     f.verdict = "internal";
     f.severity = "warning";
-    f.summary = fmt::format("{}: one document says {}", title, ValuesBySource(part, docs));
-  } else if (found.last_change) {
+    f.summary = fmt::format("{}: one document says {}", title, ValuesBySource(compared, docs));
+    return {f};
+  }
+  if (found.last_change) {
     // Disjoint values that are no contradiction are a change: the last such pair names it.
-    const Item &a = *part.items[found.last_change->first], &b = *part.items[found.last_change->second];
+    const Item &a = *compared[found.last_change->first], &b = *compared[found.last_change->second];
     const bool a_later = Later(a, b) || (!Later(b, a) && a.revision);
     const Item &from = a_later ? b : a, &to = a_later ? a : b;
-    auto as_of = [](const Item& c) { return c.claim->as_of.timex.empty() ? "unknown" : c.claim->as_of.timex; };
     f.verdict = "changed";
     f.severity = "note";
     f.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", title, model::ShowValue(from.claim->value),
                             docs[from.doc].label, as_of(from), model::ShowValue(to.claim->value), docs[to.doc].label,
                             as_of(to));
-  } else {
-    std::vector<std::string> notes;
-    const size_t sources = IndependentSources(part.items, docs, &notes);
-    f.notes.insert(f.notes.end(), notes.begin(), notes.end());
-    // The sharpest known time (fewest days), the first of equals.
-    const Item* sharpest = part.items.front();
-    for (const Item* c : part.items) {
-      if (!c->quantity && !sharpest->quantity && c->known &&
-          (!sharpest->known || c->hi - c->lo < sharpest->hi - sharpest->lo)) {
-        sharpest = c;
-      }
+    return {f};
+  }
+  std::vector<Finding> out;
+  // An earlier figure apart from what stands: the change it was.
+  const Extremes standing_values(compared);
+  for (const Item* e : standing.earlier) {
+    if (!standing_values.Apart(*e)) continue;
+    const Item* to = nullptr;  // the standing figure of its own document, else any apart from it
+    for (const Item* c : compared) {
+      const bool apart = !Intersect(*e, *c);
+      if (apart && (to == nullptr || (c->doc == e->doc && to->doc != e->doc))) to = c;
     }
-    if (sources >= 2) {
-      f.verdict = "agree";
-      f.severity = "note";
-      f.summary = fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
-    } else {
-      std::unordered_set<uint32_t> in;
-      for (const Item* c : part.items) in.insert(c->doc);
-      f.verdict = "single";
-      f.severity = "note";
-      f.summary = in.size() == 1 ? fmt::format("{}: {}, one source only", title, ValuesBySource(part, docs))
-                                 : fmt::format("{}: {} (one source, {} documents)", title,
-                                               ValuesBySource(part, docs), in.size());
+    if (to == nullptr) continue;
+    Finding changed = f;
+    changed.verdict = "changed";
+    changed.severity = "note";
+    changed.summary = fmt::format("{}: {} ({}, earlier: \"{}\") then {} ({}, as of {})", title,
+                                  model::ShowValue(e->claim->value), docs[e->doc].label, e->claim->timeline.cue,
+                                  model::ShowValue(to->claim->value), docs[to->doc].label, as_of(*to));
+    out.push_back(std::move(changed));
+    break;
+  }
+  std::vector<std::string> notes;
+  const size_t sources = IndependentSources(compared, docs, &notes);
+  f.notes.insert(f.notes.end(), notes.begin(), notes.end());
+  // The sharpest known time (fewest days), the first of equals.
+  const Item* sharpest = compared.front();
+  for (const Item* c : compared) {
+    if (!c->quantity && !sharpest->quantity && c->known &&
+        (!sharpest->known || c->hi - c->lo < sharpest->hi - sharpest->lo)) {
+      sharpest = c;
     }
   }
-  return f;
+  if (!out.empty()) {  // the agreement holds the figures that stand
+    f.claims.clear();
+    for (const Item* c : compared) f.claims.push_back(c->claim->id);
+  }
+  if (sources >= 2) {
+    const auto stated_apart = [](const Item* a, const Item* b) {
+      return a->known && b->known && (a->stated_hi < b->stated_lo || b->stated_hi < a->stated_lo);
+    };
+    const auto first_overnight =
+        std::find_if(compared.begin(), compared.end(), [](const Item* c) { return c->overnight; });
+    if (first_overnight != compared.end() &&
+        std::any_of(compared.begin(), compared.end(), [&](const Item* c) { return stated_apart(*first_overnight, c); })) {
+      f.notes.push_back(
+          "a night-time and a next-day date are read as one overnight event (one day of tolerance across midnight)");
+    }
+    f.verdict = "agree";
+    f.severity = "note";
+    f.summary = fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
+  } else {
+    std::unordered_set<uint32_t> in;
+    for (const Item* c : compared) in.insert(c->doc);
+    f.verdict = "single";
+    f.severity = "note";
+    f.summary = in.size() == 1 ? fmt::format("{}: {}, one source only", title, ValuesBySource(compared, docs))
+                               : fmt::format("{}: {} (one source, {} documents)", title,
+                                             ValuesBySource(compared, docs), in.size());
+  }
+  out.insert(out.begin(), std::move(f));
+  return out;
 }
 
 // --- grouping -----------------------------------------------------------------
+
+// The scope a claim is compared within: "" for the whole (victims, or
+// victims and a known number of perpetrators, which Item subtracts), else a
+// name shown after the subject: "at the scene", "perpetrators".
+std::string ScopeName(const Item& item) {
+  const model::Scope& scope = item.claim->scope;
+  if (!scope.part.empty()) return scope.part;
+  // A role the subject names ("attack/militants") already parts them.
+  if (scope.who == "perpetrators" && Base(item.claim->subject).find('/') == std::string_view::npos) {
+    return "perpetrators";
+  }
+  if (scope.who == "victims+perpetrator" && item.perpetrators == 0) return "with the perpetrators";
+  return "";
+}
 
 // Claims by attribute and subject; a subject without a place joins the one
 // placed subject of the same event, if there is exactly one. Each group is
@@ -427,11 +618,16 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
     std::vector<Item> items;
     items.reserve(members.size());
     for (uint32_t i : members) items.push_back(maker.Make(claims[i], ranks[i], docs.of_claim[i]));
-    std::vector<const Item*> group;
-    group.reserve(items.size());
-    for (const Item& item : items) group.push_back(&item);
-    for (const Part& part : SplitByEventTime(key.first, key.second, std::move(group))) {
-      findings->push_back(Judge(key.first, part, docs.info, claim_notes));
+    // Counts of another scope are groups of their own: "two died at the
+    // scene" is compared with other counts of those who died at the scene,
+    // never with the toll; "two suspects were killed" never with the victims.
+    std::map<std::string, std::vector<const Item*>> by_scope;  // "" first: the whole
+    for (const Item& item : items) by_scope[ScopeName(item)].push_back(&item);
+    for (auto& [scope, group] : by_scope) {
+      const std::string subject = scope.empty() ? key.second : fmt::format("{} ({})", key.second, scope);
+      for (const Part& part : SplitByEventTime(key.first, subject, std::move(group))) {
+        for (Finding& f : Judge(key.first, part, docs.info, claim_notes)) findings->push_back(std::move(f));
+      }
     }
     if (progress) progress(++done, exact.size());
   }

@@ -364,10 +364,9 @@ double GapBetween(int64_t below_hi, int64_t above_lo) {
 }
 
 double PairGap(const Item& a, const Item& b) {
-  const auto* qa = std::get_if<model::Quantity>(&a.claim->value);
-  const auto* qb = std::get_if<model::Quantity>(&b.claim->value);
-  if (qa == nullptr || qb == nullptr) return 1.0;
-  return RelativeGap(qa->lo, qa->hi, qb->lo, qb->hi);
+  if (!a.quantity || !b.quantity) return 1.0;
+  auto hi = [](const Item& c) { return c.hi == kOpen ? std::nullopt : std::optional<int64_t>(c.hi); };
+  return RelativeGap(a.lo, hi(a), b.lo, hi(b));  // the bounds compared: victims only
 }
 
 Disagreements FindDisagreements(const std::vector<const Item*>& group) {

@@ -283,3 +283,39 @@ TEST_CASE("a facility's intake is not the toll") {
   CHECK(subject_of[201] == "earthquake");
   CHECK(subject_of[45] == "earthquake/treated");
 }
+
+TEST_CASE("a time of day written alone dates no event: the report's day is not the event's") {
+  const auto alone = Claims("The shooting happened around 12:45 a.m. on Broadway.\n");
+  CHECK(First(alone, "date") == nullptr);
+  // With its day it does.
+  const auto dated = Claims("The shooting was reported about 8:30 p.m. Nov. 22 near the avenue.\n");
+  REQUIRE(First(dated, "date") != nullptr);
+  CHECK((*First(dated, "date"))["value"]["timex"] == "2005-11-22T20:30");
+}
+
+TEST_CASE("what a count covers and whether its sentence marks it as earlier") {
+  auto scope_of = [](const std::string& text, const std::string& attribute) {
+    const auto claims = Claims(text + "\n");
+    const nlohmann::json* c = First(claims, attribute);
+    REQUIRE(c != nullptr);
+    return c->contains("scope") ? (*c)["scope"] : nlohmann::json();
+  };
+  CHECK(scope_of("Two people died at the scene.", "deaths")["part"] == "at the scene");
+  CHECK(scope_of("Three people were killed and two remain hospitalized.", "injuries")["part"] == "still in hospital");
+  CHECK(scope_of("Three people were killed and two remain hospitalized.", "deaths").is_null());
+  const auto with = scope_of("Seven people are dead, including the gunman, police said.", "deaths");
+  CHECK(with["who"] == "victims+perpetrator");
+  CHECK(with["perpetrators"] == 1);
+  CHECK(scope_of("Seven people are dead, not including the gunman.", "deaths").is_null());
+  CHECK(scope_of("Two suspects were killed in the shootout.", "deaths")["who"] == "perpetrators");
+
+  const auto early = Claims("In initial reports, police said two people had been killed, but two more have since died.\n");
+  REQUIRE(First(early, "deaths") != nullptr);
+  CHECK((*First(early, "deaths"))["timeline"]["stage"] == "earlier");
+  CHECK((*First(early, "deaths"))["timeline"]["cue"] == "initial reports");
+  // A revision is the new figure, never the earlier one.
+  const auto rose = Claims("The toll, initially put at 11, rose to 24.\n");
+  for (const auto& c : rose) {
+    if (c["value"]["point"] == 24) CHECK_FALSE(c.contains("timeline"));
+  }
+}

@@ -95,6 +95,45 @@ bool Intersect(const model::Value& a, const model::Value& b) {
   return true;  // nothing known on one side: no evidence against
 }
 
+// A value as it is compared: a count of victims and perpetrators as the
+// victims'; a date at night or in the small hours one day wider towards the
+// other side of midnight.
+int OvernightSide(const std::string& timex) {
+  const size_t t = timex.find('T');
+  if (t == std::string::npos || t + 3 > timex.size()) return 0;
+  if (timex.substr(t + 1, 2) == "NI") return 1;
+  if (!std::isdigit(static_cast<unsigned char>(timex[t + 1])) || !std::isdigit(static_cast<unsigned char>(timex[t + 2]))) {
+    return 0;
+  }
+  const int hour = std::stoi(timex.substr(t + 1, 2));
+  return hour >= 20 ? 1 : hour < 6 ? -1 : 0;
+}
+
+int64_t Perpetrators(const Claim& c) {
+  const auto* q = std::get_if<Quantity>(&c.value);
+  const int64_t k = c.scope.who == "victims+perpetrator" ? c.scope.perpetrators : 0;
+  return q != nullptr && k > 0 && q->lo >= k ? k : 0;
+}
+
+bool Overnight(const Claim& c) {
+  const auto* t = std::get_if<model::Time>(&c.value);
+  if (t == nullptr || c.attribute != "date") return false;
+  const DayInterval d = DaysOf(*t);
+  return d.known && d.lo == d.hi && OvernightSide(t->timex) != 0;
+}
+
+model::Value Eff(const Claim& c) {
+  if (const int64_t k = Perpetrators(c)) return model::WithoutPerpetrators(std::get<Quantity>(c.value), k);
+  model::Value v = c.value;
+  if (Overnight(c)) {
+    auto& t = std::get<model::Time>(v);
+    const int side = OvernightSide(t.timex);
+    const int64_t day = DaysOf(t).lo + side;
+    (side < 0 ? t.lo : t.hi) = CivilDate::FromDays(day).ToString();
+  }
+  return v;
+}
+
 struct AsOfDays {
   bool known = false;
   int64_t lo = 0, hi = 0;
@@ -233,7 +272,8 @@ struct Group {
 // (or not at all) return nothing: they are about the story's present.
 std::optional<std::pair<int64_t, int64_t>> EventDays(const Claim& c) {
   if (c.attribute == "date") {
-    const auto* t = std::get_if<model::Time>(&c.value);
+    const model::Value v = Eff(c);
+    const auto* t = std::get_if<model::Time>(&v);
     const DayInterval d = t ? DaysOf(*t) : DayInterval{};
     if (d.known) return std::make_pair(d.lo, d.hi);
     return std::nullopt;
@@ -383,7 +423,23 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
     std::sort(g.claims.begin(), g.claims.end(), [](const Claim* a, const Claim* b) {
       return ClaimOrder(a->id) < ClaimOrder(b->id);
     });
-    for (Group& part : SplitByEventTime(std::move(g))) groups.push_back(std::move(part));
+    std::map<std::string, Group> by_scope;
+    for (const Claim* c : g.claims) {
+      std::string scope = c->scope.part;
+      if (scope.empty() && c->scope.who == "perpetrators" && Base(c->subject).find('/') == std::string::npos) {
+        scope = "perpetrators";
+      }
+      if (scope.empty() && c->scope.who == "victims+perpetrator" && Perpetrators(*c) == 0) {
+        scope = "with the perpetrators";
+      }
+      Group& sg = by_scope[scope];
+      sg.attribute = g.attribute;
+      sg.subject = scope.empty() ? g.subject : fmt::format("{} ({})", g.subject, scope);
+      sg.claims.push_back(c);
+    }
+    for (auto& [scope, sg] : by_scope) {
+      for (Group& part : SplitByEventTime(std::move(sg))) groups.push_back(std::move(part));
+    }
   }
   return groups;
 }
@@ -438,8 +494,27 @@ std::string Title(const Group& g) {
   return fmt::format("{} of {}", attribute, g.subject);
 }
 
-Finding Judge(const Group& g, const Context& ctx,
-              const std::map<std::string, std::vector<std::string>>& claim_notes) {
+bool IsInterval(const model::Value& v) {
+  if (const auto* q = std::get_if<Quantity>(&v)) return !q->hi || *q->hi >= q->lo;
+  const DayInterval d = DaysOf(std::get<model::Time>(v));
+  return d.known && d.lo <= d.hi;
+}
+
+std::pair<int64_t, int64_t> Bounds(const model::Value& v) {
+  if (const auto* q = std::get_if<Quantity>(&v)) return {q->lo, q->hi ? *q->hi : INT64_MAX};
+  const DayInterval d = DaysOf(std::get<model::Time>(v));
+  return {d.lo, d.hi};
+}
+
+bool Definite(const model::Value& v) {
+  if (!IsInterval(v)) return false;
+  const auto [lo, hi] = Bounds(v);
+  if (std::holds_alternative<Quantity>(v)) return hi != INT64_MAX && hi - lo <= std::max<int64_t>(2, hi / 4);
+  return hi - lo <= 1;
+}
+
+std::vector<Finding> Judge(const Group& g, const Context& ctx,
+                           const std::map<std::string, std::vector<std::string>>& claim_notes) {
   Finding f;
   f.subject = g.subject;
   f.attribute = g.attribute;
@@ -448,16 +523,66 @@ Finding Judge(const Group& g, const Context& ctx,
     auto it = claim_notes.find(c->id);
     if (it != claim_notes.end()) f.notes.insert(f.notes.end(), it->second.begin(), it->second.end());
   }
+  // Where the claims stand: earlier figures apart; when two or more documents
+  // state one value, a document stating it has its values excluding it set aside.
+  std::vector<const Claim*> current, earlier, aside, compared;
+  for (const Claim* c : g.claims) (c->timeline.stage == "earlier" ? earlier : current).push_back(c);
+  if (current.empty()) std::swap(current, earlier);
+  std::optional<int64_t> point;
+  size_t most = 0;
+  for (const Claim* p : current) {
+    if (!Definite(Eff(*p))) continue;
+    const int64_t at = Bounds(Eff(*p)).first;
+    std::set<std::string> docs;
+    for (const Claim* c : current) {
+      const auto [lo, hi] = Bounds(Eff(*c));
+      if (Definite(Eff(*c)) && lo <= at && at <= hi) docs.insert(c->doc);
+    }
+    if (docs.size() > most || (docs.size() == most && point && at < *point)) {
+      most = docs.size();
+      point = at;
+    }
+  }
+  auto holds = [&](const Claim& c, bool definite) {
+    const model::Value v = Eff(c);
+    if (!IsInterval(v) || (definite && !Definite(v))) return false;
+    const auto [lo, hi] = Bounds(v);
+    return lo <= *point && *point <= hi;
+  };
+  std::set<std::string> giving;
+  if (most >= 2) {
+    for (const Claim* c : current) {
+      if (holds(*c, true)) giving.insert(c->doc);
+    }
+  }
+  for (const Claim* c : current) (giving.count(c->doc) && !holds(*c, false) ? aside : compared).push_back(c);
+  for (const Claim* c : g.claims) {
+    if (const int64_t k = Perpetrators(*c)) {
+      const auto& q = std::get<Quantity>(c->value);
+      f.notes.push_back(fmt::format("{} counts the perpetrator{} (\"{}\"): {} with, {} without", ctx.Label(c->doc),
+                                    k > 1 ? "s" : "", c->evidence.text, model::ShowValue(q),
+                                    model::ShowValue(model::WithoutPerpetrators(q, k))));
+    }
+  }
+  for (const Claim* c : earlier) {
+    f.notes.push_back(fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
+                                  ctx.Label(c->doc), model::ShowValue(c->value), c->timeline.cue));
+  }
+  for (const Claim* c : aside) {
+    f.notes.push_back(fmt::format("{} also says {} (\"{}\") beside the value other sources give: another figure "
+                                  "of its story, not compared",
+                                  ctx.Label(c->doc), model::ShowValue(c->value), c->evidence.text));
+  }
   std::set<std::string> docs;
-  for (const Claim* c : g.claims) docs.insert(c->doc);
+  for (const Claim* c : compared) docs.insert(c->doc);
 
   double worst_gap = -1;
   bool changed = false, internal = false;
   const Claim *from = nullptr, *to = nullptr;
-  for (size_t i = 0; i < g.claims.size(); ++i) {
-    for (size_t j = i + 1; j < g.claims.size(); ++j) {
-      const Claim &a = *g.claims[i], &b = *g.claims[j];
-      if (Intersect(a.value, b.value)) continue;
+  for (size_t i = 0; i < compared.size(); ++i) {
+    for (size_t j = i + 1; j < compared.size(); ++j) {
+      const Claim &a = *compared[i], &b = *compared[j];
+      if (Intersect(Eff(a), Eff(b))) continue;
       if (IsChange(a, b)) {
         changed = true;
         const bool a_later = Later(a, b) || (!Later(b, a) && a.revision);
@@ -466,52 +591,105 @@ Finding Judge(const Group& g, const Context& ctx,
       } else if (a.doc == b.doc) {
         internal = true;
       } else {
-        worst_gap = std::max(worst_gap, Gap(a.value, b.value));
+        worst_gap = std::max(worst_gap, Gap(Eff(a), Eff(b)));
       }
     }
   }
-  const std::string values = ValuesBySource(g.claims, ctx);
+  const std::string values = ValuesBySource(compared, ctx);
+  auto as_of = [](const Claim& c) { return c.as_of.timex.empty() ? "unknown" : c.as_of.timex; };
   if (worst_gap >= 0) {
     f.verdict = "contradict";
     f.severity = Severity(worst_gap);
     f.summary = fmt::format("{}: {}", Title(g), values);
-  } else if (internal) {
+    return {f};
+  }
+  if (internal) {
     f.verdict = "internal";
     f.severity = "warning";
     f.summary = fmt::format("{}: one document says {}", Title(g), values);
-  } else if (changed) {
+    return {f};
+  }
+  if (changed) {
     f.verdict = "changed";
     f.severity = "note";
     f.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", Title(g), model::ShowValue(from->value),
-                            ctx.Label(from->doc), from->as_of.timex.empty() ? "unknown" : from->as_of.timex,
-                            model::ShowValue(to->value), ctx.Label(to->doc),
-                            to->as_of.timex.empty() ? "unknown" : to->as_of.timex);
-  } else {
-    std::vector<std::string> notes;
-    const size_t sources = IndependentSources(g.claims, ctx, &notes);
-    f.notes.insert(f.notes.end(), notes.begin(), notes.end());
-    const Claim* sharpest = g.claims.front();
-    for (const Claim* c : g.claims) {
-      const auto* t = std::get_if<model::Time>(&c->value);
-      const auto* s = std::get_if<model::Time>(&sharpest->value);
-      if (t && s && DaysOf(*t).known &&
-          (!DaysOf(*s).known || DaysOf(*t).hi - DaysOf(*t).lo < DaysOf(*s).hi - DaysOf(*s).lo)) {
-        sharpest = c;
+                            ctx.Label(from->doc), as_of(*from), model::ShowValue(to->value), ctx.Label(to->doc),
+                            as_of(*to));
+    return {f};
+  }
+  std::vector<Finding> out;
+  for (const Claim* e : earlier) {
+    const bool apart = std::any_of(compared.begin(), compared.end(), [&](const Claim* c) {
+      if (!IsInterval(Eff(*e)) || !IsInterval(Eff(*c))) return false;
+      const auto [elo, ehi] = Bounds(Eff(*e));
+      const auto [clo, chi] = Bounds(Eff(*c));
+      return ehi < clo || elo > chi;
+    });
+    if (!apart) continue;
+    const Claim* target = nullptr;
+    for (const Claim* c : compared) {
+      if (!Intersect(Eff(*e), Eff(*c)) && c->doc == e->doc) {
+        target = c;
+        break;
       }
     }
-    if (sources >= 2) {
-      f.verdict = "agree";
-      f.severity = "note";
-      f.summary = fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
-    } else {
-      f.verdict = "single";
-      f.severity = "note";
-      f.summary = docs.size() == 1
-                      ? fmt::format("{}: {}, one source only", Title(g), values)
-                      : fmt::format("{}: {} (one source, {} documents)", Title(g), values, docs.size());
+    for (const Claim* c : compared) {
+      if (target == nullptr && !Intersect(Eff(*e), Eff(*c))) target = c;
+    }
+    Finding change = f;
+    change.verdict = "changed";
+    change.severity = "note";
+    change.summary = fmt::format("{}: {} ({}, earlier: \"{}\") then {} ({}, as of {})", Title(g),
+                                 model::ShowValue(e->value), ctx.Label(e->doc), e->timeline.cue,
+                                 model::ShowValue(target->value), ctx.Label(target->doc), as_of(*target));
+    out.push_back(std::move(change));
+    break;
+  }
+  std::vector<std::string> notes;
+  const size_t sources = IndependentSources(compared, ctx, &notes);
+  f.notes.insert(f.notes.end(), notes.begin(), notes.end());
+  const Claim* sharpest = compared.front();
+  for (const Claim* c : compared) {
+    const model::Value vt = Eff(*c), vs = Eff(*sharpest);
+    const auto* t = std::get_if<model::Time>(&vt);
+    const auto* s = std::get_if<model::Time>(&vs);
+    if (t && s && DaysOf(*t).known &&
+        (!DaysOf(*s).known || DaysOf(*t).hi - DaysOf(*t).lo < DaysOf(*s).hi - DaysOf(*s).lo)) {
+      sharpest = c;
     }
   }
-  return f;
+  if (!out.empty()) {
+    f.claims.clear();
+    for (const Claim* c : compared) f.claims.push_back(c->id);
+  }
+  if (sources >= 2) {
+    const Claim* night = nullptr;
+    for (const Claim* c : compared) {
+      if (night == nullptr && Overnight(*c)) night = c;
+    }
+    const bool stated_apart = night != nullptr && std::any_of(compared.begin(), compared.end(), [&](const Claim* c) {
+      const auto* a = std::get_if<model::Time>(&night->value);
+      const auto* b = std::get_if<model::Time>(&c->value);
+      if (a == nullptr || b == nullptr) return false;
+      const DayInterval da = DaysOf(*a), db = DaysOf(*b);
+      return da.known && db.known && (da.hi < db.lo || db.hi < da.lo);
+    });
+    if (stated_apart) {
+      f.notes.push_back(
+          "a night-time and a next-day date are read as one overnight event (one day of tolerance across midnight)");
+    }
+    f.verdict = "agree";
+    f.severity = "note";
+    f.summary = fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
+  } else {
+    f.verdict = "single";
+    f.severity = "note";
+    f.summary = docs.size() == 1
+                    ? fmt::format("{}: {}, one source only", Title(g), values)
+                    : fmt::format("{}: {} (one source, {} documents)", Title(g), values, docs.size());
+  }
+  out.insert(out.begin(), std::move(f));
+  return out;
 }
 
 }  // namespace
@@ -547,7 +725,7 @@ inline void Reconcile(model::Report* report) {
 
   report->findings.clear();
   for (const Group& g : GroupClaims(report->claims)) {
-    report->findings.push_back(Judge(g, ctx, claim_notes));
+    for (Finding& f : Judge(g, ctx, claim_notes)) report->findings.push_back(std::move(f));
   }
   std::sort(report->findings.begin(), report->findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.subject, a.attribute, a.verdict) < std::tie(b.subject, b.attribute, b.verdict);

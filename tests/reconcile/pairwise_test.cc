@@ -74,9 +74,12 @@ model::Value SomeTime(Random& r) {
   switch (r.Int(1, 10)) {
     case 1:
     case 2:
-    case 3:
-      t = {Day(day), Day(day), Day(day), "day"};
+    case 3: {
+      // Times of day too: at night and in the small hours a date is one day wider.
+      static const std::vector<std::string> kTimesOfDay = {"TNI", "T23:00", "T03:00", "TAF", "T12:00"};
+      t = {Day(day) + (r.Chance(30) ? r.Pick(kTimesOfDay) : ""), Day(day), Day(day), "day"};
       break;
+    }
     case 4: {
       const CivilDate d = CivilDate::FromDays(day);
       const CivilDate first{d.year, d.month, 1}, last{d.year, d.month, DaysInMonth(d.year, d.month)};
@@ -153,6 +156,24 @@ model::Report SomeReport(Random& r, const World& w) {
     c.revision = r.Chance(12);
     c.evidence.sentence = r.Chance(70) ? r.Pick(kSentences) : "Sentence " + std::to_string(i) + ".";
     c.evidence.text = c.evidence.sentence;
+    // What a count covers and where it stands in its story.
+    if (r.Chance(10)) c.timeline = {"earlier", "initially"};
+    switch (r.Int(1, 12)) {
+      case 1:
+        c.scope = {"victims+perpetrator", r.Int(1, 2), ""};
+        break;
+      case 2:
+        c.scope = {"victims+perpetrator", 0, ""};
+        break;
+      case 3:
+        c.scope = {"perpetrators", 0, ""};
+        break;
+      case 4:
+        c.scope = {"", 0, "at the scene"};
+        break;
+      default:
+        break;
+    }
     report.claims.push_back(c);
   }
   // Any order in, one order out.

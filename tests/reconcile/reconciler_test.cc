@@ -85,6 +85,78 @@ TEST_CASE("the verdict table of DESIGN.md section 4") {
   }
 }
 
+TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
+  SUBCASE("a figure its sentence marks as earlier is a change beside the agreement, never an alarm") {
+    model::Claim early = Count("a", 1, "shooting", 2, 2, "2015-08-20");
+    early.timeline = {"earlier", "initial reports"};
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+                     {early, Count("a", 2, "shooting", 3, 3, "2015-08-20"), Count("b", 1, "shooting", 3, 3, "2015-08-20")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting", "F2 changed note shooting"});
+    Reconcile(&r);
+    CHECK(r.findings[0].claims == Strings{"a#2", "b#1"});  // the agreement holds the figures that stand
+    CHECK(r.findings[1].summary == "Deaths of shooting: 2–2 (x.com, earlier: \"initial reports\") then 3–3 (x.com, as of "
+                                  "2015-08-20)");
+  }
+  SUBCASE("a document stating the value two sources state has its other values set aside, with a note") {
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                     {Count("a", 1, "shooting", 3, 3, "2015-08-20"), Count("a", 2, "shooting", 2, 2, "2015-08-20"),
+                      Count("b", 1, "shooting", 3, 3, "2015-08-20")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});
+    Reconcile(&r);
+    REQUIRE(r.findings[0].notes.size() == 1);
+    CHECK(r.findings[0].notes[0].find("x.com also says 2") == 0);
+    // A source that states only another value still contradicts.
+    r.claims.push_back(Count("c", 1, "shooting", 5, 5, "2015-08-20"));
+    CHECK(Verdicts(r) == Strings{"F1 contradict error shooting"});
+  }
+  SUBCASE("bounds state no value: \"at least 3\" keeps a document's \"3\" compared") {
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                     {Count("a", 1, "quake", 3, std::nullopt, "2005-11-27"), Count("a", 2, "quake", 3, 3, "2005-11-27"),
+                      Count("b", 1, "quake", 10, 10, "2005-11-27"), Count("c", 1, "quake", 10, 10, "2005-11-27")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 contradict error quake"});
+  }
+  SUBCASE("a count with the perpetrator agrees with the victims' count less the perpetrator") {
+    model::Claim with = Count("a", 1, "shooting", 7, 7, "2016-06-12");
+    with.scope = {"victims+perpetrator", 1, ""};
+    with.evidence.text = "seven dead, including the gunman";
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")}, {with, Count("b", 1, "shooting", 6, 6, "2016-06-12")}, {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});
+    Reconcile(&r);
+    CHECK(r.findings[0].notes == Strings{"x.com counts the perpetrator (\"seven dead, including the gunman\"): 7–7 with, 6–6 without"});
+  }
+  SUBCASE("parts and perpetrators are groups of their own") {
+    model::Claim scene = Count("a", 2, "shooting", 2, 2, "2015-08-20");
+    scene.scope = {"", 0, "at the scene"};
+    model::Claim suspects = Count("b", 2, "shooting", 2, 2, "2015-08-20");
+    suspects.scope = {"perpetrators", 0, ""};
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+                     {Count("a", 1, "shooting", 3, 3, "2015-08-20"), scene, Count("b", 1, "shooting", 3, 3, "2015-08-20"),
+                      suspects},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting", "F2 single note shooting (at the scene)",
+                                 "F3 single note shooting (perpetrators)"});
+  }
+  SUBCASE("late at night and early the next morning are one overnight event") {
+    auto date = [](std::string doc, std::string timex, std::string day) {
+      model::Claim c = Count(doc, 1, "shooting", 0, 0, "2016-09-18");
+      c.attribute = "date";
+      c.value = model::Time{std::move(timex), day, day, "time"};
+      return c;
+    };
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+                     {date("a", "2016-09-16TNI", "2016-09-16"), date("b", "2016-09-17T01:00", "2016-09-17")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});
+    r.claims[1].value = model::Time{"2016-09-17T09:00", "2016-09-17", "2016-09-17", "time"};  // the morning after
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});  // still: the night reaches into the next day
+    r.claims[0].value = model::Time{"2016-09-16T15:00", "2016-09-16", "2016-09-16", "time"};
+    CHECK(Verdicts(r) == Strings{"F1 contradict error shooting"});
+  }
+}
+
 TEST_CASE("a background event separates by its own time") {
   // Two 2005 stories give today's toll (10) and the 2003 quake's (26,000 / 31,000).
   model::Claim a_now = Count("a", 1, "quake", 10, 10, "2005-11-28");

@@ -1,0 +1,73 @@
+#include "extract/scope.h"
+
+#include <algorithm>
+#include <string>
+
+#include "extract/matching.h"
+
+namespace claimcheck::extract {
+
+namespace {
+
+constexpr size_t kTail = 160;  // bytes after the value that may say who is counted
+
+// The first match of `re` in `text`, as its (start, group 1) pieces; false
+// when there is none or `re` is null.
+bool First(const RE2* re, std::string_view text, re2::StringPiece* whole, re2::StringPiece* group) {
+  if (re == nullptr) return false;
+  re2::StringPiece g[2];
+  const int n = std::min(2, re->NumberOfCapturingGroups() + 1);
+  if (!re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, g, n)) return false;
+  *whole = g[0];
+  *group = n > 1 ? g[1] : re2::StringPiece();
+  return true;
+}
+
+}  // namespace
+
+ScopePass::ScopePass(const rules::RuleSet& rules)
+    : rules_(rules),
+      perpetrators_(CompileMacro(rules, "SCOPE_PERPETRATORS")),
+      with_perpetrator_(CompileMacro(rules, "SCOPE_WITH_PERPETRATOR")),
+      without_perpetrator_(CompileMacro(rules, "SCOPE_WITHOUT_PERPETRATOR")),
+      part_(CompileMacro(rules, "SCOPE_PART")),
+      of_total_(CompileMacro(rules, "SCOPE_OF_TOTAL")),
+      clause_end_(CompileMacro(rules, "SCOPE_CLAUSE_END")),
+      earlier_(CompileMacro(rules, "EARLIER")) {}
+
+model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_end) const {
+  model::Scope scope;
+  const std::string_view after = sentence.substr(std::min(value_end, sentence.size()));
+  const std::string_view tail = after.substr(0, kTail);
+  re2::StringPiece whole, group;
+  if (First(perpetrators_.get(), tail, &whole, &group)) {
+    scope.who = "perpetrators";
+  } else if (!Search(without_perpetrator_.get(), tail) && First(with_perpetrator_.get(), tail, &whole, &group)) {
+    scope.who = "victims+perpetrator";
+    const auto n = rules_.Lex("perpetrator_nouns").Int(std::string_view(group.data(), group.size()));
+    scope.perpetrators = n && *n > 0 ? *n : 0;
+  }
+  // The value's own clause: up to its end ("two died at the scene, and …").
+  std::string_view clause = tail;
+  if (First(clause_end_.get(), tail, &whole, &group)) clause = tail.substr(0, whole.data() - tail.data());
+  if (Search(of_total_.get(), clause)) {
+    scope.part = "of a total";
+  } else if (First(part_.get(), clause, &whole, &group) && group.data() != nullptr) {
+    scope.part = rules_.Lex("part_cues").Value(std::string_view(group.data(), group.size())).value_or("");
+  }
+  return scope;
+}
+
+model::Timeline ScopePass::TimelineOf(std::string_view sentence, size_t value_start, bool revision) const {
+  model::Timeline t;
+  if (revision) return t;
+  re2::StringPiece whole, group;
+  if (First(earlier_.get(), sentence.substr(0, std::min(value_start, sentence.size())), &whole, &group)) {
+    t.stage = "earlier";
+    const re2::StringPiece cue = group.data() != nullptr ? group : whole;
+    t.cue = std::string(cue.data(), cue.size());
+  }
+  return t;
+}
+
+}  // namespace claimcheck::extract

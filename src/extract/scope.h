@@ -1,0 +1,44 @@
+// Extract's scope pass: what a count covers and where it stands in its
+// document's order of reports (rules/README.md, "Scope of a count").
+// Everything it reads is rules data: the macros SCOPE_PERPETRATORS,
+// SCOPE_WITH_PERPETRATOR, SCOPE_WITHOUT_PERPETRATOR, SCOPE_PART,
+// SCOPE_OF_TOTAL, SCOPE_CLAUSE_END and EARLIER, and the lexicons
+// perpetrator_nouns and part_cues they name.
+#ifndef CLAIMCHECK_EXTRACT_SCOPE_H_
+#define CLAIMCHECK_EXTRACT_SCOPE_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string_view>
+
+#include "model/model.h"
+#include "rules/rule_set.h"
+
+namespace claimcheck::extract {
+
+class ScopePass {
+ public:
+  /// `rules` must outlive the pass.
+  explicit ScopePass(const rules::RuleSet& rules);
+
+  /// The scope of a count whose value ends at byte `value_end` of `sentence`:
+  /// the words after it say who is counted ("two suspects were killed",
+  /// "seven dead, including the gunman") and whether the figure is a part
+  /// ("two died at the scene", "three of the five").
+  model::Scope ScopeOf(std::string_view sentence, size_t value_end) const;
+
+  /// Stage "earlier" when the words before the value (from `value_start`)
+  /// mark the figure as superseded ("in initial reports", "had earlier
+  /// said"); a figure with a revision cue is the new one, never earlier.
+  model::Timeline TimelineOf(std::string_view sentence, size_t value_start, bool revision) const;
+
+ private:
+  const rules::RuleSet& rules_;
+  std::unique_ptr<RE2> perpetrators_, with_perpetrator_, without_perpetrator_, part_, of_total_, clause_end_,
+      earlier_;
+};
+
+}  // namespace claimcheck::extract
+
+#endif  // CLAIMCHECK_EXTRACT_SCOPE_H_
