@@ -32,6 +32,7 @@ ScopePass::ScopePass(const rules::RuleSet& rules)
       without_perpetrator_(CompileMacro(rules, "SCOPE_WITHOUT_PERPETRATOR")),
       part_(CompileMacro(rules, "SCOPE_PART")),
       of_total_(CompileMacro(rules, "SCOPE_OF_TOTAL")),
+      one_place_(CompileMacro(rules, "SCOPE_ONE_PLACE")),
       clause_end_(CompileMacro(rules, "SCOPE_CLAUSE_END")),
       earlier_(CompileMacro(rules, "EARLIER")) {}
 
@@ -52,6 +53,8 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_end) con
   if (First(clause_end_.get(), tail, &whole, &group)) clause = tail.substr(0, whole.data() - tail.data());
   if (Search(of_total_.get(), clause)) {
     scope.part = "of a total";
+  } else if (Search(one_place_.get(), tail)) {
+    scope.part = "one place of several";
   } else if (First(part_.get(), clause, &whole, &group) && group.data() != nullptr) {
     scope.part = rules_.Lex("part_cues").Value(std::string_view(group.data(), group.size())).value_or("");
   }

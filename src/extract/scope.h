@@ -2,7 +2,7 @@
 // document's order of reports (rules/README.md, "Scope of a count").
 // Everything it reads is rules data: the macros SCOPE_PERPETRATORS,
 // SCOPE_WITH_PERPETRATOR, SCOPE_WITHOUT_PERPETRATOR, SCOPE_PART,
-// SCOPE_OF_TOTAL, SCOPE_CLAUSE_END and EARLIER, and the lexicons
+// SCOPE_OF_TOTAL, SCOPE_ONE_PLACE, SCOPE_CLAUSE_END and EARLIER, and the lexicons
 // perpetrator_nouns and part_cues they name.
 #ifndef CLAIMCHECK_EXTRACT_SCOPE_H_
 #define CLAIMCHECK_EXTRACT_SCOPE_H_
@@ -25,7 +25,7 @@ class ScopePass {
   /// The scope of a count whose value ends at byte `value_end` of `sentence`:
   /// the words after it say who is counted ("two suspects were killed",
   /// "seven dead, including the gunman") and whether the figure is a part
-  /// ("two died at the scene", "three of the five").
+  /// ("two died at the scene", "three of the five", "in Sumatra alone").
   model::Scope ScopeOf(std::string_view sentence, size_t value_end) const;
 
   /// Stage "earlier" when the words before the value (from `value_start`)
@@ -35,8 +35,8 @@ class ScopePass {
 
  private:
   const rules::RuleSet& rules_;
-  std::unique_ptr<RE2> perpetrators_, with_perpetrator_, without_perpetrator_, part_, of_total_, clause_end_,
-      earlier_;
+  std::unique_ptr<RE2> perpetrators_, with_perpetrator_, without_perpetrator_, part_, of_total_, one_place_,
+      clause_end_, earlier_;
 };
 
 }  // namespace claimcheck::extract

@@ -25,20 +25,6 @@ std::optional<std::pair<int64_t, int64_t>> Days(const std::string& lo, const std
   return std::make_pair(l->ToDays(), h->ToDays());
 }
 
-// -1 when a time of day lies in the small hours (before 06:00), +1 at night
-// ("TNI", 20:00 or later), else 0: the side of midnight an overnight event
-// may also have been dated by.
-int OvernightSide(const std::string& timex) {
-  const size_t t = timex.find('T');
-  if (t == std::string::npos || t + 3 > timex.size()) return 0;
-  if (timex.compare(t + 1, 2, "NI") == 0) return 1;
-  if (!std::isdigit(static_cast<unsigned char>(timex[t + 1])) || !std::isdigit(static_cast<unsigned char>(timex[t + 2]))) {
-    return 0;
-  }
-  const int hour = (timex[t + 1] - '0') * 10 + (timex[t + 2] - '0');
-  return hour >= 20 ? 1 : hour < 6 ? -1 : 0;
-}
-
 int Number(std::unordered_map<std::string, int>* numbers, std::string text) {
   return numbers->emplace(std::move(text), static_cast<int>(numbers->size())).first->second;
 }
@@ -106,10 +92,9 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
       it.known = true;
       std::tie(it.lo, it.hi) = *days;
       std::tie(it.stated_lo, it.stated_hi) = *days;
-      if (c.attribute == "date" && it.lo == it.hi) {
-        const int side = OvernightSide(t.timex);
-        it.overnight = side != 0;
-        (side < 0 ? it.lo : it.hi) += side;
+      if (c.attribute == "date" && it.lo == it.hi) {  // a day apart is one day
+        it.tolerant = true;
+        it.hi += 1;
       }
     }
     if (t.timex.size() >= 10 && t.timex.rfind("XXXX-", 0) == 0 &&

@@ -41,10 +41,11 @@ struct Item {
   uint32_t serial = 0;  ///< The item's own number in its group.
   bool quantity = false;  ///< The value is a Quantity, else a Time.
   bool known = false;     ///< A time whose lo and hi are calendar days.
-  /// A known time of night or of the small hours, widened by a day towards
-  /// the other side of midnight: "late Sunday night" and "early Monday" may
-  /// be one overnight event (the one-day tolerance of rules/README.md).
-  bool overnight = false;
+  /// A date claim of one known day, widened by a day (the day of tolerance
+  /// of rules/README.md, "Verdicts"): "late Sunday night" and "early Monday"
+  /// may be one overnight event, and outlets in two time zones date one
+  /// event a day apart.
+  bool tolerant = false;
   int64_t stated_lo = 0, stated_hi = 0;  ///< A known time's days before any widening.
   int64_t lo = 0;  ///< Quantity: bounds, hi kOpen when open above. Time: days, when known.
   int64_t hi = 0;

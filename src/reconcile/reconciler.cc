@@ -550,12 +550,13 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& part, const
     const auto stated_apart = [](const Item* a, const Item* b) {
       return a->known && b->known && (a->stated_hi < b->stated_lo || b->stated_hi < a->stated_lo);
     };
-    const auto first_overnight =
-        std::find_if(compared.begin(), compared.end(), [](const Item* c) { return c->overnight; });
-    if (first_overnight != compared.end() &&
-        std::any_of(compared.begin(), compared.end(), [&](const Item* c) { return stated_apart(*first_overnight, c); })) {
+    const auto first_tolerant =
+        std::find_if(compared.begin(), compared.end(), [](const Item* c) { return c->tolerant; });
+    if (first_tolerant != compared.end() &&
+        std::any_of(compared.begin(), compared.end(), [&](const Item* c) { return stated_apart(*first_tolerant, c); })) {
       f.notes.push_back(
-          "a night-time and a next-day date are read as one overnight event (one day of tolerance across midnight)");
+          "dates a day apart are read as one event (a day of tolerance: an event overnight, outlets in other time "
+          "zones)");
     }
     f.verdict = "agree";
     f.severity = "note";

@@ -308,6 +308,12 @@ TEST_CASE("what a count covers and whether its sentence marks it as earlier") {
   CHECK(with["perpetrators"] == 1);
   CHECK(scope_of("Seven people are dead, not including the gunman.", "deaths").is_null());
   CHECK(scope_of("Two suspects were killed in the shootout.", "deaths")["who"] == "perpetrators");
+  CHECK(scope_of("The tsunami killed 170,000 people in Sumatra alone.", "deaths")["part"] == "one place of several");
+  CHECK(scope_of("A tsunami killed 170,000 people in the province and tens of thousands more in countries around "
+                 "the ocean.",
+                 "deaths")["part"] == "one place of several");
+  CHECK(scope_of("The quake killed at least three people and injured dozens more across the province.", "deaths")
+            .is_null());
 
   const auto early = Claims("In initial reports, police said two people had been killed, but two more have since died.\n");
   REQUIRE(First(early, "deaths") != nullptr);

@@ -96,40 +96,26 @@ bool Intersect(const model::Value& a, const model::Value& b) {
 }
 
 // A value as it is compared: a count of victims and perpetrators as the
-// victims'; a date at night or in the small hours one day wider towards the
-// other side of midnight.
-int OvernightSide(const std::string& timex) {
-  const size_t t = timex.find('T');
-  if (t == std::string::npos || t + 3 > timex.size()) return 0;
-  if (timex.substr(t + 1, 2) == "NI") return 1;
-  if (!std::isdigit(static_cast<unsigned char>(timex[t + 1])) || !std::isdigit(static_cast<unsigned char>(timex[t + 2]))) {
-    return 0;
-  }
-  const int hour = std::stoi(timex.substr(t + 1, 2));
-  return hour >= 20 ? 1 : hour < 6 ? -1 : 0;
-}
-
+// victims'; a date claim of one day one day wider (a day apart is one day).
 int64_t Perpetrators(const Claim& c) {
   const auto* q = std::get_if<Quantity>(&c.value);
   const int64_t k = c.scope.who == "victims+perpetrator" ? c.scope.perpetrators : 0;
   return q != nullptr && k > 0 && q->lo >= k ? k : 0;
 }
 
-bool Overnight(const Claim& c) {
+bool Tolerant(const Claim& c) {
   const auto* t = std::get_if<model::Time>(&c.value);
   if (t == nullptr || c.attribute != "date") return false;
   const DayInterval d = DaysOf(*t);
-  return d.known && d.lo == d.hi && OvernightSide(t->timex) != 0;
+  return d.known && d.lo == d.hi;
 }
 
 model::Value Eff(const Claim& c) {
   if (const int64_t k = Perpetrators(c)) return model::WithoutPerpetrators(std::get<Quantity>(c.value), k);
   model::Value v = c.value;
-  if (Overnight(c)) {
+  if (Tolerant(c)) {
     auto& t = std::get<model::Time>(v);
-    const int side = OvernightSide(t.timex);
-    const int64_t day = DaysOf(t).lo + side;
-    (side < 0 ? t.lo : t.hi) = CivilDate::FromDays(day).ToString();
+    t.hi = CivilDate::FromDays(DaysOf(t).hi + 1).ToString();
   }
   return v;
 }
@@ -665,7 +651,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   if (sources >= 2) {
     const Claim* night = nullptr;
     for (const Claim* c : compared) {
-      if (night == nullptr && Overnight(*c)) night = c;
+      if (night == nullptr && Tolerant(*c)) night = c;
     }
     const bool stated_apart = night != nullptr && std::any_of(compared.begin(), compared.end(), [&](const Claim* c) {
       const auto* a = std::get_if<model::Time>(&night->value);
@@ -676,7 +662,8 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     });
     if (stated_apart) {
       f.notes.push_back(
-          "a night-time and a next-day date are read as one overnight event (one day of tolerance across midnight)");
+          "dates a day apart are read as one event (a day of tolerance: an event overnight, outlets in other time "
+          "zones)");
     }
     f.verdict = "agree";
     f.severity = "note";
