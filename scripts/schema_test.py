@@ -341,7 +341,10 @@ GOOD_DOCUMENT = {
     "warnings": [], "fingerprints": ["097b07907cc3eecd"]}
 GOOD_FINDING = {
     "id": "F1", "verdict": "single", "severity": "note", "subject": "us-troops@iraq",
-    "attribute": "troops", "summary": "one source only", "claims": [GOOD_CLAIM["id"]], "notes": []}
+    "attribute": "troops", "summary": "one source only", "claims": [GOOD_CLAIM["id"]], "notes": [],
+    "timeline": [{"claim": GOOD_CLAIM["id"], "source": "d", "as_of": None, "value": "about 2,500",
+                  "stage": "standing"}],
+    "grouped_by": ["event: us-troops", "place: iraq"]}
 GOOD_REPORT = {
     "schema": "claimcheck.report/1", "inputs": [GOOD_DOCUMENT], "claims": [GOOD_CLAIM],
     "findings": [GOOD_FINDING],

@@ -208,6 +208,16 @@ Json ToJson(const Finding& f) {
   j["summary"] = f.summary;
   j["claims"] = f.claims;
   j["notes"] = f.notes;
+  Json timeline = Json::array();
+  for (const TimelineEntry& e : f.timeline) {
+    timeline.push_back({{"claim", e.claim},
+                        {"source", e.source},
+                        {"as_of", StringOrNull(e.as_of)},
+                        {"value", e.value},
+                        {"stage", e.stage}});
+  }
+  j["timeline"] = std::move(timeline);
+  j["grouped_by"] = f.grouped_by;
   return j;
 }
 

@@ -132,6 +132,17 @@ struct Claim {
   friend bool operator==(const Claim&, const Claim&) = default;
 };
 
+/// One claim of a finding's group on its timeline (rules/README.md,
+/// "Verdicts"): who reported what, as of when, and whether it stands.
+struct TimelineEntry {
+  std::string claim;
+  std::string source;  ///< the outlet, else the document's file name
+  std::string as_of;   ///< TIMEX3, or "" when unknown
+  std::string value;   ///< as a person reads it ("about 40")
+  std::string stage;   ///< "standing", "earlier" (superseded) or "aside" (another figure of its story)
+  friend bool operator==(const TimelineEntry&, const TimelineEntry&) = default;
+};
+
 struct Finding {
   std::string id;
   std::string verdict;   ///< agree, contradict, changed, single, internal, ledger
@@ -141,6 +152,10 @@ struct Finding {
   std::string summary;
   std::vector<std::string> claims;
   std::vector<std::string> notes;
+  /// The group's claims in the order they were reported; empty for ledger findings.
+  std::vector<TimelineEntry> timeline = {};
+  /// Why its claims are one group: "event: shooting", "place: rochester", …
+  std::vector<std::string> grouped_by = {};
   friend bool operator==(const Finding&, const Finding&) = default;
 };
 

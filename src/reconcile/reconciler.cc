@@ -466,6 +466,26 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
   return notes;
 }
 
+// The group's claims in the order they were reported: by as_of's first
+// day, unknown last, then in claim order; each with its stage.
+std::vector<model::TimelineEntry> TimelineOf(const Part& part, const Standing& s, const std::vector<DocInfo>& docs) {
+  std::unordered_map<const Item*, const char*> stage;
+  for (const Item* c : s.earlier) stage[c] = "earlier";
+  for (const Item* c : s.aside) stage[c] = "aside";
+  std::vector<const Item*> items = part.items;
+  std::stable_sort(items.begin(), items.end(), [](const Item* a, const Item* b) {
+    if (a->as_of_known != b->as_of_known) return a->as_of_known;
+    return a->as_of_known && a->as_of_lo != b->as_of_lo ? a->as_of_lo < b->as_of_lo : a->order < b->order;
+  });
+  std::vector<model::TimelineEntry> out;
+  for (const Item* c : items) {
+    auto it = stage.find(c);
+    out.push_back({c->claim->id, docs[c->doc].label, c->claim->as_of.timex, model::ShowValue(c->claim->value),
+                   it == stage.end() ? "standing" : it->second});
+  }
+  return out;
+}
+
 // The findings of one group: an alarm (contradict, internal) or a change
 // between the figures that stand, else their agreement or single source;
 // beside an agreement or single, a change from figures their own
@@ -481,6 +501,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& part, const
     if (it != claim_notes.end()) f.notes.insert(f.notes.end(), it->second.begin(), it->second.end());
   }
   const Standing standing = Stand(part.items);
+  f.timeline = TimelineOf(part, standing, docs);
   const std::vector<std::string> standing_notes = StandingNotes(part, standing, docs);
   f.notes.insert(f.notes.end(), standing_notes.begin(), standing_notes.end());
   const std::vector<const Item*>& compared = standing.compared;
@@ -576,6 +597,30 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& part, const
 
 // --- grouping -----------------------------------------------------------------
 
+// Why a group's claims are one group, as findings say it: the subject's
+// event, the role or local place it counts ("strike/others/in-a-village"),
+// its country, claims without a place that joined it, the scope, and the
+// event time of a background event (" (2003-12)").
+std::vector<std::string> GroupedBy(const std::string& subject, bool joined, const std::string& scope,
+                                   std::string_view period) {
+  std::vector<std::string> why;
+  const std::string_view base = Base(subject);
+  size_t from = 0;
+  for (size_t slash = base.find('/'); from <= base.size(); slash = base.find('/', from)) {
+    const std::string_view part = base.substr(from, slash == std::string_view::npos ? slash : slash - from);
+    why.push_back(fmt::format("{}: {}", from == 0 ? "event" : "counted", part));
+    if (slash == std::string_view::npos) break;
+    from = slash + 1;
+  }
+  if (!Place(subject).empty()) why.push_back(fmt::format("place: {}", Place(subject)));
+  if (joined) why.push_back("claims naming no place joined the one subject naming this event with a place");
+  if (!scope.empty()) why.push_back(fmt::format("scope: {}", scope));
+  if (!period.empty()) {
+    why.push_back(fmt::format("event time:{}, more than 60 days from the story's own", period));
+  }
+  return why;
+}
+
 // The scope a claim is compared within: "" for the whole (victims, or
 // victims and a known number of perpetrators, which Item subtracts), else a
 // name shown after the subject: "at the scene", "perpetrators".
@@ -624,10 +669,17 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
     // never with the toll; "two suspects were killed" never with the victims.
     std::map<std::string, std::vector<const Item*>> by_scope;  // "" first: the whole
     for (const Item& item : items) by_scope[ScopeName(item)].push_back(&item);
+    const bool joined = std::any_of(members.begin(), members.end(),
+                                    [&](uint32_t i) { return claims[i].subject != key.second; });
     for (auto& [scope, group] : by_scope) {
       const std::string subject = scope.empty() ? key.second : fmt::format("{} ({})", key.second, scope);
       for (const Part& part : SplitByEventTime(key.first, subject, std::move(group))) {
-        for (Finding& f : Judge(key.first, part, docs.info, claim_notes)) findings->push_back(std::move(f));
+        const std::vector<std::string> why =
+            GroupedBy(key.second, joined, scope, part.subject == subject ? "" : part.subject.substr(subject.size()));
+        for (Finding& f : Judge(key.first, part, docs.info, claim_notes)) {
+          f.grouped_by = why;
+          findings->push_back(std::move(f));
+        }
       }
     }
     if (progress) progress(++done, exact.size());

@@ -251,6 +251,7 @@ struct Group {
   std::string attribute;
   std::string subject;
   std::vector<const Claim*> claims;
+  std::vector<std::string> grouped_by = {};
 };
 
 // When the claim's event happened, as far as the claim tells: a date claim's
@@ -423,8 +424,27 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
       sg.subject = scope.empty() ? g.subject : fmt::format("{} ({})", g.subject, scope);
       sg.claims.push_back(c);
     }
+    const bool joined = std::any_of(g.claims.begin(), g.claims.end(),
+                                    [&](const Claim* c) { return c->subject != g.subject; });
     for (auto& [scope, sg] : by_scope) {
-      for (Group& part : SplitByEventTime(std::move(sg))) groups.push_back(std::move(part));
+      const std::string scoped = sg.subject;
+      for (Group& part : SplitByEventTime(std::move(sg))) {
+        // Why grouped: event, counted role or place, country, joined, scope, background time.
+        const std::string base = Base(g.subject);
+        std::vector<std::string> why;
+        std::vector<std::string> pieces{""};
+        for (char ch : base) ch == '/' ? pieces.push_back("") : pieces.back().push_back(ch);
+        for (size_t i = 0; i < pieces.size(); ++i) why.push_back((i == 0 ? "event: " : "counted: ") + pieces[i]);
+        if (!Place(g.subject).empty()) why.push_back("place: " + Place(g.subject));
+        if (joined) why.push_back("claims naming no place joined the one subject naming this event with a place");
+        if (!scope.empty()) why.push_back("scope: " + scope);
+        if (part.subject != scoped) {
+          why.push_back("event time:" + part.subject.substr(scoped.size()) +
+                        ", more than 60 days from the story's own");
+        }
+        part.grouped_by = why;
+        groups.push_back(std::move(part));
+      }
     }
   }
   return groups;
@@ -542,6 +562,20 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     }
   }
   for (const Claim* c : current) (giving.count(c->doc) && !holds(*c, false) ? aside : compared).push_back(c);
+  // The timeline: as_of's first day, unknown last, then claim order.
+  std::vector<const Claim*> by_time = g.claims;
+  std::stable_sort(by_time.begin(), by_time.end(), [](const Claim* a, const Claim* b) {
+    const AsOfDays da = AsOf(*a), db = AsOf(*b);
+    if (da.known != db.known) return da.known;
+    return da.known && da.lo != db.lo ? da.lo < db.lo : ClaimOrder(a->id) < ClaimOrder(b->id);
+  });
+  for (const Claim* c : by_time) {
+    const bool was_earlier = std::find(earlier.begin(), earlier.end(), c) != earlier.end();
+    const bool was_aside = std::find(aside.begin(), aside.end(), c) != aside.end();
+    f.timeline.push_back({c->id, ctx.Label(c->doc), c->as_of.timex, model::ShowValue(c->value),
+                          was_earlier ? "earlier" : was_aside ? "aside" : "standing"});
+  }
+  f.grouped_by = g.grouped_by;
   for (const Claim* c : g.claims) {
     if (const int64_t k = Perpetrators(*c)) {
       const auto& q = std::get<Quantity>(c->value);
