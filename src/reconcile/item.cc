@@ -56,8 +56,8 @@ bool Intersect(const Item& a, const Item& b) {
   if (!a.known && a.month_day_text >= 0 && b.known) return Within(a.month_day, b.lo, b.hi);
   if (!b.known && b.month_day_text >= 0 && a.known) return Within(b.month_day, a.lo, a.hi);
   if (a.month_day_text >= 0 && b.month_day_text >= 0) return a.month_day_text == b.month_day_text;
-  // Days of the week ("XXXX-WXX-5" and "XXXX-WXX-5TAF") agree on the day.
-  if (a.weekday >= 0 && b.weekday >= 0) return a.weekday == b.weekday;
+  // Days of the week ("XXXX-WXX-5", "XXXX-WXX-5TAF") a day apart agree, as dates do.
+  if (a.weekday >= 0 && b.weekday >= 0) return (WeekdayMask(a.weekday) & WeekdayMask(b.weekday)) != 0;
   return true;  // nothing known on one side: no evidence against
 }
 
@@ -102,7 +102,14 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
       it.month_day_text = Number(&month_days_, t.timex.substr(5, 5));
       it.month_day = ParseMonthDay(t.timex.substr(5, 5));
     }
-    if (t.timex.rfind("XXXX-WXX-", 0) == 0) it.weekday = Number(&weekdays_, t.timex.substr(0, 10));
+    if (t.timex.rfind("XXXX-WXX-", 0) == 0 && t.timex.size() >= 10) {
+      const char d = t.timex[9];
+      if (d >= '1' && d <= '7' && (t.timex.size() == 10 || !std::isdigit(static_cast<unsigned char>(t.timex[10])))) {
+        it.weekday = d - '1';
+      } else if (t.timex.compare(9, 2, "WE") == 0) {
+        it.weekday = 7;
+      }
+    }
   }
   if (auto days = Days(c.as_of.lo, c.as_of.hi)) {
     it.as_of_known = true;

@@ -51,7 +51,7 @@ struct Item {
   int64_t hi = 0;
   int month_day_text = -1;  ///< Time "XXXX-MM-DD…": its MM-DD text, numbered per group; else -1.
   MonthDay month_day;
-  int weekday = -1;  ///< Time "XXXX-WXX-…": its first ten characters, numbered; else -1.
+  int weekday = -1;  ///< Time "XXXX-WXX-1".."7" (0..6) or "XXXX-WXX-WE" (7); else -1.
   bool as_of_known = false;
   int64_t as_of_lo = 0;
   int64_t as_of_hi = 0;
@@ -76,6 +76,16 @@ struct Item {
   bool Reversed() const { return quantity && hi < lo; }
 };
 
+/// The days of the week (bit 0 Monday … bit 6 Sunday) a weekday claim of
+/// kind `weekday` (Item::weekday) may mean: its day and the next, the day of
+/// tolerance every date has ("Sunday night" and "Monday"); the weekend and
+/// the Monday after it.
+inline constexpr unsigned WeekdayMask(int weekday) {
+  if (weekday == 7) return (1u << 5) | (1u << 6) | 1u;
+  return (1u << weekday) | (1u << ((weekday + 1) % 7));
+}
+inline constexpr int kWeekdayKinds = 8;
+
 /// Whether two values can both be true (DESIGN.md §4): quantities and known
 /// days whose intervals meet; a month-day and a span of days holding it; two
 /// month-days or two weekdays that are the same; anything else of two times,
@@ -98,7 +108,6 @@ class ItemMaker {
 
  private:
   std::unordered_map<std::string, int> month_days_;
-  std::unordered_map<std::string, int> weekdays_;
   uint32_t serial_ = 0;
 };
 

@@ -573,8 +573,13 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& part, const
     };
     const auto first_tolerant =
         std::find_if(compared.begin(), compared.end(), [](const Item* c) { return c->tolerant; });
-    if (first_tolerant != compared.end() &&
-        std::any_of(compared.begin(), compared.end(), [&](const Item* c) { return stated_apart(*first_tolerant, c); })) {
+    std::set<int> weekdays;
+    for (const Item* c : compared) {
+      if (c->weekday >= 0) weekdays.insert(c->weekday);
+    }
+    if (weekdays.size() > 1 ||
+        (first_tolerant != compared.end() &&
+         std::any_of(compared.begin(), compared.end(), [&](const Item* c) { return stated_apart(*first_tolerant, c); }))) {
       f.notes.push_back(
           "dates a day apart are read as one event (a day of tolerance: an event overnight, outlets in other time "
           "zones)");

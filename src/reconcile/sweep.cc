@@ -114,6 +114,37 @@ class AvoidKernel {
   size_t n_ = 0;
 };
 
+// Per kind of weekday (Item::weekday), two of the owners that hold it:
+// enough to tell whether an owner other than a given one holds a weekday
+// whose days miss x's (WeekdayMask).
+class WeekdayOwners {
+ public:
+  void Add(int kind, uint32_t owner) {
+    auto& o = owners_[static_cast<size_t>(kind)];
+    if (o[0] == kNobody) {
+      o[0] = owner;
+    } else if (o[0] != owner && o[1] == kNobody) {
+      o[1] = owner;
+    }
+  }
+
+  bool Misses(int kind, uint32_t owner) const {
+    for (int k = 0; k < kWeekdayKinds; ++k) {
+      if ((WeekdayMask(k) & WeekdayMask(kind)) != 0) continue;
+      const auto& o = owners_[static_cast<size_t>(k)];
+      if ((o[0] != kNobody && o[0] != owner) || o[1] != kNobody) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::array<uint32_t, 2>, kWeekdayKinds> owners_ = [] {
+    std::array<std::array<uint32_t, 2>, kWeekdayKinds> a;
+    for (auto& o : a) o = {kNobody, kNobody};
+    return a;
+  }();
+};
+
 // What a set of claims offers against a claim x that asks it: each kind of
 // disjoint value (DESIGN.md §4), one direction each; the other direction is
 // found when the other claim asks.
@@ -122,7 +153,7 @@ struct PairSummary {
   LowestTwo time;          // times (a quantity is disjoint from each)
   LowestTwo known_hi;      // known days: the lowest last days (one before x)
   AvoidKernel month_days;  // open month-days, by text (another day than x's)
-  AvoidKernel weekdays;    // weekdays, known or not (another weekday than x's)
+  WeekdayOwners weekdays;  // weekdays, known or not (days that miss x's)
 
   void Add(const Item& y, uint32_t owner) {
     if (y.quantity) {
@@ -150,7 +181,7 @@ struct PairSummary {
       if (auto hi = known_hi.LowestBesides(owner); hi && *hi < x.lo) return 1.0;
     }
     if (x.OpenMonthDay() && month_days.Avoids(x.month_day_text, owner)) return 1.0;
-    if (x.OpenWeekday() && weekdays.Avoids(x.weekday, owner)) return 1.0;
+    if (x.OpenWeekday() && weekdays.Misses(x.weekday, owner)) return 1.0;
     return -1.0;
   }
 };
@@ -290,12 +321,8 @@ class Suffix {
       if (open_in_key_[k]++ == 0) present_keys_.push_back(k);
     }
     if (y.weekday >= 0) {
-      ++weekdays_;
-      ++weekday_texts_[y.weekday];
-      if (!y.known) {
-        ++open_weekdays_;
-        ++open_weekday_texts_[y.weekday];
-      }
+      ++weekdays_[static_cast<size_t>(y.weekday)];
+      if (!y.known) ++open_weekdays_[static_cast<size_t>(y.weekday)];
     }
   }
 
@@ -309,17 +336,25 @@ class Suffix {
       for (size_t k : present_keys_) {
         if (!Within(keys_[k], x.lo, x.hi)) return true;
       }
-      return x.weekday >= 0 && open_weekdays_ > Count(open_weekday_texts_, x.weekday);
+      return x.weekday >= 0 && SomeMisses(open_weekdays_, x.weekday);
     }
     if (x.month_day_text >= 0) {
       return not_within_[key_.at(KeyOf(x.month_day))] > 0 || open_days_ > Count(open_day_texts_, x.month_day_text);
     }
-    if (x.weekday >= 0) return weekdays_ > Count(weekday_texts_, x.weekday);
+    if (x.weekday >= 0) return SomeMisses(weekdays_, x.weekday);
     return false;
   }
 
  private:
   static int KeyOf(MonthDay md) { return md.month * 32 + md.day; }
+  using WeekdayCounts = std::array<size_t, kWeekdayKinds>;
+  // Whether some weekday counted here has days that miss those of `kind`.
+  static bool SomeMisses(const WeekdayCounts& counts, int kind) {
+    for (int k = 0; k < kWeekdayKinds; ++k) {
+      if (counts[static_cast<size_t>(k)] > 0 && (WeekdayMask(k) & WeekdayMask(kind)) == 0) return true;
+    }
+    return false;
+  }
   static size_t Count(const std::unordered_map<int, size_t>& counts, int text) {
     auto it = counts.find(text);
     return it == counts.end() ? 0 : it->second;
@@ -337,8 +372,7 @@ class Suffix {
   std::vector<size_t> present_keys_;      // keys with open month-days here
   size_t open_days_ = 0;
   std::unordered_map<int, size_t> open_day_texts_;
-  size_t weekdays_ = 0, open_weekdays_ = 0;
-  std::unordered_map<int, size_t> weekday_texts_, open_weekday_texts_;
+  WeekdayCounts weekdays_{}, open_weekdays_{};
 };
 
 // The last pair (i < j) of disjoint values: the last i disjoint from some

@@ -89,9 +89,21 @@ bool Intersect(const model::Value& a, const model::Value& b) {
   if (!da.known && !da.month_day.empty() && db.known) return MonthDayWithin(da.month_day, db);
   if (!db.known && !db.month_day.empty() && da.known) return MonthDayWithin(db.month_day, da);
   if (!da.month_day.empty() && !db.month_day.empty()) return da.month_day == db.month_day;
-  // Days of the week ("XXXX-WXX-5" and "XXXX-WXX-5TAF") agree on the day.
-  const bool wa = ta->timex.rfind("XXXX-WXX-", 0) == 0, wb = tb->timex.rfind("XXXX-WXX-", 0) == 0;
-  if (wa && wb) return ta->timex.substr(0, 10) == tb->timex.substr(0, 10);
+  // Days of the week a day apart agree, as dates do; the weekend is Saturday
+  // and Sunday (and, a day on, Monday).
+  auto days = [](const std::string& timex) -> std::set<int> {
+    if (timex.rfind("XXXX-WXX-", 0) != 0 || timex.size() < 10) return {};
+    const char d = timex[9];
+    if (d >= '1' && d <= '7' && (timex.size() == 10 || !std::isdigit(static_cast<unsigned char>(timex[10])))) {
+      return {d - '0', d - '0' == 7 ? 1 : d - '0' + 1};
+    }
+    if (timex.substr(9, 2) == "WE") return {6, 7, 1};
+    return {};
+  };
+  const std::set<int> da_days = days(ta->timex), db_days = days(tb->timex);
+  if (!da_days.empty() && !db_days.empty()) {
+    return std::any_of(da_days.begin(), da_days.end(), [&](int d) { return db_days.count(d) > 0; });
+  }
   return true;  // nothing known on one side: no evidence against
 }
 
@@ -694,7 +706,17 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       const DayInterval da = DaysOf(*a), db = DaysOf(*b);
       return da.known && db.known && (da.hi < db.lo || db.hi < da.lo);
     });
-    if (stated_apart) {
+    std::set<std::string> weekdays;
+    for (const Claim* c : compared) {
+      const auto* t = std::get_if<model::Time>(&c->value);
+      if (t == nullptr || t->timex.rfind("XXXX-WXX-", 0) != 0 || t->timex.size() < 10) continue;
+      const char d = t->timex[9];
+      const bool digit = d >= '1' && d <= '7' &&
+                         (t->timex.size() == 10 || !std::isdigit(static_cast<unsigned char>(t->timex[10])));
+      if (digit) weekdays.insert(std::string(1, d));
+      if (t->timex.substr(9, 2) == "WE") weekdays.insert("WE");
+    }
+    if (stated_apart || weekdays.size() > 1) {
       f.notes.push_back(
           "dates a day apart are read as one event (a day of tolerance: an event overnight, outlets in other time "
           "zones)");

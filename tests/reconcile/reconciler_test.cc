@@ -154,6 +154,15 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
     CHECK(r.findings[0].notes.back().find("dates a day apart are read as one event") == 0);
     r.claims[1].value = model::Time{"2016-09-18T09:00", "2016-09-18", "2016-09-18", "time"};  // two days on
     CHECK(Verdicts(r) == Strings{"F1 contradict error shooting"});
+    // Undated stories: "on Sunday" and "Monday's quake" agree; Sunday and Tuesday do not; the
+    // weekend holds Saturday and Sunday.
+    r.claims[0].value = model::Time{"XXXX-WXX-7", "", "", "day"};
+    r.claims[1].value = model::Time{"XXXX-WXX-1", "", "", "day"};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});
+    r.claims[1].value = model::Time{"XXXX-WXX-2", "", "", "day"};
+    CHECK(Verdicts(r) == Strings{"F1 contradict error shooting"});
+    r.claims[1].value = model::Time{"XXXX-WXX-WE", "", "", "day"};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});
   }
 }
 
