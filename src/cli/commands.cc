@@ -495,6 +495,21 @@ int RunExplain(const Config& c, Io& io) {
                           claim.as_of.basis, claim.evidence.text, claim.evidence.line,
                           claim.evidence.column, claim.hedged, claim.negated, claim.revision,
                           claim.attribution.value_or("none"), claim.rule);
+    // What groups it with other claims (rules/README.md, "Verdicts"): the
+    // subject's parts, the scope it is compared within, its stage.
+    std::string why = fmt::format("subject {}", claim.subject);
+    if (!claim.scope.part.empty()) why += fmt::format("; a part, compared only with parts \"{}\"", claim.scope.part);
+    if (claim.scope.who == "perpetrators") why += "; counts perpetrators, compared only with such counts";
+    if (claim.scope.who == "victims+perpetrator") {
+      why += claim.scope.perpetrators > 0
+                 ? fmt::format("; counts {} perpetrator(s) besides the victims, compared as the victims' count",
+                               claim.scope.perpetrators)
+                 : "; counts the victims and the perpetrators, compared only with such counts";
+    }
+    if (claim.timeline.stage == "earlier") {
+      why += fmt::format("; an earlier figure (\"{}\"): superseded, never an alarm", claim.timeline.cue);
+    }
+    io.out << fmt::format("      grouped by: {}\n", why);
   }
   if (x.claims.empty()) io.out << "  none\n";
   return kExitOk;

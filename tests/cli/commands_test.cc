@@ -231,6 +231,13 @@ TEST_CASE("explain shows mentions, anchored time and claims step by step") {
   CHECK(r.out.find("troops = {\"kind\":\"quantity\",\"point\":5200") != std::string::npos);
   CHECK(r.out.find("subject us-troops@iraq") != std::string::npos);
   CHECK(RunArgs({"explain"}).code == 2);
+
+  // Why a claim is compared with some claims and not others: its scope and stage.
+  Result scoped = RunArgs({"explain", "--reference-date", "2015-08-20",
+                           "In initial reports, police said two people had been killed. Two people died at the "
+                           "scene."});
+  CHECK(scoped.out.find("grouped by: subject event; an earlier figure (\"initial reports\")") != std::string::npos);
+  CHECK(scoped.out.find("a part, compared only with parts \"at the scene\"") != std::string::npos);
 }
 
 }  // namespace claimcheck::cli
