@@ -407,6 +407,34 @@ struct Extremes {
 
 // --- verdicts -------------------------------------------------------------------
 
+// A pair of disjoint values of two documents (intervals only: counts and
+// known days), in group order: the first claim that lies above some claim
+// of another document, and the first such claim below it. O(g).
+std::optional<std::pair<const Item*, const Item*>> AcrossDocuments(const std::vector<const Item*>& items) {
+  // The two lowest upper bounds held by different documents.
+  std::array<std::pair<int64_t, uint32_t>, 2> low{{{kOpen, UINT32_MAX}, {kOpen, UINT32_MAX}}};
+  for (const Item* c : items) {
+    if (!IsInterval(*c)) continue;
+    if (c->doc == low[0].second) {
+      low[0].first = std::min(low[0].first, c->hi);
+    } else if (c->doc == low[1].second) {
+      low[1].first = std::min(low[1].first, c->hi);
+    } else if (c->hi < low[1].first) {
+      low[1] = {c->hi, c->doc};
+    }
+    if (low[1].first < low[0].first) std::swap(low[0], low[1]);
+  }
+  for (const Item* x : items) {
+    if (!IsInterval(*x)) continue;
+    const int64_t below = low[0].second != x->doc ? low[0].first : low[1].first;
+    if (below >= x->lo) continue;
+    for (const Item* y : items) {
+      if (IsInterval(*y) && y->doc != x->doc && y->hi < x->lo) return std::make_pair(x, y);
+    }
+  }
+  return std::nullopt;
+}
+
 std::string Severity(double gap) {
   if (gap >= 0.20) return "error";
   if (gap >= 0.05) return "warning";
@@ -518,7 +546,22 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& part, const
     f.verdict = "internal";
     f.severity = "warning";
     f.summary = fmt::format("{}: one document says {}", title, ValuesBySource(compared, docs));
-    return {f};
+    std::vector<Finding> out{f};
+    // Verdicts are per pair: one document disagreeing with itself does not
+    // hide a change across sources (no contradiction: any such pair is one).
+    if (auto pair = AcrossDocuments(compared)) {
+      const Item &a = *pair->first, &b = *pair->second;
+      const bool a_later = Later(a, b) || (!Later(b, a) && a.revision);
+      const Item &from = a_later ? b : a, &to = a_later ? a : b;
+      Finding changed = f;
+      changed.verdict = "changed";
+      changed.severity = "note";
+      changed.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", title,
+                                    model::ShowValue(from.claim->value), docs[from.doc].label, as_of(from),
+                                    model::ShowValue(to.claim->value), docs[to.doc].label, as_of(to));
+      out.push_back(std::move(changed));
+    }
+    return out;
   }
   if (found.last_change) {
     // Disjoint values that are no contradiction are a change: the last such pair names it.

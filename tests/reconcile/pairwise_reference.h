@@ -639,7 +639,29 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     f.verdict = "internal";
     f.severity = "warning";
     f.summary = fmt::format("{}: one document says {}", Title(g), values);
-    return {f};
+    std::vector<Finding> out{f};
+    // A change across sources beside it: the first claim (group order) above
+    // a claim of another document, and the first such claim.
+    for (const Claim* x : compared) {
+      const Claim* below = nullptr;
+      for (const Claim* y : compared) {
+        if (below != nullptr || y->doc == x->doc || !IsInterval(Eff(*x)) || !IsInterval(Eff(*y))) continue;
+        if (Bounds(Eff(*y)).second < Bounds(Eff(*x)).first) below = y;
+      }
+      if (below == nullptr) continue;
+      const Claim &a = *x, &b = *below;
+      const bool a_later = Later(a, b) || (!Later(b, a) && a.revision);
+      const Claim &from_c = a_later ? b : a, &to_c = a_later ? a : b;
+      Finding change = f;
+      change.verdict = "changed";
+      change.severity = "note";
+      change.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", Title(g),
+                                   model::ShowValue(from_c.value), ctx.Label(from_c.doc), as_of(from_c),
+                                   model::ShowValue(to_c.value), ctx.Label(to_c.doc), as_of(to_c));
+      out.push_back(std::move(change));
+      break;
+    }
+    return out;
   }
   if (changed) {
     f.verdict = "changed";

@@ -98,6 +98,15 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
     CHECK(r.findings[1].summary == "Deaths of shooting: 2–2 (x.com, earlier: \"initial reports\") then 3–3 (x.com, as of "
                                   "2015-08-20)");
   }
+  SUBCASE("one document disagreeing with itself does not hide a change across sources") {
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+                     {Count("a", 1, "strike", 8, 8, "2009-01-06"), Count("a", 2, "strike", 12, 12, "2009-01-06"),
+                      Count("b", 1, "strike", 20, 20, "2009-01-07")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 changed note strike", "F2 internal warning strike"});
+    Reconcile(&r);
+    CHECK(r.findings[0].summary == "Deaths of strike: 8–8 (x.com, as of 2009-01-06) then 20–20 (y.com, as of 2009-01-07)");
+  }
   SUBCASE("a document stating the value two sources state has its other values set aside, with a note") {
     model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
                      {Count("a", 1, "shooting", 3, 3, "2015-08-20"), Count("a", 2, "shooting", 2, 2, "2015-08-20"),
