@@ -101,7 +101,8 @@ bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer&
 //   2. event dates and anchored times ("two days later")
 //   3. candidate claims: claim rules over each sentence, mentions masked
 //   4. claims: plans and calls dropped; value and evidence
-//   5. subjects: what each claim is about (the document's subjects first)
+//   5. subjects: what each claim is about (the document's subjects first),
+//      and the class of its event word
 //   6. as_of: when each claim was true (needs the subject's event)
 //   7. flags (hedged, negated, revision, attribution), a count's scope, the
 //      claim's stage in the document's order of reports, and ids
@@ -131,6 +132,9 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
       claims[i].subject = impl.subjects.Build(
           claims[i].attribute, std::string_view(doc.text).substr(s.start, s.end - s.start),
           c.groups, c.rule->fields, x.mentions[c.mention].start - s.start, doc_subjects);
+      const std::string& subject = claims[i].subject;
+      claims[i].event_class =
+          impl.rules.Lex("event_classes").Value(subject.substr(0, subject.find_first_of("/@"))).value_or("");
     }
   }
   for (size_t i = 0; i < claims.size(); ++i) {                                 // 6

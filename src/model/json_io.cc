@@ -189,6 +189,7 @@ Json ToJson(const Claim& c) {
   j["hedged"] = c.hedged;
   j["negated"] = c.negated;
   j["revision"] = c.revision;
+  if (!c.event_class.empty()) j["event_class"] = c.event_class;
   if (!c.scope.empty()) {
     j["scope"] = {{"who", StringOrNull(c.scope.who)},
                   {"perpetrators", c.scope.perpetrators > 0 ? Json(c.scope.perpetrators) : Json(nullptr)},
@@ -335,6 +336,7 @@ bool FromJson(const Json& j, Claim* out, std::string* err) {
             GetBool(j, "revision", &c.revision, err);
   if (!ok) return false;
   if (j.contains("attribution") && !j["attribution"].is_null()) c.attribution = attribution;
+  if (!GetString(j, "event_class", &c.event_class, err)) return false;
   if (auto it = j.find("scope"); it != j.end() && !it->is_null()) {
     if (!it->is_object()) {
       *err = "'scope' is not an object";

@@ -127,6 +127,11 @@ struct Claim {
   bool hedged = false;
   bool negated = false;
   bool revision = false;
+  /// The class of the subject's event word (lexicon event_classes: "strike",
+  /// "attack", "bombing" are one "violence"): claims of one class and the same
+  /// roles, places and scope are one group, whichever word each outlet uses.
+  /// JSON "event_class", written only when not empty.
+  std::string event_class;
   Scope scope;         ///< JSON "scope", written only when not empty
   Timeline timeline;   ///< JSON "timeline", written only when not empty
   friend bool operator==(const Claim&, const Claim&) = default;

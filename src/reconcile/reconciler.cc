@@ -1,6 +1,7 @@
 #include "reconcile/reconciler.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -645,6 +646,34 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& part, const
 
 // --- grouping -----------------------------------------------------------------
 
+// The subject claims are grouped by: with an event class, the class in
+// place of the event word ("{violence}/others@palestine").
+std::string GroupKey(const Claim& c) {
+  if (c.event_class.empty()) return c.subject;
+  const size_t end = std::min(c.subject.find_first_of("/@"), c.subject.size());
+  return fmt::format("{{{}}}{}", c.event_class, c.subject.substr(end));
+}
+
+// The subject a group shows: its key with the class replaced by the event
+// word most of its claims use (of equals, the first in byte order); the
+// class's words in `words`, each once, in byte order.
+std::string ShownSubject(const std::string& key, const std::vector<uint32_t>& members, const std::vector<Claim>& claims,
+                         std::vector<std::string>* words) {
+  words->clear();
+  if (key.empty() || key.front() != '{') return key;
+  std::map<std::string, size_t> uses;
+  for (uint32_t i : members) {
+    const std::string& subject = claims[i].subject;
+    ++uses[subject.substr(0, std::min(subject.find_first_of("/@"), subject.size()))];
+  }
+  auto most = uses.begin();
+  for (auto it = uses.begin(); it != uses.end(); ++it) {
+    words->push_back(it->first);
+    if (it->second > most->second) most = it;
+  }
+  return most->first + key.substr(key.find('}') + 1);
+}
+
 // Why a group's claims are one group, as findings say it: the subject's
 // event, the role or local place it counts ("strike/others/in-a-village"),
 // its country, claims without a place that joined it, the scope, and the
@@ -689,7 +718,7 @@ std::string ScopeName(const Item& item) {
 void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& ranks, const Documents& docs,
                  const ClaimNotes& claim_notes, std::vector<Finding>* findings, const GroupProgress& progress) {
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> exact;
-  for (uint32_t i = 0; i < claims.size(); ++i) exact[{claims[i].attribute, claims[i].subject}].push_back(i);
+  for (uint32_t i = 0; i < claims.size(); ++i) exact[{claims[i].attribute, GroupKey(claims[i])}].push_back(i);
   using Entry = decltype(exact)::iterator;
   std::map<std::pair<std::string_view, std::string_view>, std::vector<Entry>> placed;  // (attribute, base)
   for (auto it = exact.begin(); it != exact.end(); ++it) {
@@ -717,13 +746,17 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
     // never with the toll; "two suspects were killed" never with the victims.
     std::map<std::string, std::vector<const Item*>> by_scope;  // "" first: the whole
     for (const Item& item : items) by_scope[ScopeName(item)].push_back(&item);
-    const bool joined = std::any_of(members.begin(), members.end(),
-                                    [&](uint32_t i) { return claims[i].subject != key.second; });
+    const bool joined = !Place(key.second).empty() && std::any_of(members.begin(), members.end(), [&](uint32_t i) {
+      return Place(claims[i].subject).empty();
+    });
+    std::vector<std::string> words;  // the event words of a class, each once
+    const std::string shown = ShownSubject(key.second, members, claims, &words);
     for (auto& [scope, group] : by_scope) {
-      const std::string subject = scope.empty() ? key.second : fmt::format("{} ({})", key.second, scope);
+      const std::string subject = scope.empty() ? shown : fmt::format("{} ({})", shown, scope);
       for (const Part& part : SplitByEventTime(key.first, subject, std::move(group))) {
-        const std::vector<std::string> why =
-            GroupedBy(key.second, joined, scope, part.subject == subject ? "" : part.subject.substr(subject.size()));
+        std::vector<std::string> why =
+            GroupedBy(shown, joined, scope, part.subject == subject ? "" : part.subject.substr(subject.size()));
+        if (words.size() > 1) why.insert(why.begin() + 1, fmt::format("event words of one class: {}", fmt::join(words, ", ")));
         for (Finding& f : Judge(key.first, part, docs.info, claim_notes)) {
           f.grouped_by = why;
           findings->push_back(std::move(f));

@@ -388,12 +388,17 @@ std::vector<Group> SplitByEventTime(Group g) {
 
 // Claims by attribute and subject; a subject without a place joins the one
 // placed subject of the same event, if there is exactly one.
+std::string Head(const std::string& subject) { return subject.substr(0, subject.find_first_of("/@")); }
+
 std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
+  // Claims of one event class group under "{class}" plus the rest of their subject.
   std::map<std::pair<std::string, std::string>, Group> exact;
   for (const Claim& c : claims) {
-    Group& g = exact[{c.attribute, c.subject}];
+    const std::string key =
+        c.event_class.empty() ? c.subject : "{" + c.event_class + "}" + c.subject.substr(Head(c.subject).size());
+    Group& g = exact[{c.attribute, key}];
     g.attribute = c.attribute;
-    g.subject = c.subject;
+    g.subject = key;
     g.claims.push_back(&c);
   }
   for (auto it = exact.begin(); it != exact.end();) {
@@ -422,6 +427,25 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
     std::sort(g.claims.begin(), g.claims.end(), [](const Claim* a, const Claim* b) {
       return ClaimOrder(a->id) < ClaimOrder(b->id);
     });
+    const bool joined = !Place(g.subject).empty() && std::any_of(g.claims.begin(), g.claims.end(), [&](const Claim* c) {
+      return Place(c->subject).empty();
+    });
+    // The subject shown: the class replaced by the event word most claims use.
+    std::vector<std::string> words;
+    if (!g.subject.empty() && g.subject[0] == '{') {
+      std::map<std::string, size_t> uses;
+      for (const Claim* c : g.claims) ++uses[Head(c->subject)];
+      std::string best;
+      size_t best_uses = 0;
+      for (const auto& [word, n] : uses) {
+        words.push_back(word);
+        if (n > best_uses) {
+          best = word;
+          best_uses = n;
+        }
+      }
+      g.subject = best + g.subject.substr(g.subject.find('}') + 1);
+    }
     std::map<std::string, Group> by_scope;
     for (const Claim* c : g.claims) {
       std::string scope = c->scope.part;
@@ -436,8 +460,6 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
       sg.subject = scope.empty() ? g.subject : fmt::format("{} ({})", g.subject, scope);
       sg.claims.push_back(c);
     }
-    const bool joined = std::any_of(g.claims.begin(), g.claims.end(),
-                                    [&](const Claim* c) { return c->subject != g.subject; });
     for (auto& [scope, sg] : by_scope) {
       const std::string scoped = sg.subject;
       for (Group& part : SplitByEventTime(std::move(sg))) {
@@ -446,7 +468,14 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
         std::vector<std::string> why;
         std::vector<std::string> pieces{""};
         for (char ch : base) ch == '/' ? pieces.push_back("") : pieces.back().push_back(ch);
-        for (size_t i = 0; i < pieces.size(); ++i) why.push_back((i == 0 ? "event: " : "counted: ") + pieces[i]);
+        for (size_t i = 0; i < pieces.size(); ++i) {
+          why.push_back((i == 0 ? "event: " : "counted: ") + pieces[i]);
+          if (i == 0 && words.size() > 1) {
+            std::string list;
+            for (const std::string& w : words) list += (list.empty() ? "" : ", ") + w;
+            why.push_back("event words of one class: " + list);
+          }
+        }
         if (!Place(g.subject).empty()) why.push_back("place: " + Place(g.subject));
         if (joined) why.push_back("claims naming no place joined the one subject naming this event with a place");
         if (!scope.empty()) why.push_back("scope: " + scope);

@@ -123,7 +123,8 @@ struct World {
   int claims = 12;
   int scale = 60;  // quantities: 0 … scale
   std::vector<std::string> attributes = {"deaths", "deaths", "date", "date", "troops", "injuries"};
-  std::vector<std::string> subjects = {"quake", "quake@x", "quake@y", "strike", "strike@x", "strike/others"};
+  std::vector<std::string> subjects = {"quake",    "quake@x",       "quake@y",  "strike",
+                                       "strike@x", "strike/others", "attack@x", "attack/others"};
 };
 
 model::Report SomeReport(Random& r, const World& w) {
@@ -157,6 +158,8 @@ model::Report SomeReport(Random& r, const World& w) {
     c.revision = r.Chance(12);
     c.evidence.sentence = r.Chance(70) ? r.Pick(kSentences) : "Sentence " + std::to_string(i) + ".";
     c.evidence.text = c.evidence.sentence;
+    // Strikes and attacks are one class of event, shown by the word most use.
+    if (c.subject.rfind("strike", 0) == 0 || c.subject.rfind("attack", 0) == 0) c.event_class = "violence";
     // What a count covers and where it stands in its story.
     if (r.Chance(10)) c.timeline = {"earlier", "initially"};
     switch (r.Int(1, 12)) {
