@@ -24,14 +24,13 @@ model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
                           const model::Claim& claim) const {
   const std::string_view text = doc.text;
   const corpus::Span& sentence = doc.sentences[c.sentence];
-  const Mention& m = x.mentions[c.mention];
   const bool tally = rules_.Lex("tally_attributes").Find(claim.attribute) != nullptr;
   const std::string event = claim.subject.substr(0, claim.subject.find_first_of("/@ "));
   model::AsOf as_of;
   if (claim.attribute != "date") {
     // The sentence's own time, the value's clause first.
     if (SentenceTime(doc, x, by_sentence[c.sentence], c.mention, tally, event, &as_of,
-                     ClauseOf(text, sentence, m.start))) {
+                     ClauseOf(text, sentence, c.value_start))) {
       return as_of;
     }
     // A sentence that opens on a pronoun ("It killed 612 people") continues

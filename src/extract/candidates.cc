@@ -85,6 +85,89 @@ std::vector<size_t> MentionsIn(const Masked& m, size_t start, size_t end) {
   return out;
 }
 
+// Every named group of a match, in document text (subjects read the words
+// after the value).
+normalize::Groups AllGroups(const RE2& re, const std::vector<re2::StringPiece>& g,
+                            const Masked& masked, std::string_view text,
+                            const std::vector<Mention>& mentions) {
+  normalize::Groups groups;
+  for (const auto& [name, gi] : re.NamedCapturingGroups()) {
+    if (g[gi].data() == nullptr) continue;
+    const size_t gs = g[gi].data() - masked.text.data();
+    const size_t os = Unmask(masked, gs, false, mentions);
+    const size_t oe = Unmask(masked, gs + g[gi].size(), true, mentions);
+    groups[name] = std::string(text.substr(os, oe - os));
+  }
+  return groups;
+}
+
+// Where a match's claim word starts in the masked text: its `verb` group,
+// else the match's end.
+size_t VerbStart(const RE2& re, const std::vector<re2::StringPiece>& g, std::string_view masked,
+                 size_t match_end) {
+  auto it = re.NamedCapturingGroups().find("verb");
+  if (it == re.NamedCapturingGroups().end() || g[it->second].data() == nullptr) return match_end;
+  return g[it->second].data() - masked.data();
+}
+
+// A rule's `count` field (validated when loaded), if it has one.
+std::optional<int64_t> FixedCount(const rules::Rule& rule) {
+  auto it = rule.fields.find("count");
+  if (it == rule.fields.end()) return std::nullopt;
+  return std::stoll(it->second);
+}
+
+// A fixed count's candidate: its value is `count`; its first word ("a",
+// "an") stands where a number would, so subjects and scope read the words
+// after it ("an officer was killed" → /police) as they read "two officers".
+Candidate FixedCountCandidate(const rules::Rule& rule, int index, const Masked& masked,
+                              const std::vector<re2::StringPiece>& g, const RE2& re,
+                              std::string_view text, const std::vector<Mention>& mentions,
+                              int64_t count) {
+  const size_t ms = g[0].data() - masked.text.data();
+  const re2::StringPiece value = g[re.NamedCapturingGroups().at("value")];
+  const size_t vs = value.data() - masked.text.data();
+  Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
+              Unmask(masked, ms + g[0].size(), true, mentions), kNoMention, 0, 0, count,
+              std::nullopt, {}, std::nullopt, 0};
+  c.value_start = Unmask(masked, vs, false, mentions);
+  const std::string_view words(value.data(), value.size());
+  const size_t first_word = std::min(words.find_first_of(" \t\n\r"), words.size());
+  c.value_end = Unmask(masked, vs + first_word, true, mentions);
+  c.groups = AllGroups(re, g, masked, text, mentions);
+  c.groups["value"] = std::string(text.substr(c.value_start, c.value_end - c.value_start));
+  return c;
+}
+
+// Two candidates count the same thing: one mention, or the same words of a
+// fixed count ("a man" in "a man was shot and killed").
+bool SameValue(const Candidate& a, const Candidate& b) {
+  if (a.count || b.count) {
+    return a.count && b.count && a.value_start == b.value_start;
+  }
+  return a.mention == b.mention;
+}
+
+// A fixed count ("a man was killed") is a document's toll only where nothing
+// else counts that attribute: beside a number ("two people were killed") it
+// is one of them, and two in one sentence ("a man was killed and a woman was
+// killed") are two people, not two tolls of one. Precision first: such
+// counts are left out rather than summed.
+void DropFixedCounts(std::vector<Candidate>* found) {
+  std::vector<bool> drop(found->size(), false);
+  for (size_t i = 0; i < found->size(); ++i) {
+    const Candidate& c = (*found)[i];
+    if (!c.count) continue;
+    for (size_t j = 0; j < found->size() && !drop[i]; ++j) {
+      const Candidate& o = (*found)[j];
+      drop[i] = j != i && o.rule->attribute == c.rule->attribute &&
+                (!o.count || (o.sentence == c.sentence && o.value_start != c.value_start));
+    }
+  }
+  size_t next = 0;
+  std::erase_if(*found, [&](const Candidate&) { return drop[next++]; });
+}
+
 // Longest first, then higher priority, then earlier rule: one claim per
 // (attribute, mention); an `ignore` claim silences the mention altogether.
 void Select(std::vector<Candidate>* cands) {
@@ -101,7 +184,7 @@ void Select(std::vector<Candidate>* cands) {
       continue;
     }
     const bool taken = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return k.mention == c.mention && k.rule->attribute == c.rule->attribute;
+      return k.rule->attribute == c.rule->attribute && SameValue(k, c);
     });
     if (!taken) kept.push_back(std::move(c));
   }
@@ -109,14 +192,14 @@ void Select(std::vector<Candidate>* cands) {
   // protesters were killed", not a crowd.
   auto counted_as = [&](size_t mention, std::initializer_list<std::string_view> not_these) {
     return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return k.mention == mention && std::find(not_these.begin(), not_these.end(),
-                                               k.rule->attribute) == not_these.end();
+      return mention != kNoMention && k.mention == mention &&
+             std::find(not_these.begin(), not_these.end(), k.rule->attribute) == not_these.end();
     });
   };
   // "35,000 bodies never recovered" counts the missing, not the dead.
   auto missing = [&](size_t mention) {
     return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return k.mention == mention && k.rule->attribute == "missing";
+      return mention != kNoMention && k.mention == mention && k.rule->attribute == "missing";
     });
   };
   std::erase_if(kept, [&](const Candidate& c) {
@@ -161,6 +244,12 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->breaker_after_ = CompileMacro(rules, "BREAKER_AFTER");
   f->date_speech_before_ = CompileMacro(rules, "DATE_SPEECH_BEFORE");
   f->date_speech_after_ = CompileMacro(rules, "DATE_SPEECH_AFTER");
+  f->count_joined_ = CompileMacro(rules, "COUNT_JOINED");
+  f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
+  f->count_new_clause_ = CompileMacro(rules, "COUNT_NEW_CLAUSE");
+  f->fixed_count_sentences_ = static_cast<size_t>(rules.IntSetting("fixed_count_sentences", 3));
+  f->has_fixed_counts_ = std::any_of(claim_rules.begin(), claim_rules.end(),
+                                     [](const rules::Rule* r) { return r->fields.count("count"); });
   *out = std::move(f);
   return true;
 }
@@ -168,28 +257,45 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
 bool CandidateFinder::Find(const corpus::Document& doc, const std::vector<Mention>& mentions,
                            const std::vector<MentionRange>& by_sentence,
                            std::vector<Candidate>* out, std::string* err) const {
+  std::vector<Candidate> found;
+  size_t body_sentences = 0;
   for (size_t i = 0; i < by_sentence.size(); ++i) {
-    if (by_sentence[i].empty()) continue;
+    if (doc.sentences[i].start >= doc.body_start) ++body_sentences;
+    // A fixed count ("a man was killed") is the story's toll in its lead;
+    // further down it is one victim the story tells of ("the gunman fired
+    // into a bar, injuring a security guard"), most often one of several.
+    const bool fixed_counts = has_fixed_counts_ && body_sentences >= 1 &&
+                              body_sentences <= fixed_count_sentences_;
+    // Without a mention only a fixed count can match.
+    if (by_sentence[i].empty() && !fixed_counts) continue;
     std::vector<Candidate> cands;
-    if (!InSentence(doc.text, doc.sentences[i], mentions, by_sentence[i], &cands, err)) return false;
+    if (!InSentence(doc.text, doc.sentences[i], mentions, by_sentence[i], fixed_counts, &cands,
+                    err)) {
+      return false;
+    }
     Select(&cands);
     for (Candidate& c : cands) {
       c.sentence = i;
-      out->push_back(std::move(c));
+      found.push_back(std::move(c));
     }
   }
+  DropFixedCounts(&found);
+  for (Candidate& c : found) out->push_back(std::move(c));
   return true;
 }
 
 bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
                                  const std::vector<Mention>& mentions, MentionRange in_sentence,
-                                 std::vector<Candidate>* out, std::string* err) const {
+                                 bool fixed_counts, std::vector<Candidate>* out,
+                                 std::string* err) const {
   const Masked masked = Mask(text, s.start, s.end, mentions, in_sentence);
   const re2::StringPiece whole(masked.text);
   std::vector<int> hits;
   if (!filter_->Pick(masked.text, &hits, err)) return false;
   for (int index : hits) {
     const rules::Rule& rule = *rules_.claim_rules()[index];
+    const std::optional<int64_t> count = FixedCount(rule);
+    if (count ? !fixed_counts : in_sentence.empty()) continue;
     const RE2& re = *rule.re;
     const int n = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> g(n);
@@ -204,16 +310,32 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       if (g[value_group].data() == nullptr) continue;
       const size_t vs = g[value_group].data() - masked.text.data();
       const std::vector<size_t> values = MentionsIn(masked, vs, vs + g[value_group].size());
-      if (values.size() != 1) continue;
+      if (!count && values.size() != 1) continue;
       // A breaker word ("and", "who") between the value and the rest of the
       // match means the claim word belongs to another phrase: "the two
-      // vehicles and killed …", "42 were killed and 55 wounded".
+      // vehicles and killed …", "42 were killed and 55 wounded". A `verb`
+      // group is the claim word itself: breakers are sought before it only
+      // ("two people were shot and killed").
       const size_t value_end = vs + g[value_group].size();
       const bool breakers = !rule.fields.count("breakers") || rule.fields.at("breakers") != "false";
       const std::string_view mt = masked.text;
-      const std::string_view after = me > value_end ? mt.substr(value_end, me - value_end) : "";
+      const size_t claim_word = VerbStart(re, g, masked.text, me);
+      const std::string_view after =
+          claim_word > value_end ? mt.substr(value_end, claim_word - value_end) : "";
       if (breakers && (Search(breaker_.get(), after) || Search(breaker_after_.get(), after) ||
                        (vs > ms && Search(breaker_.get(), mt.substr(ms, vs - ms))))) {
+        continue;
+      }
+      // A fixed count's words are one person: "a man and woman", "a man and
+      // a woman", "a second victim" are more.
+      if (count && (Search(breaker_.get(), mt.substr(vs, value_end - vs)) ||
+                    Search(count_one_of_.get(), mt.substr(vs, value_end - vs)) ||
+                    (Search(count_joined_.get(), mt.substr(value_end)) &&
+                     !Search(count_new_clause_.get(), mt.substr(value_end))))) {
+        continue;
+      }
+      if (count) {
+        out->push_back(FixedCountCandidate(rule, index, masked, g, re, text, mentions, *count));
         continue;
       }
       // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing.
@@ -241,7 +363,8 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         }
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
-                  Unmask(masked, me, true, mentions), values[0], std::nullopt, {}, std::nullopt, 0};
+                  Unmask(masked, me, true, mentions), values[0], mentions[values[0]].start,
+                  mentions[values[0]].end, std::nullopt, std::nullopt, {}, std::nullopt, 0};
       auto anniversary_it = re.NamedCapturingGroups().find("anniversary");
       if (anniversary_it != re.NamedCapturingGroups().end() &&
           g[anniversary_it->second].data() != nullptr) {
@@ -255,14 +378,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         const size_t os = Unmask(masked, ns, false, mentions), oe = Unmask(masked, ne, true, mentions);
         c.named = std::string(text.substr(os, oe - os));
       }
-      // Every named group, the value included (subjects read the words after it).
-      for (const auto& [name, gi] : re.NamedCapturingGroups()) {
-        if (g[gi].data() == nullptr) continue;
-        const size_t gs = g[gi].data() - masked.text.data();
-        const size_t os = Unmask(masked, gs, false, mentions);
-        const size_t oe = Unmask(masked, gs + g[gi].size(), true, mentions);
-        c.groups[name] = std::string(text.substr(os, oe - os));
-      }
+      c.groups = AllGroups(re, g, masked, text, mentions);
       out->push_back(std::move(c));
     }
   }

@@ -8,6 +8,7 @@
 
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,11 +37,20 @@ struct MentionRange {
 std::vector<MentionRange> MentionsBySentence(const corpus::Document& doc,
                                              const std::vector<normalize::Mention>& mentions);
 
+/// `Candidate::mention` of a fixed count: no mention holds its value.
+inline constexpr size_t kNoMention = static_cast<size_t>(-1);
+
 struct Candidate {
   const rules::Rule* rule;
   size_t rule_index;
   size_t start, end;  ///< Document offsets of the whole match.
-  size_t mention;     ///< The value.
+  size_t mention;     ///< The value; kNoMention for a fixed count.
+  /// Document offsets of the words that stand for the number: the value
+  /// mention, or a fixed count's first word ("a" in "a 16-year-old boy").
+  size_t value_start = 0, value_end = 0;
+  /// A rule's `count` field: the value is this count, stated by the words
+  /// of the `value` group ("a man was killed" → 1), not by a mention.
+  std::optional<int64_t> count;
   std::optional<std::string> named;  ///< "Soleimani, Muhandis" before "and eight other men".
   normalize::Groups groups;          ///< Every named group, the value included.
   std::optional<size_t> anniversary;  ///< "… marked {the second anniversary} of …"
@@ -65,12 +75,17 @@ class CandidateFinder {
   CandidateFinder(const rules::RuleSet& rules, const TimeContext& time) : rules_(rules), time_(time) {}
   bool InSentence(std::string_view text, const corpus::Span& s,
                   const std::vector<normalize::Mention>& mentions, MentionRange in_sentence,
-                  std::vector<Candidate>* out, std::string* err) const;
+                  bool fixed_counts, std::vector<Candidate>* out, std::string* err) const;
 
   const rules::RuleSet& rules_;
   const TimeContext& time_;
   std::unique_ptr<rules::LiteralFilter> filter_;  // picks claim rules by their literal words
   std::unique_ptr<RE2> breaker_, breaker_after_, date_speech_before_, date_speech_after_;
+  std::unique_ptr<RE2> count_joined_;  // "a man and a woman": a fixed count is one of more
+  std::unique_ptr<RE2> count_one_of_;  // "a second victim": so is one its words rank
+  std::unique_ptr<RE2> count_new_clause_;  // "… a man and wounding two": not joined
+  bool has_fixed_counts_ = false;      // some rule has a `count` field
+  size_t fixed_count_sentences_ = 3;   // setting: the lead, where fixed counts are tolls
 };
 
 }  // namespace claimcheck::extract

@@ -70,11 +70,12 @@ struct Extractor::Impl {
       : rules(r), recognizer(rec), subjects(r), time_context(r, subjects), as_of(r, subjects), scope(r) {}
 
   bool MentionsAndDate(corpus::Document& doc, Extraction* x, std::string* err) const;
-  bool IsClaim(const corpus::Document& doc, const Extraction& x, const Candidate& c) const;
+  bool IsClaim(const corpus::Document& doc, const Candidate& c) const;
   model::Claim ValueAndEvidence(const corpus::Document& doc, const Extraction& x,
                                 const Candidate& c) const;
-  void Flags(const corpus::Document& doc, const Extraction& x, const Candidate& c,
-             model::Claim* claim) const;
+  void Flags(const corpus::Document& doc, const Candidate& c, model::Claim* claim) const;
+  void DropAnecdotes(std::vector<const Candidate*>* kept, std::vector<model::Claim>* claims,
+                     std::vector<const Candidate*>* dropped) const;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -120,10 +121,11 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   std::vector<const Candidate*> kept;                                          // 4
   std::vector<model::Claim> claims;
   for (const Candidate& c : candidates) {
-    if (!impl.IsClaim(doc, x, c)) continue;
+    if (!impl.IsClaim(doc, c)) continue;
     kept.push_back(&c);
     claims.push_back(impl.ValueAndEvidence(doc, x, c));
   }
+  std::vector<const Candidate*> anecdotes;
   if (!claims.empty()) {                                                       // 5
     const DocumentSubjects doc_subjects = impl.subjects.ForDocument(doc);
     for (size_t i = 0; i < claims.size(); ++i) {
@@ -131,11 +133,12 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
       const corpus::Span& s = doc.sentences[c.sentence];
       claims[i].subject = impl.subjects.Build(
           claims[i].attribute, std::string_view(doc.text).substr(s.start, s.end - s.start),
-          c.groups, c.rule->fields, x.mentions[c.mention].start - s.start, doc_subjects);
+          c.groups, c.rule->fields, c.value_start - s.start, doc_subjects);
       const std::string& subject = claims[i].subject;
       claims[i].event_class =
           impl.rules.Lex("event_classes").Value(subject.substr(0, subject.find_first_of("/@"))).value_or("");
     }
+    impl.DropAnecdotes(&kept, &claims, &anecdotes);
   }
   for (size_t i = 0; i < claims.size(); ++i) {                                 // 6
     claims[i].as_of = impl.as_of.For(doc, x, by_sentence, *kept[i], claims[i]);
@@ -143,12 +146,14 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   size_t next = 0;                                                             // 7
   for (const Candidate& c : candidates) {
     if (next == kept.size() || kept[next] != &c) {
-      x.trace.push_back(fmt::format("{} at {}: not a claim (a plan, call, vow or condition)",
-                                    c.rule->id, c.start));
+      const bool anecdote = std::find(anecdotes.begin(), anecdotes.end(), &c) != anecdotes.end();
+      x.trace.push_back(fmt::format("{} at {}: not a claim ({})", c.rule->id, c.start,
+                                    anecdote ? "one person of an event whose tolls are numbers"
+                                             : "a plan, call, vow or condition"));
       continue;
     }
     model::Claim& claim = claims[next++];
-    impl.Flags(doc, x, c, &claim);
+    impl.Flags(doc, c, &claim);
     claim.id = fmt::format("{}#{}", doc.id, x.claims.size() + 1);
     x.trace.push_back(fmt::format("{} → {} {} = {} (subject {})", c.rule->id, claim.id,
                                   claim.attribute, claim.evidence.text, claim.subject));
@@ -170,13 +175,38 @@ bool Extractor::Impl::MentionsAndDate(corpus::Document& doc, Extraction* x, std:
   return recognizer.Find(doc, doc.published, &x->mentions, err);
 }
 
+// Pass 5: a fixed count ("a woman was killed") is a toll only in stories of
+// events that strike people one by one (lexicon `fixed_count_events`: a
+// shooting, a killing); in a quake or a war it is one person of a toll
+// told in numbers, an anecdote, not a count.
+void Extractor::Impl::DropAnecdotes(std::vector<const Candidate*>* kept,
+                                    std::vector<model::Claim>* claims,
+                                    std::vector<const Candidate*>* dropped) const {
+  const rules::Lexicon& events = rules.Lex("fixed_count_events");
+  size_t out = 0;
+  for (size_t i = 0; i < claims->size(); ++i) {
+    const model::Claim& claim = (*claims)[i];
+    const std::string event = claim.subject.substr(0, claim.subject.find_first_of("/@ "));
+    if ((*kept)[i]->count && events.Find(event) == nullptr) {
+      dropped->push_back((*kept)[i]);
+      continue;
+    }
+    if (out != i) {
+      (*kept)[out] = (*kept)[i];
+      (*claims)[out] = std::move((*claims)[i]);
+    }
+    ++out;
+  }
+  kept->resize(out);
+  claims->resize(out);
+}
+
 // Pass 4: plans, calls, vows and conditionals are no claims ("called a
 // million-man march", "if one American is killed").
-bool Extractor::Impl::IsClaim(const corpus::Document& doc, const Extraction& x,
-                              const Candidate& c) const {
+bool Extractor::Impl::IsClaim(const corpus::Document& doc, const Candidate& c) const {
   const corpus::Span& s = doc.sentences[c.sentence];
   const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
-  return !Search(non_claim.get(), WindowBefore(sentence_text, x.mentions[c.mention].start - s.start, 8));
+  return !Search(non_claim.get(), WindowBefore(sentence_text, c.value_start - s.start, 8));
 }
 
 // Pass 4: the claim's value (a count with the named people it adds to, or
@@ -187,8 +217,9 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
   claim.doc = doc.id;
   claim.rule = c.rule->id;
   claim.attribute = c.rule->attribute;
-  const Mention& m = x.mentions[c.mention];
-  if (const auto* q = std::get_if<model::Quantity>(&m.value)) {
+  if (c.count) {
+    claim.value = model::Quantity{static_cast<double>(*c.count), *c.count, *c.count, ""};
+  } else if (const auto* q = std::get_if<model::Quantity>(&x.mentions[c.mention].value)) {
     model::Quantity v = *q;
     if (c.named) {
       const int named = CountNames(*c.named);
@@ -198,7 +229,7 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
     }
     claim.value = v;
   } else {
-    const auto& tv = std::get<TimeValue>(m.value);
+    const auto& tv = std::get<TimeValue>(x.mentions[c.mention].value);
     std::string timex = x.times[c.mention].timex;
     auto years = c.rule->fields.find("years_before");
     if (years != c.rule->fields.end()) {
@@ -226,19 +257,18 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
 // Pass 7: hedges anywhere in the sentence; negation and revision cues in
 // the words before the value; the first attribution pattern that names
 // someone; what a count covers and whether the sentence marks it as earlier.
-void Extractor::Impl::Flags(const corpus::Document& doc, const Extraction& x, const Candidate& c,
+void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
                             model::Claim* claim) const {
   const corpus::Span& s = doc.sentences[c.sentence];
   const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
-  const std::string_view before = WindowBefore(sentence_text, x.mentions[c.mention].start - s.start, 8);
+  const std::string_view before = WindowBefore(sentence_text, c.value_start - s.start, 8);
   claim->hedged = Search(hedge.get(), sentence_text);
   claim->negated = Search(negation.get(), before);
   claim->revision = Search(revision.get(), before);
-  const Mention& m = x.mentions[c.mention];
   if (rules.Lex("tally_attributes").Find(claim->attribute) != nullptr) {
-    claim->scope = scope.ScopeOf(sentence_text, m.end - s.start);
+    claim->scope = scope.ScopeOf(sentence_text, c.value_end - s.start);
   }
-  claim->timeline = scope.TimelineOf(sentence_text, m.start - s.start, claim->revision);
+  claim->timeline = scope.TimelineOf(sentence_text, c.value_start - s.start, claim->revision);
   for (const auto& re : attribution) {
     re2::StringPiece who;
     if (RE2::PartialMatch(re2::StringPiece(sentence_text.data(), sentence_text.size()), *re,

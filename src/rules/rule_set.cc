@@ -62,7 +62,7 @@ std::string RuleSet::Setting(std::string_view name, std::string_view fallback) c
 
 bool IsIntegerSetting(std::string_view name) {
   static constexpr std::string_view kIntegers[] = {"recent_event_days", "background_days",
-                                                   "lead_sentences"};
+                                                   "lead_sentences", "fixed_count_sentences"};
   return std::find(std::begin(kIntegers), std::end(kIntegers), name) != std::end(kIntegers);
 }
 
@@ -287,6 +287,12 @@ bool Loader::ReadRules(const std::string& file, const toml::node& node, int laye
 
 namespace {
 
+// A fixed count's field: digits, small enough for any toll stated in words.
+bool IsCount(std::string_view s) {
+  return !s.empty() && s.size() <= 6 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 const std::map<std::string, Kind>& KindsByName() {
   static const std::map<std::string, Kind> kKinds = {
       {"number", Kind::kNumber}, {"date", Kind::kDate}, {"time", Kind::kTime},
@@ -361,6 +367,16 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
   }
   if (claim && rule->attribute.empty()) {
     return *err = Error(start, fmt::format("claim '{}' has no 'attribute'", rule->id)), false;
+  }
+  if (auto count = rule->fields.find("count"); count != rule->fields.end()) {
+    if (!claim || rule->attribute == "date" || rule->attribute == "ignore") {
+      return *err = Error(start, fmt::format("rule '{}': 'count' is for count claims only",
+                                             rule->id)), false;
+    }
+    if (!IsCount(count->second)) {
+      return *err = Error(start, fmt::format("rule '{}': 'count' must be a whole number from 0 "
+                                             "to 999999, got '{}'", rule->id, count->second)), false;
+    }
   }
   const toml::array* list = examples ? examples->as_array() : nullptr;
   if (list == nullptr || list->empty()) {

@@ -104,7 +104,7 @@ class RuleSet {
 };
 
 /// Settings whose value is a count (`recent_event_days`, `background_days`,
-/// `lead_sentences`): TOML integers, non-negative; every other setting is a string.
+/// `lead_sentences`, `fixed_count_sentences`): TOML integers, non-negative; every other setting is a string.
 bool IsIntegerSetting(std::string_view name);
 
 /// One RE2::Set over `rules`' patterns, in order (index i is rules[i]): it

@@ -183,6 +183,29 @@ TEST_CASE("the news-time windows are rule settings") {
   CHECK(scoped(SettingsDir("lead_sentences = 0").path) > 0);
 }
 
+TEST_CASE("a count of one told in words is a toll only in a lead that counts nothing else") {
+  const auto deaths = [](const std::string& text, const std::string& dir = "") {
+    std::vector<std::string> out;
+    for (const auto& c : Claims(text, dir)) {
+      if (c["attribute"] == "deaths") out.push_back(c["evidence"]["text"].get<std::string>());
+    }
+    return out;
+  };
+  CHECK(deaths("A 16-year-old boy was shot and killed Sunday in a shooting.\n") ==
+        std::vector<std::string>{"A 16-year-old boy was shot and killed"});
+  // Beside a number it is one of the dead; two in a sentence are two people.
+  CHECK(deaths("A man was killed in the shooting. Police said two people died.\n") ==
+        std::vector<std::string>{"two people died"});
+  CHECK(deaths("A man was killed and a teenager was killed in the shooting.\n").empty());
+  // Below the lead (fixed_count_sentences: 3) it is one victim the story tells of.
+  const std::string late = "Police searched the area. Witnesses heard loud bangs. "
+                           "Neighbors ran outside. The gunman fled, killing a man in the shooting.\n";
+  CHECK(deaths(late).empty());
+  CHECK(deaths(late, SettingsDir("fixed_count_sentences = 4").path).size() == 1);
+  // In a quake the toll is told in numbers: one person is an anecdote.
+  CHECK(deaths("A woman was killed when her house collapsed in the earthquake.\n").empty());
+}
+
 TEST_CASE("a sentence naming 'the quake' of a background paragraph takes its time") {
   CHECK(AsOfOf("In April last year a strong quake struck off the coast. "
                "Five people died in the quake and its aftershocks.\n",

@@ -140,6 +140,13 @@ TEST_CASE("errors name file:line:col and show the line with a caret") {
       {"[settings]\nlead_sentences = -1\n",
        "rules/en/t.toml:2:18: setting 'lead_sentences' must be a non-negative integer\n"
        "lead_sentences = -1\n                 ^"},
+      {std::string("[[claim]]\nid = \"a\"\nattribute = \"date\"\npattern = '(?P<value>x)'\n"
+                   "fields = { count = \"1\" }\n") + kExamples,
+       "rules/en/t.toml:1:1: rule 'a': 'count' is for count claims only\n[[claim]]\n^"},
+      {std::string("[[claim]]\nid = \"a\"\nattribute = \"deaths\"\npattern = '(?P<value>x)'\n"
+                   "fields = { count = \"one\" }\n") + kExamples,
+       "rules/en/t.toml:1:1: rule 'a': 'count' must be a whole number from 0 to 999999, got 'one'\n"
+       "[[claim]]\n^"},
       {"[settings]\nnumeric_date_order = 1\n",
        "rules/en/t.toml:2:22: setting 'numeric_date_order' must be a string\n"
        "numeric_date_order = 1\n                     ^"},
