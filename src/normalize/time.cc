@@ -417,9 +417,13 @@ Tense TenseAt(const std::vector<std::string>& words, size_t i, const TenseLexico
   return Tense::kPast;
 }
 
-/// The tense of the match's sentence: the nearest marker before the match,
-/// else the first after it.
+/// The tense of the match's sentence: the rule's field `tense` when it has
+/// one, else the nearest marker before the match, else the first after it.
 Tense SentenceTense(const Reader& r) {
+  if (auto tense = r.Field("tense")) {  // the rule knows: "Wednesday's shooting" is past
+    if (*tense == "past") return Tense::kPast;
+    if (*tense == "future") return Tense::kFuture;
+  }
   const TenseLexicons lex{r.Lex("future_markers"), r.Lex("past_markers"), r.Lex("past_suffixes"),
                           r.Lex("participle_auxiliaries")};
   const std::string_view sentence = r.context.sentence;
