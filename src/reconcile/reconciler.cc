@@ -261,11 +261,20 @@ std::vector<Part> SplitByEventTime(const std::string& attribute, const std::stri
   // The story's present: the cluster nearest the documents' own dates, else
   // the largest. Event dates are not measured against the present (an
   // anniversary story dates its event years back): the most attested wins.
-  int64_t nearest_to = INT64_MIN;  // which cluster is the story's own
+  // Which cluster is the story's own: the one nearest the day most claims
+  // are reported (the lower median of their documents' dates), so that a
+  // follow-up a year on does not make the story's own toll a background.
+  int64_t nearest_to = INT64_MIN;
+  std::vector<int64_t> reported;
   for (const Item* c : items) {
-    if (c->as_of_known && c->document_time) nearest_to = std::max(nearest_to, c->as_of_hi);
+    if (c->as_of_known && c->document_time) reported.push_back(c->as_of_hi);
   }
-  const int64_t present_day = attribute != "date" ? nearest_to : INT64_MIN;  // counts: the documents' latest date
+  if (!reported.empty()) {
+    const auto median = reported.begin() + static_cast<std::ptrdiff_t>((reported.size() - 1) / 2);
+    std::nth_element(reported.begin(), median, reported.end());
+    nearest_to = *median;
+  }
+  const int64_t present_day = attribute != "date" ? nearest_to : INT64_MIN;  // counts: that day
   present = PlaceMonthDays(present, &clusters);
   auto last_day = [&](size_t k) { return clusters[k].back().first.second; };
   size_t main = 0;

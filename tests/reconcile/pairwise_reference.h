@@ -322,12 +322,15 @@ std::vector<Group> SplitByEventTime(Group g) {
   // The story's present: the cluster nearest the documents' own dates, else
   // the largest. Event dates are not measured against the present (an
   // anniversary story dates its event years back): the most attested wins.
-  int64_t present_day = INT64_MIN;  // counts: the documents' latest date
-  int64_t nearest_to = INT64_MIN;   // which cluster is the story's own
+  int64_t present_day = INT64_MIN;  // counts: the median report day
+  int64_t nearest_to = INT64_MIN;   // which cluster is the story's own: near the median report day
+  std::vector<int64_t> reported;
   for (const Claim* c : g.claims) {
     const bool document_time = c->as_of.basis == "document-date" || c->as_of.basis == "reference-date";
-    if (const AsOfDays a = AsOf(*c); a.known && document_time) nearest_to = std::max(nearest_to, a.hi);
+    if (const AsOfDays a = AsOf(*c); a.known && document_time) reported.push_back(a.hi);
   }
+  std::sort(reported.begin(), reported.end());
+  if (!reported.empty()) nearest_to = reported[(reported.size() - 1) / 2];
   if (g.attribute != "date") present_day = nearest_to;
   // A date without its year ("XXXX-01-03") joins the cluster holding that day.
   std::vector<const Claim*> undated;
