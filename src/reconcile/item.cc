@@ -69,6 +69,17 @@ bool Later(const Item& a, const Item& b) {
   return a.as_of_known && b.as_of_known && a.as_of_lo > b.as_of_hi;
 }
 
+void WidenForPerpetrators(std::vector<Item>* items) {
+  int64_t k = 0;
+  for (const Item& it : *items) k = std::max(k, it.perpetrators);
+  if (k == 0) return;
+  for (Item& it : *items) {
+    if (!it.quantity || it.Reversed() || !it.claim->scope.empty() || it.lo < k) continue;
+    it.lo -= k;
+    it.maybe_perpetrators = true;
+  }
+}
+
 Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
   Item it;
   it.claim = &c;

@@ -63,6 +63,10 @@ struct Item {
   /// A count of the victims and its perpetrators ("seven dead, including the
   /// gunman"): its bounds here are the victims', this many fewer.
   int64_t perpetrators = 0;
+  /// A count that does not say whether it includes the perpetrators, in a
+  /// group where another count does (WidenForPerpetrators): read with or
+  /// without them ("nine dead" beside "eight victims and the gunman").
+  bool maybe_perpetrators = false;
   /// When the claim's event happened, as far as the claim tells: a date
   /// claim's value; a count's own sentence time (basis sentence, anchored,
   /// cross-document). Counts dated by their document only have none.
@@ -99,6 +103,11 @@ bool Compatible(const Item& a, const Item& b);
 
 /// `a` was reported after `b`: both as_of known, a's first day after b's last.
 bool Later(const Item& a, const Item& b);
+
+/// "victims + perpetrators = total": when counts of a group say they include
+/// a known number of perpetrators, each count that does not say (no scope)
+/// may include them too, so its lower bound falls by that number.
+void WidenForPerpetrators(std::vector<Item>* items);
 
 /// Makes the items of one group, numbering month-day and weekday texts so
 /// that equal texts get equal numbers.

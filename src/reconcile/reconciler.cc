@@ -492,6 +492,10 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
                                   model::ShowValue(WithoutPerpetrators(q, c->perpetrators))));
     }
   }
+  if (std::any_of(part.items.begin(), part.items.end(), [](const Item* c) { return c->maybe_perpetrators; })) {
+    notes.push_back("counts that do not say whether they include the perpetrator are read with or without "
+                    "them: another count of this event includes them");
+  }
   for (const Item* c : s.earlier) {
     notes.push_back(fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
                                 docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->timeline.cue));
@@ -750,6 +754,7 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
     std::vector<Item> items;
     items.reserve(members.size());
     for (uint32_t i : members) items.push_back(maker.Make(claims[i], ranks[i], docs.of_claim[i]));
+    WidenForPerpetrators(&items);
     // Counts of another scope are groups of their own: "two died at the
     // scene" is compared with other counts of those who died at the scene,
     // never with the toll; "two suspects were killed" never with the victims.

@@ -264,6 +264,7 @@ struct Group {
   std::string subject;
   std::vector<const Claim*> claims;
   std::vector<std::string> grouped_by = {};
+  int64_t widen = 0;  // perpetrators a count of the event includes: bare counts may too
 };
 
 // When the claim's event happened, as far as the claim tells: a date claim's
@@ -359,6 +360,7 @@ std::vector<Group> SplitByEventTime(Group g) {
   }
   std::vector<Group> out;
   Group head{g.attribute, g.subject, present};
+  head.widen = g.widen;
   for (size_t i = 0; i < clusters.size(); ++i) {
     // Counts: far from the documents' dates. Event dates, or when nothing
     // dates the present: any cluster but the story's own.
@@ -368,6 +370,7 @@ std::vector<Group> SplitByEventTime(Group g) {
                                 : i != main;
     Group part{g.attribute, background ? fmt::format("{} ({})", g.subject, Period(clusters[i].front().first))
                                        : g.subject, {}};
+    part.widen = g.widen;
     for (const auto& t : clusters[i]) part.claims.push_back(t.second);
     if (!background) {
       head.claims.insert(head.claims.end(), part.claims.begin(), part.claims.end());
@@ -449,6 +452,8 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
       }
       g.subject = best + g.subject.substr(g.subject.find('}') + 1);
     }
+    int64_t widen = 0;
+    for (const Claim* c : g.claims) widen = std::max(widen, Perpetrators(*c));
     std::map<std::string, Group> by_scope;
     for (const Claim* c : g.claims) {
       std::string scope = c->scope.part;
@@ -459,6 +464,7 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
         scope = "with the perpetrators";
       }
       Group& sg = by_scope[scope];
+      sg.widen = widen;
       sg.attribute = g.attribute;
       sg.subject = scope.empty() ? g.subject : fmt::format("{} ({})", g.subject, scope);
       sg.claims.push_back(c);
@@ -565,6 +571,17 @@ bool Definite(const model::Value& v) {
 
 std::vector<Finding> Judge(const Group& g, const Context& ctx,
                            const std::map<std::string, std::vector<std::string>>& claim_notes) {
+  // Values as compared in this group: a count that does not say whether it
+  // includes the perpetrators may, when another count of the event does.
+  auto bare = [&](const Claim& c) {
+    const auto* q = std::get_if<Quantity>(&c.value);
+    return g.widen > 0 && q != nullptr && c.scope.empty() && (!q->hi || *q->hi >= q->lo) && q->lo >= g.widen;
+  };
+  auto E = [&](const Claim& c) {
+    model::Value v = Eff(c);
+    if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
+    return v;
+  };
   Finding f;
   f.subject = g.subject;
   f.attribute = g.attribute;
@@ -581,12 +598,12 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   std::optional<int64_t> point;
   size_t most = 0;
   for (const Claim* p : current) {
-    if (!Definite(Eff(*p))) continue;
-    const int64_t at = Bounds(Eff(*p)).first;
+    if (!Definite(E(*p))) continue;
+    const int64_t at = Bounds(E(*p)).first;
     std::set<std::string> docs;
     for (const Claim* c : current) {
-      const auto [lo, hi] = Bounds(Eff(*c));
-      if (Definite(Eff(*c)) && lo <= at && at <= hi) docs.insert(c->doc);
+      const auto [lo, hi] = Bounds(E(*c));
+      if (Definite(E(*c)) && lo <= at && at <= hi) docs.insert(c->doc);
     }
     if (docs.size() > most || (docs.size() == most && point && at < *point)) {
       most = docs.size();
@@ -594,7 +611,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     }
   }
   auto holds = [&](const Claim& c, bool definite) {
-    const model::Value v = Eff(c);
+    const model::Value v = E(c);
     if (!IsInterval(v) || (definite && !Definite(v))) return false;
     const auto [lo, hi] = Bounds(v);
     return lo <= *point && *point <= hi;
@@ -628,6 +645,10 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
                                     model::ShowValue(model::WithoutPerpetrators(q, k))));
     }
   }
+  if (std::any_of(g.claims.begin(), g.claims.end(), [&](const Claim* c) { return bare(*c); })) {
+    f.notes.push_back("counts that do not say whether they include the perpetrator are read with or without "
+                      "them: another count of this event includes them");
+  }
   for (const Claim* c : earlier) {
     f.notes.push_back(fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
                                   ctx.Label(c->doc), model::ShowValue(c->value), c->timeline.cue));
@@ -646,7 +667,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   for (size_t i = 0; i < compared.size(); ++i) {
     for (size_t j = i + 1; j < compared.size(); ++j) {
       const Claim &a = *compared[i], &b = *compared[j];
-      if (Intersect(Eff(a), Eff(b))) continue;
+      if (Intersect(E(a), E(b))) continue;
       if (IsChange(a, b)) {
         changed = true;
         const bool a_later = Later(a, b) || (!Later(b, a) && a.revision);
@@ -655,7 +676,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       } else if (a.doc == b.doc) {
         internal = true;
       } else {
-        worst_gap = std::max(worst_gap, Gap(Eff(a), Eff(b)));
+        worst_gap = std::max(worst_gap, Gap(E(a), E(b)));
       }
     }
   }
@@ -677,8 +698,8 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     for (const Claim* x : compared) {
       const Claim* below = nullptr;
       for (const Claim* y : compared) {
-        if (below != nullptr || y->doc == x->doc || !IsInterval(Eff(*x)) || !IsInterval(Eff(*y))) continue;
-        if (Bounds(Eff(*y)).second < Bounds(Eff(*x)).first) below = y;
+        if (below != nullptr || y->doc == x->doc || !IsInterval(E(*x)) || !IsInterval(E(*y))) continue;
+        if (Bounds(E(*y)).second < Bounds(E(*x)).first) below = y;
       }
       if (below == nullptr) continue;
       const Claim &a = *x, &b = *below;
@@ -706,21 +727,21 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   std::vector<Finding> out;
   for (const Claim* e : earlier) {
     const bool apart = std::any_of(compared.begin(), compared.end(), [&](const Claim* c) {
-      if (!IsInterval(Eff(*e)) || !IsInterval(Eff(*c))) return false;
-      const auto [elo, ehi] = Bounds(Eff(*e));
-      const auto [clo, chi] = Bounds(Eff(*c));
+      if (!IsInterval(E(*e)) || !IsInterval(E(*c))) return false;
+      const auto [elo, ehi] = Bounds(E(*e));
+      const auto [clo, chi] = Bounds(E(*c));
       return ehi < clo || elo > chi;
     });
     if (!apart) continue;
     const Claim* target = nullptr;
     for (const Claim* c : compared) {
-      if (!Intersect(Eff(*e), Eff(*c)) && c->doc == e->doc) {
+      if (!Intersect(E(*e), E(*c)) && c->doc == e->doc) {
         target = c;
         break;
       }
     }
     for (const Claim* c : compared) {
-      if (target == nullptr && !Intersect(Eff(*e), Eff(*c))) target = c;
+      if (target == nullptr && !Intersect(E(*e), E(*c))) target = c;
     }
     Finding change = f;
     change.verdict = "changed";
@@ -736,7 +757,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   f.notes.insert(f.notes.end(), notes.begin(), notes.end());
   const Claim* sharpest = compared.front();
   for (const Claim* c : compared) {
-    const model::Value vt = Eff(*c), vs = Eff(*sharpest);
+    const model::Value vt = E(*c), vs = E(*sharpest);
     const auto* t = std::get_if<model::Time>(&vt);
     const auto* s = std::get_if<model::Time>(&vs);
     if (t && s && DaysOf(*t).known &&

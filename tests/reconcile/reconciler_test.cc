@@ -134,7 +134,23 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
     model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")}, {with, Count("b", 1, "shooting", 6, 6, "2016-06-12")}, {}};
     CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});
     Reconcile(&r);
-    CHECK(r.findings[0].notes == Strings{"x.com counts the perpetrator (\"seven dead, including the gunman\"): 7–7 with, 6–6 without"});
+    CHECK(r.findings[0].notes ==
+          Strings{"x.com counts the perpetrator (\"seven dead, including the gunman\"): 7–7 with, 6–6 without",
+                  "counts that do not say whether they include the perpetrator are read with or without them: "
+                  "another count of this event includes them"});
+  }
+  SUBCASE("victims + perpetrators = total: a count that does not say may include the gunman") {
+    model::Claim with = Count("b", 1, "shooting", 9, 9, "2016-06-12");  // "nine dead, including the gunman"
+    with.scope = {"victims+perpetrator", 1, ""};
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                     {Count("a", 1, "shooting", 9, 9, "2016-06-12"),  // "nine dead"
+                      with, Count("c", 1, "shooting", 8, 8, "2016-06-12")},  // "the gunman killed eight"
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});
+    // Without a count that includes the gunman, nine and eight disagree.
+    r.claims[1].scope = {};
+    r.claims[1].value = model::Quantity{std::nullopt, 8, 8, ""};
+    CHECK(Verdicts(r) == Strings{"F1 contradict warning shooting"});
   }
   SUBCASE("parts and perpetrators are groups of their own") {
     model::Claim scene = Count("a", 2, "shooting", 2, 2, "2015-08-20");
