@@ -40,31 +40,51 @@ def ceil3(x):
     return -int(-(x - EPSILON) * 1000 // 1) / 1000
 
 
+def _move(path, values, force, program, say, ceiling):
+    """Moves each bound of `values` towards its figure: floors up (rounded down),
+    ceilings down (rounded up); the other way only with `force`."""
+    bounds = read(path, program)
+    word, rounded = ("ceiling", ceil3) if ceiling else ("floor", floor3)
+    for key, value in values.items():
+        new, old = rounded(value), bounds.get(key)
+        if old is not None and (new > old if ceiling else new < old) and not force:
+            say(f"{word} {key}: kept {old:.3f} (current {new:.3f}; --force {'raises' if ceiling else 'lowers'} it)")
+            continue
+        bounds[key] = new
+        say(f"{word} {key}: {'-' if old is None else f'{old:.3f}'} -> {new:.3f}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(bounds, indent=2) + "\n", encoding="utf-8")
+    return bounds
+
+
 def ratchet(path, values, force, program, say=print):
     """Raises the floors of `values` (key -> figure) to the figures rounded down."""
-    floors = read(path, program)
-    for key, value in values.items():
-        new, old = floor3(value), floors.get(key)
-        if old is not None and new < old and not force:
-            say(f"floor {key}: kept {old:.3f} (current {new:.3f}; --force lowers it)")
-            continue
-        floors[key] = new
-        say(f"floor {key}: {'-' if old is None else f'{old:.3f}'} -> {new:.3f}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
-    return floors
+    return _move(path, values, force, program, say, ceiling=False)
 
 
 def ratchet_ceilings(path, values, force, program, say=print):
     """Lowers the ceilings of `values` (key -> figure) to the figures rounded up."""
-    floors = read(path, program)
-    for key, value in values.items():
-        new, old = ceil3(value), floors.get(key)
-        if old is not None and new > old and not force:
-            say(f"ceiling {key}: kept {old:.3f} (current {new:.3f}; --force raises it)")
-            continue
-        floors[key] = new
-        say(f"ceiling {key}: {'-' if old is None else f'{old:.3f}'} -> {new:.3f}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
-    return floors
+    return _move(path, values, force, program, say, ceiling=True)
+
+
+# Small pieces both scorers (score_claims.py, score_verdicts.py) print and check with.
+
+def is_int(v):
+    """An integer that is not a boolean (JSON true is no count)."""
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def f3(x):
+    """A figure as printed: rounded down to 3 decimals."""
+    return f"{floor3(x):.3f}"
+
+
+def jsonable(obj):
+    """Fractions as floats, for --json; keys starting with "_" are left out."""
+    if isinstance(obj, Fraction):
+        return float(obj)
+    if isinstance(obj, dict):
+        return {k: jsonable(v) for k, v in obj.items() if not k.startswith("_")}
+    if isinstance(obj, list):
+        return [jsonable(v) for v in obj]
+    return obj

@@ -62,6 +62,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import floors as floors_file  # scripts/floors.py
+from floors import f3, is_int, jsonable
 
 ROOT = Path(__file__).resolve().parent.parent
 ATTRIBUTES = ("deaths", "injuries", "missing", "troops", "crowd", "date")
@@ -173,8 +174,6 @@ def run_validate(gold_dir, gold_files, corpus_dir):
 
 # ---------------------------------------------------------------- values and matching
 
-def is_int(v):
-    return isinstance(v, int) and not isinstance(v, bool)
 
 
 def same_count(a, b):
@@ -257,18 +256,8 @@ def figures(n_pred, n_gold, n_match):
     return {"predicted": n_pred, "gold": n_gold, "matched": n_match, "precision": p, "recall": r, "f1": f}
 
 
-def f3(x):
-    return f"{floors_file.floor3(x):.3f}"
 
 
-def jsonable(obj):
-    if isinstance(obj, Fraction):
-        return float(obj)
-    if isinstance(obj, dict):
-        return {k: jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [jsonable(v) for v in obj]
-    return obj
 
 
 def show_value(v):

@@ -69,6 +69,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import floors as floors_file  # scripts/floors.py
+from floors import f3, is_int, jsonable
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("gva", "ecbplus")
@@ -161,8 +162,6 @@ def run_check(binary, path, fail_on_none):
 
 # ---------------------------------------------------------------- values and matching
 
-def is_int(v):
-    return isinstance(v, int) and not isinstance(v, bool)
 
 
 def parse_day(s):
@@ -301,18 +300,8 @@ def figures_of(results, alarms):
     }
 
 
-def f3(x):
-    return f"{floors_file.floor3(x):.3f}"
 
 
-def jsonable(obj):
-    if isinstance(obj, Fraction):
-        return float(obj)
-    if isinstance(obj, dict):
-        return {k: jsonable(v) for k, v in obj.items() if not k.startswith("_")}
-    if isinstance(obj, list):
-        return [jsonable(v) for v in obj]
-    return obj
 
 
 def show_figure(g):
