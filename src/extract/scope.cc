@@ -26,7 +26,10 @@ bool First(const RE2* re, std::string_view text, re2::StringPiece* whole, re2::S
 }  // namespace
 
 ScopePass::ScopePass(const rules::RuleSet& rules)
-    : rules_(rules),
+    : perpetrator_nouns_(rules.Lex("perpetrator_nouns")),
+      part_cues_(rules.Lex("part_cues")),
+      of_total_part_(rules.Lex("scope_macro_parts").Value("SCOPE_OF_TOTAL").value_or("")),
+      one_place_part_(rules.Lex("scope_macro_parts").Value("SCOPE_ONE_PLACE").value_or("")),
       perpetrators_(CompileMacro(rules, "SCOPE_PERPETRATORS")),
       with_perpetrator_(CompileMacro(rules, "SCOPE_WITH_PERPETRATOR")),
       without_perpetrator_(CompileMacro(rules, "SCOPE_WITHOUT_PERPETRATOR")),
@@ -45,18 +48,18 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_end) con
     scope.who = "perpetrators";
   } else if (!Search(without_perpetrator_.get(), tail) && First(with_perpetrator_.get(), tail, &whole, &group)) {
     scope.who = "victims+perpetrator";
-    const auto n = rules_.Lex("perpetrator_nouns").Int(std::string_view(group.data(), group.size()));
+    const auto n = perpetrator_nouns_.Int(std::string_view(group.data(), group.size()));
     scope.perpetrators = n && *n > 0 ? *n : 0;
   }
   // The value's own clause: up to its end ("two died at the scene, and …").
   std::string_view clause = tail;
   if (First(clause_end_.get(), tail, &whole, &group)) clause = tail.substr(0, whole.data() - tail.data());
   if (Search(of_total_.get(), clause)) {
-    scope.part = "of a total";
+    scope.part = of_total_part_;
   } else if (Search(one_place_.get(), tail)) {
-    scope.part = "one place of several";
+    scope.part = one_place_part_;
   } else if (First(part_.get(), clause, &whole, &group) && group.data() != nullptr) {
-    scope.part = rules_.Lex("part_cues").Value(std::string_view(group.data(), group.size())).value_or("");
+    scope.part = part_cues_.Value(std::string_view(group.data(), group.size())).value_or("");
   }
   return scope;
 }

@@ -2,14 +2,16 @@
 // document's order of reports (rules/README.md, "Scope of a count").
 // Everything it reads is rules data: the macros SCOPE_PERPETRATORS,
 // SCOPE_WITH_PERPETRATOR, SCOPE_WITHOUT_PERPETRATOR, SCOPE_PART,
-// SCOPE_OF_TOTAL, SCOPE_ONE_PLACE, SCOPE_CLAUSE_END and EARLIER, and the lexicons
-// perpetrator_nouns and part_cues they name.
+// SCOPE_OF_TOTAL, SCOPE_ONE_PLACE, SCOPE_CLAUSE_END and EARLIER, the lexicons
+// perpetrator_nouns and part_cues they name, and scope_macro_parts (the part
+// each of SCOPE_OF_TOTAL and SCOPE_ONE_PLACE gives).
 #ifndef CLAIMCHECK_EXTRACT_SCOPE_H_
 #define CLAIMCHECK_EXTRACT_SCOPE_H_
 
 #include <re2/re2.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "model/model.h"
@@ -34,7 +36,9 @@ class ScopePass {
   model::Timeline TimelineOf(std::string_view sentence, size_t value_start, bool revision) const;
 
  private:
-  const rules::RuleSet& rules_;
+  const rules::Lexicon& perpetrator_nouns_;
+  const rules::Lexicon& part_cues_;
+  std::string of_total_part_, one_place_part_;  // lexicon scope_macro_parts
   std::unique_ptr<RE2> perpetrators_, with_perpetrator_, without_perpetrator_, part_, of_total_, one_place_,
       clause_end_, earlier_;
 };

@@ -102,7 +102,6 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
     if (auto days = Days(t.lo, t.hi)) {
       it.known = true;
       std::tie(it.lo, it.hi) = *days;
-      std::tie(it.stated_lo, it.stated_hi) = *days;
       if (c.attribute == "date" && it.lo == it.hi) {  // a day apart is one day
         it.tolerant = true;
         it.hi += 1;

@@ -46,7 +46,6 @@ struct Item {
   /// may be one overnight event, and outlets in two time zones date one
   /// event a day apart.
   bool tolerant = false;
-  int64_t stated_lo = 0, stated_hi = 0;  ///< A known time's days before any widening.
   int64_t lo = 0;  ///< Quantity: bounds, hi kOpen when open above. Time: days, when known.
   int64_t hi = 0;
   int month_day_text = -1;  ///< Time "XXXX-MM-DD…": its MM-DD text, numbered per group; else -1.
@@ -74,6 +73,8 @@ struct Item {
 
   /// A time with a month and day but no year, and no calendar days.
   bool OpenMonthDay() const { return !quantity && !known && month_day_text >= 0; }
+  /// A known time's last day as stated, before the day of tolerance.
+  int64_t StatedHi() const { return tolerant ? hi - 1 : hi; }
   /// A weekday ("XXXX-WXX-5") without calendar days.
   bool OpenWeekday() const { return !quantity && !known && weekday >= 0; }
   /// A quantity whose bounds are reversed (lo > hi): only a hand-written record has one.

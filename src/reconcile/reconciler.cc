@@ -626,7 +626,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& part, const
   }
   if (sources >= 2) {
     const auto stated_apart = [](const Item* a, const Item* b) {
-      return a->known && b->known && (a->stated_hi < b->stated_lo || b->stated_hi < a->stated_lo);
+      return a->known && b->known && (a->StatedHi() < b->lo || b->StatedHi() < a->lo);
     };
     const auto first_tolerant =
         std::find_if(compared.begin(), compared.end(), [](const Item* c) { return c->tolerant; });
