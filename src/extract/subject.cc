@@ -399,11 +399,13 @@ std::string SubjectBuilder::PlaceIn(std::string_view sentence) const {
   const rules::Lexicon& prepositions = rules_.Lex("place_prepositions");
   for (const auto& h : countries_.Find(sentence)) {
     if (!h.place || !StartsUpper(sentence.substr(h.offset, h.length))) continue;
+    // The preposition, then at most two `place_determiners` words: "in the
+    // southern Philippines".
     const std::vector<std::string_view> before = Words(sentence.substr(0, h.offset));
-    if (!before.empty() && prepositions.Find(before.back()) != nullptr) return h.key;
-    if (before.size() >= 2 && rules_.Lex("place_determiners").Find(before.back()) != nullptr &&
-        prepositions.Find(before[before.size() - 2]) != nullptr) {
-      return h.key;
+    constexpr size_t kDeterminers = 2;
+    for (size_t k = 0; k <= kDeterminers && k < before.size(); ++k) {
+      if (prepositions.Find(before[before.size() - 1 - k]) != nullptr) return h.key;
+      if (rules_.Lex("place_determiners").Find(before[before.size() - 1 - k]) == nullptr) break;
     }
   }
   return "";

@@ -703,7 +703,7 @@ std::vector<std::string> GroupedBy(const std::string& subject, bool joined, cons
     from = slash + 1;
   }
   if (!Place(subject).empty()) why.push_back(fmt::format("place: {}", Place(subject)));
-  if (joined) why.push_back("claims naming no place joined the one subject naming this event with a place");
+  if (joined) why.push_back("claims naming no place joined the subject naming this event with a place that most documents name");
   if (!scope.empty()) why.push_back(fmt::format("scope: {}", scope));
   if (!period.empty()) {
     why.push_back(fmt::format("event time:{}, more than 60 days from the story's own", period));
@@ -725,9 +725,31 @@ std::string ScopeName(const Item& item) {
   return "";
 }
 
-// Claims by attribute and subject; a subject without a place joins the one
-// placed subject of the same event, if there is exactly one. Each group is
-// split by event time and judged before the next is made.
+// Of the placed subjects of one event, the one a claim naming no place is
+// about: the only one, else the one more documents name than all the others
+// together ("a quake in eastern China" in one story of an Iranian quake told
+// by eight); none when no subject has that majority.
+template <typename Entry>
+const Entry* MostDocumented(const std::vector<Entry>& placed, const Documents& docs) {
+  if (placed.size() == 1) return &placed.front();
+  std::vector<size_t> counts;
+  size_t total = 0;
+  for (const Entry& e : placed) {
+    std::vector<uint32_t> of;
+    for (uint32_t i : e->second) of.push_back(docs.of_claim[i]);
+    std::sort(of.begin(), of.end());
+    counts.push_back(static_cast<size_t>(std::unique(of.begin(), of.end()) - of.begin()));
+    total += counts.back();
+  }
+  for (size_t k = 0; k < placed.size(); ++k) {
+    if (2 * counts[k] > total) return &placed[k];
+  }
+  return nullptr;
+}
+
+// Claims by attribute and subject; a subject without a place joins the
+// placed subject of the same event most documents name (MostDocumented).
+// Each group is split by event time and judged before the next is made.
 void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& ranks, const Documents& docs,
                  const ClaimNotes& claim_notes, std::vector<Finding>* findings, const GroupProgress& progress) {
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> exact;
@@ -739,11 +761,12 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
   }
   for (auto it = exact.begin(); it != exact.end();) {
     auto into = Place(it->first.second).empty() ? placed.find({it->first.first, it->first.second}) : placed.end();
-    if (into == placed.end() || into->second.size() != 1) {
+    const Entry* target = into == placed.end() ? nullptr : MostDocumented(into->second, docs);
+    if (target == nullptr) {
       ++it;
       continue;
     }
-    auto& members = into->second.front()->second;
+    auto& members = (*target)->second;
     members.insert(members.end(), it->second.begin(), it->second.end());
     it = exact.erase(it);
   }

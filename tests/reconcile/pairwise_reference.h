@@ -392,8 +392,9 @@ std::vector<Group> SplitByEventTime(Group g) {
   return out;
 }
 
-// Claims by attribute and subject; a subject without a place joins the one
-// placed subject of the same event, if there is exactly one.
+// Claims by attribute and subject; a subject without a place joins the
+// placed subject of the same event that more documents name than all the
+// others together (the only one, if one).
 std::string Head(const std::string& subject) { return subject.substr(0, subject.find_first_of("/@")); }
 
 std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
@@ -420,11 +421,23 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
         placed.push_back(other);
       }
     }
-    if (placed.size() != 1) {
+    // The placed subject that more documents name than all the others together.
+    std::vector<std::set<std::string>> docs_of;
+    size_t total = 0;
+    for (const auto& p : placed) {
+      docs_of.emplace_back();
+      for (const Claim* c : p->second.claims) docs_of.back().insert(c->doc);
+      total += docs_of.back().size();
+    }
+    auto target = placed.end();
+    for (size_t k = 0; k < placed.size(); ++k) {
+      if (2 * docs_of[k].size() > total) target = placed.begin() + static_cast<long>(k);
+    }
+    if (target == placed.end()) {
       ++it;
       continue;
     }
-    auto& into = placed.front()->second.claims;
+    auto& into = (*target)->second.claims;
     into.insert(into.end(), group.claims.begin(), group.claims.end());
     it = exact.erase(it);
   }
@@ -486,7 +499,7 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
           }
         }
         if (!Place(g.subject).empty()) why.push_back("place: " + Place(g.subject));
-        if (joined) why.push_back("claims naming no place joined the one subject naming this event with a place");
+        if (joined) why.push_back("claims naming no place joined the subject naming this event with a place that most documents name");
         if (!scope.empty()) why.push_back("scope: " + scope);
         if (part.subject != scoped) {
           why.push_back("event time:" + part.subject.substr(scoped.size()) +
