@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <utility>
 #include <cctype>
 
 #include "normalize/number.h"
@@ -33,6 +35,7 @@ struct Candidate {
   const rules::Rule* rule;
   Groups groups;
   size_t value = 0;  // index of its normalized Mention
+  std::optional<std::pair<size_t, size_t>> timex_span;  // group `timex`, if it took part
 };
 
 Groups NamedGroups(const RE2& re, const re2::StringPiece* pieces) {
@@ -58,12 +61,19 @@ void MatchRule(const rules::Rule& rule, size_t rule_index, std::string_view text
   const int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> pieces(n);
   const re2::StringPiece whole(text.data(), text.size());
+  const auto& groups_by_name = re.NamedCapturingGroups();
+  const auto timex_group = groups_by_name.find("timex");
   size_t pos = start;
   while (pos <= end && re.Match(whole, pos, end, RE2::UNANCHORED, pieces.data(), n)) {
     const size_t m_start = pieces[0].data() - text.data();
     const size_t m_end = m_start + pieces[0].size();
     if (m_end > m_start && AtWordEdges(text, m_start, m_end)) {
-      out->push_back({m_start, m_end, rule_index, &rule, NamedGroups(re, pieces.data()), 0});
+      out->push_back({m_start, m_end, rule_index, &rule, NamedGroups(re, pieces.data()), 0, std::nullopt});
+      if (timex_group != groups_by_name.end() && pieces[timex_group->second].data() != nullptr) {
+        const re2::StringPiece& p = pieces[timex_group->second];
+        const size_t at = static_cast<size_t>(p.data() - text.data());
+        out->back().timex_span = std::make_pair(at, at + p.size());
+      }
     }
     pos = m_end > m_start ? m_end : m_start + 1;
   }
@@ -173,7 +183,7 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
   std::vector<Candidate> valid;
   std::vector<Mention> values;
   for (Candidate& c : candidates) {
-    Mention m{c.start, c.end, c.rule, rules::KindName(c.rule->kind), {}, false};
+    Mention m{c.start, c.end, c.rule, rules::KindName(c.rule->kind), {}, false, c.timex_span};
     std::string why;
     bool ok = true;
     if (c.rule->kind == rules::Kind::kNumber) {
@@ -248,6 +258,16 @@ model::MentionRecord ToRecord(const Mention& m, std::string_view doc_id, std::st
     const auto& t = std::get<TimeValue>(m.value);
     r.value = t.timex;
     r.mod = t.mod;
+    // An offset from an event left unresolved ("three weeks before the
+    // vote"): as TIMEX3 annotates it, the duration alone ("three weeks",
+    // P3W); the anchor still says from what.
+    if (t.anchor && m.timex_span && !t.anchor->offset.empty() && t.timex.rfind("XXXX", 0) == 0) {
+      r.start = m.timex_span->first;
+      r.end = m.timex_span->second;
+      r.text = text.substr(r.start, r.end - r.start);
+      r.kind = "duration";
+      r.value = t.anchor->offset;
+    }
     if (t.anchor) {
       r.anchor = model::MentionAnchor{t.anchor->relation, t.anchor->offset, t.anchor->ordinal,
                                       t.anchor->event};

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct Mention {
   std::string kind;  ///< number, date, time, duration, set
   std::variant<model::Quantity, TimeValue> value;
   bool ordinal = false;
+  /// The rule's group `timex`, when it took part: the span TIMEX3 would
+  /// annotate if the anchor stays unresolved (rules/README.md, "Time").
+  std::optional<std::pair<size_t, size_t>> timex_span;
 };
 
 /// Why a candidate match was dropped or kept, for `explain` and `rules test`.
