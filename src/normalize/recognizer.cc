@@ -52,12 +52,12 @@ void MatchRule(const rules::Rule& rule, size_t rule_index, std::string_view text
                size_t end, std::vector<Candidate>* out) {
   // The set form matches wherever the rule does: where it cannot, the
   // rule's large automaton need not run ("or so" without "or so").
-  if (rule.set_re != nullptr &&
-      !rule.set_re->Match(re2::StringPiece(text.data(), text.size()), start, end, RE2::UNANCHORED,
+  if (rule.set_re() != nullptr &&
+      !rule.set_re()->Match(re2::StringPiece(text.data(), text.size()), start, end, RE2::UNANCHORED,
                           nullptr, 0)) {
     return;
   }
-  const RE2& re = *rule.re;
+  const RE2& re = rule.re();
   const int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> pieces(n);
   const re2::StringPiece whole(text.data(), text.size());

@@ -88,6 +88,8 @@ const Rule* RuleSet::Find(std::string_view id) const {
 class Loader {
  public:
   explicit Loader(RuleSet* out) : out_(out) {}
+  /// Patterns compile on first use, not here (only the embedded rules).
+  void set_lazy(bool lazy) { lazy_ = lazy; }
 
   bool AddFile(const std::string& name, const std::string& content, int layer, std::string* err);
   bool Finish(std::string* err);
@@ -131,6 +133,7 @@ class Loader {
   // English rule expands to about 37 KB).
   static constexpr size_t kMaxExpansion = 1 << 20;
   std::string TooLarge(const SourceLoc& loc) const;
+  bool lazy_ = false;
 };
 
 namespace {
@@ -582,6 +585,10 @@ bool Loader::Finish(std::string* err) {
     std::vector<std::string> stack{name};
     std::string expanded;
     if (!Expand(macro.pattern, macro.loc, &stack, &expanded, err)) return false;
+    if (lazy_) {
+      out_->macros_[name] = std::move(expanded);
+      continue;
+    }
     RE2 re(expanded, options);
     if (!re.ok()) {
       *err = Error(macro.loc, fmt::format("macro {{{}}}: bad pattern: {} (at '{}')", name,
@@ -598,6 +605,7 @@ bool Loader::Finish(std::string* err) {
     std::vector<std::string> stack{name};
     std::string expanded;
     if (!Expand(set_form.pattern, set_form.loc, &stack, &expanded, err, true)) return false;
+    if (lazy_) continue;
     RE2 re(expanded, options);
     if (!re.ok()) {
       *err = Error(set_form.loc, fmt::format("set_macros {{{}}}: bad pattern: {} (at '{}')", name,
@@ -616,25 +624,18 @@ bool Loader::Finish(std::string* err) {
         return false;
       }
       if (rule->set_pattern == rule->expanded) rule->set_pattern.clear();
-      if (!rule->set_pattern.empty()) {
-        RE2::Options gate = options;
-        gate.set_never_capture(true);
-        rule->set_re = std::make_unique<RE2>(rule->set_pattern, gate);
-        if (!rule->set_re->ok()) {
-          *err = Error(rule->loc, fmt::format("rule '{}': its set form does not compile: {}",
-                                              rule->id, rule->set_re->error()));
-          return false;
-        }
-        // One that matches the empty text matches everywhere: no use as a gate.
-        if (RE2::PartialMatch("", *rule->set_re)) rule->set_re.reset();
-      }
-      rule->re = std::make_unique<RE2>(rule->expanded, options);
-      if (!rule->re->ok()) {
-        *err = Error(rule->loc, fmt::format("rule '{}': bad pattern: {} (at '{}')", rule->id,
-                                            rule->re->error(), rule->re->error_arg()));
+      if (lazy_) continue;
+      if (!rule->set_error().empty()) {
+        *err = Error(rule->loc, fmt::format("rule '{}': its set form does not compile: {}",
+                                            rule->id, rule->set_error()));
         return false;
       }
-      if (rule->kind == Kind::kClaim && !rule->re->NamedCapturingGroups().count("value")) {
+      if (!rule->re().ok()) {
+        *err = Error(rule->loc, fmt::format("rule '{}': bad pattern: {} (at '{}')", rule->id,
+                                            rule->re().error(), rule->re().error_arg()));
+        return false;
+      }
+      if (rule->kind == Kind::kClaim && !rule->re().NamedCapturingGroups().count("value")) {
         *err = Error(rule->loc, fmt::format("claim '{}': the pattern needs a (?P<value>…) group",
                                             rule->id));
         return false;
@@ -653,8 +654,26 @@ bool LoadRuleSetFromFiles(const std::vector<std::pair<std::string, std::string>>
   return loader.Finish(err);
 }
 
-bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* out, std::string* err) {
+void Rule::Compile() const {
+  std::call_once(compiled_, [this] {
+    RE2::Options options;  // RE2's default memory budget (8 MiB) per rule
+    options.set_log_errors(false);
+    if (!set_pattern.empty()) {
+      RE2::Options gate = options;
+      gate.set_never_capture(true);
+      set_re_ = std::make_unique<RE2>(set_pattern, gate);
+      if (!set_re_->ok()) set_error_ = set_re_->error();
+      // One that matches the empty text matches everywhere: no use as a gate.
+      if (!set_re_->ok() || RE2::PartialMatch("", *set_re_)) set_re_.reset();
+    }
+    re_ = std::make_unique<RE2>(expanded, options);
+  });
+}
+
+bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* out, std::string* err,
+                 bool lazy) {
   Loader loader(out);
+  loader.set_lazy(lazy && extra_dirs.empty());
   for (const EmbeddedFile& f : EmbeddedRuleFiles()) {
     if (!loader.AddFile(std::string(f.name), std::string(f.content), 0, err)) return false;
   }

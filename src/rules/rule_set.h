@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,14 +63,36 @@ struct Rule {
   /// what the macro matches. "" when it is `expanded`. The rule's own `re`
   /// still decides every match; the set only says which rules to try.
   std::string set_pattern;
-  /// set_pattern compiled without captures, when there is one and it does
-  /// not match the empty text: a small automaton that says cheaply where
-  /// the full pattern cannot match ("or so" needs " or so").
-  std::unique_ptr<RE2> set_re;
-  std::unique_ptr<RE2> re;
   std::map<std::string, std::string> fields;  ///< Static fields for the normalizer.
   std::vector<Example> examples;
   SourceLoc loc;
+
+  /// The compiled pattern. Compiled when loaded, or, for the embedded rules
+  /// alone (checked when claimcheck is built), on first use: a run compiles
+  /// only the rules its text calls for. Thread-safe.
+  const RE2& re() const {
+    Compile();
+    return *re_;
+  }
+  /// set_pattern compiled without captures, when there is one and it does
+  /// not match the empty text: a small automaton that says cheaply where
+  /// the full pattern cannot match ("or so" needs " or so"); else null.
+  const RE2* set_re() const {
+    Compile();
+    return set_re_.get();
+  }
+  void Compile() const;
+  /// Why the set form does not compile ("" when it does or there is none).
+  const std::string& set_error() const {
+    Compile();
+    return set_error_;
+  }
+
+ private:
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<RE2> set_re_;
+  mutable std::unique_ptr<RE2> re_;
+  mutable std::string set_error_;
 };
 
 class RuleSet {
@@ -122,7 +145,11 @@ std::string LexiconPattern(const Lexicon& lex);
 
 /// The embedded rules, then each directory's *.toml (sorted) on top: a rule
 /// with an existing id replaces it, lexicon entries and macros override by key.
-bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* out, std::string* err);
+/// `lazy`: with no `extra_dirs`, patterns compile on first use (Rule::re);
+/// the embedded rules are known to compile. Otherwise every pattern compiles
+/// here and a bad one is an error with its place.
+bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* out, std::string* err,
+                 bool lazy = false);
 
 /// Loads from in-memory files {name, content} (tests, embedding).
 bool LoadRuleSetFromFiles(const std::vector<std::pair<std::string, std::string>>& files,

@@ -55,7 +55,7 @@ fields = { unit = "day", offset = -1 }
   REQUIRE(r != nullptr);
   CHECK(r->expanded == R"((?i)(?P<num>(?:(?:\d+|(?:(?:twenty\s+one|about|one))))))");
   CHECK(r->fields.at("offset") == "-1");
-  CHECK(RE2::FullMatch("Twenty   one", *r->re));
+  CHECK(RE2::FullMatch("Twenty   one", r->re()));
   CHECK(r->loc.line == 17);  // the pattern's line
 }
 
@@ -155,6 +155,37 @@ TEST_CASE("errors name file:line:col and show the line with a caret") {
     CAPTURE(c.toml);
     CHECK(LoadError(c.toml) == c.error);
   }
+}
+
+TEST_CASE("lazily loaded embedded rules compile on first use; a --rules directory never loads lazily") {
+  RuleSet lazy;
+  std::string err;
+  REQUIRE_MESSAGE(LoadRuleSet({}, &lazy, &err, /*lazy=*/true), err);
+  RuleSet eager;
+  REQUIRE_MESSAGE(LoadRuleSet({}, &eager, &err), err);
+  REQUIRE(lazy.rules().size() == eager.rules().size());
+  for (size_t i = 0; i < lazy.rules().size(); ++i) {
+    const Rule& a = *lazy.rules()[i];
+    const Rule& b = *eager.rules()[i];
+    CAPTURE(a.id);
+    CHECK(a.re().ok());
+    CHECK(a.re().pattern() == b.re().pattern());
+    CHECK((a.set_re() == nullptr) == (b.set_re() == nullptr));
+  }
+  for (const auto& claim : lazy.claim_rules()) CHECK(claim->re().NamedCapturingGroups().count("value") == 1);
+
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "claimcheck_rules_lazy_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "bad.toml") << "[[rule]]\nid = \"x.bad\"\nkind = \"number\"\npattern = '(unclosed'\n"
+                                  << kExamples;
+  RuleSet layered;
+  CHECK_FALSE(LoadRuleSet({dir.string()}, &layered, &err, /*lazy=*/true));
+  CAPTURE(err);
+  CHECK(err.find("rule 'x.bad': bad pattern") != std::string::npos);
+  CHECK(err.find((dir / "bad.toml").string() + ":4:11: ") == 0);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("the embedded rules load, and a --rules directory overrides by id") {
