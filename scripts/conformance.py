@@ -517,6 +517,7 @@ def run_model(model, args, exceptions, work):
                 for m in by_doc.get(cid, []):
                     out.write(json.dumps(m, default=str, ensure_ascii=False) + "\n")
     passed = passed_kept = total_kept = 0
+    by_sign = {"positives": [0, 0], "negatives": [0, 0]}  # [passed, total]
     failures = []
     for cid, case in cases:
         predicted = by_doc.get(cid, [])
@@ -525,13 +526,19 @@ def run_model(model, args, exceptions, work):
         ok, reasons = judge(model, expected, predicted)
         excepted = cid in exceptions
         passed += ok
+        # A case that expects a result (a positive) and one that expects none
+        # (a negative: the recognizer must stay silent) are reported apart.
+        sign = by_sign["positives" if expected else "negatives"]
+        sign[0] += ok
+        sign[1] += 1
         if not excepted:
             total_kept += 1
             passed_kept += ok
         if not ok:
             failures.append((excepted, cid, case, reasons, expected, predicted))
     return {"passed": passed, "total": len(cases), "passed_kept": passed_kept,
-            "total_kept": total_kept, "failures": failures, "problems": problems}
+            "total_kept": total_kept, "failures": failures, "problems": problems,
+            "by_sign": by_sign}
 
 
 def main():
@@ -570,8 +577,14 @@ def main():
 
     floors = floors_file.read(args.floors, "conformance")
     gated = [m for m in models if m in GATED_MODELS]
+    def sign_rates(model):
+        return {f"{model}:{sign}": Fraction(p, t)
+                for sign, (p, t) in results[model]["by_sign"].items() if t}
+
     if args.update_floors:
         rates = {m: Fraction(results[m]["passed"], results[m]["total"] or 1) for m in gated}
+        for m in gated:
+            rates.update(sign_rates(m))
         floors = floors_file.ratchet(args.floors, rates, args.force, "conformance")
     n_passed = n_failed = 0
     for model in models:
@@ -582,6 +595,8 @@ def main():
         print(f"{model}: {r['passed']}/{r['total']} = {fmt_rate(r['passed'], r['total'])} "
               f"(without exceptions: {r['passed_kept']}/{r['total_kept']} = "
               f"{fmt_rate(r['passed_kept'], r['total_kept'])}){note}")
+        print("  " + "; ".join(f"{sign} {p}/{t} = {fmt_rate(p, t)}"
+                               for sign, (p, t) in r["by_sign"].items()))
         for p in r["problems"][:10]:
             print(f"  warning: {p}")
         if len(r["problems"]) > 10:
@@ -598,14 +613,14 @@ def main():
                               exceptions.get(cid) if excepted else None)
         if model not in GATED_MODELS:
             continue
-        floor = floors.get(model, 0.0)
-        rate = Fraction(r["passed"], r["total"] or 1)
-        if rate < Fraction(str(floor)):
-            n_failed += 1
-            print(f"  FAILED: {model} rate {fmt_rate(r['passed'], r['total'])} "
-                  f"is below its floor {floor:.3f}")
-        else:
-            n_passed += 1
+        checks = {model: Fraction(r["passed"], r["total"] or 1), **sign_rates(model)}
+        for key, rate in checks.items():
+            floor = floors.get(key, 0.0)
+            if rate < Fraction(str(floor)):
+                n_failed += 1
+                print(f"  FAILED: {key} rate {floors_file.floor3(rate):.3f} is below its floor {floor:.3f}")
+            else:
+                n_passed += 1
     print(f"{n_passed} passed, {n_failed} failed")
     return 1 if n_failed else 0
 
