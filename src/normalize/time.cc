@@ -622,6 +622,18 @@ bool MonthDate(const Reader& r, Point* out, std::string* err) {
     if (*rel < 0 && *month >= ref.month) --*year;
     if (*rel > 0 && *month <= ref.month) ++*year;
   }
+  // A range of months without a year ("from May to September"): the year
+  // of the whole stretch, which ends after it starts ("May to March").
+  if (!year && day == 0) {
+    const std::optional<int> to = r.LexInt("to_month", "months");
+    const std::optional<int> from = r.LexInt("from_month", "months");
+    if (to) {
+      year = ChooseYear(r, {*month, 1, *to, 31});
+    } else if (from) {
+      year = ChooseYear(r, {*from, 1, *month, 31});
+      if (year && *month < *from) ++*year;
+    }
+  }
   if (!year) year = InferYear(r, *month, day, r.LexInt("weekday", "weekdays"));
   if (day == 0) {
     *out = year ? Point{fmt::format("{:04}-{:02}", *year, *month), "month", std::nullopt}
