@@ -266,7 +266,9 @@ bool ExtractBatch(const LoadedRules& loaded, const Config& c, std::vector<corpus
 
 // The --format writer, or nullptr after saying it is not built yet.
 std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io) {
-  auto writer = report::MakeWriter(c.format, {UseColor(c)});
+  report::WriterOptions options;
+  options.color = UseColor(c);
+  auto writer = report::MakeWriter(c.format, options);
   if (!writer) {
     Fail(io, fmt::format("--format {}: not implemented yet",
                          report::FormatNames()[static_cast<size_t>(c.format)]));

@@ -238,7 +238,10 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
         const auto* a = std::get_if<TimeValue>(&x.mentions[*c.anniversary].value);
         if (a && a->anchor && a->anchor->ordinal > 0) n = a->anchor->ordinal;
       }
-      timex = time_context.ShiftYears(timex, -n);
+      std::string shifted = time_context.ShiftYears(timex, -n);
+      // Shifted out of the calendar years 1–9999: the year is unknown.
+      if (shifted.empty()) shifted = "XXXX" + timex.substr(std::min<size_t>(4, timex.size()));
+      timex = std::move(shifted);
     }
     claim.value = TimeFromTimex(timex, tv.granularity);
   }

@@ -57,17 +57,24 @@ std::optional<CivilDate> DayOf(const std::string& timex, int placeholder_year) {
 }
 
 std::optional<CivilDate> AddDuration(CivilDate day, const std::string& duration, int sign) {
-  static const RE2 kDuration(R"(P(\d+)([DWMY]))");
-  int n = 0;
+  static const RE2 kDuration(R"(P(\d{1,9})([DWMY]))");
+  int64_t n = 0;
   std::string unit;
   if (!RE2::FullMatch(duration, kDuration, &n, &unit)) return std::nullopt;
+  // Calendar years 1–9999 (rules/README.md, "Supported ranges"): a longer
+  // shift leaves the calendar, and nine digits cannot overflow below.
   n *= sign;
-  if (unit == "D") return day.AddDays(n);
-  if (unit == "W") return day.AddDays(7 * n);
-  int months = unit == "M" ? n : 12 * n;
-  const int total = day.year * 12 + (day.month - 1) + months;
-  CivilDate out{total / 12, total % 12 + 1, day.day};
-  out.day = std::min(out.day, DaysInMonth(out.year, out.month));
+  CivilDate out;
+  if (unit == "D" || unit == "W") {
+    out = day.AddDays(unit == "W" ? 7 * n : n);
+  } else {
+    const int64_t months = unit == "M" ? n : 12 * n;
+    const int64_t total = int64_t{day.year} * 12 + (day.month - 1) + months;
+    if (total < 12 || total >= 12 * 10000) return std::nullopt;
+    out = CivilDate{static_cast<int>(total / 12), static_cast<int>(total % 12 + 1), day.day};
+    out.day = std::min(out.day, DaysInMonth(out.year, out.month));
+  }
+  if (!IsValidDate(out.year, out.month, out.day)) return std::nullopt;
   return out;
 }
 
@@ -91,11 +98,14 @@ std::string TimeContext::ShiftYears(const std::string& timex, int years) const {
   if (timex.size() < 4 || !std::isdigit(static_cast<unsigned char>(timex[0]))) return timex;
   if (auto day = DayOf(timex)) {
     auto shifted = AddDuration(*day, fmt::format("P{}Y", std::abs(years)), years < 0 ? -1 : 1);
-    return shifted ? shifted->ToString() + timex.substr(10) : timex;
+    return shifted ? shifted->ToString() + timex.substr(10) : "";
   }
   const int year = ParseInt(timex.substr(0, 4), -1);
   if (year < 0) return timex;
-  return fmt::format("{:04}{}", year + years, timex.substr(4));
+  // Outside the calendar years 1–9999: no date (never a wrapped one).
+  const int64_t shifted = int64_t{year} + years;
+  if (shifted < 1 || shifted > 9999) return "";
+  return fmt::format("{:04}{}", shifted, timex.substr(4));
 }
 
 int TimeContext::OrdinalOr(const normalize::Groups& groups, const std::string& fallback) const {

@@ -50,7 +50,8 @@ class TimeContext {
   /// Written with a digit or a month name ("3 January", "2004"), not "Saturday".
   bool IsWritten(const normalize::Mention& m, std::string_view text) const;
 
-  /// "2021-01-03" shifted by `years` (XXXX stays XXXX).
+  /// "2021-01-03" shifted by `years` (XXXX stays XXXX); "" when the result
+  /// leaves the calendar years 1–9999.
   std::string ShiftYears(const std::string& timex, int years) const;
 
   /// The ordinal in group `ord` ("second" → 2), else the integer `fallback`.

@@ -1336,7 +1336,14 @@ bool Shift(const Reader& r, Point* point, std::string* err) {
     *err = "cannot shift that date";
     return false;
   }
-  const int n = static_cast<int>(std::strtod(count->c_str(), nullptr)) * unit->factor * sign;
+  // More than 9,999 years either way leaves the calendar (and would
+  // overflow the arithmetic below); the final check drops what is left outside.
+  const double amount = std::strtod(count->c_str(), nullptr);
+  if (!(amount * YearsPerUnit(*unit) <= 9999)) {
+    *err = "outside the calendar years 1–9999";
+    return false;
+  }
+  const int n = static_cast<int>(amount) * unit->factor * sign;
   const CivilDate d = *point->day;
   if (unit->code == kDay) {
     *point = DayPoint(d.AddDays(n));

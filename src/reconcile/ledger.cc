@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
@@ -91,8 +92,9 @@ bool ApplyTolerance(const Reader& r, const toml::node& n, Fact* f, std::string* 
 
 bool ReadFact(const Reader& r, const toml::table& t, Fact* f, std::string* err) {
   const toml::node* tolerance = nullptr;
-  for (auto&& [key, value] : t) {
+  for (auto&& [key, node] : t) {
     const std::string k(key.str());
+    const toml::node& value = node;  // clang 14: lambdas cannot capture a structured binding
     auto text = [&](std::string* out) {
       if (auto s = value.value<std::string>(); s && !s->empty()) return *out = *s, true;
       return r.Fail(value.source(), fmt::format("'{}' must be a non-empty string", k), err);
@@ -142,12 +144,21 @@ bool SameTime(const model::Claim& c, const Fact& f) {
 }  // namespace
 
 bool LoadLedger(const std::string& path, Ledger* out, std::string* err) {
-  Reader r{path, ""};
+  // A FIFO would block the run forever.
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+    return *err = fmt::format("--facts {}: not a regular file (a FIFO, socket, device or directory)", path),
+           false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return *err = fmt::format("--facts {}: cannot read", path), false;
   std::stringstream buffer;
   buffer << in.rdbuf();
-  r.content = buffer.str();
+  return ParseLedger(path, buffer.str(), out, err);
+}
+
+bool ParseLedger(const std::string& path, std::string content, Ledger* out, std::string* err) {
+  Reader r{path, std::move(content)};
   toml::table root;
   try {
     root = toml::parse(r.content, path);

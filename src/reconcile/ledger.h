@@ -35,7 +35,12 @@ struct Ledger {
   std::vector<Fact> facts;
 };
 
+/// Reads the ledger file at `path`; a missing file, a FIFO or a directory is
+/// an error too.
 bool LoadLedger(const std::string& path, Ledger* out, std::string* err);
+
+/// The same for a ledger already in memory; errors name `path`:line:col.
+bool ParseLedger(const std::string& path, std::string content, Ledger* out, std::string* err);
 
 /// Adds a `ledger` finding (severity error) for every claim that disagrees
 /// with a fact about its subject and attribute, at the fact's time.

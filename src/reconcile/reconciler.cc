@@ -382,7 +382,10 @@ Standing Stand(const std::vector<const Item*>& items) {
   std::vector<const Item*> current;
   for (const Item* c : items) (c->earlier ? s.earlier : current).push_back(c);
   if (current.empty()) std::swap(current, s.earlier);  // nothing later in the stories: as they are
-  const auto [point, documents] = MostGiven(current);
+  const auto most = MostGiven(current);
+  // Named copies, not structured bindings: clang 14 lets no lambda capture those.
+  const auto point = most.first;
+  const auto documents = most.second;
   if (documents < 2) {
     s.compared = std::move(current);
     return s;

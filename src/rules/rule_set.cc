@@ -312,8 +312,9 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
   if (claim) rule->kind = Kind::kClaim;
   bool case_sensitive = false;
   const toml::node* examples = nullptr;
-  for (auto&& [key, value] : table) {
+  for (auto&& [key, node] : table) {
     const std::string k(key.str());
+    const toml::node& value = node;  // clang 14: lambdas cannot capture a structured binding
     auto need_string = [&](std::string* out) {
       if (!value.is_string()) {
         *err = Error(file, value.source(), fmt::format("'{}' must be a string", k));
