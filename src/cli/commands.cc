@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <set>
 #include <system_error>
@@ -29,6 +31,7 @@
 #include "model/json_io.h"
 #include "model/model.h"
 #include "report/writer.h"
+#include "rules/rule_set.h"
 #include "util/edit_distance.h"
 
 namespace claimcheck::cli {
@@ -261,9 +264,33 @@ bool ExtractBatch(const LoadedRules& loaded, const Config& c, std::vector<corpus
   return true;
 }
 
+// How each qualifier of the rules' lexicon derives its bounds from the stated
+// number, so human formats print a count as stated ("more than 1,000", not
+// "at least 1,001"): lo = "n" or "n+1", else hi = "n" or "n-1".
+report::QualifierBounds QualifierBoundsOf(const rules::RuleSet& rules) {
+  report::QualifierBounds out;
+  for (const auto& [key, entry] : rules.Lex("qualifiers").entries()) {
+    const std::string lo = entry.Field("lo"), hi = entry.Field("hi");
+    if (lo == "n" || lo == "n+1") {
+      out[key] = {true, lo == "n" ? 0 : 1};
+    } else if (hi == "n" || hi == "n-1") {
+      out[key] = {false, hi == "n" ? 0 : -1};
+    }
+  }
+  return out;
+}
+
 // The --format writer, or nullptr after saying it is not built yet.
-std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io) {
-  auto writer = report::MakeWriter(c.format, {UseColor(c)});
+// `reconcile` loads no rules of its own: the embedded ones tell its writer
+// how qualifiers read.
+std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io, const rules::RuleSet* rules) {
+  report::WriterOptions options;
+  options.color = UseColor(c);
+  rules::RuleSet embedded;
+  std::string err;
+  if (rules == nullptr && rules::LoadRuleSet(c.rules_dirs, &embedded, &err)) rules = &embedded;
+  if (rules != nullptr) options.qualifiers = QualifierBoundsOf(*rules);
+  auto writer = report::MakeWriter(c.format, options);
   if (!writer) {
     Fail(io, fmt::format("--format {}: not implemented yet",
                          report::FormatNames()[static_cast<size_t>(c.format)]));
@@ -284,7 +311,7 @@ int RunCheck(const Config& c, Io& io) {
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
-  auto writer = ReportWriter(c, io);
+  auto writer = ReportWriter(c, io, &loaded.rules);
   if (!writer) return kExitError;
   model::Report r;
   bool readable = false;
@@ -431,7 +458,7 @@ int RunReconcile(const Config& c, Io& io) {
   std::optional<reconcile::Ledger> ledger;
   if (!LoadFacts(c, io, &ledger)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
-  auto writer = ReportWriter(c, io);
+  auto writer = ReportWriter(c, io, nullptr);
   if (!writer) return kExitError;
   model::Report r;
   std::set<std::string> docs, claims;
@@ -486,6 +513,16 @@ int RunExplain(const Config& c, Io& io) {
   }
   io.out << "steps:\n";
   for (const std::string& line : x.trace) io.out << "  " << line << '\n';
+  // The findings these claims make on their own, so each claim shows why it
+  // is one subject with others, as a report's finding says it.
+  model::Report alone;
+  alone.inputs.push_back(model::DocumentRecord::From(doc));
+  alone.claims = x.claims;
+  reconcile::Reconcile(&alone);
+  std::map<std::string, const model::Finding*> finding_of;
+  for (const model::Finding& f : alone.findings) {
+    for (const std::string& id : f.claims) finding_of.emplace(id, &f);
+  }
   io.out << "claims:\n";
   for (const model::Claim& claim : x.claims) {
     io.out << fmt::format("  {} {} = {}\n      subject {}; as_of {} ({}); evidence \"{}\" at {}:{}\n"
@@ -510,6 +547,10 @@ int RunExplain(const Config& c, Io& io) {
       why += fmt::format("; an earlier figure (\"{}\"): superseded, never an alarm", claim.timeline.cue);
     }
     io.out << fmt::format("      grouped by: {}\n", why);
+    if (auto it = finding_of.find(claim.id); it != finding_of.end() && !it->second->grouped_by.empty()) {
+      io.out << fmt::format("      one subject by: {} (finding {} {})\n", fmt::join(it->second->grouped_by, "; "),
+                            it->second->id, it->second->verdict);
+    }
   }
   if (x.claims.empty()) io.out << "  none\n";
   return kExitOk;
