@@ -7,12 +7,15 @@ Run with the repository root as working directory (it reads fixtures/seeds).
 Renders fixtures/seeds to HTML, opens it in headless Chromium and checks through the DOM, with
 computed layout, that the findings of DESIGN.md section 1 are rendered and visible: agree on the
 date of the killing, changed for US troops in Iraq, single for the deaths in the strike and for
-each of the three crowds, and no contradiction; and that the page shows the same summary and
-findings, in the text writer's order, as `--format json` of the same run. It then unchecks the
-"single" filter and checks that exactly the single findings disappear; loads the page with
-JavaScript disabled and checks that everything shows and the filter bar does not; and checks
-that the page asks for nothing on the network (no http(s) URLs in src/href, no resource or
-network requests, no console errors).
+each of the three crowds, and no contradiction; that single findings are folded away until
+their <details> is opened; and that the page shows the same summary and findings, in the text
+writer's order, as `--format json` of the same run. It then unchecks the "single" filter and
+checks that exactly the single findings disappear; loads the page with JavaScript disabled and
+checks that everything but the folded singles shows and the filter bar does not; and checks
+that the page asks for nothing on the network (no src attribute, no href but the source links,
+no resource or network requests, no console errors). On ECB+ C12 (inputs with URLs) it checks
+that every source URL is a link and the only absolute URL of the page, and that each finding's
+chart of values by source over time shows one mark per value, inside the chart.
 A full-page PNG goes to DIR/seeds-report.png (default build/artifacts).
 
 Chromium is driven over the DevTools protocol on a pipe (--remote-debugging-pipe: JSON messages
@@ -46,15 +49,22 @@ SNAPSHOT_JS = r"""
     if (!el) return false;
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
+    // Content of a closed <details> is not shown, whatever box the engine gives it.
     return el.offsetParent !== null && box.width > 0 && box.height > 0 &&
-        style.visibility !== 'hidden' && style.display !== 'none';
+        style.visibility !== 'hidden' && style.display !== 'none' &&
+        !(el.closest('details:not([open])') && !el.matches('details > summary, details > summary *'));
   };
   const attrs = [];
   for (const el of document.querySelectorAll('[src], [href]')) {
     attrs.push(el.getAttribute('src') || el.getAttribute('href'));
   }
   const filters = document.getElementById('filters');
+  const singles = document.getElementById('singles');
   return {
+    singlesOpen: singles ? singles.open : null,
+    links: Array.from(document.querySelectorAll('a[href]'), (a) => ({
+      href: a.getAttribute('href'), cls: a.className, text: a.textContent, visible: visible(a)})),
+    srcs: Array.from(document.querySelectorAll('[src]'), (el) => el.getAttribute('src')),
     title: document.title,
     lang: document.documentElement.lang,
     charset: document.characterSet,
@@ -71,6 +81,22 @@ SNAPSHOT_JS = r"""
       text: el.innerText,
       visible: visible(el),
       badgeVisible: visible(el.querySelector('.badge')),
+      chart: (() => {
+        const svg = el.querySelector('svg.chart');
+        if (!svg) return null;
+        const box = svg.getBoundingClientRect();
+        return {
+          visible: visible(svg) || (box.width > 0 && box.height > 0 && el.offsetParent !== null),
+          width: box.width, height: box.height,
+          marks: Array.from(svg.querySelectorAll('g.mark'), (g) => {
+            const r = g.getBoundingClientRect();
+            return {claim: g.dataset.claim, source: g.dataset.source,
+                    inside: r.width >= 0 && r.left >= box.left - 1 && r.right <= box.right + 1 &&
+                            r.top >= box.top - 1 && r.bottom <= box.bottom + 1,
+                    drawn: r.height > 0};
+          }),
+        };
+      })(),
       cards: Array.from(el.querySelectorAll('.card'), (card) => ({
         doc: card.dataset.doc,
         text: card.innerText,
@@ -87,6 +113,15 @@ SNAPSHOT_JS = r"""
     resources: performance.getEntriesByType('resource').map((r) => r.name),
     height: Math.ceil(document.documentElement.scrollHeight),
   };
+})()
+"""
+
+OPEN_SINGLES_JS = r"""
+(() => {
+  const singles = document.getElementById('singles');
+  if (!singles) return false;
+  singles.open = true;
+  return singles.open;
 })()
 """
 
@@ -205,11 +240,11 @@ def find_chromium(explicit):
     return None
 
 
-def render_report(binary, fmt, out):
+def render_report(binary, fmt, out, case="fixtures/seeds"):
     proc = subprocess.run([str(binary), "check", "--format", fmt, "-o", str(out),
-                           "fixtures/seeds"], stdin=subprocess.DEVNULL, capture_output=True,
+                           case], stdin=subprocess.DEVNULL, capture_output=True,
                           env={**os.environ, "LC_ALL": "C.UTF-8", "TZ": "UTC", "NO_COLOR": "1"})
-    if proc.returncode != 0:
+    if proc.returncode not in (0, 1):
         raise Failure(f"claimcheck check --format {fmt} exited {proc.returncode}: "
                       f"{proc.stderr.decode(errors='replace')[-2000:]}")
     if not out.is_file() or out.stat().st_size == 0:
@@ -266,7 +301,8 @@ def plural(n, word):
 
 def check_against_json(page, report):
     """The page shows the JSON report's summary and every finding, in the text writer's order
-    (severity, then finding id), each with as many source cards as it has claims."""
+    (severity, then finding id) with the singles folded after the rest, each with as many
+    source cards as it has claims."""
     problems = []
     s = report["summary"]
     header = " ".join(page["header"].split())
@@ -276,7 +312,8 @@ def check_against_json(page, report):
         problems.append(f"header reads {header!r}, expected {totals!r}")
     rank = {"error": 0, "warning": 1, "note": 2}
     expected = sorted(report["findings"],
-                      key=lambda f: (rank.get(f["severity"], 2), int(f["id"].lstrip("F"))))
+                      key=lambda f: (f["verdict"] == "single", rank.get(f["severity"], 2),
+                                     int(f["id"].lstrip("F"))))
     want = [(f["id"], f["verdict"], f["severity"], f["subject"], f["attribute"], len(f["claims"]))
             for f in expected]
     got = [(f["id"], f["verdict"], f["severity"], f["subject"], f["attribute"], len(f["cards"]))
@@ -333,6 +370,9 @@ def check_seed_findings(page):
            "the three crowds do not come one from each seed")
 
     for f in findings:
+        if f["verdict"] == "single" and not page["singlesOpen"]:
+            expect(not f["visible"], f"{f['id']} (single) shows although the singles are folded")
+            continue
         expect(f["visible"] and f["badgeVisible"], f"{f['id']} ({f['verdict']}) is not visible")
         expect(f["cards"], f"{f['id']} shows no source")
         for card in f["cards"]:
@@ -341,11 +381,67 @@ def check_seed_findings(page):
     return problems
 
 
-def check_offline(page):
+def check_offline(page, source_urls=()):
+    """Nothing fetched; the only absolute URLs are links to the inputs' sources."""
+    links = {a["href"] for a in page["links"] if a["cls"] == "source-url"}
     problems = [f"network URL in src/href: {u}" for u in page["urls"]
-                if u.strip().lower().startswith(("http:", "https:", "//"))]
+                if u.strip().lower().startswith(("http:", "https:", "//")) and
+                (u not in links or u not in source_urls)]
+    problems += [f"src attribute: {u}" for u in page["srcs"]]
     problems += [f"external element: {e}" for e in page["external"]]
     problems += [f"resource loaded: {r}" for r in page["resources"]]
+    return problems
+
+
+def check_links_and_charts(browser, opts, tmp):
+    """ECB+ C12 carries source URLs: each is a link, the only absolute URLs of the page; each
+    finding with two or more dated values has a chart with one mark per value, drawn inside it."""
+    case = "fixtures/ecbplus-c12"
+    report = tmp / "c12.html"
+    render_report(opts.binary.resolve(), "html", report, case)
+    render_report(opts.binary.resolve(), "json", tmp / "c12.json", case)
+    expected = json.loads((tmp / "c12.json").read_text(encoding="utf-8"))
+    url = report.resolve().as_uri()
+    session = open_page(browser, url, scripts=True)
+    browser.evaluate(session, OPEN_SINGLES_JS)
+    page = browser.evaluate(session, SNAPSHOT_JS)
+    problems = []
+    source_urls = {d["url"] for d in expected["inputs"] if d.get("url")}
+    links = {a["href"] for a in page["links"] if a["cls"] == "source-url"}
+    if not source_urls:
+        problems.append("the C12 inputs carry no URL: nothing to check")
+    for u in sorted(source_urls - links):
+        problems.append(f"source URL {u} is not a link")
+    problems += check_offline(page, source_urls)
+    problems += page_problems(browser, session, url)
+    claims = {c["id"]: c for c in expected["claims"]}
+    by_id = {f["id"]: f for f in page["findings"]}
+    charted = 0
+    for f in expected["findings"]:
+        drawable = [e for e in f.get("timeline", [])
+                    if claims[e["claim"]]["value"]["kind"] == "quantity" or
+                    (claims[e["claim"]]["value"]["lo"] and claims[e["claim"]]["value"]["hi"])]
+        shown = by_id.get(f["id"], {})
+        chart = shown.get("chart")
+        if len(drawable) < 2:
+            if chart:
+                problems.append(f"{f['id']}: a chart for {len(drawable)} value(s)")
+            continue
+        charted += 1
+        if not chart:
+            problems.append(f"{f['id']}: no chart for {len(drawable)} values")
+            continue
+        if not (chart["visible"] and chart["width"] > 100 and chart["height"] > 100):
+            problems.append(f"{f['id']}: chart not shown ({chart['width']}x{chart['height']})")
+        got = sorted(m["claim"] for m in chart["marks"])
+        if got != sorted(e["claim"] for e in drawable):
+            problems.append(f"{f['id']}: chart marks {got} are not its values")
+        for m in chart["marks"]:
+            if not (m["inside"] and m["drawn"]):
+                problems.append(f"{f['id']}: mark of {m['claim']} outside the chart or not drawn")
+    if charted == 0:
+        problems.append("no finding of C12 has a chart")
+    print(f"C12: {len(links)} source links, {charted} charts")
     return problems
 
 
@@ -369,6 +465,14 @@ def run(opts, chromium, tmp):
     browser = DevTools(chromium, flags, time.monotonic() + opts.timeout)
     try:
         session = open_page(browser, url, scripts=True)
+        folded = browser.evaluate(session, SNAPSHOT_JS)
+        record("single findings folded by default",
+               [] if folded["singlesOpen"] is False else [f"singles open={folded['singlesOpen']}"])
+        record("only single findings folded",
+               [f"{f['id']} ({f['verdict']}) visible={f['visible']} with the singles folded"
+                for f in folded["findings"] if f["visible"] == (f["verdict"] == "single")])
+        if not browser.evaluate(session, OPEN_SINGLES_JS):
+            record("singles unfold", ["could not open the singles"])
         page = browser.evaluate(session, SNAPSHOT_JS)
         record("seed findings rendered and visible", check_seed_findings(page))
         record("same summary and findings as --format json", check_against_json(page, expected))
@@ -403,13 +507,15 @@ def run(opts, chromium, tmp):
         quiet = open_page(browser, url, scripts=False)
         nojs = browser.evaluate(quiet, SNAPSHOT_JS)
         problems = [f"{f['id']} hidden without JavaScript"
-                    for f in nojs["findings"] if not f["visible"]]
+                    for f in nojs["findings"] if not f["visible"] and f["verdict"] != "single"]
         if len(nojs["findings"]) != len(page["findings"]):
             problems.append(f"{len(nojs['findings'])} findings without JavaScript, "
                             f"{len(page['findings'])} with")
         if nojs["filtersVisible"]:
             problems.append("the filter bar shows without JavaScript")
         record("readable without JavaScript", problems)
+
+        record("links and charts on ECB+ C12", check_links_and_charts(browser, opts, tmp))
     finally:
         browser.close()
     return results

@@ -3,7 +3,8 @@
 
 Runs `claimcheck check`, `mentions` and `reconcile` (on `extract`'s output) on a fixture
 cluster twice: with stderr on a pseudo-terminal (each progress line must appear, count to
-its last document or group and be erased) and with stderr on a pipe (no progress at all).
+its last document or group and be erased; every long phase — reading, extracting,
+reconciling, writing — must show) and with stderr on a pipe (no progress at all).
 Standard output must be the same bytes both times.
 
 Usage: progress_test.py --binary build/claimcheck   (cwd: the repository root)
@@ -55,6 +56,13 @@ def main():
             (["mentions", CASE], ["documents"]),
             (["reconcile", claims], ["groups"]),
         ])
+        failures += check_phases(args.binary, [
+            (["check", CASE], ["reading inputs", "extracting ", "reconciling ", "writing the report"]),
+            (["check", "--format", "html", CASE], ["reading inputs", "writing the report"]),
+            (["extract", CASE], ["reading inputs", "extracting "]),
+            (["mentions", CASE], ["reading inputs", "finding mentions in "]),
+            (["reconcile", claims], ["reading claims", "reconciling ", "writing the report"]),
+        ])
     for f in failures:
         print("FAIL", f)
     print("progress: ok" if not failures else f"progress: {len(failures)} failure(s)")
@@ -84,6 +92,22 @@ def check(binary, cases):
             _, _, err_q = run(binary, [cmd[0], "--quiet", *cmd[1:]], tty=True)
             if word in err_q:
                 failures.append(f"{name} --quiet: progress printed")
+    return failures
+
+
+def check_phases(binary, cases):
+    """Each long phase of a run shows on a terminal, in order."""
+    failures = []
+    for cmd, phases in cases:
+        _, _, err = run(binary, cmd, tty=True)
+        at = 0
+        for phase in phases:
+            found = err.find(b"claimcheck: " + phase.encode(), at)
+            if found < 0:
+                failures.append(f"{' '.join(cmd)}: no progress line for {phase!r} after byte {at}: "
+                                f"{err[-300:]!r}")
+                break
+            at = found
     return failures
 
 

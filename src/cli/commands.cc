@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <set>
 #include <system_error>
@@ -29,6 +31,7 @@
 #include "model/json_io.h"
 #include "model/model.h"
 #include "report/writer.h"
+#include "rules/rule_set.h"
 #include "util/edit_distance.h"
 
 namespace claimcheck::cli {
@@ -127,15 +130,18 @@ bool IsTerminal(int fd) {
   return isatty(fd) && term != nullptr && std::string_view(term) != "dumb";
 }
 
-// "claimcheck: 412/982 documents" on stderr while a run works, redrawn at
-// most every 100 ms, when stderr is the process's own terminal (never when
-// it is a file, a pipe or a test's stream) and --quiet is off; the line is
-// erased when the work is done, so what stays on screen is the report.
+// "claimcheck: extracting 412/982 documents" on stderr while a run works,
+// redrawn at most every 100 ms, when stderr is the process's own terminal
+// (never when it is a file, a pipe or a test's stream) and --quiet is off.
+// Every long phase shows: reading inputs, extracting (or finding mentions),
+// reconciling groups, writing the report. The line is erased when the work
+// is done, so what stays on screen is the report.
 class Progress {
  public:
-  /// `total` grows with AddTotal as a streamed run reads more documents.
-  Progress(const Config& c, const Io& io, const char* what)
-      : on_(!c.quiet && &io.err == &std::cerr && IsTerminal(STDERR_FILENO)), what_(what) {}
+  /// `doing` names the counted phase ("extracting"), `what` its unit
+  /// ("documents"); `total` grows with AddTotal as a streamed run reads more.
+  Progress(const Config& c, const Io& io, const char* doing, const char* what)
+      : on_(!c.quiet && &io.err == &std::cerr && IsTerminal(STDERR_FILENO)), doing_(doing), what_(what) {}
   ~Progress() {
     if (drawn_) std::cerr << "\r\033[K" << std::flush;
   }
@@ -143,6 +149,15 @@ class Progress {
   Progress& operator=(const Progress&) = delete;
 
   void AddTotal(size_t n) { total_ += n; }
+  size_t Total() const { return total_; }
+
+  /// A phase without a count ("reading inputs (3 read)"), drawn at once.
+  void Phase(const std::string& text) {
+    if (!on_) return;
+    std::lock_guard lock(mu_);
+    drawn_ = true;
+    std::cerr << fmt::format("\rclaimcheck: {}\033[K", text) << std::flush;
+  }
 
   void Step() {
     if (!on_) return;
@@ -155,12 +170,13 @@ class Progress {
     if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total) return;
     last_ = now;
     drawn_ = true;
-    std::cerr << fmt::format("\rclaimcheck: {}/{} {}", done, total, what_) << std::flush;
+    std::cerr << fmt::format("\rclaimcheck: {} {}/{} {}\033[K", doing_, done, total, what_) << std::flush;
   }
 
  private:
   const bool on_;
   std::atomic<size_t> total_{0};
+  const char* doing_;
   const char* what_;
   std::atomic<size_t> done_{0};
   std::mutex mu_;
@@ -168,16 +184,15 @@ class Progress {
   bool drawn_ = false;
 };
 
-// Reconciles the report, with "claimcheck: 12/40 groups" on a terminal while
-// it works (Progress); the line is gone before the report is written.
+// Reconciles the report, with "claimcheck: reconciling 12/40 groups" on a
+// terminal while it works (Progress); the line is gone before the report is
+// written.
 void ReconcileReport(const Config& c, Io& io, model::Report* r, const reconcile::Ledger* ledger) {
-  std::optional<Progress> progress;
+  Progress progress(c, io, "reconciling", "groups");
+  progress.Phase(fmt::format("reconciling {} claims", r->claims.size()));
   reconcile::Reconcile(r, ledger, [&](size_t, size_t total) {
-    if (!progress) {
-      progress.emplace(c, io, "groups");
-      progress->AddTotal(total);
-    }
-    progress->Step();
+    if (progress.Total() == 0) progress.AddTotal(total);
+    progress.Step();
   });
 }
 
@@ -198,7 +213,11 @@ bool ForEachBatch(const Config& c, Io& io, Progress& progress, bool* readable,
                   const std::function<bool(std::vector<corpus::Document>&)>& each) {
   corpus::InputReader reader(c.inputs, io.in);
   std::vector<corpus::Document> docs;
+  size_t read = 0;
+  progress.Phase("reading inputs");
   while (reader.Next(kBatchBytes, &docs)) {
+    read += docs.size();
+    progress.Phase(fmt::format("reading inputs ({} read)", read));
     for (corpus::Document& d : docs) {
       *readable = *readable || d.ok();
       if (d.ok() && !d.published && c.reference_date) {
@@ -212,9 +231,45 @@ bool ForEachBatch(const Config& c, Io& io, Progress& progress, bool* readable,
     progress.AddTotal(docs.size());
     if (!each(docs)) return false;
     docs.clear();
+    progress.Phase("reading inputs");
   }
   return true;
 }
+
+// Whether -o names a file this run can write, checked before any work: a
+// run that cannot write its report should say so before it reads a corpus.
+// The file is not created here (a run that fails later leaves nothing).
+bool OutputWritable(const Config& c, Io& io) {
+  if (c.output.empty() || c.output == "-") return true;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path path(c.output);
+  if (fs::is_directory(path, ec)) {
+    Fail(io, fmt::format("-o {}: is a directory", c.output));
+    return false;
+  }
+  if (fs::exists(path, ec)) {
+    if (access(c.output.c_str(), W_OK) != 0) {
+      Fail(io, fmt::format("-o {}: cannot open for writing: {}", c.output, std::strerror(errno)));
+      return false;
+    }
+    return true;
+  }
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec)) {
+    Fail(io, fmt::format("-o {}: cannot open for writing: no directory {}", c.output, dir.string()));
+    return false;
+  }
+  if (access(dir.c_str(), W_OK | X_OK) != 0) {
+    Fail(io, fmt::format("-o {}: cannot open for writing: {}", c.output, std::strerror(errno)));
+    return false;
+  }
+  return true;
+}
+
+// A whole report written at once, with "claimcheck: writing the report" on
+// a terminal meanwhile.
+bool WriteReport(const Config& c, Io& io, const report::Writer& writer, const model::Report& r);
 
 // Runs `write` against stdout or the -o file.
 bool WithOutput(const Config& c, Io& io, const std::function<void(std::ostream&)>& write) {
@@ -241,6 +296,12 @@ bool WithOutput(const Config& c, Io& io, const std::function<void(std::ostream&)
   return true;
 }
 
+bool WriteReport(const Config& c, Io& io, const report::Writer& writer, const model::Report& r) {
+  Progress progress(c, io, "writing", "findings");
+  progress.Phase(fmt::format("writing the report ({} findings)", r.findings.size()));
+  return WithOutput(c, io, [&](std::ostream& out) { writer.Write(r, out); });
+}
+
 // Extracts every readable document's claims over `jobs` threads. Documents
 // may gain a date (dateline, inference) on the way. Returns false with the
 // first error (a rule engine failure, never a bad input).
@@ -264,10 +325,32 @@ bool ExtractBatch(const LoadedRules& loaded, const Config& c, std::vector<corpus
   return true;
 }
 
+// How each qualifier of the rules' lexicon derives its bounds from the stated
+// number, so human formats print a count as stated ("more than 1,000", not
+// "at least 1,001"): lo = "n" or "n+1", else hi = "n" or "n-1".
+report::QualifierBounds QualifierBoundsOf(const rules::RuleSet& rules) {
+  report::QualifierBounds out;
+  for (const auto& [key, entry] : rules.Lex("qualifiers").entries()) {
+    const std::string lo = entry.Field("lo"), hi = entry.Field("hi");
+    if (lo == "n" || lo == "n+1") {
+      out[key] = {true, lo == "n" ? 0 : 1};
+    } else if (hi == "n" || hi == "n-1") {
+      out[key] = {false, hi == "n" ? 0 : -1};
+    }
+  }
+  return out;
+}
+
 // The --format writer, or nullptr after saying it is not built yet.
-std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io) {
+// `reconcile` loads no rules of its own: the embedded ones tell its writer
+// how qualifiers read.
+std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io, const rules::RuleSet* rules) {
   report::WriterOptions options;
   options.color = UseColor(c);
+  rules::RuleSet embedded;
+  std::string err;
+  if (rules == nullptr && rules::LoadRuleSet(c.rules_dirs, &embedded, &err, /*lazy=*/true)) rules = &embedded;
+  if (rules != nullptr) options.qualifiers = QualifierBoundsOf(*rules);
   auto writer = report::MakeWriter(c.format, options);
   if (!writer) {
     Fail(io, fmt::format("--format {}: not implemented yet",
@@ -284,17 +367,18 @@ int ExitFor(const model::Report& r, const Config& c) {
 }
 
 int RunCheck(const Config& c, Io& io) {
+  if (!OutputWritable(c, io)) return kExitError;
   std::optional<reconcile::Ledger> ledger;
   if (!LoadFacts(c, io, &ledger)) return kExitError;
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
-  auto writer = ReportWriter(c, io);
+  auto writer = ReportWriter(c, io, &loaded.rules);
   if (!writer) return kExitError;
   model::Report r;
   bool readable = false;
   {
-        Progress progress(c, io, "documents");  // erased before the groups' progress
+    Progress progress(c, io, "extracting", "documents");  // erased before the groups' progress
     const bool extracted = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
       std::vector<std::vector<model::Claim>> claims;
       if (!ExtractBatch(loaded, c, docs, &claims, progress, io)) return false;
@@ -307,7 +391,7 @@ int RunCheck(const Config& c, Io& io) {
     if (!extracted) return kExitError;
   }
   ReconcileReport(c, io, &r, Ptr(ledger));
-  if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
+  if (!WriteReport(c, io, *writer, r)) return kExitError;
   if (!readable) return Fail(io, "no input readable");
   return ExitFor(r, c);
 }
@@ -315,10 +399,11 @@ int RunCheck(const Config& c, Io& io) {
 // `extract` and `mentions` write each batch as it is done: memory stays one
 // batch whatever the corpus size.
 int RunExtract(const Config& c, Io& io) {
+  if (!OutputWritable(c, io)) return kExitError;
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
-    Progress progress(c, io, "documents");
+  Progress progress(c, io, "extracting", "documents");
   bool readable = false, extracted = false;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
     extracted = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
@@ -336,10 +421,11 @@ int RunExtract(const Config& c, Io& io) {
 }
 
 int RunMentions(const Config& c, Io& io) {
+  if (!OutputWritable(c, io)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "mentions: no INPUT given (use - for standard input)");
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
-    Progress progress(c, io, "documents");
+  Progress progress(c, io, "finding mentions in", "documents");
   bool readable = false, found_all = false;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
     found_all = ForEachBatch(c, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
@@ -433,20 +519,27 @@ size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
 }
 
 int RunReconcile(const Config& c, Io& io) {
+  if (!OutputWritable(c, io)) return kExitError;
   std::optional<reconcile::Ledger> ledger;
   if (!LoadFacts(c, io, &ledger)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
-  auto writer = ReportWriter(c, io);
+  auto writer = ReportWriter(c, io, nullptr);
   if (!writer) return kExitError;
   model::Report r;
   std::set<std::string> docs, claims;
   size_t documents = 0;
-  for (const std::string& path : c.inputs) {
-    documents += ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet);
+  {
+    Progress progress(c, io, "reading", "files");
+    progress.AddTotal(c.inputs.size());
+    for (const std::string& path : c.inputs) {
+      progress.Phase(fmt::format("reading claims ({} records read)", r.inputs.size() + r.claims.size()));
+      documents += ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet);
+      progress.Step();
+    }
   }
   if (documents == 0) return Fail(io, "reconcile: no document records read");
   ReconcileReport(c, io, &r, Ptr(ledger));
-  if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
+  if (!WriteReport(c, io, *writer, r)) return kExitError;
   return ExitFor(r, c);
 }
 
@@ -491,6 +584,16 @@ int RunExplain(const Config& c, Io& io) {
   }
   io.out << "steps:\n";
   for (const std::string& line : x.trace) io.out << "  " << line << '\n';
+  // The findings these claims make on their own, so each claim shows why it
+  // is one subject with others, as a report's finding says it.
+  model::Report alone;
+  alone.inputs.push_back(model::DocumentRecord::From(doc));
+  alone.claims = x.claims;
+  reconcile::Reconcile(&alone);
+  std::map<std::string, const model::Finding*> finding_of;
+  for (const model::Finding& f : alone.findings) {
+    for (const std::string& id : f.claims) finding_of.emplace(id, &f);
+  }
   io.out << "claims:\n";
   for (const model::Claim& claim : x.claims) {
     io.out << fmt::format("  {} {} = {}\n      subject {}; as_of {} ({}); evidence \"{}\" at {}:{}\n"
@@ -515,6 +618,10 @@ int RunExplain(const Config& c, Io& io) {
       why += fmt::format("; an earlier figure (\"{}\"): superseded, never an alarm", claim.timeline.cue);
     }
     io.out << fmt::format("      grouped by: {}\n", why);
+    if (auto it = finding_of.find(claim.id); it != finding_of.end() && !it->second->grouped_by.empty()) {
+      io.out << fmt::format("      one subject by: {} (finding {} {})\n", fmt::join(it->second->grouped_by, "; "),
+                            it->second->id, it->second->verdict);
+    }
   }
   if (x.claims.empty()) io.out << "  none\n";
   return kExitOk;

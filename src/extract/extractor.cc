@@ -74,6 +74,7 @@ struct Extractor::Impl {
   model::Claim ValueAndEvidence(const corpus::Document& doc, const Extraction& x,
                                 const Candidate& c) const;
   void Flags(const corpus::Document& doc, const Candidate& c, model::Claim* claim) const;
+  bool IsSpeaker(std::string_view who) const;
   void DropAnecdotes(std::vector<const Candidate*>* kept, std::vector<model::Claim>* claims,
                      std::vector<const Candidate*>* dropped) const;
 };
@@ -276,11 +277,59 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
     re2::StringPiece who;
     if (RE2::PartialMatch(re2::StringPiece(sentence_text.data(), sentence_text.size()), *re,
                           &who) &&
-        !who.empty()) {
+        IsSpeaker(std::string_view(who.data(), who.size()))) {
       claim->attribution = std::string(who.data(), who.size());
       break;
     }
   }
+}
+
+namespace {
+
+// A word as lexicons spell it: without a possessive ("sheriff's") or the
+// punctuation around it ("Lt.").
+std::string_view Bare(std::string_view w) {
+  for (std::string_view s : {"'s", "\u2019s"}) {
+    if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) w.remove_suffix(s.size());
+  }
+  while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+  while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.front()))) w.remove_prefix(1);
+  return w;
+}
+
+bool Capitalized(std::string_view w) {
+  return w.size() >= 2 && (std::isupper(static_cast<unsigned char>(w.front())) || static_cast<unsigned char>(w.front()) >= 0x80);
+}
+
+}  // namespace
+
+// Whether what an attribution pattern caught names someone who speaks: a
+// person, an official, an agency or a named outlet (rules/README.md,
+// "Attribution"). Not a clause ("42 people were killed in …", "navy had
+// originally"), a pronoun ("he"), a place ("of Qeshm island") or words
+// after a conjunction ("and state media", "which Israel"). The words are
+// lexicons: speaker_nouns, not_speaker_openers, not_speaker_words; a name is
+// capitalized words (name_particles between them).
+bool Extractor::Impl::IsSpeaker(std::string_view who) const {
+  const std::vector<std::string_view> words = Words(who);
+  if (words.empty() || words.size() > 8) return false;
+  if (std::any_of(who.begin(), who.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
+    return false;
+  }
+  if (rules.Lex("not_speaker_openers").Find(Bare(words.front())) != nullptr) return false;
+  bool noun = false, name = true, named = false;
+  for (std::string_view w : words) {
+    const std::string_view bare = Bare(w);
+    if (bare.empty()) continue;
+    if (rules.Lex("not_speaker_words").Find(bare) != nullptr) return false;
+    if (rules.Lex("speaker_nouns").Find(bare) != nullptr) noun = true;
+    if (Capitalized(bare)) {
+      named = true;
+    } else if (rules.Lex("name_particles").Find(bare) == nullptr && bare != "the") {
+      name = false;
+    }
+  }
+  return noun || (name && named);
 }
 
 }  // namespace claimcheck::extract

@@ -1,6 +1,11 @@
 #include "report/display.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cstdlib>
+
+#include "util/date.h"
 
 namespace claimcheck::report {
 
@@ -44,6 +49,371 @@ std::vector<const Finding*> FindingsForDisplay(const Report& report) {
     return SeverityRank(a->severity) < SeverityRank(b->severity);
   });
   return order;
+}
+
+// --- values as people write them ------------------------------------------
+
+namespace {
+
+constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+constexpr const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+bool Digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int ToInt(std::string_view s) { return std::atoi(std::string(s).c_str()); }
+
+// "2021-01-02" or "XXXX-01-02" (year open): its fields, or false.
+struct DateParts {
+  int year = 0;  ///< 0: not given
+  int month = 0;
+  int day = 0;
+};
+
+bool ParseDay(std::string_view s, DateParts* out) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  const std::string_view y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
+  if (!Digits(m) || !Digits(d) || !(Digits(y) || y == "XXXX")) return false;
+  out->year = y == "XXXX" ? 0 : ToInt(y);
+  out->month = ToInt(m);
+  out->day = ToInt(d);
+  if (out->month < 1 || out->month > 12 || out->day < 1 || out->day > 31) return false;
+  return out->year == 0 || IsValidDate(out->year, out->month, out->day);
+}
+
+// "2 January 2021", or "2 January (year not given)".
+std::string DayWords(const DateParts& d) {
+  if (d.year == 0) return fmt::format("{} {} (year not given)", d.day, kMonths[d.month - 1]);
+  return fmt::format("{} {} {}", d.day, kMonths[d.month - 1], d.year);
+}
+
+std::string OrdinalWord(int n) { return n == 1 ? "first" : n == 2 ? "second" : n == 3 ? "third" : "fourth"; }
+
+// "P5D" → "5 days", "PT3H" → "3 hours", "P2Y" → "2 years"; "" when not one.
+std::string DurationWords(std::string_view t) {
+  if (t.size() < 3 || t[0] != 'P') return "";
+  const bool clock = t[1] == 'T';
+  const std::string_view body = t.substr(clock ? 2 : 1);
+  const std::string_view n = body.substr(0, body.size() - 1);
+  const char unit = body.back();
+  const char* name = nullptr;
+  if (clock) {
+    name = unit == 'H' ? "hour" : unit == 'M' ? "minute" : unit == 'S' ? "second" : nullptr;
+  } else {
+    name = unit == 'Y' ? "year" : unit == 'M' ? "month" : unit == 'W' ? "week" : unit == 'D' ? "day" : nullptr;
+  }
+  if (name == nullptr) return "";
+  if (n == "X") return fmt::format("some {}s", name);
+  if (!Digits(n)) return "";
+  const int count = ToInt(n);
+  return fmt::format("{} {}{}", count, name, count == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::string TimeInWords(std::string_view t) {
+  if (t == "PRESENT_REF") return "now";
+  if (t == "PAST_REF") return "in the past";
+  if (t == "FUTURE_REF") return "in the future";
+  if (t == "XXXX") return "a year not given";
+  DateParts d;
+  if (ParseDay(t.substr(0, std::min<size_t>(t.size(), 10)), &d)) {
+    if (t.size() == 10) return DayWords(d);
+    const std::string_view rest = t.substr(10);
+    if (rest == "TNI" && d.year != 0) {
+      const int wd = CivilDate{d.year, d.month, d.day}.Weekday();
+      return fmt::format("{} night, {}", kWeekdays[wd], DayWords(d));
+    }
+    const char* part = rest == "TMO" ? "morning" : rest == "TAF" ? "afternoon" : rest == "TEV" ? "evening"
+                       : rest == "TNI" ? "night" : rest == "TDT" ? "daytime" : nullptr;
+    if (part != nullptr) return fmt::format("{} of {}", part, DayWords(d));
+    // A clock time: "T07:37", "T07:37Z", "T07:37:05Z".
+    if (rest.size() >= 6 && rest[0] == 'T' && rest[3] == ':' && Digits(rest.substr(1, 2)) &&
+        Digits(rest.substr(4, 2))) {
+      const bool utc = rest.back() == 'Z';
+      return fmt::format("{}{}, {}", rest.substr(1, 5), utc ? " UTC" : "", DayWords(d));
+    }
+    return std::string(t);
+  }
+  if (t.size() == 10 && t.substr(0, 7) == "XXXX-WX" && t.substr(7, 2) == "X-" && t[9] >= '1' && t[9] <= '7') {
+    return fmt::format("a {} (date not given)", kWeekdays[t[9] - '1']);
+  }
+  if (t.size() == 7 && t[4] == '-' && Digits(t.substr(5, 2)) && (Digits(t.substr(0, 4)) || t.substr(0, 4) == "XXXX")) {
+    const int m = ToInt(t.substr(5, 2));
+    if (m < 1 || m > 12) return std::string(t);
+    if (t.substr(0, 4) == "XXXX") return fmt::format("{} (year not given)", kMonths[m - 1]);
+    return fmt::format("{} {}", kMonths[m - 1], t.substr(0, 4));
+  }
+  if (t.size() >= 7 && Digits(t.substr(0, 4)) && t[4] == '-') {
+    const std::string_view y = t.substr(0, 4), rest = t.substr(5);
+    if (rest.size() == 3 && rest[0] == 'W' && Digits(rest.substr(1))) return fmt::format("week {} of {}", ToInt(rest.substr(1)), y);
+    if (rest == "SP") return fmt::format("spring {}", y);
+    if (rest == "SU") return fmt::format("summer {}", y);
+    if (rest == "FA") return fmt::format("autumn {}", y);
+    if (rest == "WI") return fmt::format("winter {}", y);
+    if (rest.size() == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4') {
+      return fmt::format("the {} quarter of {}", OrdinalWord(rest[1] - '0'), y);
+    }
+    if (rest.size() == 2 && rest[0] == 'H' && (rest[1] == '1' || rest[1] == '2')) {
+      return fmt::format("the {} half of {}", OrdinalWord(rest[1] - '0'), y);
+    }
+    return std::string(t);
+  }
+  if (t.size() == 4 && Digits(t)) return std::string(t);
+  if (t.size() == 3 && Digits(t)) return fmt::format("the {}0s", t);
+  if (t.size() == 2 && Digits(t)) return fmt::format("the {}00s", t);
+  if (std::string words = DurationWords(t); !words.empty()) return words;
+  return std::string(t);
+}
+
+std::string IsoBeside(std::string_view t) {
+  DateParts d;
+  if (t.size() >= 10 && ParseDay(t.substr(0, 10), &d)) {
+    if (d.year == 0) return "";
+    // A part of day is no ISO 8601 value: the day is. A clock time is one.
+    const std::string_view rest = t.substr(10);
+    if (rest.empty() || (rest.size() >= 3 && Digits(rest.substr(1, 2)))) return std::string(t);
+    return std::string(t.substr(0, 10));
+  }
+  if (t.size() >= 7 && Digits(t.substr(0, 4)) && t[4] == '-' && TimeInWords(t) != t) {
+    // Months and weeks are ISO 8601; seasons, quarters and halves are TIMEX3 only.
+    if (Digits(t.substr(5)) || (t[5] == 'W' && Digits(t.substr(6)))) return std::string(t);
+  }
+  return "";
+}
+
+std::string TimeForPeople(std::string_view timex) {
+  const std::string words = TimeInWords(timex);
+  const std::string iso = IsoBeside(timex);
+  return iso.empty() || iso == words ? words : fmt::format("{} [{}]", words, iso);
+}
+
+std::string QuantityForPeople(const Quantity& q, const QualifierBounds& bounds) {
+  if (q.point || q.qualifier.empty()) return ShowValue(q);
+  std::string key = q.qualifier;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto it = bounds.find(key);
+  if (it == bounds.end() || (!it->second.from_lo && !q.hi)) return ShowValue(q);
+  const int64_t n = it->second.from_lo ? q.lo - it->second.shift : *q.hi - it->second.shift;
+  const std::string stated = fmt::format("{} {}", q.qualifier, WithSeparators(n));
+  if (q.hi && q.lo != 0) {  // bounded on both sides: "nearly 100 (90–99)"
+    return fmt::format("{} ({}–{})", stated, WithSeparators(q.lo), WithSeparators(*q.hi));
+  }
+  // "at least 5" and "up to 30" say their bound; "more than 26,000" and
+  // "fewer than 10" exclude the number they state: the sign makes it plain.
+  if (it->second.shift == 0) return stated;
+  return fmt::format("{} ({} {})", stated, it->second.from_lo ? ">" : "<", WithSeparators(n));
+}
+
+std::string ValueForPeople(const Value& v, const QualifierBounds& bounds) {
+  if (const auto* q = std::get_if<Quantity>(&v)) return QuantityForPeople(*q, bounds);
+  return TimeForPeople(std::get<Time>(v).timex);
+}
+
+namespace {
+
+bool IsTokenByte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == ':' ||
+         c == '_';
+}
+
+}  // namespace
+
+std::string ProseForPeople(std::string_view text, const std::vector<const Claim*>& claims,
+                           const QualifierBounds& bounds) {
+  // Printed form → readable form. Claims that print alike hold the same
+  // bounds ("over 200", "more than 200" both print "at least 201"): the
+  // first claim's words say it.
+  std::map<std::string, std::string> words;
+  auto add = [&](const std::string& printed, const std::string& readable) {
+    if (!printed.empty() && printed != readable) words.emplace(printed, readable);
+  };
+  for (const Claim* c : claims) {
+    add(ShowValue(c->value), ValueForPeople(c->value, bounds));
+    add(c->as_of.timex, TimeForPeople(c->as_of.timex));
+  }
+  std::vector<std::pair<std::string, std::string>> keys;
+  for (auto& [printed, readable] : words) keys.emplace_back(printed, readable);
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    if (i == 0 || !IsTokenByte(text[i - 1])) {
+      for (const auto& [printed, readable] : keys) {
+        if (text.substr(i, printed.size()) != printed) continue;
+        const size_t end = i + printed.size();
+        if (end < text.size() && IsTokenByte(text[end])) continue;
+        out += readable;
+        i = end;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced && (i == 0 || !IsTokenByte(text[i - 1]))) {
+      // Any other time value in the prose ("states no year (XXXX-01-03)",
+      // "event time: (2009-09)"); a bare year reads as it is.
+      size_t end = i;
+      while (end < text.size() && IsTokenByte(text[end])) ++end;
+      const std::string_view token = text.substr(i, end - i);
+      if (end > i && !Digits(token) && TimeInWords(token) != token) {
+        out += TimeForPeople(token);
+        i = end;
+        replaced = true;
+      }
+    }
+    if (!replaced) out += text[i++];
+  }
+  return out;
+}
+
+std::string WhyGrouped(const Finding& f, const ReportIndex& index, const QualifierBounds& bounds) {
+  const std::vector<const Claim*> claims = index.ClaimsOf(f);
+  std::string out;
+  for (const std::string& why : f.grouped_by) {
+    out += (out.empty() ? "" : "; ") + ProseForPeople(why, claims, bounds);
+  }
+  return out;
+}
+
+std::vector<std::string> TimelineForPeople(const Finding& f, const ReportIndex& index,
+                                           const QualifierBounds& bounds) {
+  // Consecutive entries of one time make one step; within it, each source's
+  // values once, in the timeline's order.
+  struct Step {
+    std::string as_of;
+    std::vector<std::pair<std::string, std::vector<std::string>>> sources;
+  };
+  std::vector<Step> steps;
+  bool staged = false;
+  for (const model::TimelineEntry& e : f.timeline) {
+    const Claim* c = index.FindClaim(e.claim);
+    std::string value = c ? ValueForPeople(c->value, bounds) : e.value;
+    if (!e.stage.empty() && e.stage != "standing") {
+      value += " (" + e.stage + ")";
+      staged = true;
+    }
+    if (steps.empty() || steps.back().as_of != e.as_of) steps.push_back({e.as_of, {}});
+    auto& sources = steps.back().sources;
+    auto it = std::find_if(sources.begin(), sources.end(), [&](const auto& s) { return s.first == e.source; });
+    if (it == sources.end()) it = sources.insert(sources.end(), {e.source, {}});
+    if (std::find(it->second.begin(), it->second.end(), value) == it->second.end()) it->second.push_back(value);
+  }
+  std::vector<std::string> out;
+  if (steps.size() < 2 && !staged) return out;
+  for (const Step& step : steps) {
+    std::string said;
+    for (const auto& [source, values] : step.sources) {
+      std::string joined;
+      for (const std::string& v : values) joined += (joined.empty() ? "" : ", ") + v;
+      said += fmt::format("{}{} ({})", said.empty() ? "" : "; ", joined, source);
+    }
+    out.push_back(fmt::format("{}: {}", step.as_of.empty() ? "undated" : TimeInWords(step.as_of), said));
+  }
+  return out;
+}
+
+// --- quotes in whole words --------------------------------------------------
+
+namespace {
+
+bool IsWordByte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+size_t CodePoints(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Words that end a count without naming what it counts: the noun follows.
+bool EndsOnCount(std::string_view word) {
+  static const char* const kCountWords[] = {
+      "other",    "one",     "two",     "three",    "four",     "five",    "six",      "seven",   "eight",
+      "nine",     "ten",     "eleven",  "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty", "thirty",   "forty",    "fifty",   "sixty",    "seventy", "eighty",
+      "ninety",   "hundred", "thousand", "million", "billion",  "dozen",   "more",     "additional"};
+  if (word.empty()) return false;
+  if (std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; })) {
+    return word.front() >= '0' && word.front() <= '9';
+  }
+  const std::string w = Lower(word);
+  return std::find(std::begin(kCountWords), std::end(kCountWords), w) != std::end(kCountWords);
+}
+
+// Words that follow a count without being what it counts ("killed five and
+// injured", "at least 10 in the city").
+bool IsFunctionWord(std::string_view word) {
+  static const char* const kWords[] = {
+      "a",     "an",     "and",    "are",   "as",       "at",       "be",      "been",     "but",
+      "by",    "during", "for",    "from",  "had",      "has",      "have",    "in",       "including",
+      "into",  "is",     "it",     "more",  "of",       "on",       "or",      "since",    "than",
+      "that",  "the",    "their",  "them",  "there",    "these",    "they",    "this",     "those",
+      "to",    "was",    "were",   "when",  "which",    "while",    "who",     "with",     "after",
+      "before", "among", "across", "over",  "under",    "monday",   "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "last", "yesterday", "today", "tonight", "tomorrow"};
+  const std::string w = Lower(word);
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// Where e.text sits in e.sentence: its only occurrence, else the last one
+// that fits before the claim's column (exact when the sentence starts its
+// line), else the first.
+std::optional<size_t> SpanStart(const Evidence& e) {
+  const std::string_view sentence = e.sentence;
+  size_t at = sentence.find(e.text);
+  if (e.text.empty() || at == std::string_view::npos) return std::nullopt;
+  const size_t first = at;
+  std::optional<size_t> fits;
+  for (; at != std::string_view::npos; at = sentence.find(e.text, at + 1)) {
+    if (CodePoints(sentence.substr(0, at)) + 1 <= e.column) fits = at;
+  }
+  return fits ? *fits : first;
+}
+
+}  // namespace
+
+std::optional<Quote> QuoteOf(const Evidence& e) {
+  const std::optional<size_t> at = SpanStart(e);
+  if (!at) return std::nullopt;
+  const std::string_view s = e.sentence;
+  size_t begin = *at, end = *at + e.text.size();
+  // Whole words: a span that starts or ends inside a word takes all of it.
+  if (IsWordByte(s[begin])) {
+    while (begin > 0 && IsWordByte(s[begin - 1])) --begin;
+  }
+  if (IsWordByte(s[end - 1])) {
+    while (end < s.size() && IsWordByte(s[end])) ++end;
+  }
+  // A count keeps the word it counts: "eight other" → "eight other men".
+  size_t last = end;
+  while (last > begin && IsWordByte(s[last - 1])) --last;
+  if (last < end && EndsOnCount(s.substr(last, end - last)) && end < s.size() && s[end] == ' ') {
+    size_t next = end + 1;
+    while (next < s.size() && IsWordByte(s[next])) ++next;
+    const std::string_view word = s.substr(end + 1, next - end - 1);
+    const bool letters = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
+    // A noun, not a run of letters from a page without spaces.
+    if (letters && word.size() <= 30 && !IsFunctionWord(word) && !EndsOnCount(word)) end = next;
+  }
+  return Quote{s.substr(0, begin), s.substr(begin, end - begin), s.substr(end)};
+}
+
+std::string QuoteText(const Evidence& e) {
+  const std::optional<Quote> q = QuoteOf(e);
+  return q ? std::string(q->quote) : e.text;
 }
 
 }  // namespace claimcheck::report

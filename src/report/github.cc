@@ -47,7 +47,7 @@ std::string Command(std::string_view severity) {
 
 class GithubWriter final : public Writer {
  public:
-  explicit GithubWriter(const WriterOptions& options) : root_(options.root) {}
+  explicit GithubWriter(const WriterOptions& options) : root_(options.root), bounds_(options.qualifiers) {}
 
   void Write(const Report& report, std::ostream& out) const override {
     const ReportIndex index(report);
@@ -89,17 +89,20 @@ class GithubWriter final : public Writer {
   }
 
   // The summary, then every claim as the text writer prints it, then notes.
-  static std::string Message(const Finding& f, const ReportIndex& index) {
-    std::string m = f.summary;
-    for (const Claim* c : index.ClaimsOf(f)) {
+  std::string Message(const Finding& f, const ReportIndex& index) const {
+    const std::vector<const Claim*> claims = index.ClaimsOf(f);
+    std::string m = ProseForPeople(f.summary, claims, bounds_);
+    for (const Claim* c : claims) {
       m += fmt::format("\n{}:{}:{}: \"{}\"", c->doc, c->evidence.line, c->evidence.column,
-                       c->evidence.text);
+                       QuoteText(c->evidence));
     }
-    for (const std::string& note : f.notes) m += "\nnote: " + note;
+    if (const std::string why = WhyGrouped(f, index, bounds_); !why.empty()) m += "\ngrouped by: " + why;
+    for (const std::string& note : f.notes) m += "\nnote: " + ProseForPeople(note, claims, bounds_);
     return m;
   }
 
   std::string root_;
+  QualifierBounds bounds_;
 };
 
 }  // namespace

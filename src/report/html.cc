@@ -11,7 +11,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cmath>
 #include <cstdlib>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +22,7 @@
 #include "corpus/utf8.h"
 #include "report/text_util.h"
 #include "report/writers.h"
+#include "util/date.h"
 
 namespace claimcheck::report {
 
@@ -118,6 +122,27 @@ mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 
 .meta dd { margin: 0; overflow-wrap: anywhere; }
 .basis { color: var(--muted); }
 
+.grouped-by { margin: .25rem 0; color: var(--muted); font-size: .9rem; }
+.timeline { display: flex; flex-wrap: wrap; gap: .2rem .4rem; list-style: none; margin: .25rem 0 .5rem;
+  padding: 0; font-size: .9rem; }
+.timeline li + li::before { content: "\2192\00a0"; color: var(--muted); }
+.chart-box { margin: .5rem 0; overflow-x: auto; }
+.chart { display: block; max-width: 100%; height: auto; font: 11px system-ui, sans-serif; }
+.chart .axis { stroke: var(--line); stroke-width: 1; }
+.chart .tick { fill: var(--muted); }
+.chart .mark line { stroke: currentColor; stroke-width: 4; stroke-linecap: round; }
+.chart .mark circle, .chart .mark path { fill: currentColor; stroke: var(--paper); stroke-width: 1; }
+.legend { display: flex; flex-wrap: wrap; gap: .2rem .8rem; font-size: .85rem; }
+.legend .key::before { content: "\25A0\00a0"; }
+.singles, .document { margin: 0 0 1rem; padding: .5rem .75rem; border: 1px dashed var(--line);
+  border-radius: 6px; }
+.singles > summary, .document > summary { cursor: pointer; font-weight: 600; }
+.singles[open] > summary { margin-bottom: .75rem; }
+.doc-claims { width: 100%; border-collapse: collapse; font-size: .9rem; margin-top: .5rem; }
+.doc-claims th, .doc-claims td { text-align: left; vertical-align: top; padding: .3rem .5rem;
+  border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.doc-claims .value { font-size: 1em; }
+
 .inputs table { width: 100%; border-collapse: collapse; font-size: .92rem; }
 .inputs th, .inputs td { text-align: left; vertical-align: top; padding: .35rem .5rem;
   border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
@@ -215,12 +240,12 @@ std::string Escape(std::string_view text) {
 
 const char* Plural(size_t n) { return n == 1 ? "" : "s"; }
 
-// The claim's sentence with its span in <mark>. The span is the sentence's
-// first occurrence of the evidence text; when the sentence does not contain it
-// (or there is no sentence) the span is quoted after it instead.
+// The claim's sentence with its quote in <mark>: the span at the claim's
+// place in the sentence, in whole words (QuoteOf); when the sentence does not
+// contain it (or there is no sentence) the span is quoted after it instead.
 std::string Highlight(const Evidence& e) {
-  if (const auto parts = SplitAtSpan(e)) {
-    return Escape(parts->before) + "<mark>" + Escape(parts->span) + "</mark>" +
+  if (const auto parts = QuoteOf(e)) {
+    return Escape(parts->before) + "<mark>" + Escape(parts->quote) + "</mark>" +
            Escape(parts->after);
   }
   std::string out = Escape(e.sentence);
@@ -237,16 +262,160 @@ void AppendMeta(std::string_view term, std::string_view html_value, std::string*
   *out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>\n", term, html_value);
 }
 
+// A time as people write it, in a <time> element carrying its ISO value
+// where it has one: <time datetime="2020-01-03">3 January 2020</time>.
+std::string TimeHtml(std::string_view timex) {
+  const std::string words = Escape(TimeInWords(timex));
+  const std::string iso = IsoBeside(timex);
+  if (iso.empty()) return words;
+  return fmt::format("<time datetime=\"{}\">{}</time>", Escape(iso), words);
+}
+
+std::string ValueHtml(const Value& v, const QualifierBounds& bounds) {
+  if (const auto* t = std::get_if<Time>(&v)) return TimeHtml(t->timex);
+  return Escape(ValueForPeople(v, bounds));
+}
+
+// A link to a source's page, the only absolute URLs the page holds; a URL
+// of another scheme (javascript:, data:) is shown as text, never a link.
+std::string UrlHtml(std::string_view url) {
+  if (url.empty()) return "";
+  std::string lower(url.substr(0, 8));
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0) return "<code>" + Escape(url) + "</code>";
+  return fmt::format("<a class=\"source-url\" href=\"{0}\" rel=\"noopener noreferrer\">{0}</a>", Escape(url));
+}
+
 // "2022-01-01 (inferred)" with the basis muted; "" when there is no date.
 std::string DateWithBasis(std::string_view date, std::string_view basis) {
   if (date.empty() && basis.empty()) return "";
-  std::string out = date.empty() ? "unknown" : Escape(date);
+  std::string out = date.empty() ? "unknown" : TimeHtml(date);
   if (!basis.empty()) out += fmt::format(" <span class=\"basis\">({})</span>", Escape(basis));
   return out;
 }
 
+// A finding's values by source over time, as an inline SVG (no network, no
+// script): one column per reported time, earliest first, one mark per
+// claim — a bar from its low to its high bound (an arrow when open above), a
+// dot at its point — coloured by source, with a <title> a pointer shows.
+// Counts and dates alike; claims with no known bound are left out. "" when
+// fewer than two claims can be drawn.
+struct ChartMark {
+  const Claim* claim;
+  std::string source;
+  std::string as_of;
+  double lo, hi;
+  bool open;
+  std::optional<double> point;
+};
+
+std::optional<double> DayNumber(const std::string& iso) {
+  const std::optional<CivilDate> d = ParseIsoDate(iso);
+  if (!d) return std::nullopt;
+  return static_cast<double>(d->ToDays());
+}
+
+std::optional<ChartMark> MarkOf(const Claim& c, const std::string& source, const std::string& as_of) {
+  ChartMark m{&c, source, as_of, 0, 0, false, std::nullopt};
+  if (const auto* q = std::get_if<Quantity>(&c.value)) {
+    m.lo = static_cast<double>(q->lo);
+    m.open = !q->hi;
+    m.hi = q->hi ? static_cast<double>(*q->hi) : m.lo;
+    m.point = q->point;
+    return m;
+  }
+  const Time& t = std::get<Time>(c.value);
+  const auto lo = DayNumber(t.lo), hi = DayNumber(t.hi);
+  if (!lo || !hi) return std::nullopt;
+  m.lo = *lo;
+  m.hi = *hi;
+  return m;
+}
+
+constexpr const char* kPalette[] = {"#0969da", "#cf222e", "#1a7f37", "#8250df", "#bf3989", "#9a6700", "#1b7c83", "#57606a"};
+
+std::string Chart(const Finding& f, const ReportIndex& index, const QualifierBounds& bounds) {
+  std::vector<ChartMark> marks;
+  for (const model::TimelineEntry& e : f.timeline) {
+    const Claim* c = index.FindClaim(e.claim);
+    if (c == nullptr) continue;
+    if (auto m = MarkOf(*c, e.source, e.as_of)) marks.push_back(*m);
+  }
+  if (marks.size() < 2) return "";
+  std::vector<std::string> columns, sources;
+  for (const ChartMark& m : marks) {
+    if (std::find(columns.begin(), columns.end(), m.as_of) == columns.end()) columns.push_back(m.as_of);
+    if (std::find(sources.begin(), sources.end(), m.source) == sources.end()) sources.push_back(m.source);
+  }
+  double lo = marks.front().lo, hi = marks.front().hi;
+  for (const ChartMark& m : marks) {
+    lo = std::min(lo, m.lo);
+    hi = std::max(hi, m.hi);
+  }
+  const bool any_open = std::any_of(marks.begin(), marks.end(), [](const ChartMark& m) { return m.open; });
+  const double top = hi + std::max(1.0, (hi - lo) * (any_open ? 0.25 : 0.08));
+  const double bottom = std::max(0.0, lo - std::max(1.0, (hi - lo) * 0.08));
+  const bool dates = std::holds_alternative<Time>(marks.front().claim->value);
+  constexpr int kLeft = 110, kColumn = 120, kTop = 12, kPlot = 150, kBottom = 40;
+  const int width = kLeft + kColumn * static_cast<int>(columns.size()) + 20;
+  const int height = kTop + kPlot + kBottom;
+  auto y = [&](double v) { return kTop + kPlot - (v - bottom) / (top - bottom) * kPlot; };
+  auto axis_label = [&](double v) {
+    if (!dates) return Escape(WithSeparators(static_cast<int64_t>(std::llround(v))));
+    return Escape(TimeInWords(CivilDate::FromDays(static_cast<int64_t>(std::llround(v))).ToString()));
+  };
+  std::string svg = fmt::format(
+      "<figure class=\"chart-box\">\n<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" "
+      "height=\"{1}\" aria-label=\"{2} by source over time\">\n",
+      width, height, Escape(f.attribute));
+  svg += fmt::format("<line class=\"axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>\n", kLeft - 8, kTop, kTop + kPlot);
+  svg += fmt::format("<line class=\"axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/>\n", kLeft - 8, kTop + kPlot, width - 10);
+  for (const double v : {lo, hi}) {
+    svg += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", kLeft - 12,
+                       y(v) + 4, axis_label(v));
+    if (lo == hi) break;
+  }
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const int x = kLeft + kColumn * static_cast<int>(i) + kColumn / 2;
+    svg += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x,
+                       kTop + kPlot + 16, columns[i].empty() ? "undated" : Escape(TimeInWords(columns[i])));
+  }
+  for (size_t i = 0; i < columns.size(); ++i) {
+    std::vector<const ChartMark*> here;
+    for (const ChartMark& m : marks) {
+      if (m.as_of == columns[i]) here.push_back(&m);
+    }
+    for (size_t k = 0; k < here.size(); ++k) {
+      const ChartMark& m = *here[k];
+      const size_t colour = static_cast<size_t>(std::find(sources.begin(), sources.end(), m.source) - sources.begin());
+      const double x = kLeft + kColumn * static_cast<double>(i) + kColumn * (k + 1.0) / (here.size() + 1.0);
+      const double y_hi = m.open ? kTop : y(m.hi);
+      svg += fmt::format("<g class=\"mark\" data-claim=\"{}\" data-source=\"{}\" style=\"color:{}\">", Escape(m.claim->id),
+                         Escape(m.source), kPalette[colour % std::size(kPalette)]);
+      svg += fmt::format("<title>{}: {} (as of {})</title>", Escape(m.source),
+                         Escape(ValueForPeople(m.claim->value, bounds)),
+                         m.as_of.empty() ? "unknown" : Escape(TimeInWords(m.as_of)));
+      svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\"/>", x, y(m.lo), y_hi);
+      if (m.open) {
+        svg += fmt::format("<path d=\"M{:.1f} {} l-5 8 h10 z\"/>", x, kTop);
+      }
+      svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\"/>", x, m.point ? y(*m.point) : y(m.lo));
+      svg += "</g>\n";
+    }
+  }
+  svg += "</svg>\n<figcaption class=\"legend\">";
+  for (size_t i = 0; i < sources.size(); ++i) {
+    svg += fmt::format("<span class=\"key\" style=\"color:{}\">{}</span>", kPalette[i % std::size(kPalette)],
+                       Escape(sources[i]));
+  }
+  svg += "</figcaption>\n</figure>\n";
+  return svg;
+}
+
 class HtmlWriter final : public Writer {
  public:
+  explicit HtmlWriter(const WriterOptions& options) : bounds_(options.qualifiers) {}
+
   void Write(const Report& report, std::ostream& out) const override {
     const ReportIndex index(report);
     const Summary summary = Summarize(report);
@@ -256,6 +425,7 @@ class HtmlWriter final : public Writer {
     WriteHeader(report, summary, &html);
     html += "<main>\n";
     WriteFindings(report, index, summary, &html);
+    WriteDocuments(report, &html);
     WriteInputs(report, &html);
     html += "</main>\n";
     html += "<footer>Generated by claimcheck. This page is self-contained: it loads nothing "
@@ -311,8 +481,7 @@ class HtmlWriter final : public Writer {
     *html += "</ul>\n</header>\n";
   }
 
-  static void WriteFindings(const Report& report, const ReportIndex& index, const Summary& s,
-                            std::string* html) {
+  void WriteFindings(const Report& report, const ReportIndex& index, const Summary& s, std::string* html) const {
     *html += "<section class=\"findings\" aria-labelledby=\"findings-title\">\n";
     *html += "<h2 id=\"findings-title\">Findings</h2>\n";
     if (report.findings.empty()) {
@@ -331,15 +500,32 @@ class HtmlWriter final : public Writer {
     }
     *html += "<span class=\"filter-status\" id=\"filter-status\" role=\"status\"></span>\n</div>\n";
 
-    // Same order as the text writer: severity first, then finding id.
-    for (const Finding* f : FindingsForDisplay(report)) WriteFinding(*f, index, html);
+    // Same order as the text writer: severity first, then finding id. What
+    // one source alone says is folded away below the rest.
+    std::vector<const Finding*> singles;
+    for (const Finding* f : FindingsForDisplay(report)) {
+      if (f->verdict == "single") {
+        singles.push_back(f);
+      } else {
+        WriteFinding(*f, index, html);
+      }
+    }
+    if (!singles.empty()) {
+      *html += fmt::format(
+          "<details class=\"singles\" id=\"singles\">\n<summary>{} single-source finding{} "
+          "(one source only, nothing to compare)</summary>\n",
+          singles.size(), Plural(singles.size()));
+      for (const Finding* f : singles) WriteFinding(*f, index, html);
+      *html += "</details>\n";
+    }
     *html += "</section>\n";
   }
 
-  static void WriteFinding(const Finding& f, const ReportIndex& index, std::string* html) {
+  void WriteFinding(const Finding& f, const ReportIndex& index, std::string* html) const {
     const std::string id = Escape(f.id);
     const std::string verdict = Escape(f.verdict);
     const std::string severity = Escape(f.severity);
+    const std::vector<const Claim*> claims = index.ClaimsOf(f);
     *html += fmt::format(
         "<article class=\"finding v-{1}\" id=\"{0}\" data-verdict=\"{1}\" "
         "data-severity=\"{2}\" data-subject=\"{3}\" data-attribute=\"{4}\">\n",
@@ -350,15 +536,27 @@ class HtmlWriter final : public Writer {
         "<h3><a class=\"fid\" href=\"#{0}\">{0}</a> <span class=\"subject\">{3}</span>"
         "<span class=\"sep\"> / </span><span class=\"attribute\">{4}</span></h3>\n</header>\n",
         id, verdict, severity, Escape(f.subject), Escape(f.attribute));
-    *html += fmt::format("<p class=\"finding-summary\">{}</p>\n", Escape(f.summary));
+    *html += fmt::format("<p class=\"finding-summary\">{}</p>\n",
+                         Escape(ProseForPeople(f.summary, claims, bounds_)));
+    if (const std::string why = WhyGrouped(f, index, bounds_); !why.empty()) {
+      *html += fmt::format("<p class=\"grouped-by\"><span class=\"note-label\">grouped by:</span> {}</p>\n",
+                           Escape(why));
+    }
+    const std::vector<std::string> timeline = TimelineForPeople(f, index, bounds_);
+    if (!timeline.empty()) {
+      *html += "<ol class=\"timeline\" aria-label=\"Timeline\">";
+      for (const std::string& entry : timeline) *html += "<li>" + Escape(entry) + "</li>";
+      *html += "</ol>\n";
+    }
+    *html += Chart(f, index, bounds_);
     if (!f.notes.empty()) {
       *html += "<ul class=\"notes\">\n";
       for (const std::string& note : f.notes) {
-        *html += "<li><span class=\"note-label\">note:</span> " + Escape(note) + "</li>\n";
+        *html += "<li><span class=\"note-label\">note:</span> " + Escape(ProseForPeople(note, claims, bounds_)) +
+                 "</li>\n";
       }
       *html += "</ul>\n";
     }
-    const std::vector<const Claim*> claims = index.ClaimsOf(f);
     if (!claims.empty()) {
       *html += fmt::format("<ol class=\"sources\" aria-label=\"Sources of {}\">\n", id);
       for (const Claim* c : claims) WriteCard(*c, index.FindDocument(c->doc), html);
@@ -369,7 +567,7 @@ class HtmlWriter final : public Writer {
 
   // One source: where it is, what it says (value and highlighted sentence),
   // when it held, and how it is qualified.
-  static void WriteCard(const Claim& c, const DocumentRecord* doc, std::string* html) {
+  void WriteCard(const Claim& c, const DocumentRecord* doc, std::string* html) const {
     *html += fmt::format("<li class=\"card\" data-claim=\"{}\" data-doc=\"{}\">\n",
                          Escape(c.id), Escape(c.doc));
     *html += fmt::format(
@@ -379,7 +577,7 @@ class HtmlWriter final : public Writer {
     if (doc != nullptr && !doc->title.empty()) {
       *html += fmt::format("<p class=\"card-title\">{}</p>\n", Escape(doc->title));
     }
-    *html += fmt::format("<div class=\"value\">{}</div>\n", Escape(ShowValue(c.value)));
+    *html += fmt::format("<div class=\"value\">{}</div>\n", ValueHtml(c.value, bounds_));
     std::vector<std::string> flags;
     if (c.hedged) flags.push_back("hedged");
     if (c.negated) flags.push_back("negated");
@@ -398,12 +596,60 @@ class HtmlWriter final : public Writer {
     if (doc != nullptr) {
       AppendMeta("source", Escape(doc->source), html);
       AppendMeta("published", DateWithBasis(doc->published, doc->published_basis), html);
-      // The URL is shown as text, not a link: the page itself never points at
-      // the network, and a fact-checker copies it on purpose.
-      AppendMeta("url", doc->url.empty() ? "" : "<code>" + Escape(doc->url) + "</code>", html);
+      // A link the reader follows on purpose; the page itself fetches nothing.
+      AppendMeta("url", UrlHtml(doc->url), html);
     }
     AppendMeta("rule", "<code>" + Escape(c.rule) + "</code>", html);
     *html += "</dl>\n</li>\n";
+  }
+
+  // Each readable document with its claims in text order, what each says and
+  // the findings it is in: a fact-checker reading one article at a time.
+  void WriteDocuments(const Report& report, std::string* html) const {
+    std::map<std::string, std::vector<const Claim*>> claims_of;
+    for (const Claim& c : report.claims) claims_of[c.doc].push_back(&c);
+    const auto findings_of = FindingsByClaim(report);
+    *html += "<section class=\"documents\" id=\"documents\" aria-labelledby=\"documents-title\">\n";
+    *html += "<h2 id=\"documents-title\">Documents</h2>\n";
+    size_t shown = 0;
+    for (const DocumentRecord& d : report.inputs) {
+      if (d.status != "ok") continue;
+      ++shown;
+      const std::vector<const Claim*>& claims = claims_of[d.doc];
+      *html += fmt::format("<details class=\"document\" data-doc=\"{}\">\n<summary><span class=\"doc\">{}</span> "
+                           "({} claim{}){}</summary>\n",
+                           Escape(d.doc), Escape(d.doc), claims.size(), Plural(claims.size()),
+                           d.title.empty() ? "" : " <span class=\"card-title\">" + Escape(d.title) + "</span>");
+      *html += "<dl class=\"meta\">\n";
+      AppendMeta("source", Escape(d.source), html);
+      AppendMeta("published", DateWithBasis(d.published, d.published_basis), html);
+      AppendMeta("url", UrlHtml(d.url), html);
+      *html += "</dl>\n";
+      if (!claims.empty()) {
+        *html += "<table class=\"doc-claims\">\n<thead><tr><th>where</th><th>what</th><th>value</th><th>as of</th>"
+                 "<th>quote</th><th>findings</th></tr></thead>\n<tbody>\n";
+        for (const Claim* c : claims) {
+          std::string links;
+          if (auto it = findings_of.find(c->id); it != findings_of.end()) {
+            for (const Finding* f : it->second) {
+              links += fmt::format("{0}<a href=\"#{1}\">{1}</a> {2}", links.empty() ? "" : ", ", Escape(f->id),
+                                   Escape(f->verdict));
+            }
+          }
+          *html += fmt::format(
+              "<tr data-claim=\"{}\"><td class=\"pos\">{}:{}</td><td><span class=\"attribute\">{}</span> "
+              "<span class=\"subject\">{}</span></td><td class=\"value\">{}</td><td>{}</td><td>\u201c{}\u201d</td>"
+              "<td>{}</td></tr>\n",
+              Escape(c->id), c->evidence.line, c->evidence.column, Escape(c->attribute), Escape(c->subject),
+              ValueHtml(c->value, bounds_), c->as_of.timex.empty() ? "unknown" : TimeHtml(c->as_of.timex),
+              Escape(QuoteText(c->evidence)), links);
+        }
+        *html += "</tbody>\n</table>\n";
+      }
+      *html += "</details>\n";
+    }
+    if (shown == 0) *html += "<p class=\"empty\">No readable documents.</p>\n";
+    *html += "</section>\n";
   }
 
   static void WriteInputs(const Report& report, std::string* html) {
@@ -439,12 +685,14 @@ class HtmlWriter final : public Writer {
     }
     *html += "</tbody>\n</table>\n</section>\n";
   }
+
+  QualifierBounds bounds_;
 };
 
 }  // namespace
 
-std::unique_ptr<Writer> MakeHtmlWriter(const WriterOptions&) {
-  return std::make_unique<HtmlWriter>();
+std::unique_ptr<Writer> MakeHtmlWriter(const WriterOptions& options) {
+  return std::make_unique<HtmlWriter>(options);
 }
 
 }  // namespace claimcheck::report

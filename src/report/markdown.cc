@@ -178,9 +178,9 @@ bool IsSpaceOrPunct(std::string_view s, bool last) {
 // The claim's sentence with its span in bold, quoted around the span; the
 // span alone, in bold, when the sentence does not contain it.
 std::string Evidence(const Claim& c) {
-  const std::optional<SentenceParts> parts = SplitAtSpan(c.evidence);
+  const std::optional<Quote> parts = QuoteOf(c.evidence);
   std::string before(parts ? parts->before : "");
-  std::string span(parts ? parts->span : std::string_view(c.evidence.text));
+  std::string span(parts ? parts->quote : std::string_view(c.evidence.text));
   std::string after(parts ? parts->after : "");
   // Spaces at the span's edges go outside the bold: "** x**" is not bold.
   const size_t lead = std::min(span.find_first_not_of(' '), span.size());
@@ -216,8 +216,8 @@ std::string SourceName(const Claim& c, const ReportIndex& index) {
   return slash == std::string::npos ? c.doc : c.doc.substr(slash + 1);
 }
 
-std::string ValueCell(const Claim& c) {
-  std::string out = Escape(ShowValue(c.value));
+std::string ValueCell(const Claim& c, const QualifierBounds& bounds) {
+  std::string out = Escape(ValueForPeople(c.value, bounds));
   std::vector<std::string> flags;
   if (c.hedged) flags.push_back("hedged");
   if (c.negated) flags.push_back("negated");
@@ -228,7 +228,7 @@ std::string ValueCell(const Claim& c) {
 
 std::string AsOfCell(const AsOf& a) {
   if (a.timex.empty() && a.basis.empty()) return "—";
-  const std::string timex = a.timex.empty() ? "unknown" : Escape(a.timex);
+  const std::string timex = a.timex.empty() ? "unknown" : Escape(TimeForPeople(a.timex));
   return a.basis.empty() ? timex : fmt::format("{} ({})", timex, Escape(a.basis));
 }
 
@@ -238,6 +238,8 @@ using FindingsOfClaim = std::map<std::string, std::vector<const Finding*>>;
 
 class MarkdownWriter final : public Writer {
  public:
+  explicit MarkdownWriter(const WriterOptions& options) : bounds_(options.qualifiers) {}
+
   void Write(const Report& report, std::ostream& out) const override {
     const ReportIndex index(report);
     const auto findings_of = FindingsByClaim(report);
@@ -253,7 +255,8 @@ class MarkdownWriter final : public Writer {
       for (const Finding* f : order) {
         body += fmt::format("| {} | {} | {} | {} | {} | {} |\n", Escape(f->id), Escape(f->verdict),
                             Escape(f->severity), Code(f->subject, true),
-                            Code(f->attribute, true), Escape(f->summary));
+                            Code(f->attribute, true),
+                            Escape(ProseForPeople(f->summary, index.ClaimsOf(*f), bounds_)));
       }
       body += '\n';
     }
@@ -292,14 +295,14 @@ class MarkdownWriter final : public Writer {
                        Plural(s.claims), s.findings, Plural(s.findings), verdicts);
   }
 
-  static std::string Section(const Finding& f, const ReportIndex& index,
-                             const FindingsOfClaim& findings_of) {
+  std::string Section(const Finding& f, const ReportIndex& index, const FindingsOfClaim& findings_of) const {
+    const std::vector<const Claim*> claims = index.ClaimsOf(f);
+    const std::string summary = ProseForPeople(f.summary, claims, bounds_);
     std::string md = fmt::format("### {} · {} · {} / {}\n\n", Escape(f.id), Escape(f.verdict),
                                  Code(f.subject, false), Code(f.attribute, false));
-    md += f.severity.empty() ? Inline(f.summary)
-                             : fmt::format("**{}**: {}", Escape(f.severity), Inline(f.summary));
+    md += f.severity.empty() ? Inline(summary)
+                             : fmt::format("**{}**: {}", Escape(f.severity), Inline(summary));
     md += "\n\n";
-    const std::vector<const Claim*> claims = index.ClaimsOf(f);
     if (!claims.empty()) {
       md += "| Source | Value | As of | Location | Evidence |\n";
       md += "|---|---|---|---|---|\n";
@@ -316,18 +319,30 @@ class MarkdownWriter final : public Writer {
           }
         }
         if (!others.empty()) location += fmt::format(" (also {})", fmt::join(others, ", "));
-        md += fmt::format("| {} | {} | {} | {} | {} |\n", source, ValueCell(*c), AsOfCell(c->as_of),
+        md += fmt::format("| {} | {} | {} | {} | {} |\n", source, ValueCell(*c, bounds_), AsOfCell(c->as_of),
                           location, Evidence(*c));
       }
       md += '\n';
     }
+    // Why these claims are one subject, and what each source said when.
+    if (const std::string why = WhyGrouped(f, index, bounds_); !why.empty()) {
+      md += "Grouped by: " + Escape(why) + "\n\n";
+    }
+    const std::vector<std::string> timeline = TimelineForPeople(f, index, bounds_);
+    if (!timeline.empty()) {
+      std::string joined;
+      for (const std::string& entry : timeline) joined += (joined.empty() ? "" : " → ") + Escape(entry);
+      md += "Timeline: " + joined + "\n\n";
+    }
     if (!f.notes.empty()) {
       md += "Notes:\n\n";
-      for (const std::string& note : f.notes) md += "- " + Inline(note) + "\n";
+      for (const std::string& note : f.notes) md += "- " + Inline(ProseForPeople(note, claims, bounds_)) + "\n";
       md += '\n';
     }
     return md;
   }
+
+  QualifierBounds bounds_;
 
   // Skipped inputs and warnings, each reason naming its input as the text
   // writer prints it.
@@ -346,8 +361,8 @@ class MarkdownWriter final : public Writer {
 
 }  // namespace
 
-std::unique_ptr<Writer> MakeMarkdownWriter(const WriterOptions&) {
-  return std::make_unique<MarkdownWriter>();
+std::unique_ptr<Writer> MakeMarkdownWriter(const WriterOptions& options) {
+  return std::make_unique<MarkdownWriter>(options);
 }
 
 }  // namespace claimcheck::report

@@ -190,7 +190,7 @@ Json Invocation(const Report& report) {
 
 class SarifWriter final : public Writer {
  public:
-  explicit SarifWriter(const WriterOptions& options) : root_(options.root) {}
+  explicit SarifWriter(const WriterOptions& options) : root_(options.root), bounds_(options.qualifiers) {}
 
   void Write(const Report& report, std::ostream& out) const override {
     const ReportIndex index(report);
@@ -242,8 +242,8 @@ class SarifWriter final : public Writer {
 
   // `24 (independent.co.uk)`, plus where it is when the location cannot say:
   // `…, record C12/03_independent-co-uk, line 3 column 123 of its text`.
-  static std::string Describe(const Claim& c, const DocumentRecord* d, const ReportIndex& index) {
-    std::string s = fmt::format("{} ({}", ShowValue(c.value), SourceLabel(index, c.doc));
+  std::string Describe(const Claim& c, const DocumentRecord* d, const ReportIndex& index) const {
+    std::string s = fmt::format("{} ({}", ValueForPeople(c.value, bounds_), SourceLabel(index, c.doc));
     if (d == nullptr || !LocatedInFile(*d)) {
       const bool record = d != nullptr && d->path != "-";
       s += fmt::format(", {} {}, line {} column {} of its text", record ? "record" : "document",
@@ -282,7 +282,7 @@ class SarifWriter final : public Writer {
     for (const Claim* c : index.ClaimsOf(f)) {
       if (c == primary) continue;
       const DocumentRecord* d = index.FindDocument(c->doc);
-      const std::string text = fmt::format("\"{}\": {}", c->evidence.text, Describe(*c, d, index));
+      const std::string text = fmt::format("\"{}\": {}", QuoteText(c->evidence), Describe(*c, d, index));
       add_related(PhysicalLocation(*c, d), text, text);
     }
 
@@ -306,9 +306,9 @@ class SarifWriter final : public Writer {
     return result;
   }
 
-  static std::string Message(const Finding& f, const Claim* primary, const DocumentRecord* doc,
-                             const ReportIndex& index, const std::vector<std::string>& links,
-                             size_t ledger_links) {
+  std::string Message(const Finding& f, const Claim* primary, const DocumentRecord* doc,
+                      const ReportIndex& index, const std::vector<std::string>& links,
+                      size_t ledger_links) const {
     auto join = [](auto begin, auto end) {
       std::string s;
       for (auto it = begin; it != end; ++it) s += (s.empty() ? "" : ", ") + *it;
@@ -319,12 +319,12 @@ class SarifWriter final : public Writer {
     const std::string title = FindingTitle(f);
     std::string here;
     if (primary) {
-      here = fmt::format("\"{}\" gives {}", EscapeMessage(primary->evidence.text),
+      here = fmt::format("\"{}\" gives {}", EscapeMessage(QuoteText(primary->evidence)),
                          EscapeMessage(Describe(*primary, doc, index)));
     }
     std::string m;
     if (f.verdict == "ledger") {
-      m = EscapeMessage(f.summary) + ".";
+      m = EscapeMessage(ProseForPeople(f.summary, index.ClaimsOf(f), bounds_)) + ".";
       if (primary && (doc == nullptr || !LocatedInFile(*doc))) m += fmt::format(" Here {}.", here);
       if (ledger_links > 0) {
         m += fmt::format(" Ledger: {}.", join(links.begin(), links.begin() + 1));
@@ -340,6 +340,9 @@ class SarifWriter final : public Writer {
       if (primary) m += fmt::format(" Here {}", here);
       if (!others.empty()) m += fmt::format("; the other claims: {}", others);
       m += ".";
+    }
+    if (const std::string why = WhyGrouped(f, index, bounds_); !why.empty()) {
+      m += fmt::format(" Grouped by: {}.", EscapeMessage(why));
     }
     return m;
   }
@@ -364,6 +367,7 @@ class SarifWriter final : public Writer {
   }
 
   std::string root_;
+  QualifierBounds bounds_;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "report/writer.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -43,7 +44,7 @@ class JsonlWriter final : public Writer {
 
 class TextWriter final : public Writer {
  public:
-  explicit TextWriter(const WriterOptions& options) : color_(options.color) {}
+  explicit TextWriter(const WriterOptions& options) : color_(options.color), bounds_(options.qualifiers) {}
 
   void Write(const Report& report, std::ostream& out) const override {
     WriteFindings(report, out);
@@ -68,22 +69,29 @@ class TextWriter final : public Writer {
   void WriteFindings(const Report& report, std::ostream& out) const {
     const ReportIndex index(report);
     for (const Finding* f : FindingsForDisplay(report)) {
+      const std::vector<const Claim*> claims = index.ClaimsOf(*f);
       const char* code = f->severity == "error" ? "1;31" : f->severity == "warning" ? "1;33" : "1;36";
       out << fmt::format("{} {} {} {}/{}: {}\n", Paint(f->severity, code), f->id, f->verdict,
-                         f->subject, f->attribute, f->summary);
+                         f->subject, f->attribute, ProseForPeople(f->summary, claims, bounds_));
       // Each source's value, its time and the words it was read from.
-      for (const Claim* c : index.ClaimsOf(*f)) {
+      for (const Claim* c : claims) {
         std::string flags;
         if (c->hedged) flags += ", hedged";
         if (c->negated) flags += ", negated";
         if (c->revision) flags += ", revision";
         if (c->attribution) flags += ", per " + *c->attribution;
-        const std::string as_of = c->as_of.timex.empty() ? "undated" : "as of " + c->as_of.timex;
+        const std::string as_of = c->as_of.timex.empty() ? "undated" : "as of " + TimeForPeople(c->as_of.timex);
         out << fmt::format("    {}:{}:{}: {} ({}{}) \"{}\"\n", c->doc, c->evidence.line,
-                           c->evidence.column, Paint(ShowValue(c->value), "1"), as_of, flags,
-                           c->evidence.text);
+                           c->evidence.column, Paint(ValueForPeople(c->value, bounds_), "1"), as_of, flags,
+                           QuoteText(c->evidence));
       }
-      for (const std::string& note : f->notes) out << "    note: " << note << '\n';
+      // Why these claims are one subject, and what each source said when.
+      if (const std::string why = WhyGrouped(*f, index, bounds_); !why.empty()) {
+        out << "    grouped by: " << why << '\n';
+      }
+      const std::vector<std::string> timeline = TimelineForPeople(*f, index, bounds_);
+      if (!timeline.empty()) out << "    timeline: " << fmt::format("{}", fmt::join(timeline, " → ")) << '\n';
+      for (const std::string& note : f->notes) out << "    note: " << ProseForPeople(note, claims, bounds_) << '\n';
       out << '\n';
     }
   }
@@ -98,6 +106,7 @@ class TextWriter final : public Writer {
   }
 
   bool color_;
+  QualifierBounds bounds_;
 };
 
 }  // namespace

@@ -24,6 +24,9 @@ struct WriterOptions {
   /// Directory that file locations in sarif/github output are made relative
   /// to; "" means the working directory.
   std::string root;
+  /// How each qualifier's bounds follow from the stated number, so human
+  /// formats print counts as stated (from the rules; empty: as bounds).
+  QualifierBounds qualifiers;
 };
 
 class Writer {

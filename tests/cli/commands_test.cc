@@ -230,6 +230,8 @@ TEST_CASE("explain shows mentions, anchored time and claims step by step") {
   CHECK(r.out.find("\"some 5,200\" number 5200 [4680,5720] some") != std::string::npos);
   CHECK(r.out.find("troops = {\"kind\":\"quantity\",\"point\":5200") != std::string::npos);
   CHECK(r.out.find("subject us-troops@iraq") != std::string::npos);
+  // Why it is one subject with others, as a report's finding says it.
+  CHECK(r.out.find("      one subject by: event: us-troops; place: iraq (finding F1 single)\n") != std::string::npos);
   CHECK(RunArgs({"explain"}).code == 2);
 
   // Why a claim is compared with some claims and not others: its scope and stage.
@@ -238,6 +240,27 @@ TEST_CASE("explain shows mentions, anchored time and claims step by step") {
                            "scene."});
   CHECK(scoped.out.find("grouped by: subject event; an earlier figure (\"initial reports\")") != std::string::npos);
   CHECK(scoped.out.find("a part, compared only with parts \"at the scene\"") != std::string::npos);
+}
+
+}  // namespace claimcheck::cli
+
+namespace claimcheck::cli {
+
+TEST_CASE("-o is checked before any work") {
+  const std::string missing_input = "no/such/input.txt";
+  for (const char* command : {"check", "extract", "mentions", "reconcile"}) {
+    CAPTURE(command);
+    // A directory that does not exist: the run stops before reading its input.
+    Result r = RunArgs({command, "-o", "no/such/dir/report.out", missing_input});
+    CHECK(r.code == 2);
+    CHECK(r.err == "claimcheck: -o no/such/dir/report.out: cannot open for writing: no directory no/such/dir\n");
+    CHECK(r.out.empty());
+    // A directory is no file to write.
+    Result dir = RunArgs({command, "-o", CLAIMCHECK_SOURCE_DIR "/fixtures", missing_input});
+    CHECK(dir.code == 2);
+    CHECK(dir.err.find("is a directory") != std::string::npos);
+    CHECK(dir.err.find("input.txt") == std::string::npos);
+  }
 }
 
 }  // namespace claimcheck::cli

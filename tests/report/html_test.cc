@@ -112,8 +112,12 @@ TEST_CASE("html: findings by severity then id, with ids and data attributes") {
   REQUIRE(f2 != std::string::npos);
   REQUIRE(f3 != std::string::npos);
   CHECK(f10 < f11);
-  CHECK(f11 < f2);
-  CHECK(f2 < f3);  // F2 before F3 although "F10" < "F2" as strings
+  CHECK(f11 < f3);
+  // Singles are folded away below the rest, closed until opened.
+  const size_t folded = html.find("<details class=\"singles\" id=\"singles\">\n<summary>1 single-source finding");
+  REQUIRE(folded != std::string::npos);
+  CHECK(f3 < folded);
+  CHECK(folded < f2);
   // Only findings carry data-verdict: tests and tools count findings with it.
   CHECK(Count(html, "data-verdict=") == 4);
   CHECK(html.find("<span class=\"badge\">changed</span>") != std::string::npos);
@@ -129,18 +133,25 @@ TEST_CASE("html: sources side by side, each with its document and highlighted sp
         std::string::npos);
   CHECK(html.find("<p class=\"card-title\">Two years on</p>") != std::string::npos);
   CHECK(html.find("<div><dt>source</dt><dd>example.org</dd></div>") != std::string::npos);
-  CHECK(html.find("<div><dt>published</dt><dd>2022-01-01 <span class=\"basis\">(inferred)"
-                  "</span></dd></div>") != std::string::npos);
-  CHECK(html.find("<div><dt>as of</dt><dd>2022-01-01 <span class=\"basis\">(document-date)"
-                  "</span></dd></div>") != std::string::npos);
+  CHECK(html.find("<div><dt>published</dt><dd><time datetime=\"2022-01-01\">1 January 2022</time> "
+                  "<span class=\"basis\">(inferred)</span></dd></div>") != std::string::npos);
+  CHECK(html.find("<div><dt>as of</dt><dd><time datetime=\"2022-01-01\">1 January 2022</time> "
+                  "<span class=\"basis\">(document-date)</span></dd></div>") != std::string::npos);
   CHECK(html.find("<div class=\"value\">about 2,500</div>") != std::string::npos);
   CHECK(html.find("The US keeps <mark>about 2,500 American soldiers</mark> in Iraq.") !=
         std::string::npos);
-  // The first occurrence is marked, the second left alone.
-  CHECK(html.find("It hosts <mark>some 5,200 US forces</mark>, some 5,200 US forces.") !=
-        std::string::npos);
   // news/b has no title or source: no empty rows.
-  CHECK(Count(html, "<dt>source</dt>") == 3);  // a#1 appears in three findings
+  CHECK(Count(html, "<div class=\"card-head\"><span class=\"doc\">news/a</span>") == 3);
+  CHECK(Count(html, "<dt>source</dt>") == 4);  // a#1 appears in three findings, and news/a's document view
+}
+
+TEST_CASE("html: the span marked is the one at the claim's column") {
+  Report r = SampleReport();
+  Claim& b = r.claims[1];  // "It hosts some 5,200 US forces, some 5,200 US forces."
+  b.evidence.column = 10;   // the first, in a sentence that starts its line
+  CHECK(Render(r).find("It hosts <mark>some 5,200 US forces</mark>, some 5,200 US forces.") != std::string::npos);
+  b.evidence.column = 32;   // the second
+  CHECK(Render(r).find("It hosts some 5,200 US forces, <mark>some 5,200 US forces</mark>.") != std::string::npos);
 }
 
 TEST_CASE("html: a span the sentence does not contain is quoted after it") {
@@ -225,6 +236,58 @@ TEST_CASE("html: deterministic, and an empty report still renders") {
   CHECK(empty.find("<p class=\"empty\">No inputs.</p>") != std::string::npos);
   CHECK(empty.find("<title>claimcheck report: 0 findings</title>") != std::string::npos);
   CHECK(empty.ends_with("</html>\n"));
+}
+
+}  // namespace claimcheck::report
+
+namespace claimcheck::report {
+
+TEST_CASE("html: source URLs are links, the only absolute URLs of the page") {
+  Report r = SampleReport();
+  r.inputs[0].url = "https://example.org/a?x=1&y=2";
+  r.inputs[1].url = "javascript:alert(1)";
+  const std::string html = Render(r);
+  CHECK(html.find("<a class=\"source-url\" href=\"https://example.org/a?x=1&amp;y=2\" rel=\"noopener noreferrer\">")
+        != std::string::npos);
+  CHECK(html.find("href=\"javascript:") == std::string::npos);
+  CHECK(html.find("<code>javascript:alert(1)</code>") != std::string::npos);
+  // Every other href is a fragment of the page itself.
+  size_t absolute = 0;
+  for (size_t at = html.find("href=\""); at != std::string::npos; at = html.find("href=\"", at + 6)) {
+    if (html.compare(at + 6, 1, "#") != 0) ++absolute;
+  }
+  CHECK(absolute == Count(html, "class=\"source-url\""));
+  CHECK(html.find("http://www.w3.org") == std::string::npos);
+}
+
+TEST_CASE("html: a finding's values by source over time, as an inline chart") {
+  Report r = SampleReport();
+  r.claims[1].value = Quantity{5200, 4680, 5720, "some"};
+  r.findings[1].timeline = {{"news/b#1", "b", "2020-01-05", "some 5,200", "standing"},
+                            {"news/a#1", "example.org", "2022-01-01", "about 2,500", "standing"}};
+  const std::string html = Render(r);
+  const size_t chart = html.find("<svg class=\"chart\" role=\"img\"");
+  REQUIRE(chart != std::string::npos);
+  CHECK(Count(html, "<g class=\"mark\"") == 2);
+  CHECK(html.find("<g class=\"mark\" data-claim=\"news/b#1\" data-source=\"b\"") != std::string::npos);
+  CHECK(html.find("<title>b: some 5,200 (as of 5 January 2020)</title>") != std::string::npos);
+  CHECK(html.find("5 January 2020</text>") != std::string::npos);  // the time axis
+  // The timeline beside it, earliest first.
+  CHECK(html.find("<ol class=\"timeline\" aria-label=\"Timeline\"><li>5 January 2020: some 5,200 (b)</li>"
+                  "<li>1 January 2022: about 2,500 (example.org)</li></ol>") != std::string::npos);
+  // One value: nothing to chart.
+  r.findings[1].timeline.resize(1);
+  CHECK(Render(r).find("<svg") == std::string::npos);
+}
+
+TEST_CASE("html: a view per document, with its claims and their findings") {
+  const std::string html = Render(SampleReport());
+  const size_t view = html.find("<section class=\"documents\" id=\"documents\"");
+  REQUIRE(view != std::string::npos);
+  const size_t a = html.find("<details class=\"document\" data-doc=\"news/a\">", view);
+  REQUIRE(a != std::string::npos);
+  CHECK(html.find("(1 claim) <span class=\"card-title\">Two years on</span></summary>", a) != std::string::npos);
+  CHECK(html.find("<a href=\"#F3\">F3</a> changed, <a href=\"#F10\">F10</a> contradict", a) != std::string::npos);
 }
 
 }  // namespace claimcheck::report

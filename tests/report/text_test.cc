@@ -38,6 +38,9 @@ Report TwoFindings() {
   r.findings.push_back({"F1", "single", "note", "rally", "crowd", "Crowd of rally: …", {}, {}});
   r.findings.push_back({"F2", "contradict", "error", "attack", "deaths",
                         "Deaths of attack: 40 (a) vs 42 (b)", {"a#1", "b#1"}, {"a note"}});
+  r.findings.back().grouped_by = {"event: attack", "place: iraq"};
+  r.findings.back().timeline = {{"a#1", "a", "2020-01-02TNI", "40", "earlier"},
+                                {"b#1", "b", "2020-01-03", "42", "standing"}};
   return r;
 }
 
@@ -55,8 +58,10 @@ TEST_CASE("text: errors first, each source's value, time and quoted words at doc
   const std::string text = Write(TwoFindings(), false);
   CHECK(text ==
         "error F2 contradict attack/deaths: Deaths of attack: 40 (a) vs 42 (b)\n"
-        "    a:3:5: 40 (as of 2020-01-03) \"40 people were killed\"\n"
-        "    b:7:5: 42 (as of 2020-01-03, per the hospital) \"42 people were killed\"\n"
+        "    a:3:5: 40 (as of 3 January 2020 [2020-01-03]) \"40 people were killed\"\n"
+        "    b:7:5: 42 (as of 3 January 2020 [2020-01-03], per the hospital) \"42 people were killed\"\n"
+        "    grouped by: event: attack; place: iraq\n"
+        "    timeline: Thursday night, 2 January 2020: 40 (earlier) (a) → 3 January 2020: 42 (b)\n"
         "    note: a note\n"
         "\n"
         "note F1 single rally/crowd: Crowd of rally: …\n"
