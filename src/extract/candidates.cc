@@ -372,6 +372,13 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         const auto inside = MentionsIn(masked, as, as + g[anniversary_it->second].size());
         if (inside.size() == 1) c.anniversary = inside[0];
       }
+      auto plus_it = re.NamedCapturingGroups().find("plus");
+      if (plus_it != re.NamedCapturingGroups().end() && g[plus_it->second].data() != nullptr) {
+        const size_t ps = g[plus_it->second].data() - masked.text.data();
+        const auto inside = MentionsIn(masked, ps, ps + g[plus_it->second].size());
+        if (inside.size() != 1) continue;
+        c.plus = inside[0];
+      }
       if (named_it != re.NamedCapturingGroups().end() && g[named_it->second].data() != nullptr) {
         const size_t ns = g[named_it->second].data() - masked.text.data();
         const size_t ne = ns + g[named_it->second].size();

@@ -55,6 +55,9 @@ struct Candidate {
   normalize::Groups groups;          ///< Every named group, the value included.
   std::optional<size_t> anniversary;  ///< "… marked {the second anniversary} of …"
   size_t sentence = 0;                ///< Index in doc.sentences.
+  /// A rule's `plus` group: a count the value adds to ("one deputy and
+  /// {three officers} were killed" is four).
+  std::optional<size_t> plus;
 };
 
 class CandidateFinder {

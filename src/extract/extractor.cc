@@ -228,6 +228,13 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
       v.lo += named;
       if (v.hi) *v.hi += named;
     }
+    // "one deputy and three officers were killed": the sum of the two.
+    if (const auto* p = c.plus ? std::get_if<model::Quantity>(&x.mentions[*c.plus].value) : nullptr) {
+      v.point = v.point && p->point ? std::optional<double>(*v.point + *p->point) : std::nullopt;
+      v.lo += p->lo;
+      v.hi = v.hi && p->hi ? std::optional<int64_t>(*v.hi + *p->hi) : std::nullopt;
+      if (v.qualifier.empty()) v.qualifier = p->qualifier;
+    }
     claim.value = v;
   } else {
     const auto& tv = std::get<TimeValue>(x.mentions[c.mention].value);

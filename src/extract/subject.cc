@@ -546,6 +546,13 @@ std::vector<WordFinder::Hit> SubjectBuilder::RolesOf(std::string_view sentence, 
     if (rules_.Lex("agent_prepositions").Find(TrimWord(words[i])) != nullptr) break;
     (phrase += words[i]) += " ";
     if (EndsWithBreak(words[i])) break;
+    // The phrase's head noun ends it, with a role word right after it
+    // ("30 people seriously injured"): "three people today as police
+    // fought" counts people, not police.
+    if (rules_.Lex("counted_nouns").Find(TrimWord(words[i])) != nullptr) {
+      if (i + 1 < words.size() && !roles_.Find(words[i + 1]).empty()) phrase += words[i + 1];
+      break;
+    }
   }
   return roles_.Find(phrase);
 }
