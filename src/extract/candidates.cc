@@ -320,8 +320,17 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       const bool breakers = !rule.fields.count("breakers") || rule.fields.at("breakers") != "false";
       const std::string_view mt = masked.text;
       const size_t claim_word = VerbStart(re, g, masked.text, me);
-      const std::string_view after =
-          claim_word > value_end ? mt.substr(value_end, claim_word - value_end) : "";
+      std::string after_text(claim_word > value_end ? mt.substr(value_end, claim_word - value_end) : "");
+      // An aside set off by commas ("including a nurse and a guard") parts
+      // nothing: its words are blanked before breakers are sought.
+      if (auto aside = re.NamedCapturingGroups().find("aside");
+          aside != re.NamedCapturingGroups().end() && g[aside->second].data() != nullptr) {
+        const size_t as = g[aside->second].data() - mt.data();
+        for (size_t k = std::max(as, value_end); k < std::min(as + g[aside->second].size(), claim_word); ++k) {
+          after_text[k - value_end] = ' ';
+        }
+      }
+      const std::string_view after = after_text;
       if (breakers && (Search(breaker_.get(), after) || Search(breaker_after_.get(), after) ||
                        (vs > ms && Search(breaker_.get(), mt.substr(ms, vs - ms))))) {
         continue;

@@ -228,6 +228,14 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
       v.lo += named;
       if (v.hi) *v.hi += named;
     }
+    // Field `add` (validated when loaded): people the rule's words count
+    // beside the value, "six deputies and a bystander" → 6 + 1.
+    if (auto add = c.rule->fields.find("add"); add != c.rule->fields.end()) {
+      const int64_t n = std::stoll(add->second);
+      if (v.point) *v.point += static_cast<double>(n);
+      v.lo += n;
+      if (v.hi) *v.hi += n;
+    }
     // "one deputy and three officers were killed": the sum of the two.
     if (const auto* p = c.plus ? std::get_if<model::Quantity>(&x.mentions[*c.plus].value) : nullptr) {
       v.point = v.point && p->point ? std::optional<double>(*v.point + *p->point) : std::nullopt;

@@ -111,6 +111,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       crowd_parts_(rules, "crowd_part_cues"),
       qualifiers_(rules, "qualifiers"),
       intake_(rules, "intake_cues"),
+      deaths_before_(rules, "death_words"),
       lead_sentences_(static_cast<size_t>(rules.IntSetting("lead_sentences", 3))) {
   RE2::Options options;
   options.set_log_errors(false);
@@ -712,6 +713,12 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     std::vector<WordFinder::Hit> roles = RolesOf(sentence, value_offset, value_end);
     if (roles.empty()) roles = ElidedRole(sentence, value_offset, value_end);
     if (roles.empty()) roles = ParticipleObjectRole(sentence, value_offset, value_end);
+    // "Two were killed and three other people were injured": the wounded
+    // are others than the dead, not another incident's.
+    if (!roles.empty() && roles.front().key == "others" && attribute != "deaths" &&
+        !deaths_before_.Find(sentence.substr(0, value_offset)).empty()) {
+      roles.clear();
+    }
     if (!roles.empty()) subject += "/" + roles.front().key;
     // "We have received around 50 people with injuries" (a clinic), "a
     // hospital treated 20 quake victims": one facility's count, not the toll.

@@ -372,14 +372,16 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
   if (claim && rule->attribute.empty()) {
     return *err = Error(start, fmt::format("claim '{}' has no 'attribute'", rule->id)), false;
   }
-  if (auto count = rule->fields.find("count"); count != rule->fields.end()) {
+  for (const char* field : {"count", "add"}) {
+    auto count = rule->fields.find(field);
+    if (count == rule->fields.end()) continue;
     if (!claim || rule->attribute == "date" || rule->attribute == "ignore") {
-      return *err = Error(start, fmt::format("rule '{}': 'count' is for count claims only",
-                                             rule->id)), false;
+      return *err = Error(start, fmt::format("rule '{}': '{}' is for count claims only",
+                                             rule->id, field)), false;
     }
     if (!IsCount(count->second)) {
-      return *err = Error(start, fmt::format("rule '{}': 'count' must be a whole number from 0 "
-                                             "to 999999, got '{}'", rule->id, count->second)), false;
+      return *err = Error(start, fmt::format("rule '{}': '{}' must be a whole number from 0 "
+                                             "to 999999, got '{}'", rule->id, field, count->second)), false;
     }
   }
   const toml::array* list = examples ? examples->as_array() : nullptr;
