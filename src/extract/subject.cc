@@ -748,6 +748,9 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     }
   }
   if (attribute == "crowd") subject += CrowdPart(sentence, value_offset);
+  // "In a separate attack on Tuesday, …", "Last month's shooting across
+  // town …": the date of another incident than the story's.
+  if (attribute == "date" && OtherIncident(sentence, value_offset)) subject += "/others";
   if (const std::string place = PlaceIn(sentence); !place.empty()) subject += "@" + place;
   return subject;
 }
