@@ -129,7 +129,7 @@ Candidate FixedCountCandidate(const rules::Rule& rule, int index, const Masked& 
   const size_t vs = value.data() - masked.text.data();
   Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
               Unmask(masked, ms + g[0].size(), true, mentions), kNoMention, 0, 0, count,
-              std::nullopt, {}, std::nullopt, 0};
+              std::nullopt, {}, std::nullopt, 0, std::nullopt};
   c.value_start = Unmask(masked, vs, false, mentions);
   const std::string_view words(value.data(), value.size());
   const size_t first_word = std::min(words.find_first_of(" \t\n\r"), words.size());
@@ -373,7 +373,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
                   Unmask(masked, me, true, mentions), values[0], mentions[values[0]].start,
-                  mentions[values[0]].end, std::nullopt, std::nullopt, {}, std::nullopt, 0};
+                  mentions[values[0]].end, std::nullopt, std::nullopt, {}, std::nullopt, 0, std::nullopt};
       auto anniversary_it = re.NamedCapturingGroups().find("anniversary");
       if (anniversary_it != re.NamedCapturingGroups().end() &&
           g[anniversary_it->second].data() != nullptr) {
