@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string_view>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -167,7 +169,8 @@ class Progress {
 
 // Reconciles the report, with "claimcheck: 12/40 groups" on a terminal while
 // it works (Progress); the line is gone before the report is written.
-void ReconcileReport(const Config& c, Io& io, model::Report* r, const reconcile::Ledger* ledger) {
+void ReconcileReport(const Config& c, Io& io, model::Report* r, const reconcile::Ledger* ledger,
+                     const reconcile::BorrowedYears* years = nullptr) {
   std::optional<Progress> progress;
   reconcile::Reconcile(r, ledger, [&](size_t, size_t total) {
     if (!progress) {
@@ -175,7 +178,7 @@ void ReconcileReport(const Config& c, Io& io, model::Report* r, const reconcile:
       progress->AddTotal(total);
     }
     progress->Step();
-  });
+  }, years);
 }
 
 bool UseColor(const Config& c) {
@@ -194,6 +197,7 @@ constexpr size_t kBatchBytes = 8 << 20;
 bool ForEachBatch(const Config& c, Io& io, Progress& progress, bool* readable,
                   const std::function<bool(std::vector<corpus::Document>&)>& each) {
   corpus::InputReader reader(c.inputs, io.in);
+  if (c.slice) reader.Slice(c.slice->first, c.slice->second);
   std::vector<corpus::Document> docs;
   while (reader.Next(kBatchBytes, &docs)) {
     for (corpus::Document& d : docs) {
@@ -313,6 +317,10 @@ int RunExtract(const Config& c, Io& io) {
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
+  if (c.slice && (c.inputs.size() != 1 || c.inputs[0] == "-" ||
+                  corpus::FormatForPath(c.inputs[0]) != corpus::Format::kJsonl)) {
+    return Fail(io, "extract: --slice reads one JSONL file (.jsonl, .ndjson), named");
+  }
     Progress progress(c, io, "documents");
   bool readable = false, extracted = false;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
@@ -360,14 +368,36 @@ int RunMentions(const Config& c, Io& io) {
   return readable ? kExitOk : Fail(io, "no input readable");
 }
 
+// What `reconcile` reads: extract's records and, in a batch reconciled in
+// partitions (--stage), the years of the whole batch (partial) or the
+// findings of its partitions (merge).
+struct Records {
+  model::Report report;
+  std::set<std::string> docs, claims;  // ids met, so each counts once
+  reconcile::BorrowedYears years;
+  size_t documents = 0;  // document records read
+};
+
+// A year record of `--stage years`: {"record":"year","claim"|"doc":ID,"year":Y}.
+bool ReadYear(const model::Json& j, reconcile::BorrowedYears* years, std::string* err) {
+  const auto year = j.find("year");
+  const auto claim = j.find("claim"), doc = j.find("doc");
+  const bool by_claim = claim != j.end() && claim->is_string(), by_doc = doc != j.end() && doc->is_string();
+  if (year == j.end() || !year->is_number_integer() || by_claim == by_doc) {
+    *err = "a year record holds \"claim\" or \"doc\" and an integer \"year\"";
+    return false;
+  }
+  (by_claim ? years->claims[claim->get<std::string>()] : years->docs[doc->get<std::string>()]) = year->get<int>();
+  return true;
+}
+
 // Reads extract's JSONL (document and claim records, any order, many
 // files). A shard or record that cannot be read is reported with file:line
 // and listed in the inputs as skipped; a document met twice (overlapping
-// shards) counts once. Returns how many document records were read.
-size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
-                   std::set<std::string>* seen_docs, std::set<std::string>* seen_claims, Io& io,
-                   bool quiet) {
-  size_t documents = 0;
+// shards) counts once. `stage` admits year (partial) or finding (merge) records.
+void ReadRecords(const std::string& path, std::istream& in, const std::string& stage, Records* out, Io& io,
+                 bool quiet) {
+  model::Report* r = &out->report;
   // What cannot be read is listed in the report's inputs as skipped, with
   // its reason (DESIGN.md §7), and the other shards and records go on.
   const auto skip = [&](std::string where, std::string why) {
@@ -377,7 +407,7 @@ size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
     d.path = path;
     d.status = "skipped";
     d.reason = fmt::format("{}: {}", where, why);
-    if (seen_docs->insert(d.doc).second) r->inputs.push_back(std::move(d));
+    if (out->docs.insert(d.doc).second) r->inputs.push_back(std::move(d));
   };
   std::ifstream file;
   std::istream* source = &in;
@@ -385,12 +415,12 @@ size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
     std::error_code ec;
     if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
       skip(path, "not a regular file (a FIFO, socket, device or directory)");
-      return 0;
+      return;
     }
     file.open(path, std::ios::binary);
     if (!file) {
       skip(path, fmt::format("cannot read: {}", std::strerror(errno)));
-      return 0;
+      return;
     }
     source = &file;
   }
@@ -406,17 +436,24 @@ size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
     try {
       if (kind == "document") {
         model::DocumentRecord d;
-        if ((ok = model::FromJson(j, &d, &err)) && seen_docs->insert(d.doc).second) {
+        if ((ok = model::FromJson(j, &d, &err)) && out->docs.insert(d.doc).second) {
           r->inputs.push_back(std::move(d));
         }
-        documents += ok;
+        out->documents += ok;
       } else if (kind == "claim") {
         model::Claim c;
-        if ((ok = model::FromJson(j, &c, &err)) && seen_claims->insert(c.id).second) {
+        if ((ok = model::FromJson(j, &c, &err)) && out->claims.insert(c.id).second) {
           r->claims.push_back(std::move(c));
         }
+      } else if (kind == "year" && stage == "partial") {
+        ok = ReadYear(j, &out->years, &err);
+      } else if (kind == "finding" && stage == "merge") {
+        model::Finding f;
+        if ((ok = model::FromJson(j, &f, &err))) r->findings.push_back(std::move(f));
       } else if (j.is_object()) {
-        err = "no \"record\": \"document\" or \"claim\"";
+        err = stage == "partial" ? "no \"record\": \"document\", \"claim\" or \"year\""
+              : stage == "merge" ? "no \"record\": \"document\", \"claim\" or \"finding\""
+                                 : "no \"record\": \"document\" or \"claim\"";
       }
     } catch (const nlohmann::json::exception& e) {  // a field of an unexpected type
       ok = false;
@@ -424,7 +461,64 @@ size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
     }
     if (!ok) skip(fmt::format("{}:{}", path, number), err);
   }
-  return documents;
+}
+
+// A partition number that every machine computes alike (FNV-1a).
+size_t PartitionOf(std::string_view key, int partitions) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char ch : key) h = (h ^ ch) * 1099511628211ull;
+  return static_cast<size_t>(h % static_cast<uint64_t>(partitions));
+}
+
+// --stage route: each claim to the partition of its PartitionKey, each
+// document record to every partition holding one of its claims (a document
+// without claims to one by its id), as "N<TAB>record" lines; date claims a
+// second time as "y<TAB>record", for the years of the whole batch.
+void WriteRouted(const model::Report& r, int partitions, std::ostream& out) {
+  std::map<std::string_view, std::set<size_t>> doc_parts;
+  std::vector<size_t> claim_part;
+  for (const model::Claim& c : r.claims) {
+    claim_part.push_back(PartitionOf(reconcile::PartitionKey(c), partitions));
+    doc_parts[c.doc].insert(claim_part.back());
+  }
+  for (const model::DocumentRecord& d : r.inputs) {
+    const std::string line = model::DumpLine(model::ToJson(d));
+    auto it = doc_parts.find(d.doc);
+    if (it == doc_parts.end()) {
+      out << PartitionOf(d.doc, partitions) << '\t' << line << '\n';
+      continue;
+    }
+    for (size_t p : it->second) out << p << '\t' << line << '\n';
+  }
+  for (size_t i = 0; i < r.claims.size(); ++i) {
+    const std::string line = model::DumpLine(model::ToJson(r.claims[i]));
+    out << claim_part[i] << '\t' << line << '\n';
+    if (r.claims[i].attribute == "date") out << "y\t" << line << '\n';
+  }
+}
+
+// --stage years: the years the batch's open dates borrow, as year records.
+void WriteYears(const model::Report& r, std::ostream& out) {
+  const reconcile::BorrowedYears years = reconcile::FindBorrowedYears(r.claims);
+  for (const auto& [claim, year] : years.claims) {
+    out << model::DumpLine({{"record", "year"}, {"claim", claim}, {"year", year}}) << '\n';
+  }
+  for (const auto& [doc, year] : years.docs) {
+    out << model::DumpLine({{"record", "year"}, {"doc", doc}, {"year", year}}) << '\n';
+  }
+}
+
+// --stage partial: a partition's records and findings, for --stage merge.
+void WritePartial(const model::Report& r, std::ostream& out) {
+  for (const model::DocumentRecord& d : r.inputs) out << model::DumpLine(model::ToJson(d)) << '\n';
+  for (const model::Claim& c : r.claims) out << model::DumpLine(model::ToJson(c)) << '\n';
+  for (const model::Finding& f : r.findings) {
+    model::Json j = model::Json::object();
+    j["record"] = "finding";
+    const model::Json finding = model::ToJson(f);
+    for (auto it = finding.begin(); it != finding.end(); ++it) j[it.key()] = *it;
+    out << model::DumpLine(j) << '\n';
+  }
 }
 
 int RunReconcile(const Config& c, Io& io) {
@@ -433,15 +527,31 @@ int RunReconcile(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
   auto writer = ReportWriter(c, io);
   if (!writer) return kExitError;
-  model::Report r;
-  std::set<std::string> docs, claims;
-  size_t documents = 0;
-  for (const std::string& path : c.inputs) {
-    documents += ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet);
+  Records records;
+  for (const std::string& path : c.inputs) ReadRecords(path, io.in, c.stage, &records, io, c.quiet);
+  model::Report& r = records.report;
+  const bool staged_without_documents = c.stage == "years" || c.stage == "partial";
+  if (records.documents == 0 && !staged_without_documents) return Fail(io, "reconcile: no document records read");
+  if (c.stage == "route") {
+    return WithOutput(c, io, [&](std::ostream& out) { WriteRouted(r, c.partitions, out); }) ? kExitOk : kExitError;
   }
-  if (documents == 0) return Fail(io, "reconcile: no document records read");
-  ReconcileReport(c, io, &r, Ptr(ledger));
+  if (c.stage == "years") {
+    return WithOutput(c, io, [&](std::ostream& out) { WriteYears(r, out); }) ? kExitOk : kExitError;
+  }
+  if (c.stage == "merge") {
+    reconcile::SortRecords(&r);
+    reconcile::NumberFindings(&r.findings);
+  } else {
+    ReconcileReport(c, io, &r, Ptr(ledger), c.stage == "partial" ? &records.years : nullptr);
+  }
+  if (c.stage == "partial") {
+    return WithOutput(c, io, [&](std::ostream& out) { WritePartial(r, out); }) ? kExitOk : kExitError;
+  }
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
+  // A merged batch ends as `check` does: no readable input is a failed run.
+  if (c.stage == "merge" && std::none_of(r.inputs.begin(), r.inputs.end(), [](const auto& d) { return d.status == "ok"; })) {
+    return Fail(io, "no input readable");
+  }
   return ExitFor(r, c);
 }
 
@@ -544,9 +654,9 @@ const std::vector<Command>& Commands() {
        kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor,
        "contradict,internal,ledger", RunCheck},
       {"extract", "[INPUT...]", "document and claim records as JSONL (a map step)",
-       kInputs | kOutput | kRules | kReference | kJobs, "none", RunExtract},
+       kInputs | kOutput | kRules | kReference | kJobs | kSlice, "none", RunExtract},
       {"reconcile", "[FILE...]", "report from extract's JSONL, any order, many files (a reduce step)",
-       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor, "contradict,internal,ledger",
+       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor | kStage, "contradict,internal,ledger",
        RunReconcile},
       {"mentions", "[INPUT...]", "every number/time mention as JSONL (evaluation, debugging)",
        kInputs | kOutput | kRules | kReference | kJobs, "none", RunMentions},
