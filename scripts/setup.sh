@@ -8,6 +8,7 @@ packages=(
   libre2-dev libboost-program-options-dev libfmt-dev doctest-dev
   libtomlplusplus-dev nlohmann-json3-dev
   python3-jsonschema python3-yaml
+  python3-dask python3-distributed
 )
 
 missing=()
