@@ -31,6 +31,7 @@
 #include "model/json_io.h"
 #include "model/model.h"
 #include "report/writer.h"
+#include "store/store.h"
 #include "util/edit_distance.h"
 
 namespace claimcheck::cli {
@@ -282,6 +283,42 @@ int ExitFor(const model::Report& r, const Config& c) {
   return kExitOk;
 }
 
+// check --store: the new documents' claims with the stored claims of the same
+// groups (the same partition keys) and the years every stored date lends;
+// the report keeps the findings that involve a new document, with their claims
+// and documents. A run over all the articles gives the same findings for them.
+bool CheckAgainstStore(store::Store& db, const Config& c, Io& io, model::Report* r, const reconcile::Ledger* ledger) {
+  std::set<std::string> keys, fresh_docs, fresh_claims;
+  for (const model::Claim& claim : r->claims) {
+    keys.insert(reconcile::PartitionKey(claim));
+    fresh_claims.insert(claim.id);
+  }
+  for (const model::DocumentRecord& d : r->inputs) fresh_docs.insert(d.doc);
+  store::Loaded stored;
+  std::string err;
+  if (!db.Load(keys, fresh_docs, c.since, &stored, &err)) return Fail(io, err), false;
+  std::vector<model::Claim> dates = std::move(stored.dates);
+  for (const model::Claim& claim : r->claims) {
+    if (claim.attribute == "date") dates.push_back(claim);
+  }
+  const reconcile::BorrowedYears years = reconcile::FindBorrowedYears(std::move(dates));
+  for (model::DocumentRecord& d : stored.documents) r->inputs.push_back(std::move(d));
+  for (model::Claim& claim : stored.claims) r->claims.push_back(std::move(claim));
+  ReconcileReport(c, io, r, ledger, &years);
+  // What the kept findings cite of the store stays; the rest goes.
+  std::erase_if(r->findings, [&](const model::Finding& f) {
+    return std::none_of(f.claims.begin(), f.claims.end(), [&](const std::string& id) { return fresh_claims.count(id) > 0; });
+  });
+  std::set<std::string> cited;
+  for (const model::Finding& f : r->findings) cited.insert(f.claims.begin(), f.claims.end());
+  std::erase_if(r->claims, [&](const model::Claim& claim) { return !fresh_claims.count(claim.id) && !cited.count(claim.id); });
+  std::set<std::string> docs_cited = fresh_docs;
+  for (const model::Claim& claim : r->claims) docs_cited.insert(claim.doc);
+  std::erase_if(r->inputs, [&](const model::DocumentRecord& d) { return !docs_cited.count(d.doc); });
+  reconcile::NumberFindings(&r->findings);
+  return true;
+}
+
 int RunCheck(const Config& c, Io& io) {
   std::optional<reconcile::Ledger> ledger;
   if (!LoadFacts(c, io, &ledger)) return kExitError;
@@ -290,6 +327,11 @@ int RunCheck(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
   auto writer = ReportWriter(c, io);
   if (!writer) return kExitError;
+  std::unique_ptr<store::Store> db;  // opened before any work: a locked or broken store stops the run
+  if (!c.store.empty()) {
+    std::string err;
+    if (!(db = store::Store::Open(c.store, store::Mode::kRead, &err))) return Fail(io, err);
+  }
   model::Report r;
   bool readable = false;
   {
@@ -305,7 +347,11 @@ int RunCheck(const Config& c, Io& io) {
     });
     if (!extracted) return kExitError;
   }
-  ReconcileReport(c, io, &r, Ptr(ledger));
+  if (db) {
+    if (!CheckAgainstStore(*db, c, io, &r, Ptr(ledger))) return kExitError;
+  } else {
+    ReconcileReport(c, io, &r, Ptr(ledger));
+  }
   if (!WithOutput(c, io, [&](std::ostream& out) { writer->Write(r, out); })) return kExitError;
   if (!readable) return Fail(io, "no input readable");
   return ExitFor(r, c);
@@ -555,6 +601,75 @@ int RunReconcile(const Config& c, Io& io) {
   return ExitFor(r, c);
 }
 
+// Whether `path` holds extract's records (a JSONL file whose first record has
+// "record"), not articles.
+bool IsRecordsFile(const std::string& path) {
+  if (path == "-" || corpus::FormatForPath(path) != corpus::Format::kJsonl) return false;
+  std::ifstream in(path, std::ios::binary);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const model::Json j = model::Json::parse(line, nullptr, false);
+    return j.is_object() && j.contains("record");
+  }
+  return false;
+}
+
+// `store add DB FILE...`: each file's documents and claims in one
+// transaction (an article file: each batch of it), extract's records as
+// they are, articles extracted first. A document already stored is replaced.
+int RunStore(const Config& c, Io& io) {
+  if (c.inputs.size() == 2 && c.inputs[0] == "info") {
+    std::string err;
+    auto db = store::Store::Open(c.inputs[1], store::Mode::kRead, &err);
+    size_t documents = 0, claims = 0;
+    if (!db || !db->Count(&documents, &claims, &err)) return Fail(io, err);
+    io.out << fmt::format("{}: schema {}, {} documents, {} claims\n", c.inputs[1], store::kSchemaVersion, documents,
+                          claims);
+    return kExitOk;
+  }
+  if (c.inputs.size() < 3 || c.inputs[0] != "add") {
+    return Fail(io, "store: expected 'add DB FILE...' or 'info DB' (see claimcheck store --help)");
+  }
+  std::string err;
+  auto db = store::Store::Open(c.inputs[1], store::Mode::kWrite, &err);
+  if (!db) return Fail(io, err);
+  std::optional<LoadedRules> loaded;
+  for (size_t i = 2; i < c.inputs.size(); ++i) {
+    const std::string& path = c.inputs[i];
+    size_t documents = 0, claims = 0;
+    const auto add = [&](const model::Report& records) {
+      documents += records.inputs.size();
+      claims += records.claims.size();
+      return db->Add(records, &err);
+    };
+    if (IsRecordsFile(path)) {
+      Records records;
+      ReadRecords(path, io.in, "", &records, io, c.quiet);
+      if (!add(records.report)) return Fail(io, err);
+    } else {
+      if (!loaded && !LoadRules(c, io, &loaded.emplace())) return kExitError;
+      Config one = c;
+      one.inputs = {path};
+      Progress progress(c, io, "documents");
+      bool readable = false, stored = true;
+      const bool extracted = ForEachBatch(one, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
+        std::vector<std::vector<model::Claim>> batch;
+        if (!ExtractBatch(*loaded, c, docs, &batch, progress, io)) return false;
+        model::Report records;
+        for (size_t d = 0; d < docs.size(); ++d) {
+          records.inputs.push_back(model::DocumentRecord::From(docs[d]));
+          for (model::Claim& claim : batch[d]) records.claims.push_back(std::move(claim));
+        }
+        return stored = add(records);
+      });
+      if (!stored) return Fail(io, err);
+      if (!extracted) return kExitError;
+    }
+    if (!c.quiet) io.err << fmt::format("claimcheck: {}: stored {} documents, {} claims\n", path, documents, claims);
+  }
+  return kExitOk;
+}
+
 // `explain TEXT`: every step, for one text.
 int RunExplain(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "explain: no TEXT given");
@@ -651,13 +766,16 @@ int RunRules(const Config& c, Io& io) {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"check", "[INPUT...]", "extract + reconcile + report (the main job)",
-       kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor,
+       kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor | kStore,
        "contradict,internal,ledger", RunCheck},
       {"extract", "[INPUT...]", "document and claim records as JSONL (a map step)",
        kInputs | kOutput | kRules | kReference | kJobs | kSlice, "none", RunExtract},
       {"reconcile", "[FILE...]", "report from extract's JSONL, any order, many files (a reduce step)",
        kInputs | kFormat | kOutput | kFacts | kFailOn | kColor | kStage, "contradict,internal,ledger",
        RunReconcile},
+      {"store", "add DB FILE...|info DB",
+       "keep documents and claims (extract's records, or articles) in an SQLite store",
+       kInputs | kRules | kReference | kJobs, "none", RunStore},
       {"mentions", "[INPUT...]", "every number/time mention as JSONL (evaluation, debugging)",
        kInputs | kOutput | kRules | kReference | kJobs, "none", RunMentions},
       {"explain", "TEXT", "which rules fired, step by step", kInputs | kRules | kReference, "none",

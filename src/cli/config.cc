@@ -51,6 +51,13 @@ po::options_description Describe(unsigned options, const std::string& default_fa
         "merge (partials → the report)");
     add("partitions", po::value<int>()->value_name("N"), "route: how many partitions");
   }
+  if (options & kStore) {
+    add("store", po::value<std::string>()->value_name("DB"),
+        "check the inputs against the claims of a store (claimcheck store add): only "
+        "findings that involve an input are reported");
+    add("since", po::value<std::string>()->value_name("DATE"),
+        "with --store: only stored documents published on or after DATE (YYYY-MM-DD)");
+  }
   add("quiet,q", "no warnings or notes on stderr");
   add("help,h", "show this help");
   return d;
@@ -124,6 +131,18 @@ bool Validate(const po::variables_map& vm, const std::string& default_fail_on, C
     *err = c->stage == "route" ? "--stage route needs --partitions N (1..100000)"
                                : "--partitions goes with --stage route";
     return false;
+  }
+  if (vm.count("store")) c->store = vm["store"].as<std::string>();
+  if (vm.count("since")) {
+    c->since = vm["since"].as<std::string>();
+    if (!ParseIsoDate(c->since) || c->since.size() != 10) {
+      *err = fmt::format("--since '{}' is not a date (YYYY-MM-DD)", c->since);
+      return false;
+    }
+    if (c->store.empty()) {
+      *err = "--since goes with --store";
+      return false;
+    }
   }
   c->quiet = vm.count("quiet") > 0;
   c->help = vm.count("help") > 0;

@@ -29,6 +29,7 @@ enum OptionSet : unsigned {
   kColor = 1u << 8,       ///< --color
   kSlice = 1u << 9,       ///< --slice (extract: a byte range of one JSONL file)
   kStage = 1u << 10,      ///< --stage, --partitions (reconcile in partitions)
+  kStore = 1u << 11,      ///< --store, --since (check against a claim store)
 };
 
 /// The steps of a batch reconciled in partitions (reconcile/reconciler.h).
@@ -51,6 +52,8 @@ struct Config {
   std::optional<std::pair<uint64_t, uint64_t>> slice;
   std::string stage;   ///< reconcile --stage: "" (the whole batch) or one of kStages
   int partitions = 0;  ///< reconcile --stage route --partitions N
+  std::string store;   ///< check --store DB: the new inputs against stored claims
+  std::string since;   ///< check --since YYYY-MM-DD: stored documents published on or after it
 };
 
 /// Parses `args` (the words after the command name) for `command`, accepting
