@@ -637,7 +637,9 @@ int RunStore(const Config& c, Io& io) {
   for (size_t i = 2; i < c.inputs.size(); ++i) {
     const std::string& path = c.inputs[i];
     size_t documents = 0, claims = 0;
-    const auto add = [&](const model::Report& records) {
+    // Documents that could not be read are said on stderr, not stored.
+    const auto add = [&](model::Report& records) {
+      std::erase_if(records.inputs, [](const model::DocumentRecord& d) { return d.status != "ok"; });
       documents += records.inputs.size();
       claims += records.claims.size();
       return db->Add(records, &err);
