@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string_view>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -32,6 +34,7 @@
 #include "model/model.h"
 #include "report/writer.h"
 #include "rules/rule_set.h"
+#include "store/store.h"
 #include "util/edit_distance.h"
 
 namespace claimcheck::cli {
@@ -187,13 +190,14 @@ class Progress {
 // Reconciles the report, with "claimcheck: reconciling 12/40 groups" on a
 // terminal while it works (Progress); the line is gone before the report is
 // written.
-void ReconcileReport(const Config& c, Io& io, model::Report* r, const reconcile::Ledger* ledger) {
+void ReconcileReport(const Config& c, Io& io, model::Report* r, const reconcile::Ledger* ledger,
+                     const reconcile::BorrowedYears* years = nullptr) {
   Progress progress(c, io, "reconciling", "groups");
   progress.Phase(fmt::format("reconciling {} claims", r->claims.size()));
   reconcile::Reconcile(r, ledger, [&](size_t, size_t total) {
     if (progress.Total() == 0) progress.AddTotal(total);
     progress.Step();
-  });
+  }, years);
 }
 
 bool UseColor(const Config& c) {
@@ -212,6 +216,7 @@ constexpr size_t kBatchBytes = 8 << 20;
 bool ForEachBatch(const Config& c, Io& io, Progress& progress, bool* readable,
                   const std::function<bool(std::vector<corpus::Document>&)>& each) {
   corpus::InputReader reader(c.inputs, io.in);
+  if (c.slice) reader.Slice(c.slice->first, c.slice->second);
   std::vector<corpus::Document> docs;
   size_t read = 0;
   progress.Phase("reading inputs");
@@ -366,6 +371,42 @@ int ExitFor(const model::Report& r, const Config& c) {
   return kExitOk;
 }
 
+// check --store: the new documents' claims with the stored claims of the same
+// groups (the same partition keys) and the years every stored date lends;
+// the report keeps the findings that involve a new document, with their claims
+// and documents. A run over all the articles gives the same findings for them.
+bool CheckAgainstStore(store::Store& db, const Config& c, Io& io, model::Report* r, const reconcile::Ledger* ledger) {
+  std::set<std::string> keys, fresh_docs, fresh_claims;
+  for (const model::Claim& claim : r->claims) {
+    keys.insert(reconcile::PartitionKey(claim));
+    fresh_claims.insert(claim.id);
+  }
+  for (const model::DocumentRecord& d : r->inputs) fresh_docs.insert(d.doc);
+  store::Loaded stored;
+  std::string err;
+  if (!db.Load(keys, fresh_docs, c.since, &stored, &err)) return Fail(io, err), false;
+  std::vector<model::Claim> dates = std::move(stored.dates);
+  for (const model::Claim& claim : r->claims) {
+    if (claim.attribute == "date") dates.push_back(claim);
+  }
+  const reconcile::BorrowedYears years = reconcile::FindBorrowedYears(std::move(dates));
+  for (model::DocumentRecord& d : stored.documents) r->inputs.push_back(std::move(d));
+  for (model::Claim& claim : stored.claims) r->claims.push_back(std::move(claim));
+  ReconcileReport(c, io, r, ledger, &years);
+  // What the kept findings cite of the store stays; the rest goes.
+  std::erase_if(r->findings, [&](const model::Finding& f) {
+    return std::none_of(f.claims.begin(), f.claims.end(), [&](const std::string& id) { return fresh_claims.count(id) > 0; });
+  });
+  std::set<std::string> cited;
+  for (const model::Finding& f : r->findings) cited.insert(f.claims.begin(), f.claims.end());
+  std::erase_if(r->claims, [&](const model::Claim& claim) { return !fresh_claims.count(claim.id) && !cited.count(claim.id); });
+  std::set<std::string> docs_cited = fresh_docs;
+  for (const model::Claim& claim : r->claims) docs_cited.insert(claim.doc);
+  std::erase_if(r->inputs, [&](const model::DocumentRecord& d) { return !docs_cited.count(d.doc); });
+  reconcile::NumberFindings(&r->findings);
+  return true;
+}
+
 int RunCheck(const Config& c, Io& io) {
   if (!OutputWritable(c, io)) return kExitError;
   std::optional<reconcile::Ledger> ledger;
@@ -375,6 +416,11 @@ int RunCheck(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
   auto writer = ReportWriter(c, io, &loaded.rules);
   if (!writer) return kExitError;
+  std::unique_ptr<store::Store> db;  // opened before any work: a locked or broken store stops the run
+  if (!c.store.empty()) {
+    std::string err;
+    if (!(db = store::Store::Open(c.store, store::Mode::kRead, &err))) return Fail(io, err);
+  }
   model::Report r;
   bool readable = false;
   {
@@ -390,7 +436,11 @@ int RunCheck(const Config& c, Io& io) {
     });
     if (!extracted) return kExitError;
   }
-  ReconcileReport(c, io, &r, Ptr(ledger));
+  if (db) {
+    if (!CheckAgainstStore(*db, c, io, &r, Ptr(ledger))) return kExitError;
+  } else {
+    ReconcileReport(c, io, &r, Ptr(ledger));
+  }
   if (!WriteReport(c, io, *writer, r)) return kExitError;
   if (!readable) return Fail(io, "no input readable");
   return ExitFor(r, c);
@@ -403,6 +453,10 @@ int RunExtract(const Config& c, Io& io) {
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "extract: no INPUT given (use - for standard input)");
+  if (c.slice && (c.inputs.size() != 1 || c.inputs[0] == "-" ||
+                  corpus::FormatForPath(c.inputs[0]) != corpus::Format::kJsonl)) {
+    return Fail(io, "extract: --slice reads one JSONL file (.jsonl, .ndjson), named");
+  }
   Progress progress(c, io, "extracting", "documents");
   bool readable = false, extracted = false;
   const bool written = WithOutput(c, io, [&](std::ostream& out) {
@@ -451,14 +505,36 @@ int RunMentions(const Config& c, Io& io) {
   return readable ? kExitOk : Fail(io, "no input readable");
 }
 
+// What `reconcile` reads: extract's records and, in a batch reconciled in
+// partitions (--stage), the years of the whole batch (partial) or the
+// findings of its partitions (merge).
+struct Records {
+  model::Report report;
+  std::set<std::string> docs, claims;  // ids met, so each counts once
+  reconcile::BorrowedYears years;
+  size_t documents = 0;  // document records read
+};
+
+// A year record of `--stage years`: {"record":"year","claim"|"doc":ID,"year":Y}.
+bool ReadYear(const model::Json& j, reconcile::BorrowedYears* years, std::string* err) {
+  const auto year = j.find("year");
+  const auto claim = j.find("claim"), doc = j.find("doc");
+  const bool by_claim = claim != j.end() && claim->is_string(), by_doc = doc != j.end() && doc->is_string();
+  if (year == j.end() || !year->is_number_integer() || by_claim == by_doc) {
+    *err = "a year record holds \"claim\" or \"doc\" and an integer \"year\"";
+    return false;
+  }
+  (by_claim ? years->claims[claim->get<std::string>()] : years->docs[doc->get<std::string>()]) = year->get<int>();
+  return true;
+}
+
 // Reads extract's JSONL (document and claim records, any order, many
 // files). A shard or record that cannot be read is reported with file:line
 // and listed in the inputs as skipped; a document met twice (overlapping
-// shards) counts once. Returns how many document records were read.
-size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
-                   std::set<std::string>* seen_docs, std::set<std::string>* seen_claims, Io& io,
-                   bool quiet) {
-  size_t documents = 0;
+// shards) counts once. `stage` admits year (partial) or finding (merge) records.
+void ReadRecords(const std::string& path, std::istream& in, const std::string& stage, Records* out, Io& io,
+                 bool quiet) {
+  model::Report* r = &out->report;
   // What cannot be read is listed in the report's inputs as skipped, with
   // its reason (DESIGN.md §7), and the other shards and records go on.
   const auto skip = [&](std::string where, std::string why) {
@@ -468,7 +544,7 @@ size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
     d.path = path;
     d.status = "skipped";
     d.reason = fmt::format("{}: {}", where, why);
-    if (seen_docs->insert(d.doc).second) r->inputs.push_back(std::move(d));
+    if (out->docs.insert(d.doc).second) r->inputs.push_back(std::move(d));
   };
   std::ifstream file;
   std::istream* source = &in;
@@ -476,12 +552,12 @@ size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
     std::error_code ec;
     if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
       skip(path, "not a regular file (a FIFO, socket, device or directory)");
-      return 0;
+      return;
     }
     file.open(path, std::ios::binary);
     if (!file) {
       skip(path, fmt::format("cannot read: {}", std::strerror(errno)));
-      return 0;
+      return;
     }
     source = &file;
   }
@@ -497,17 +573,24 @@ size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
     try {
       if (kind == "document") {
         model::DocumentRecord d;
-        if ((ok = model::FromJson(j, &d, &err)) && seen_docs->insert(d.doc).second) {
+        if ((ok = model::FromJson(j, &d, &err)) && out->docs.insert(d.doc).second) {
           r->inputs.push_back(std::move(d));
         }
-        documents += ok;
+        out->documents += ok;
       } else if (kind == "claim") {
         model::Claim c;
-        if ((ok = model::FromJson(j, &c, &err)) && seen_claims->insert(c.id).second) {
+        if ((ok = model::FromJson(j, &c, &err)) && out->claims.insert(c.id).second) {
           r->claims.push_back(std::move(c));
         }
+      } else if (kind == "year" && stage == "partial") {
+        ok = ReadYear(j, &out->years, &err);
+      } else if (kind == "finding" && stage == "merge") {
+        model::Finding f;
+        if ((ok = model::FromJson(j, &f, &err))) r->findings.push_back(std::move(f));
       } else if (j.is_object()) {
-        err = "no \"record\": \"document\" or \"claim\"";
+        err = stage == "partial" ? "no \"record\": \"document\", \"claim\" or \"year\""
+              : stage == "merge" ? "no \"record\": \"document\", \"claim\" or \"finding\""
+                                 : "no \"record\": \"document\" or \"claim\"";
       }
     } catch (const nlohmann::json::exception& e) {  // a field of an unexpected type
       ok = false;
@@ -515,7 +598,64 @@ size_t ReadRecords(const std::string& path, std::istream& in, model::Report* r,
     }
     if (!ok) skip(fmt::format("{}:{}", path, number), err);
   }
-  return documents;
+}
+
+// A partition number that every machine computes alike (FNV-1a).
+size_t PartitionOf(std::string_view key, int partitions) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char ch : key) h = (h ^ ch) * 1099511628211ull;
+  return static_cast<size_t>(h % static_cast<uint64_t>(partitions));
+}
+
+// --stage route: each claim to the partition of its PartitionKey, each
+// document record to every partition holding one of its claims (a document
+// without claims to one by its id), as "N<TAB>record" lines; date claims a
+// second time as "y<TAB>record", for the years of the whole batch.
+void WriteRouted(const model::Report& r, int partitions, std::ostream& out) {
+  std::map<std::string_view, std::set<size_t>> doc_parts;
+  std::vector<size_t> claim_part;
+  for (const model::Claim& c : r.claims) {
+    claim_part.push_back(PartitionOf(reconcile::PartitionKey(c), partitions));
+    doc_parts[c.doc].insert(claim_part.back());
+  }
+  for (const model::DocumentRecord& d : r.inputs) {
+    const std::string line = model::DumpLine(model::ToJson(d));
+    auto it = doc_parts.find(d.doc);
+    if (it == doc_parts.end()) {
+      out << PartitionOf(d.doc, partitions) << '\t' << line << '\n';
+      continue;
+    }
+    for (size_t p : it->second) out << p << '\t' << line << '\n';
+  }
+  for (size_t i = 0; i < r.claims.size(); ++i) {
+    const std::string line = model::DumpLine(model::ToJson(r.claims[i]));
+    out << claim_part[i] << '\t' << line << '\n';
+    if (r.claims[i].attribute == "date") out << "y\t" << line << '\n';
+  }
+}
+
+// --stage years: the years the batch's open dates borrow, as year records.
+void WriteYears(const model::Report& r, std::ostream& out) {
+  const reconcile::BorrowedYears years = reconcile::FindBorrowedYears(r.claims);
+  for (const auto& [claim, year] : years.claims) {
+    out << model::DumpLine({{"record", "year"}, {"claim", claim}, {"year", year}}) << '\n';
+  }
+  for (const auto& [doc, year] : years.docs) {
+    out << model::DumpLine({{"record", "year"}, {"doc", doc}, {"year", year}}) << '\n';
+  }
+}
+
+// --stage partial: a partition's records and findings, for --stage merge.
+void WritePartial(const model::Report& r, std::ostream& out) {
+  for (const model::DocumentRecord& d : r.inputs) out << model::DumpLine(model::ToJson(d)) << '\n';
+  for (const model::Claim& c : r.claims) out << model::DumpLine(model::ToJson(c)) << '\n';
+  for (const model::Finding& f : r.findings) {
+    model::Json j = model::Json::object();
+    j["record"] = "finding";
+    const model::Json finding = model::ToJson(f);
+    for (auto it = finding.begin(); it != finding.end(); ++it) j[it.key()] = *it;
+    out << model::DumpLine(j) << '\n';
+  }
 }
 
 int RunReconcile(const Config& c, Io& io) {
@@ -525,22 +665,112 @@ int RunReconcile(const Config& c, Io& io) {
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
   auto writer = ReportWriter(c, io, nullptr);
   if (!writer) return kExitError;
-  model::Report r;
-  std::set<std::string> docs, claims;
-  size_t documents = 0;
+  Records records;
   {
     Progress progress(c, io, "reading", "files");
     progress.AddTotal(c.inputs.size());
     for (const std::string& path : c.inputs) {
-      progress.Phase(fmt::format("reading claims ({} records read)", r.inputs.size() + r.claims.size()));
-      documents += ReadRecords(path, io.in, &r, &docs, &claims, io, c.quiet);
+      progress.Phase(fmt::format("reading claims ({} records read)",
+                                 records.report.inputs.size() + records.report.claims.size()));
+      ReadRecords(path, io.in, c.stage, &records, io, c.quiet);
       progress.Step();
     }
   }
-  if (documents == 0) return Fail(io, "reconcile: no document records read");
-  ReconcileReport(c, io, &r, Ptr(ledger));
+  model::Report& r = records.report;
+  const bool staged_without_documents = c.stage == "years" || c.stage == "partial";
+  if (records.documents == 0 && !staged_without_documents) return Fail(io, "reconcile: no document records read");
+  if (c.stage == "route") {
+    return WithOutput(c, io, [&](std::ostream& out) { WriteRouted(r, c.partitions, out); }) ? kExitOk : kExitError;
+  }
+  if (c.stage == "years") {
+    return WithOutput(c, io, [&](std::ostream& out) { WriteYears(r, out); }) ? kExitOk : kExitError;
+  }
+  if (c.stage == "merge") {
+    reconcile::SortRecords(&r);
+    reconcile::NumberFindings(&r.findings);
+  } else {
+    ReconcileReport(c, io, &r, Ptr(ledger), c.stage == "partial" ? &records.years : nullptr);
+  }
+  if (c.stage == "partial") {
+    return WithOutput(c, io, [&](std::ostream& out) { WritePartial(r, out); }) ? kExitOk : kExitError;
+  }
   if (!WriteReport(c, io, *writer, r)) return kExitError;
+  // A merged batch ends as `check` does: no readable input is a failed run.
+  if (c.stage == "merge" && std::none_of(r.inputs.begin(), r.inputs.end(), [](const auto& d) { return d.status == "ok"; })) {
+    return Fail(io, "no input readable");
+  }
   return ExitFor(r, c);
+}
+
+// Whether `path` holds extract's records (a JSONL file whose first record has
+// "record"), not articles.
+bool IsRecordsFile(const std::string& path) {
+  if (path == "-" || corpus::FormatForPath(path) != corpus::Format::kJsonl) return false;
+  std::ifstream in(path, std::ios::binary);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const model::Json j = model::Json::parse(line, nullptr, false);
+    return j.is_object() && j.contains("record");
+  }
+  return false;
+}
+
+// `store add DB FILE...`: each file's documents and claims in one
+// transaction (an article file: each batch of it), extract's records as
+// they are, articles extracted first. A document already stored is replaced.
+int RunStore(const Config& c, Io& io) {
+  if (c.inputs.size() == 2 && c.inputs[0] == "info") {
+    std::string err;
+    auto db = store::Store::Open(c.inputs[1], store::Mode::kRead, &err);
+    size_t documents = 0, claims = 0;
+    if (!db || !db->Count(&documents, &claims, &err)) return Fail(io, err);
+    io.out << fmt::format("{}: schema {}, {} documents, {} claims\n", c.inputs[1], store::kSchemaVersion, documents,
+                          claims);
+    return kExitOk;
+  }
+  if (c.inputs.size() < 3 || c.inputs[0] != "add") {
+    return Fail(io, "store: expected 'add DB FILE...' or 'info DB' (see claimcheck store --help)");
+  }
+  std::string err;
+  auto db = store::Store::Open(c.inputs[1], store::Mode::kWrite, &err);
+  if (!db) return Fail(io, err);
+  std::optional<LoadedRules> loaded;
+  for (size_t i = 2; i < c.inputs.size(); ++i) {
+    const std::string& path = c.inputs[i];
+    size_t documents = 0, claims = 0;
+    // Documents that could not be read are said on stderr, not stored.
+    const auto add = [&](model::Report& records) {
+      std::erase_if(records.inputs, [](const model::DocumentRecord& d) { return d.status != "ok"; });
+      documents += records.inputs.size();
+      claims += records.claims.size();
+      return db->Add(records, &err);
+    };
+    if (IsRecordsFile(path)) {
+      Records records;
+      ReadRecords(path, io.in, "", &records, io, c.quiet);
+      if (!add(records.report)) return Fail(io, err);
+    } else {
+      if (!loaded && !LoadRules(c, io, &loaded.emplace())) return kExitError;
+      Config one = c;
+      one.inputs = {path};
+      Progress progress(c, io, "extracting", "documents");
+      bool readable = false, stored = true;
+      const bool extracted = ForEachBatch(one, io, progress, &readable, [&](std::vector<corpus::Document>& docs) {
+        std::vector<std::vector<model::Claim>> batch;
+        if (!ExtractBatch(*loaded, c, docs, &batch, progress, io)) return false;
+        model::Report records;
+        for (size_t d = 0; d < docs.size(); ++d) {
+          records.inputs.push_back(model::DocumentRecord::From(docs[d]));
+          for (model::Claim& claim : batch[d]) records.claims.push_back(std::move(claim));
+        }
+        return stored = add(records);
+      });
+      if (!stored) return Fail(io, err);
+      if (!extracted) return kExitError;
+    }
+    if (!c.quiet) io.err << fmt::format("claimcheck: {}: stored {} documents, {} claims\n", path, documents, claims);
+  }
+  return kExitOk;
 }
 
 // `explain TEXT`: every step, for one text.
@@ -653,13 +883,16 @@ int RunRules(const Config& c, Io& io) {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"check", "[INPUT...]", "extract + reconcile + report (the main job)",
-       kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor,
+       kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor | kStore,
        "contradict,internal,ledger", RunCheck},
       {"extract", "[INPUT...]", "document and claim records as JSONL (a map step)",
-       kInputs | kOutput | kRules | kReference | kJobs, "none", RunExtract},
+       kInputs | kOutput | kRules | kReference | kJobs | kSlice, "none", RunExtract},
       {"reconcile", "[FILE...]", "report from extract's JSONL, any order, many files (a reduce step)",
-       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor, "contradict,internal,ledger",
+       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor | kStage, "contradict,internal,ledger",
        RunReconcile},
+      {"store", "add DB FILE...|info DB",
+       "keep documents and claims (extract's records, or articles) in an SQLite store",
+       kInputs | kRules | kReference | kJobs, "none", RunStore},
       {"mentions", "[INPUT...]", "every number/time mention as JSONL (evaluation, debugging)",
        kInputs | kOutput | kRules | kReference | kJobs, "none", RunMentions},
       {"explain", "TEXT", "which rules fired, step by step", kInputs | kRules | kReference, "none",

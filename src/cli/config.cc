@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <boost/program_options.hpp>
+#include <algorithm>
+#include <cstdio>
 #include <sstream>
 #include <thread>
 
@@ -38,6 +40,24 @@ po::options_description Describe(unsigned options, const std::string& default_fa
                            "threads (default: the machine's cores); output does not depend on it");
   if (options & kColor) add("color", po::value<std::string>()->value_name("WHEN"),
                             "auto, always or never (default auto)");
+  if (options & kSlice) add("slice", po::value<std::string>()->value_name("START:END"),
+                            "only the records of one JSONL file whose line starts in this byte "
+                            "range (ids and line numbers as in a whole-file run)");
+  if (options & kStage) {
+    add("stage", po::value<std::string>()->value_name("S"),
+        "one step of a batch reconciled in partitions: route (records → partition<TAB>record "
+        "lines, date claims also under y), years (the years open dates borrow, over all date "
+        "claims), partial (one partition's records and the years → records and findings), "
+        "merge (partials → the report)");
+    add("partitions", po::value<int>()->value_name("N"), "route: how many partitions");
+  }
+  if (options & kStore) {
+    add("store", po::value<std::string>()->value_name("DB"),
+        "check the inputs against the claims of a store (claimcheck store add): only "
+        "findings that involve an input are reported");
+    add("since", po::value<std::string>()->value_name("DATE"),
+        "with --store: only stored documents published on or after DATE (YYYY-MM-DD)");
+  }
   add("quiet,q", "no warnings or notes on stderr");
   add("help,h", "show this help");
   return d;
@@ -85,6 +105,42 @@ bool Validate(const po::variables_map& vm, const std::string& default_fail_on, C
     else if (when == "never") c->color = ColorMode::kNever;
     else {
       *err = fmt::format("--color '{}' must be auto, always or never", when);
+      return false;
+    }
+  }
+  if (vm.count("slice")) {
+    const std::string s = vm["slice"].as<std::string>();
+    unsigned long long start = 0, end = 0;
+    int used = 0;
+    if (std::sscanf(s.c_str(), "%llu:%llu%n", &start, &end, &used) != 2 ||
+        used != static_cast<int>(s.size()) || end < start || s[0] == '-' || s.find(":-") != std::string::npos) {
+      *err = fmt::format("--slice '{}' is not a byte range START:END (END ≥ START)", s);
+      return false;
+    }
+    c->slice = std::make_pair(uint64_t{start}, uint64_t{end});
+  }
+  if (vm.count("stage")) {
+    c->stage = vm["stage"].as<std::string>();
+    if (std::find(std::begin(kStages), std::end(kStages), c->stage) == std::end(kStages)) {
+      *err = fmt::format("--stage '{}' must be route, years, partial or merge", c->stage);
+      return false;
+    }
+  }
+  if (vm.count("partitions")) c->partitions = vm["partitions"].as<int>();
+  if ((c->stage == "route") != (c->partitions != 0) || c->partitions < 0 || c->partitions > 100000) {
+    *err = c->stage == "route" ? "--stage route needs --partitions N (1..100000)"
+                               : "--partitions goes with --stage route";
+    return false;
+  }
+  if (vm.count("store")) c->store = vm["store"].as<std::string>();
+  if (vm.count("since")) {
+    c->since = vm["since"].as<std::string>();
+    if (!ParseIsoDate(c->since) || c->since.size() != 10) {
+      *err = fmt::format("--since '{}' is not a date (YYYY-MM-DD)", c->since);
+      return false;
+    }
+    if (c->store.empty()) {
+      *err = "--since goes with --store";
       return false;
     }
   }

@@ -2,7 +2,9 @@
 #ifndef CLAIMCHECK_CLI_CONFIG_H_
 #define CLAIMCHECK_CLI_CONFIG_H_
 
+#include <cstdint>
 #include <optional>
+#include <utility>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,7 +27,13 @@ enum OptionSet : unsigned {
   kReference = 1u << 6,   ///< --reference-date
   kJobs = 1u << 7,        ///< --jobs
   kColor = 1u << 8,       ///< --color
+  kSlice = 1u << 9,       ///< --slice (extract: a byte range of one JSONL file)
+  kStage = 1u << 10,      ///< --stage, --partitions (reconcile in partitions)
+  kStore = 1u << 11,      ///< --store, --since (check against a claim store)
 };
+
+/// The steps of a batch reconciled in partitions (reconcile/reconciler.h).
+inline constexpr const char* kStages[] = {"route", "years", "partial", "merge"};
 
 struct Config {
   std::string command;
@@ -40,6 +48,12 @@ struct Config {
   bool quiet = false;
   ColorMode color = ColorMode::kAuto;
   bool help = false;
+  /// extract --slice START:END: the records whose line starts in [START, END).
+  std::optional<std::pair<uint64_t, uint64_t>> slice;
+  std::string stage;   ///< reconcile --stage: "" (the whole batch) or one of kStages
+  int partitions = 0;  ///< reconcile --stage route --partitions N
+  std::string store;   ///< check --store DB: the new inputs against stored claims
+  std::string since;   ///< check --since YYYY-MM-DD: stored documents published on or after it
 };
 
 /// Parses `args` (the words after the command name) for `command`, accepting

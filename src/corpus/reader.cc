@@ -547,6 +547,29 @@ struct InputReader::OpenJsonl {
   std::ifstream in;
   size_t line = 0;
   bool any = false;  // a record (or the "no records" skip) was given
+  uint64_t pos = 0;  // byte offset of the next line
+  uint64_t start = 0, end = UINT64_MAX;  // the slice: lines that start in [start, end)
+
+  // Moves to the first line that starts at or after `from`, counting the
+  // lines before it (a memchr-speed pass over the bytes before the slice).
+  void SkipTo(uint64_t from) {
+    start = from;
+    if (from == 0) return;
+    std::vector<char> buffer(1 << 20);
+    while (pos + 1 < from && in) {
+      in.read(buffer.data(), static_cast<std::streamsize>(std::min<uint64_t>(buffer.size(), from - 1 - pos)));
+      const auto got = in.gcount();
+      line += static_cast<size_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
+      pos += static_cast<uint64_t>(got);
+      if (got == 0) break;
+    }
+    // The line holding byte from-1 belongs to the slice before, unless that byte ends it.
+    std::string rest;
+    if (pos + 1 == from && std::getline(in, rest)) {
+      ++line;
+      pos += rest.size() + 1;
+    }
+  }
 
   static std::unique_ptr<OpenJsonl> Open(const Source& source, std::string* err) {
     if (std::string why = NotRegular(source.path); !why.empty()) {
@@ -590,15 +613,19 @@ void InputReader::Add(Document doc, std::vector<Document>* out, size_t* bytes) {
 // The open JSONL file's next record; false when it has none left.
 bool InputReader::NextRecord(Document* out) {
   OpenJsonl& f = *jsonl_;
-  for (std::string line; std::getline(f.in, line);) {
+  for (std::string line; f.pos < f.end && std::getline(f.in, line);) {
     ++f.line;
+    f.pos += line.size() + 1;
     const std::string_view record = Trim(line);
     if (record.empty()) continue;
     f.any = true;
     *out = RecordFromLine(*f.source, record, f.line);
     return true;
   }
-  if (f.any) return false;
+  if (f.any || f.start > 0) return false;
+  for (std::string line; f.pos >= f.end && std::getline(f.in, line);) {  // past the slice: any record at all?
+    if (!Trim(line).empty()) return false;
+  }
   f.any = true;
   *out = Skipped(*f.source, f.in.bad() ? fmt::format("read error: {}", std::strerror(errno))
                                         : "no records");
@@ -623,7 +650,12 @@ bool InputReader::Next(size_t budget, std::vector<Document>* out) {
     if (source.format == Format::kJsonl && source.path != "-" && source.error.empty()) {
       std::string err;
       jsonl_ = OpenJsonl::Open(source, &err);
-      if (!jsonl_) Add(Skipped(source, err), out, &bytes);
+      if (!jsonl_) {
+        if (!slice_ || slice_->first == 0) Add(Skipped(source, err), out, &bytes);
+      } else if (slice_) {
+        jsonl_->SkipTo(slice_->first);
+        jsonl_->end = slice_->second;
+      }
       continue;
     }
     for (Document& doc : ReadSource(source, in_)) Add(std::move(doc), out, &bytes);

@@ -8,12 +8,14 @@
 #ifndef CLAIMCHECK_CORPUS_READER_H_
 #define CLAIMCHECK_CORPUS_READER_H_
 
+#include <cstdint>
 #include <istream>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "corpus/document.h"
@@ -68,6 +70,13 @@ class InputReader {
   InputReader(const InputReader&) = delete;
   InputReader& operator=(const InputReader&) = delete;
 
+  /// Reads of each JSONL file only the records whose line starts in the byte
+  /// range [start, end), with the ids and line numbers a whole-file run gives
+  /// (a map over slices of one file: `extract --slice`). A file without any
+  /// record is reported by the slice that starts at 0 only. Other files are
+  /// read whole. Call before Next.
+  void Slice(uint64_t start, uint64_t end) { slice_ = {start, end}; }
+
   /// Appends documents to `out` until their text reaches `budget` bytes (at
   /// least one document); false when every input has been read.
   bool Next(size_t budget, std::vector<Document>* out);
@@ -82,6 +91,7 @@ class InputReader {
   std::istream& in_;
   std::unique_ptr<OpenJsonl> jsonl_;  // the JSONL file being read, if any
   std::map<std::string, std::string> first_path_;  // id → path it was first read from
+  std::optional<std::pair<uint64_t, uint64_t>> slice_;
 };
 
 /// Every input at once (InputReader drained): order is the order of the

@@ -365,6 +365,39 @@ bool FromJson(const Json& j, Claim* out, std::string* err) {
   return true;
 }
 
+bool FromJson(const Json& j, Finding* out, std::string* err) {
+  if (!j.is_object()) {
+    *err = "finding record is not an object";
+    return false;
+  }
+  Finding f;
+  bool ok = GetString(j, "id", &f.id, err) && GetString(j, "verdict", &f.verdict, err, false) &&
+            GetString(j, "severity", &f.severity, err, false) &&
+            GetString(j, "subject", &f.subject, err, false) &&
+            GetString(j, "attribute", &f.attribute, err, false) &&
+            GetString(j, "summary", &f.summary, err) && GetStrings(j, "claims", &f.claims, err) &&
+            GetStrings(j, "notes", &f.notes, err) && GetStrings(j, "grouped_by", &f.grouped_by, err);
+  if (!ok) return false;
+  if (auto it = j.find("timeline"); it != j.end() && !it->is_null()) {
+    if (!it->is_array()) {
+      *err = "'timeline' is not an array";
+      return false;
+    }
+    for (const Json& e : *it) {
+      TimelineEntry t;
+      if (!e.is_object() || !GetString(e, "claim", &t.claim, err, false) || !GetString(e, "source", &t.source, err) ||
+          !GetString(e, "as_of", &t.as_of, err) || !GetString(e, "value", &t.value, err) ||
+          !GetString(e, "stage", &t.stage, err)) {
+        if (!e.is_object()) *err = "a timeline entry is not an object";
+        return false;
+      }
+      f.timeline.push_back(std::move(t));
+    }
+  }
+  *out = std::move(f);
+  return true;
+}
+
 std::string DumpLine(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

@@ -25,6 +25,7 @@ Json ToJson(const MentionRecord& m);  ///< A line of `mentions`.  ///< The whole
 /// Reads what ToJson wrote. On failure returns false and sets *err.
 bool FromJson(const Json& j, DocumentRecord* out, std::string* err);
 bool FromJson(const Json& j, Claim* out, std::string* err);
+bool FromJson(const Json& j, Finding* out, std::string* err);
 
 /// One line of compact JSON; invalid UTF-8 in strings becomes U+FFFD.
 std::string DumpLine(const Json& j);

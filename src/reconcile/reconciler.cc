@@ -130,13 +130,14 @@ std::optional<int> OneYear(const DatedYears& dated, std::string_view place, uint
 
 // A date one source gives without its year ("on 3 January") takes the year
 // the other sources give the same event; the document's other open dates
-// ("two days later" → XXXX-01-05) take it too, basis cross-document. Dated
-// claims are indexed by (month-day, event) once; each open date asks its
-// key, once per (key, place, document).
-void BorrowYears(std::vector<Claim>* claims, const Documents& docs, ClaimNotes* notes_by_claim) {
+// ("two days later" → XXXX-01-05) take it too, basis cross-document
+// (LendYears). Dated claims are indexed by (month-day, event) once; each
+// open date asks its key, once per (key, place, document). Only date claims
+// are read, so the years of a batch can be found apart from its groups.
+BorrowedYears FindYears(const std::vector<Claim>& claims, const Documents& docs) {
   std::map<std::pair<std::string, std::string>, DatedYears, std::less<>> dated;
-  for (size_t i = 0; i < claims->size(); ++i) {
-    const Claim& o = (*claims)[i];
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& o = claims[i];
     const auto* t = o.attribute == "date" ? std::get_if<model::Time>(&o.value) : nullptr;
     if (t == nullptr || t->timex.size() < 10) continue;
     auto day = ParseIsoDate(t->timex.substr(0, 10));
@@ -146,9 +147,9 @@ void BorrowYears(std::vector<Claim>* claims, const Documents& docs, ClaimNotes* 
     Note(&d.all, day->year, docs.of_claim[i]);
   }
   std::map<std::tuple<std::string, std::string, std::string, uint32_t>, std::optional<int>> asked;
-  std::unordered_map<uint32_t, int> year_of_doc;
-  for (size_t i = 0; i < claims->size(); ++i) {
-    const Claim& c = (*claims)[i];
+  BorrowedYears found;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
     const auto* t = c.attribute == "date" ? std::get_if<model::Time>(&c.value) : nullptr;
     if (t == nullptr || t->timex.size() < 10 || t->timex.rfind("XXXX-", 0) != 0 ||
         !std::isdigit(static_cast<unsigned char>(t->timex[5])) || (ParseIsoDate(t->lo) && ParseIsoDate(t->hi))) {
@@ -162,16 +163,28 @@ void BorrowYears(std::vector<Claim>* claims, const Documents& docs, ClaimNotes* 
       if (d != dated.end()) memo->second = OneYear(d->second, place, doc);
     }
     if (!memo->second) continue;
-    year_of_doc[doc] = *memo->second;
-    const std::string& label = docs.info[doc].label;
-    (*notes_by_claim)[c.id].push_back(fmt::format(
-        "{} states no year ({}); the year {} is taken from the other sources, not from {}", label, t->timex,
-        *memo->second, label));
+    found.docs[c.doc] = *memo->second;  // of a document's open dates, the last in claim order
+    found.claims[c.id] = *memo->second;
   }
+  return found;
+}
+
+// Applies the years: the open date that found one says so in a note, and
+// every open date of its document ("two days later" → XXXX-01-05) takes it.
+void LendYears(const BorrowedYears& years, std::vector<Claim>* claims, const Documents& docs,
+               ClaimNotes* notes_by_claim) {
   for (size_t i = 0; i < claims->size(); ++i) {
     Claim& c = (*claims)[i];
-    auto it = year_of_doc.find(docs.of_claim[i]);
-    if (it == year_of_doc.end() || c.as_of.timex.rfind("XXXX-", 0) != 0) continue;
+    if (auto it = years.claims.find(c.id); it != years.claims.end()) {
+      const std::string& label = docs.info[docs.of_claim[i]].label;
+      (*notes_by_claim)[c.id].push_back(fmt::format(
+          "{} states no year ({}); the year {} is taken from the other sources, not from {}", label,
+          std::get<model::Time>(c.value).timex, it->second, label));
+    }
+  }
+  for (Claim& c : *claims) {
+    auto it = years.docs.find(c.doc);
+    if (it == years.docs.end() || c.as_of.timex.rfind("XXXX-", 0) != 0) continue;
     const std::string timex = fmt::format("{:04}{}", it->second, c.as_of.timex.substr(4));
     auto day = ParseIsoDate(timex.substr(0, std::min<size_t>(10, timex.size())));
     if (!day) continue;
@@ -826,23 +839,53 @@ double RelativeGap(int64_t a_lo, std::optional<int64_t> a_hi, int64_t b_lo,
   return GapBetween(*a_hi, b_lo);
 }
 
-void Reconcile(model::Report* report, const Ledger* ledger, const GroupProgress& progress) {
+std::string PartitionKey(const Claim& c) {
+  return fmt::format("{}\t{}", c.attribute, Base(GroupKey(c)));
+}
+
+BorrowedYears FindBorrowedYears(std::vector<Claim> claims) {
+  SortClaims(&claims);
+  return FindYears(claims, NumberDocuments({}, claims));
+}
+
+void SortRecords(model::Report* report) {
+  std::sort(report->inputs.begin(), report->inputs.end(),
+            [](const auto& a, const auto& b) { return a.doc < b.doc; });
+  SortClaims(&report->claims);
+}
+
+void NumberFindings(std::vector<Finding>* findings) {
+  // A total order, so that findings judged apart (partitions of a batch)
+  // sort as they do judged together: two findings of one subject, attribute
+  // and verdict come from two groups, whose claims differ.
+  const auto claims_before = [](const Finding& a, const Finding& b) {
+    return std::lexicographical_compare(
+        a.claims.begin(), a.claims.end(), b.claims.begin(), b.claims.end(),
+        [](const std::string& x, const std::string& y) { return ClaimOrder(x) < ClaimOrder(y); });
+  };
+  std::sort(findings->begin(), findings->end(), [&](const Finding& a, const Finding& b) {
+    if (auto c = std::tie(a.subject, a.attribute, a.verdict) <=> std::tie(b.subject, b.attribute, b.verdict); c != 0) {
+      return c < 0;
+    }
+    if (claims_before(a, b) || claims_before(b, a)) return claims_before(a, b);
+    return std::tie(a.summary, a.notes) < std::tie(b.summary, b.notes);
+  });
+  for (size_t i = 0; i < findings->size(); ++i) (*findings)[i].id = fmt::format("F{}", i + 1);
+}
+
+void Reconcile(model::Report* report, const Ledger* ledger, const GroupProgress& progress,
+               const BorrowedYears* years) {
   std::sort(report->inputs.begin(), report->inputs.end(),
             [](const auto& a, const auto& b) { return a.doc < b.doc; });
   const std::vector<uint32_t> ranks = SortClaims(&report->claims);
   const Documents docs = NumberDocuments(report->inputs, report->claims);
   ClaimNotes claim_notes;
-  BorrowYears(&report->claims, docs, &claim_notes);
+  LendYears(years != nullptr ? *years : FindYears(report->claims, docs), &report->claims, docs, &claim_notes);
 
   report->findings.clear();
   JudgeGroups(report->claims, ranks, docs, claim_notes, &report->findings, progress);
   if (ledger != nullptr) CheckLedger(*ledger, report);
-  std::sort(report->findings.begin(), report->findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.subject, a.attribute, a.verdict) < std::tie(b.subject, b.attribute, b.verdict);
-  });
-  for (size_t i = 0; i < report->findings.size(); ++i) {
-    report->findings[i].id = fmt::format("F{}", i + 1);
-  }
+  NumberFindings(&report->findings);
 }
 
 }  // namespace claimcheck::reconcile

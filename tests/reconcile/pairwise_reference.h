@@ -858,8 +858,18 @@ inline void Reconcile(model::Report* report) {
   for (const Group& g : GroupClaims(report->claims)) {
     for (Finding& f : Judge(g, ctx, claim_notes)) report->findings.push_back(std::move(f));
   }
-  std::sort(report->findings.begin(), report->findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.subject, a.attribute, a.verdict) < std::tie(b.subject, b.attribute, b.verdict);
+  // Ties (two groups, one subject, attribute and verdict) by their claims in claim order.
+  std::sort(report->findings.begin(), report->findings.end(), [&](const Finding& a, const Finding& b) {
+    const auto claims = [](const Finding& f) {
+      std::vector<std::pair<std::string, long>> out;
+      for (const std::string& id : f.claims) {
+        auto [doc, n] = ClaimOrder(id);
+        out.emplace_back(std::string(doc), n);
+      }
+      return out;
+    };
+    return std::make_tuple(a.subject, a.attribute, a.verdict, claims(a), a.summary, a.notes) <
+           std::make_tuple(b.subject, b.attribute, b.verdict, claims(b), b.summary, b.notes);
   });
   for (size_t i = 0; i < report->findings.size(); ++i) {
     report->findings[i].id = fmt::format("F{}", i + 1);
