@@ -173,7 +173,7 @@ TEST_CASE("bad options are usage errors naming the option") {
                  "(see claimcheck check --help)\n");
   r = RunArgs({"check", "--fail-on", "contradict,bogus", "x.txt"});
   CHECK(r.code == 2);
-  CHECK(r.err.find("unknown verdict 'bogus'") != std::string::npos);
+  CHECK(r.err.find("unknown verdict or severity 'bogus'") != std::string::npos);
   r = RunArgs({"check", "--reference-date", "2020-13-01", "x.txt"});
   CHECK(r.code == 2);
   CHECK(r.err.find("--reference-date '2020-13-01' is not a date") != std::string::npos);
