@@ -4,7 +4,8 @@ config file found from the working directory up to the repository root (and not 
 above the working directory outside a repository), --no-config, command-line options over the
 file; the baseline round trip (--write-baseline, then --baseline: the accepted findings neither
 shown nor counted, a new one still fails); each JSON finding's fingerprint equals its SARIF
-result's partialFingerprints; inline suppressions agree between check and extract | reconcile.
+result's partialFingerprints; inline suppressions agree between check and extract | reconcile; --format rdjsonl has reviewdog's
+Diagnostic fields and byte columns.
 The golden cases of fixtures/lint/ hold the exact messages.
 
 Usage: lint_test.py --binary PATH   (run from the repository root). Ends with `N passed, M failed`.
@@ -147,6 +148,32 @@ def test_suppressions(r, tmp):
     r.check("suppressions hold on standard input", lines == [13], str(lines))
 
 
+def test_rdjsonl(r):
+    """reviewdog's Diagnostic shape: message, severity, source, code; ranges whose UTF-8 byte
+    columns (reviewdog's unit) cut the claim's own text out of its file."""
+    args = ["check", "-q", "--format", "rdjsonl", "--facts", "fixtures/lint/facts.toml",
+            "fixtures/lint/unicode", str(GATE)]
+    done = r.run(args, ".")
+    lines = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    report = json.loads(r.run(["check", "-q", "--format", "json"] + args[4:], ".").stdout)
+    claims = {c["doc"]: c for c in report["claims"]}
+    alarms = [f for f in report["findings"] if f["verdict"] in ("contradict", "internal", "ledger")]
+    r.check("rdjsonl: one diagnostic per alarm", len(lines) == len(alarms) >= 4, f"{len(lines)} {len(alarms)}")
+    shape = all(set(d) <= {"message", "location", "severity", "source", "code", "related_locations"}
+                and d["severity"] in ("ERROR", "WARNING", "INFO") and d["source"]["name"] == "claimcheck"
+                and d["code"]["value"].startswith("claimcheck/") and d["message"] for d in lines)
+    r.check("rdjsonl: reviewdog's Diagnostic fields", shape)
+    cut = []
+    for d in lines:
+        for loc in [d["location"]] + [rl["location"] for rl in d.get("related_locations", [])]:
+            raw = Path(loc["path"]).read_bytes().split(b"\n")[loc["range"]["start"]["line"] - 1]
+            text = raw[loc["range"]["start"]["column"] - 1:loc["range"]["end"]["column"] - 1].decode()
+            doc = loc["path"].rsplit(".", 1)[0]
+            cut.append((text, [c["evidence"]["text"] for c in report["claims"] if c["doc"] == doc]))
+    r.check("rdjsonl: byte columns cut each claim's text from its file",
+            len(cut) >= 8 and all(text in texts for text, texts in cut) and claims, str(cut))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", required=True)
@@ -156,6 +183,7 @@ def main():
         test_baseline(r, Path(tmp))
         test_suppressions(r, Path(tmp))
     test_fingerprints(r)
+    test_rdjsonl(r)
     print(f"{r.passed} passed, {r.failed} failed")
     return 0 if r.failed == 0 else 1
 

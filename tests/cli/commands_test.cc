@@ -66,8 +66,8 @@ TEST_CASE("every format writes a report of stdin; an unreadable ledger stops the
                        "Five people died in the attack on Monday.\n");
     CHECK(r.code == 0);
     CHECK(r.err.empty());
-    // github prints annotations only for contradictions: nothing here.
-    CHECK(r.out.empty() == (format == "github"));
+    // github and rdjsonl print diagnostics only for contradictions: nothing here.
+    CHECK(r.out.empty() == (format == "github" || format == "rdjsonl"));
   }
   Result r = RunArgs({"check", "--facts", "no-such-ledger.toml", "-"}, "Five people died.\n");
   CHECK(r.code == 2);
