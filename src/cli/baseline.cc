@@ -36,7 +36,11 @@ bool ReadBaseline(const std::string& path, std::set<std::string>* fingerprints, 
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  return ParseBaseline(path, buffer.str(), fingerprints, err);
+}
+
+bool ParseBaseline(const std::string& path, const std::string& text, std::set<std::string>* fingerprints,
+                   std::string* err) {
   model::Json j;
   try {
     j = model::Json::parse(text);

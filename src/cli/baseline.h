@@ -18,6 +18,9 @@ inline constexpr const char* kBaselineSchema = "claimcheck.baseline/1";
 /// Reads a baseline file (JSON: {"schema", "findings": [{"fingerprint", …}]})
 /// into its fingerprints. False with "file:line:col: why" in *err.
 bool ReadBaseline(const std::string& path, std::set<std::string>* fingerprints, std::string* err);
+/// The same for a file's content already read (`path` names it in errors).
+bool ParseBaseline(const std::string& path, const std::string& text, std::set<std::string>* fingerprints,
+                   std::string* err);
 
 /// Writes `findings` (their fingerprints set) as a baseline; each entry
 /// keeps its verdict, severity, subject, attribute and summary for a reader.

@@ -85,6 +85,9 @@ std::string FindConfigFile();
 /// are another command's and skipped) plus `ignore`; paths are relative to
 /// the file's folder. Unknown keys and wrong types fail with file:line:col.
 bool ReadConfigFile(const std::string& path, unsigned options, ConfigFile* out, std::string* err);
+/// The same for a file's content already read (`path` names it in errors).
+bool ParseConfigFile(const std::string& path, std::string content, unsigned options, ConfigFile* out,
+                     std::string* err);
 
 /// Parses `args` (the words after the command name) for `command`, accepting
 /// the options in `options`. `default_fail_on` is the command's default

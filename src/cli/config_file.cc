@@ -142,7 +142,12 @@ bool ReadConfigFile(const std::string& path, unsigned options, ConfigFile* out, 
   std::stringstream buffer;
   buffer << in.rdbuf();
   if (!in) return *err = fmt::format("config file {}: cannot read", path), false;
-  Reader r{path, buffer.str()};
+  return ParseConfigFile(path, buffer.str(), options, out, err);
+}
+
+bool ParseConfigFile(const std::string& path, std::string content, unsigned options, ConfigFile* out,
+                     std::string* err) {
+  Reader r{path, std::move(content)};
   toml::table root;
   try {
     root = toml::parse(r.content, path);
