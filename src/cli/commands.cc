@@ -251,35 +251,40 @@ bool ForEachBatch(const Config& c, Io& io, Progress& progress, bool* readable,
   return true;
 }
 
-// Whether -o names a file this run can write, checked before any work: a
-// run that cannot write its report should say so before it reads a corpus.
-// The file is not created here (a run that fails later leaves nothing).
-bool OutputWritable(const Config& c, Io& io) {
-  if (c.output.empty() || c.output == "-") return true;
+// Whether -o (or --write-baseline) names a file this run can write, checked
+// before any work: a run that cannot write its report should say so before
+// it reads a corpus. The file is not created here (a run that fails later
+// leaves nothing).
+bool FileWritable(const std::string& file, std::string_view option, Io& io) {
+  if (file.empty() || file == "-") return true;
   namespace fs = std::filesystem;
   std::error_code ec;
-  const fs::path path(c.output);
+  const fs::path path(file);
   if (fs::is_directory(path, ec)) {
-    Fail(io, fmt::format("-o {}: is a directory", c.output));
+    Fail(io, fmt::format("{} {}: is a directory", option, file));
     return false;
   }
   if (fs::exists(path, ec)) {
-    if (access(c.output.c_str(), W_OK) != 0) {
-      Fail(io, fmt::format("-o {}: cannot open for writing: {}", c.output, std::strerror(errno)));
+    if (access(file.c_str(), W_OK) != 0) {
+      Fail(io, fmt::format("{} {}: cannot open for writing: {}", option, file, std::strerror(errno)));
       return false;
     }
     return true;
   }
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   if (!fs::is_directory(dir, ec)) {
-    Fail(io, fmt::format("-o {}: cannot open for writing: no directory {}", c.output, dir.string()));
+    Fail(io, fmt::format("{} {}: cannot open for writing: no directory {}", option, file, dir.string()));
     return false;
   }
   if (access(dir.c_str(), W_OK | X_OK) != 0) {
-    Fail(io, fmt::format("-o {}: cannot open for writing: {}", c.output, std::strerror(errno)));
+    Fail(io, fmt::format("{} {}: cannot open for writing: {}", option, file, std::strerror(errno)));
     return false;
   }
   return true;
+}
+
+bool OutputWritable(const Config& c, Io& io) {
+  return FileWritable(c.output, "-o", io) && FileWritable(c.write_baseline, "--write-baseline", io);
 }
 
 // A whole report written at once, with "claimcheck: writing the report" on
