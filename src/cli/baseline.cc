@@ -48,6 +48,9 @@ bool ParseBaseline(const std::string& path, const std::string& text, std::set<st
     // e.byte is one past the byte that failed.
     *err = fmt::format("{}:{}: not JSON: {}", path, Place(text, e.byte > 0 ? e.byte - 1 : 0), e.what());
     return false;
+  } catch (const model::Json::exception& e) {  // a number JSON cannot hold (1e400)
+    *err = fmt::format("{}:1:1: not a claimcheck baseline: {}", path, e.what());
+    return false;
   }
   const auto bad = [&](const std::string& why) {
     *err = fmt::format("{}:1:1: not a claimcheck baseline: {}", path, why);
