@@ -19,15 +19,18 @@ CLAIMCHECK_FUZZ_DECLARE(FuzzLedger)
 CLAIMCHECK_FUZZ_DECLARE(FuzzReconcile)
 CLAIMCHECK_FUZZ_DECLARE(FuzzNormalize)
 CLAIMCHECK_FUZZ_DECLARE(FuzzExtract)
+CLAIMCHECK_FUZZ_DECLARE(FuzzConfig)
+CLAIMCHECK_FUZZ_DECLARE(FuzzBaseline)
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
   using Entry = int (*)(const uint8_t*, size_t);
   const std::map<std::string, Entry> targets = {
       {"corpus", FuzzCorpus},       {"rules", FuzzRules},         {"ledger", FuzzLedger},
-      {"reconcile", FuzzReconcile}, {"normalize", FuzzNormalize}, {"extract", FuzzExtract}};
+      {"reconcile", FuzzReconcile}, {"normalize", FuzzNormalize}, {"extract", FuzzExtract},
+      {"config", FuzzConfig},       {"baseline", FuzzBaseline}};
   if (argc < 3 || !targets.count(argv[1])) {
-    std::fprintf(stderr, "usage: claimcheck_fuzz_replay corpus|rules|ledger|reconcile|normalize|extract FILE|DIR...\n");
+    std::fprintf(stderr, "usage: claimcheck_fuzz_replay corpus|rules|ledger|reconcile|normalize|extract|config|baseline FILE|DIR...\n");
     return 2;
   }
   const Entry entry = targets.at(argv[1]);

@@ -344,7 +344,7 @@ GOOD_FINDING = {
     "attribute": "troops", "summary": "one source only", "claims": [GOOD_CLAIM["id"]], "notes": [],
     "timeline": [{"claim": GOOD_CLAIM["id"], "source": "d", "as_of": None, "value": "about 2,500",
                   "stage": "standing"}],
-    "grouped_by": ["event: us-troops", "place: iraq"]}
+    "grouped_by": ["event: us-troops", "place: iraq"], "fingerprint": "0123456789abcdef"}
 GOOD_REPORT = {
     "schema": "claimcheck.report/1", "inputs": [GOOD_DOCUMENT], "claims": [GOOD_CLAIM],
     "findings": [GOOD_FINDING],

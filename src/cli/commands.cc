@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
+#include <fnmatch.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -22,8 +23,10 @@
 #include <system_error>
 #include <thread>
 
+#include "cli/baseline.h"
 #include "cli/config.h"
 #include "corpus/reader.h"
+#include "corpus/suppressions.h"
 #include "extract/claim_examples.h"
 #include "extract/extractor.h"
 #include "normalize/recognizer.h"
@@ -32,6 +35,7 @@
 #include "reconcile/reconciler.h"
 #include "model/json_io.h"
 #include "model/model.h"
+#include "report/locations.h"
 #include "report/writer.h"
 #include "rules/rule_set.h"
 #include "store/store.h"
@@ -209,6 +213,16 @@ bool UseColor(const Config& c) {
 // holds one batch of documents, not the corpus (`check` keeps their claims).
 constexpr size_t kBatchBytes = 8 << 20;
 
+// Whether the config file's `ignore` globs name `path` (as found, "./" or
+// not; `*` matches across folders, as fnmatch without FNM_PATHNAME does).
+bool Ignored(const Config& c, std::string path) {
+  if (path.starts_with("./")) path.erase(0, 2);
+  for (const std::string& glob : c.ignore) {
+    if (fnmatch(glob.c_str(), path.c_str(), 0) == 0) return true;
+  }
+  return false;
+}
+
 // Reads the inputs a batch at a time and runs `each` on every batch, in
 // input order, until one returns false. Skipped inputs and warnings go to
 // stderr unless --quiet; documents without a date take --reference-date.
@@ -221,6 +235,7 @@ bool ForEachBatch(const Config& c, Io& io, Progress& progress, bool* readable,
   size_t read = 0;
   progress.Phase("reading inputs");
   while (reader.Next(kBatchBytes, &docs)) {
+    std::erase_if(docs, [&](const corpus::Document& d) { return Ignored(c, d.path); });
     read += docs.size();
     progress.Phase(fmt::format("reading inputs ({} read)", read));
     for (corpus::Document& d : docs) {
@@ -241,35 +256,40 @@ bool ForEachBatch(const Config& c, Io& io, Progress& progress, bool* readable,
   return true;
 }
 
-// Whether -o names a file this run can write, checked before any work: a
-// run that cannot write its report should say so before it reads a corpus.
-// The file is not created here (a run that fails later leaves nothing).
-bool OutputWritable(const Config& c, Io& io) {
-  if (c.output.empty() || c.output == "-") return true;
+// Whether -o (or --write-baseline) names a file this run can write, checked
+// before any work: a run that cannot write its report should say so before
+// it reads a corpus. The file is not created here (a run that fails later
+// leaves nothing).
+bool FileWritable(const std::string& file, std::string_view option, Io& io) {
+  if (file.empty() || file == "-") return true;
   namespace fs = std::filesystem;
   std::error_code ec;
-  const fs::path path(c.output);
+  const fs::path path(file);
   if (fs::is_directory(path, ec)) {
-    Fail(io, fmt::format("-o {}: is a directory", c.output));
+    Fail(io, fmt::format("{} {}: is a directory", option, file));
     return false;
   }
   if (fs::exists(path, ec)) {
-    if (access(c.output.c_str(), W_OK) != 0) {
-      Fail(io, fmt::format("-o {}: cannot open for writing: {}", c.output, std::strerror(errno)));
+    if (access(file.c_str(), W_OK) != 0) {
+      Fail(io, fmt::format("{} {}: cannot open for writing: {}", option, file, std::strerror(errno)));
       return false;
     }
     return true;
   }
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   if (!fs::is_directory(dir, ec)) {
-    Fail(io, fmt::format("-o {}: cannot open for writing: no directory {}", c.output, dir.string()));
+    Fail(io, fmt::format("{} {}: cannot open for writing: no directory {}", option, file, dir.string()));
     return false;
   }
   if (access(dir.c_str(), W_OK | X_OK) != 0) {
-    Fail(io, fmt::format("-o {}: cannot open for writing: {}", c.output, std::strerror(errno)));
+    Fail(io, fmt::format("{} {}: cannot open for writing: {}", option, file, std::strerror(errno)));
     return false;
   }
   return true;
+}
+
+bool OutputWritable(const Config& c, Io& io) {
+  return FileWritable(c.output, "-o", io) && FileWritable(c.write_baseline, "--write-baseline", io);
 }
 
 // A whole report written at once, with "claimcheck: writing the report" on
@@ -307,6 +327,16 @@ bool WriteReport(const Config& c, Io& io, const report::Writer& writer, const mo
   return WithOutput(c, io, [&](std::ostream& out) { writer.Write(r, out); });
 }
 
+// Claims on lines an inline suppression covers (corpus/suppressions.h) are
+// neither shown nor counted: they leave before any report sees them.
+void DropSuppressed(const corpus::Document& doc, std::vector<model::Claim>* claims) {
+  const std::vector<bool> off = corpus::SuppressedLines(doc.text);
+  if (off.empty()) return;
+  std::erase_if(*claims, [&](const model::Claim& c) {
+    return c.evidence.line >= 1 && c.evidence.line <= off.size() && off[c.evidence.line - 1];
+  });
+}
+
 // Extracts every readable document's claims over `jobs` threads. Documents
 // may gain a date (dateline, inference) on the way. Returns false with the
 // first error (a rule engine failure, never a bad input).
@@ -317,7 +347,10 @@ bool ExtractBatch(const LoadedRules& loaded, const Config& c, std::vector<corpus
   ParallelFor(docs.size(), c.jobs, [&](size_t i) {
     if (docs[i].ok()) {
       extract::Extraction x;
-      if (loaded.extractor->Extract(docs[i], &x, &errors[i])) (*claims)[i] = std::move(x.claims);
+      if (loaded.extractor->Extract(docs[i], &x, &errors[i])) {
+        DropSuppressed(docs[i], &x.claims);
+        (*claims)[i] = std::move(x.claims);
+      }
     }
     progress.Step();
   });
@@ -366,7 +399,7 @@ std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io, const rule
 
 int ExitFor(const model::Report& r, const Config& c) {
   for (const model::Finding& f : r.findings) {
-    if (c.fail_on.count(f.verdict)) return kExitFindings;
+    if (FailsOn(c.fail_on, f.verdict, f.severity)) return kExitFindings;
   }
   return kExitOk;
 }
@@ -407,10 +440,57 @@ bool CheckAgainstStore(store::Store& db, const Config& c, Io& io, model::Report*
   return true;
 }
 
+// --only and --hide: which findings the report shows. The exit code is
+// reckoned before, on every finding (ExitFor).
+void ShowOnly(const Config& c, model::Report* r) {
+  std::erase_if(r->findings, [&](const model::Finding& f) {
+    return (!c.only.empty() && !c.only.count(f.verdict)) || c.hide.count(f.verdict);
+  });
+}
+
+// --baseline, read before any work.
+bool LoadBaseline(const Config& c, Io& io, std::set<std::string>* accepted) {
+  std::string err;
+  if (!c.baseline.empty() && !ReadBaseline(c.baseline, accepted, &err)) return Fail(io, err), false;
+  return true;
+}
+
+// After reconciling: each finding's fingerprint; --write-baseline (the
+// findings that match --fail-on, accepted from then on, this run too); the
+// accepted findings leave; the exit code from those left, then the report of
+// those shown (--only, --hide).
+int FinishReport(const Config& c, Io& io, const report::Writer& writer, model::Report* r,
+                 std::set<std::string> accepted) {
+  const std::vector<std::string> fingerprints = report::Fingerprints(*r, "");
+  for (size_t i = 0; i < r->findings.size(); ++i) r->findings[i].fingerprint = fingerprints[i];
+  if (!c.write_baseline.empty()) {
+    std::vector<const model::Finding*> failing;
+    for (const model::Finding& f : r->findings) {
+      if (FailsOn(c.fail_on, f.verdict, f.severity)) failing.push_back(&f);
+    }
+    std::ofstream file(c.write_baseline, std::ios::binary);
+    if (file) WriteBaseline(failing, file);
+    file.close();
+    if (!file) return Fail(io, fmt::format("--write-baseline {}: cannot write: {}", c.write_baseline,
+                                           std::strerror(errno)));
+    if (!c.quiet) {
+      io.err << fmt::format("claimcheck: wrote {} accepted finding{} to {}\n", failing.size(),
+                            failing.size() == 1 ? "" : "s", c.write_baseline);
+    }
+    for (const model::Finding* f : failing) accepted.insert(f->fingerprint);
+  }
+  std::erase_if(r->findings, [&](const model::Finding& f) { return accepted.count(f.fingerprint) > 0; });
+  const int exit = ExitFor(*r, c);
+  ShowOnly(c, r);
+  return WriteReport(c, io, writer, *r) ? exit : kExitError;
+}
+
 int RunCheck(const Config& c, Io& io) {
   if (!OutputWritable(c, io)) return kExitError;
   std::optional<reconcile::Ledger> ledger;
   if (!LoadFacts(c, io, &ledger)) return kExitError;
+  std::set<std::string> accepted;
+  if (!LoadBaseline(c, io, &accepted)) return kExitError;
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
@@ -441,9 +521,10 @@ int RunCheck(const Config& c, Io& io) {
   } else {
     ReconcileReport(c, io, &r, Ptr(ledger));
   }
-  if (!WriteReport(c, io, *writer, r)) return kExitError;
+  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted));
+  if (exit == kExitError) return exit;
   if (!readable) return Fail(io, "no input readable");
-  return ExitFor(r, c);
+  return exit;
 }
 
 // `extract` and `mentions` write each batch as it is done: memory stays one
@@ -662,6 +743,8 @@ int RunReconcile(const Config& c, Io& io) {
   if (!OutputWritable(c, io)) return kExitError;
   std::optional<reconcile::Ledger> ledger;
   if (!LoadFacts(c, io, &ledger)) return kExitError;
+  std::set<std::string> accepted;
+  if (!LoadBaseline(c, io, &accepted)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
   auto writer = ReportWriter(c, io, nullptr);
   if (!writer) return kExitError;
@@ -694,12 +777,13 @@ int RunReconcile(const Config& c, Io& io) {
   if (c.stage == "partial") {
     return WithOutput(c, io, [&](std::ostream& out) { WritePartial(r, out); }) ? kExitOk : kExitError;
   }
-  if (!WriteReport(c, io, *writer, r)) return kExitError;
+  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted));
+  if (exit == kExitError) return exit;
   // A merged batch ends as `check` does: no readable input is a failed run.
   if (c.stage == "merge" && std::none_of(r.inputs.begin(), r.inputs.end(), [](const auto& d) { return d.status == "ok"; })) {
     return Fail(io, "no input readable");
   }
-  return ExitFor(r, c);
+  return exit;
 }
 
 // Whether `path` holds extract's records (a JSONL file whose first record has
@@ -883,13 +967,14 @@ int RunRules(const Config& c, Io& io) {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"check", "[INPUT...]", "extract + reconcile + report (the main job)",
-       kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor | kStore,
+       kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor | kStore |
+           kShow | kBaseline,
        "contradict,internal,ledger", RunCheck},
       {"extract", "[INPUT...]", "document and claim records as JSONL (a map step)",
        kInputs | kOutput | kRules | kReference | kJobs | kSlice, "none", RunExtract},
       {"reconcile", "[FILE...]", "report from extract's JSONL, any order, many files (a reduce step)",
-       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor | kStage, "contradict,internal,ledger",
-       RunReconcile},
+       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor | kStage | kShow | kBaseline,
+       "contradict,internal,ledger", RunReconcile},
       {"store", "add DB FILE...|info DB",
        "keep documents and claims (extract's records, or articles) in an SQLite store",
        kInputs | kRules | kReference | kJobs, "none", RunStore},
@@ -972,6 +1057,7 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   std::string error;
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (!ParseConfig(name, command->options, rest, command->default_fail_on, &config, &error)) {
+    if (config.config_file_error) return Fail(io, error);
     return Fail(io, fmt::format("{}: {} (see claimcheck {} --help)", name, error, name));
   }
   if (config.help) {

@@ -32,8 +32,21 @@ po::options_description Describe(unsigned options, const std::string& default_fa
   if (options & kFacts) add("facts", po::value<std::string>()->value_name("FILE"),
                             "facts ledger (TOML)");
   if (options & kFailOn) add("fail-on", po::value<std::string>()->value_name("LIST"),
-                             ("verdicts that make the exit code 1, comma-separated, or none "
+                             ("verdicts, or severities of alarms (error; warning: warning or "
+                              "worse; note), that make the exit code 1, comma-separated, or none "
                               "(default " + default_fail_on + ")").c_str());
+  if (options & kShow) {
+    add("only", po::value<std::string>()->value_name("LIST"),
+        "show only findings of these verdicts (the exit code still counts all)");
+    add("hide", po::value<std::string>()->value_name("LIST"),
+        "do not show findings of these verdicts (the exit code still counts them)");
+  }
+  if (options & kBaseline) {
+    add("baseline", po::value<std::string>()->value_name("FILE"),
+        "accepted findings (by fingerprint): neither shown nor counted");
+    add("write-baseline", po::value<std::string>()->value_name("FILE"),
+        "write the findings that match --fail-on there as accepted");
+  }
   if (options & kReference) add("reference-date", po::value<std::string>()->value_name("DATE"),
                                 "document date (YYYY-MM-DD) for inputs that have none");
   if (options & kJobs) add("jobs,j", po::value<int>()->value_name("N"),
@@ -59,8 +72,34 @@ po::options_description Describe(unsigned options, const std::string& default_fa
         "with --store: only stored documents published on or after DATE (YYYY-MM-DD)");
   }
   add("quiet,q", "no warnings or notes on stderr");
+  add("config", po::value<std::string>()->value_name("FILE"),
+      "read options from FILE instead of the .claimcheck.toml found from here up to the repository root");
+  add("no-config", "read no config file");
   add("help,h", "show this help");
   return d;
+}
+
+const std::vector<std::string>& VerdictNames() {
+  static const std::vector<std::string> kNames(std::begin(model::kVerdicts), std::end(model::kVerdicts));
+  return kNames;
+}
+
+// A comma list of verdicts for --only and --hide.
+bool ParseVerdicts(const char* option, const std::string& list, std::set<std::string>* out,
+                   std::string* err) {
+  std::stringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (std::find(VerdictNames().begin(), VerdictNames().end(), item) == VerdictNames().end()) {
+      const std::string hint = SpellingSuggestion(item, VerdictNames());
+      *err = fmt::format("{}: unknown verdict '{}'{}; expected a comma list of {}", option, item,
+                         hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint),
+                         fmt::join(VerdictNames(), ", "));
+      return false;
+    }
+    out->insert(item);
+  }
+  if (out->empty()) return *err = fmt::format("{} is empty", option), false;
+  return true;
 }
 
 bool Validate(const po::variables_map& vm, const std::string& default_fail_on, Config* c,
@@ -82,6 +121,10 @@ bool Validate(const po::variables_map& vm, const std::string& default_fail_on, C
   const std::string fail_on =
       vm.count("fail-on") ? vm["fail-on"].as<std::string>() : default_fail_on;
   if (!ParseFailOn(fail_on, &c->fail_on, err)) return false;
+  if (vm.count("only") && !ParseVerdicts("--only", vm["only"].as<std::string>(), &c->only, err)) return false;
+  if (vm.count("hide") && !ParseVerdicts("--hide", vm["hide"].as<std::string>(), &c->hide, err)) return false;
+  if (vm.count("baseline")) c->baseline = vm["baseline"].as<std::string>();
+  if (vm.count("write-baseline")) c->write_baseline = vm["write-baseline"].as<std::string>();
   if (vm.count("reference-date")) {
     const std::string s = vm["reference-date"].as<std::string>();
     c->reference_date = ParseIsoDate(s);
@@ -149,17 +192,59 @@ bool Validate(const po::variables_map& vm, const std::string& default_fail_on, C
   return true;
 }
 
+// Adds the config file's options to `vm` under those of the command line
+// (po::store keeps a value already stored). Each key is checked alone first,
+// so a bad value is reported at its place in the file.
+bool ApplyConfigFile(const std::string& path, unsigned options, const std::string& default_fail_on,
+                     po::variables_map* vm, Config* config, std::string* err) {
+  ConfigFile file;
+  if (!ReadConfigFile(path, options, &file, err)) return false;
+  const po::options_description described = Describe(options, default_fail_on);
+  const auto parse = [&](const std::vector<std::string>& words) {
+    return po::command_line_parser(words).options(described).style(po::command_line_style::unix_style ^
+                                                                   po::command_line_style::allow_guessing).run();
+  };
+  std::vector<std::string> all;
+  for (const ConfigFile::Entry& entry : file.entries) {
+    Config alone;
+    std::string why;
+    try {
+      po::variables_map one;
+      po::store(parse(entry.words), one);
+      po::notify(one);
+      if (Validate(one, default_fail_on, &alone, &why)) {
+        all.insert(all.end(), entry.words.begin(), entry.words.end());
+        continue;
+      }
+    } catch (const po::error& e) {
+      why = e.what();
+    }
+    *err = file.Error(entry, why);
+    return false;
+  }
+  try {
+    po::store(parse(all), *vm);
+    po::notify(*vm);
+  } catch (const po::error& e) {
+    *err = fmt::format("{}: {}", path, e.what());
+    return false;
+  }
+  config->ignore = file.ignore;
+  return true;
+}
+
 }  // namespace
 
 bool ParseFailOn(const std::string& list, std::set<std::string>* out, std::string* err) {
   out->clear();
   if (list == "none") return true;
-  const std::vector<std::string> verdicts(std::begin(model::kVerdicts), std::end(model::kVerdicts));
+  std::vector<std::string> verdicts = VerdictNames();
+  verdicts.insert(verdicts.end(), std::rbegin(kSeverities), std::rend(kSeverities));
   std::stringstream in(list);
   for (std::string item; std::getline(in, item, ',');) {
     if (std::find(verdicts.begin(), verdicts.end(), item) == verdicts.end()) {
       const std::string hint = SpellingSuggestion(item, verdicts);
-      *err = fmt::format("--fail-on: unknown verdict '{}'{}; expected a comma list of {} or none",
+      *err = fmt::format("--fail-on: unknown verdict or severity '{}'{}; expected a comma list of {} or none",
                          item, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint),
                          fmt::join(verdicts, ", "));
       return false;
@@ -171,6 +256,18 @@ bool ParseFailOn(const std::string& list, std::set<std::string>* out, std::strin
     return false;
   }
   return true;
+}
+
+bool FailsOn(const std::set<std::string>& fail_on, const std::string& verdict,
+             const std::string& severity) {
+  if (fail_on.count(verdict)) return true;
+  if (verdict != "contradict" && verdict != "internal" && verdict != "ledger") return false;
+  // A listed severity matches alarms of that severity or worse.
+  for (const char* s : kSeverities) {
+    if (fail_on.count(s)) return true;
+    if (severity == s) return false;
+  }
+  return false;
 }
 
 std::string OptionsHelp(unsigned options, const std::string& default_fail_on) {
@@ -198,6 +295,14 @@ bool ParseConfig(const std::string& command, unsigned options,
   } catch (const po::error& e) {
     *err = e.what();
     return false;
+  }
+  if (!vm.count("no-config") && !vm.count("help")) {
+    const std::string path = vm.count("config") ? vm["config"].as<std::string>() : FindConfigFile();
+    if (!path.empty() && !ApplyConfigFile(path, options, default_fail_on, &vm, config, err)) {
+      config->config_file_error = true;
+      return false;
+    }
+    config->config_file = path;
   }
   config->command = command;
   if (vm.count("input")) config->inputs = vm["input"].as<std::vector<std::string>>();

@@ -7,6 +7,7 @@
 #include <utility>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/writer.h"
@@ -30,10 +31,16 @@ enum OptionSet : unsigned {
   kSlice = 1u << 9,       ///< --slice (extract: a byte range of one JSONL file)
   kStage = 1u << 10,      ///< --stage, --partitions (reconcile in partitions)
   kStore = 1u << 11,      ///< --store, --since (check against a claim store)
+  kShow = 1u << 12,       ///< --only, --hide (verdicts shown)
+  kBaseline = 1u << 13,   ///< --baseline, --write-baseline
 };
 
 /// The steps of a batch reconciled in partitions (reconcile/reconciler.h).
 inline constexpr const char* kStages[] = {"route", "years", "partial", "merge"};
+
+/// The severities --fail-on takes besides verdicts, weakest first: each
+/// matches an alarm (contradict, internal, ledger) of that severity or worse.
+inline constexpr const char* kSeverities[] = {"note", "warning", "error"};
 
 struct Config {
   std::string command;
@@ -42,7 +49,12 @@ struct Config {
   std::string output;  ///< "" is stdout.
   std::vector<std::string> rules_dirs;
   std::string facts;
-  std::set<std::string> fail_on;
+  std::set<std::string> fail_on;  ///< Verdicts and severities (kSeverities).
+  std::set<std::string> only;     ///< Verdicts shown (empty: all); never the exit code.
+  std::set<std::string> hide;     ///< Verdicts not shown; never the exit code.
+  std::string baseline;           ///< --baseline: accepted findings' fingerprints.
+  std::string write_baseline;     ///< --write-baseline: where to write them.
+  std::vector<std::string> ignore;  ///< Path globs of inputs not read (config file).
   std::optional<CivilDate> reference_date;
   int jobs = 1;
   bool quiet = false;
@@ -54,7 +66,42 @@ struct Config {
   int partitions = 0;  ///< reconcile --stage route --partitions N
   std::string store;   ///< check --store DB: the new inputs against stored claims
   std::string since;   ///< check --since YYYY-MM-DD: stored documents published on or after it
+  std::string config_file;  ///< The config file read; "" when none.
+  /// Set when ParseConfig's error lies in the config file: the message is
+  /// whole (file:line:col, the line, a caret), not a usage error.
+  bool config_file_error = false;
 };
+
+/// The config file's name, found from the working directory upward.
+inline constexpr const char* kConfigFileName = ".claimcheck.toml";
+
+/// A config file read into command-line words, key by key.
+struct ConfigFile {
+  struct Entry {
+    std::vector<std::string> words;  ///< "--rules", "dir/x", …
+    int line = 0;
+    int column = 0;
+  };
+  std::string path;
+  std::string content;
+  std::vector<Entry> entries;  ///< Only the options the command takes.
+  std::vector<std::string> ignore;
+  /// "file:line:col: message" at the entry's value, with its line and a caret.
+  std::string Error(const Entry& entry, std::string_view message) const;
+};
+
+/// The .claimcheck.toml of this run: in the working directory or a folder
+/// above it, up to the repository root (the folder holding .git); outside a
+/// repository, the working directory's only. "" when there is none.
+std::string FindConfigFile();
+
+/// Reads a config file: keys are long option names (those not in `options`
+/// are another command's and skipped) plus `ignore`; paths are relative to
+/// the file's folder. Unknown keys and wrong types fail with file:line:col.
+bool ReadConfigFile(const std::string& path, unsigned options, ConfigFile* out, std::string* err);
+/// The same for a file's content already read (`path` names it in errors).
+bool ParseConfigFile(const std::string& path, std::string content, unsigned options, ConfigFile* out,
+                     std::string* err);
 
 /// Parses `args` (the words after the command name) for `command`, accepting
 /// the options in `options`. `default_fail_on` is the command's default
@@ -66,8 +113,14 @@ bool ParseConfig(const std::string& command, unsigned options,
 /// The options section of a command's --help.
 std::string OptionsHelp(unsigned options, const std::string& default_fail_on);
 
-/// Parses a --fail-on list: verdict names separated by commas, or "none".
+/// Parses a --fail-on list: verdict and severity names separated by commas,
+/// or "none".
 bool ParseFailOn(const std::string& list, std::set<std::string>* out, std::string* err);
+
+/// Whether a finding of `verdict` and `severity` makes the exit code 1: its
+/// verdict is listed, or it is an alarm and a listed severity is at most its own.
+bool FailsOn(const std::set<std::string>& fail_on, const std::string& verdict,
+             const std::string& severity);
 
 }  // namespace claimcheck::cli
 

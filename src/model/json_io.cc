@@ -219,6 +219,7 @@ Json ToJson(const Finding& f) {
   }
   j["timeline"] = std::move(timeline);
   j["grouped_by"] = f.grouped_by;
+  if (!f.fingerprint.empty()) j["fingerprint"] = f.fingerprint;
   return j;
 }
 

@@ -161,6 +161,9 @@ struct Finding {
   std::vector<TimelineEntry> timeline = {};
   /// Why its claims are one group: "event: shooting", "place: rochester", …
   std::vector<std::string> grouped_by = {};
+  /// What identifies it from one run to the next (report::Fingerprints); set
+  /// by the CLI, "" until then.
+  std::string fingerprint = {};
   friend bool operator==(const Finding&, const Finding&) = default;
 };
 

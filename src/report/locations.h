@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "report/display.h"
 
@@ -64,6 +65,13 @@ std::string SourceLabel(const ReportIndex& index, const std::string& doc);
 
 /// "Deaths of earthquake@aceh".
 std::string FindingTitle(const Finding& finding);
+
+/// Each finding's fingerprint (in report order): a hash of its verdict,
+/// subject, attribute and the primary claim's file (relative to `root`, as
+/// SARIF's locations) and quoted text, stable as documents are edited; the
+/// SARIF `partialFingerprints` and the JSON `fingerprint` field. A finding
+/// whose `fingerprint` is set keeps it.
+std::vector<std::string> Fingerprints(const Report& report, const std::string& root);
 
 /// 64-bit FNV-1a: small, fixed and the same everywhere, for fingerprints that
 /// must not change between runs, machines or compilers.

@@ -194,10 +194,11 @@ class SarifWriter final : public Writer {
 
   void Write(const Report& report, std::ostream& out) const override {
     const ReportIndex index(report);
-    std::map<std::string, int> seen;
+    const std::vector<std::string> fingerprints = Fingerprints(report, root_);
     Json results = Json::array();
-    for (const Finding& f : report.findings) {
-      if (IsActionable(f.verdict)) results.push_back(Result(f, index, &seen));
+    for (size_t i = 0; i < report.findings.size(); ++i) {
+      const Finding& f = report.findings[i];
+      if (IsActionable(f.verdict)) results.push_back(Result(f, index, fingerprints[i]));
     }
     Json run;
     run["tool"]["driver"] = Driver();
@@ -252,7 +253,7 @@ class SarifWriter final : public Writer {
     return s + ")";
   }
 
-  Json Result(const Finding& f, const ReportIndex& index, std::map<std::string, int>* seen) const {
+  Json Result(const Finding& f, const ReportIndex& index, const std::string& fingerprint) const {
     const Claim* primary = PrimaryClaim(index, f);
     const DocumentRecord* primary_doc = primary ? index.FindDocument(primary->doc) : nullptr;
 
@@ -297,11 +298,12 @@ class SarifWriter final : public Writer {
     Json loc = primary ? PhysicalLocation(*primary, primary_doc) : Json::object();
     if (!loc.empty()) result["locations"] = Json::array({std::move(loc)});
     if (!related.empty()) result["relatedLocations"] = std::move(related);
-    result["partialFingerprints"][kFingerprintKey] = Fingerprint(f, primary, primary_doc, seen);
+    result["partialFingerprints"][kFingerprintKey] = fingerprint;
     // The finding as the JSON report has it, without the claim ids (the
-    // locations say where the claims are).
+    // locations say where the claims are) and its fingerprint.
     Json props = ToJson(f);
     props.erase("claims");
+    props.erase("fingerprint");  // partialFingerprints holds it
     result["properties"] = std::move(props);
     return result;
   }
@@ -347,25 +349,6 @@ class SarifWriter final : public Writer {
     return m;
   }
 
-  // What identifies an alert from one run to the next: not finding ids or
-  // line numbers, which shift as documents are edited or added.
-  std::string Fingerprint(const Finding& f, const Claim* primary, const DocumentRecord* doc,
-                          std::map<std::string, int>* seen) const {
-    std::string key = fmt::format("{}\x1f{}\x1f{}", f.verdict, f.subject, f.attribute);
-    if (primary) {
-      key += '\x1f';
-      key += doc && !doc->path.empty() && doc->path != "-" ? RelativePath(doc->path, root_) : "";
-      // Many records share one file; their ids tell them apart.
-      if (doc == nullptr || !LocatedInFile(*doc)) key += "\x1f" + primary->doc;
-      key += "\x1f" + primary->evidence.text;
-    }
-    // Two findings alike in all of that (two ledger entries on one claim)
-    // must still differ; their order within the run is stable.
-    const int n = ++(*seen)[key];
-    if (n > 1) key += fmt::format("\x1f{}", n);
-    return fmt::format("{:016x}", Fnv1a64(key));
-  }
-
   std::string root_;
   QualifierBounds bounds_;
 };
@@ -373,6 +356,35 @@ class SarifWriter final : public Writer {
 }  // namespace
 
 // --- locations.h ---------------------------------------------------------------
+
+// What identifies a finding from one run to the next: not finding ids or
+// line numbers, which shift as documents are edited or added.
+std::vector<std::string> Fingerprints(const Report& report, const std::string& root) {
+  const ReportIndex index(report);
+  std::map<std::string, int> seen;
+  std::vector<std::string> out;
+  for (const Finding& f : report.findings) {
+    const Claim* primary = PrimaryClaim(index, f);
+    const DocumentRecord* doc = primary ? index.FindDocument(primary->doc) : nullptr;
+    std::string key = fmt::format("{}\x1f{}\x1f{}", f.verdict, f.subject, f.attribute);
+    if (primary) {
+      key += '\x1f';
+      key += doc && !doc->path.empty() && doc->path != "-" ? RelativePath(doc->path, root) : "";
+      // Many records share one file; their ids tell them apart.
+      if (doc == nullptr || !LocatedInFile(*doc)) key += "\x1f" + primary->doc;
+      key += "\x1f" + primary->evidence.text;
+    }
+    // Two findings alike in all of that (two ledger entries on one claim)
+    // must still differ; their order within the run is stable. The key
+    // holds the verdict, so findings of other verdicts never shift it.
+    const int n = ++seen[key];
+    if (n > 1) key += fmt::format("\x1f{}", n);
+    // Once set (the CLI sets it before dropping baselined findings), a
+    // finding keeps its fingerprint.
+    out.push_back(f.fingerprint.empty() ? fmt::format("{:016x}", Fnv1a64(key)) : f.fingerprint);
+  }
+  return out;
+}
 
 bool IsActionable(std::string_view verdict) {
   return verdict == "contradict" || verdict == "internal" || verdict == "ledger";

@@ -113,7 +113,8 @@ class TextWriter final : public Writer {
 
 const std::vector<std::string>& FormatNames() {
   static const std::vector<std::string> kNames = {"text", "json",   "jsonl",  "markdown", "csv",
-                                                  "csv-findings", "sarif", "github", "html"};
+                                                  "csv-findings", "sarif", "github", "html",
+                                                  "rdjsonl"};
   return kNames;
 }
 
@@ -144,6 +145,8 @@ std::unique_ptr<Writer> MakeWriter(Format format, const WriterOptions& options) 
       return MakeGithubWriter(options);
     case Format::kHtml:
       return MakeHtmlWriter(options);
+    case Format::kRdjsonl:
+      return MakeRdjsonlWriter(options);
   }
   return nullptr;
 }

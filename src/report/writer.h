@@ -13,9 +13,10 @@
 
 namespace claimcheck::report {
 
-enum class Format { kText, kJson, kJsonl, kMarkdown, kCsv, kCsvFindings, kSarif, kGithub, kHtml };
+enum class Format { kText, kJson, kJsonl, kMarkdown, kCsv, kCsvFindings, kSarif, kGithub, kHtml,
+                    kRdjsonl };
 
-/// Names as the CLI spells them, in DESIGN.md §6 order.
+/// Names as the CLI spells them, in DESIGN.md §6 order, then the ones added since.
 const std::vector<std::string>& FormatNames();
 std::optional<Format> ParseFormat(std::string_view name);
 

@@ -15,6 +15,7 @@ std::unique_ptr<Writer> MakeCsvFindingsWriter(const WriterOptions& options);  //
 std::unique_ptr<Writer> MakeSarifWriter(const WriterOptions& options);        // sarif.cc
 std::unique_ptr<Writer> MakeGithubWriter(const WriterOptions& options);       // github.cc
 std::unique_ptr<Writer> MakeHtmlWriter(const WriterOptions& options);         // html.cc
+std::unique_ptr<Writer> MakeRdjsonlWriter(const WriterOptions& options);      // rdjsonl.cc
 
 }  // namespace claimcheck::report
 

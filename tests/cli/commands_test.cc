@@ -66,8 +66,8 @@ TEST_CASE("every format writes a report of stdin; an unreadable ledger stops the
                        "Five people died in the attack on Monday.\n");
     CHECK(r.code == 0);
     CHECK(r.err.empty());
-    // github prints annotations only for contradictions: nothing here.
-    CHECK(r.out.empty() == (format == "github"));
+    // github and rdjsonl print diagnostics only for contradictions: nothing here.
+    CHECK(r.out.empty() == (format == "github" || format == "rdjsonl"));
   }
   Result r = RunArgs({"check", "--facts", "no-such-ledger.toml", "-"}, "Five people died.\n");
   CHECK(r.code == 2);
@@ -173,7 +173,7 @@ TEST_CASE("bad options are usage errors naming the option") {
                  "(see claimcheck check --help)\n");
   r = RunArgs({"check", "--fail-on", "contradict,bogus", "x.txt"});
   CHECK(r.code == 2);
-  CHECK(r.err.find("unknown verdict 'bogus'") != std::string::npos);
+  CHECK(r.err.find("unknown verdict or severity 'bogus'") != std::string::npos);
   r = RunArgs({"check", "--reference-date", "2020-13-01", "x.txt"});
   CHECK(r.code == 2);
   CHECK(r.err.find("--reference-date '2020-13-01' is not a date") != std::string::npos);
