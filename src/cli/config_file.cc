@@ -12,6 +12,7 @@
 #include "cli/config.h"
 #include "util/edit_distance.h"
 #include "util/source_error.h"
+#include "util/toml_source.h"
 
 namespace claimcheck::cli {
 
@@ -36,15 +37,7 @@ constexpr Key kKeys[] = {
     {"baseline", KeyType::kPath, kBaseline},        {"quiet", KeyType::kBoolean, ~0u},
 };
 
-struct Reader {
-  std::string path;
-  std::string content;
-  bool Fail(const toml::source_region& where, std::string_view message, std::string* err) const {
-    *err = SourceError(path, content, static_cast<int>(where.begin.line),
-                       static_cast<int>(where.begin.column), message);
-    return false;
-  }
-};
+using Reader = TomlSource;
 
 // A path in the file is relative to the file's folder.
 std::string Resolve(const fs::path& dir, const std::string& value) {

@@ -10,22 +10,13 @@
 
 #include "reconcile/reconciler.h"
 #include "util/date.h"
-#include "util/source_error.h"
+#include "util/toml_source.h"
 
 namespace claimcheck::reconcile {
 
 namespace {
 
-struct Reader {
-  std::string path;
-  std::string content;
-
-  bool Fail(const toml::source_region& where, std::string_view message, std::string* err) const {
-    *err = SourceError(path, content, static_cast<int>(where.begin.line),
-                       static_cast<int>(where.begin.column), message);
-    return false;
-  }
-};
+using Reader = TomlSource;
 
 // Counts are integers from 0 to model::kMaxCount, as in claims; a boolean
 // is no number (toml++ would read true as 1).
