@@ -121,8 +121,11 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
 
   std::vector<const Candidate*> kept;                                          // 4
   std::vector<model::Claim> claims;
+  // The dateline says when the story was filed, not when its event was.
+  const std::optional<size_t> dateline = impl.time_context.Dateline(doc, x.mentions);
+  const auto on_dateline = [&](const Candidate& c) { return dateline && c.mention == *dateline; };
   for (const Candidate& c : candidates) {
-    if (!impl.IsClaim(doc, c)) continue;
+    if (on_dateline(c) || !impl.IsClaim(doc, c)) continue;
     kept.push_back(&c);
     claims.push_back(impl.ValueAndEvidence(doc, x, c));
   }
@@ -149,8 +152,9 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
     if (next == kept.size() || kept[next] != &c) {
       const bool anecdote = std::find(anecdotes.begin(), anecdotes.end(), &c) != anecdotes.end();
       x.trace.push_back(fmt::format("{} at {}: not a claim ({})", c.rule->id, c.start,
-                                    anecdote ? "one person of an event whose tolls are numbers"
-                                             : "a plan, call, vow or condition"));
+                                    on_dateline(c) ? "the dateline: when the story was filed"
+                                    : anecdote     ? "one person of an event whose tolls are numbers"
+                                                   : "a plan, call, vow or condition"));
       continue;
     }
     model::Claim& claim = claims[next++];

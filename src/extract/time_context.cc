@@ -265,24 +265,55 @@ std::vector<ResolvedTime> TimeContext::Resolve(const corpus::Document& doc,
   return times;
 }
 
+std::optional<size_t> TimeContext::Dateline(const corpus::Document& doc,
+                                            const std::vector<normalize::Mention>& mentions) const {
+  constexpr size_t kDatelineSlack = 30;  // code points besides the date ("BAGHDAD, … (Reuters) –")
+  constexpr size_t kLineSlack = 12;      // on its own line: "on", "Published:", "Updated"
+  constexpr int kTopLines = 3;
+  const std::string_view text = doc.text;
+  // Where the body's first kTopLines lines end.
+  size_t top_end = doc.body_start;
+  for (int line = 0; line < kTopLines && top_end < text.size(); ++line) {
+    const size_t nl = text.find('\n', top_end);
+    top_end = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    size_t index = 0;
+    const corpus::Span* s = SentenceOf(doc, m.start, &index);
+    if (s == nullptr || (index > 1 && m.start >= top_end)) break;
+    const TimeValue* t = TimeOf(m);
+    // A complete date as written: its year is in the text, not taken from
+    // the document date ("on Saturday" is no dateline).
+    if (t == nullptr || t->anchor || !DayOf(t->timex) ||
+        text.substr(m.start, m.end - m.start).find(std::string_view(t->timex).substr(0, 4)) == std::string_view::npos) {
+      continue;
+    }
+    const size_t date_points = corpus::CountCodePoints(text.substr(m.start, m.end - m.start));
+    if (index <= 1 && corpus::CountCodePoints(text.substr(s->start, s->end - s->start)) - date_points <=
+                          kDatelineSlack) {
+      return i;
+    }
+    if (m.start < top_end) {
+      const size_t nl = text.rfind('\n', m.start == 0 ? 0 : m.start - 1);
+      const size_t line_start = (nl == std::string_view::npos || nl < doc.body_start) ? doc.body_start : nl + 1;
+      const size_t line_end = std::min(text.find('\n', m.end), text.size());
+      if (line_start <= m.start &&
+          corpus::CountCodePoints(text.substr(line_start, line_end - line_start)) - date_points <= kLineSlack) {
+        return i;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<DocumentDate> TimeContext::DiscoverDocumentDate(
     const corpus::Document& doc, const std::vector<Mention>& mentions,
     std::vector<std::string>* trace) const {
-  // A dateline: a complete date nearly alone in one of the first two sentences.
-  constexpr size_t kDatelineSlack = 30;  // code points besides the date ("BAGHDAD, … (Reuters) –")
-  for (const Mention& m : mentions) {
-    size_t index = 0;
-    const corpus::Span* s = SentenceOf(doc, m.start, &index);
-    if (s == nullptr || index > 1) break;
-    const TimeValue* t = TimeOf(m);
-    if (t == nullptr || t->anchor || !DayOf(t->timex)) continue;
-    const std::string_view text = doc.text;
-    const size_t rest = corpus::CountCodePoints(text.substr(s->start, s->end - s->start)) -
-                        corpus::CountCodePoints(text.substr(m.start, m.end - m.start));
-    if (rest <= kDatelineSlack) {
-      if (trace) trace->push_back(fmt::format("document date {} from the dateline", t->timex));
-      return DocumentDate{*DayOf(t->timex), "dateline"};
-    }
+  if (const auto i = Dateline(doc, mentions)) {
+    const std::string& timex = TimeOf(mentions[*i])->timex;
+    if (trace) trace->push_back(fmt::format("document date {} from the dateline", timex));
+    return DocumentDate{*DayOf(timex), "dateline"};
   }
   // An anniversary with its ordinal, and a weekday beside it.
   std::vector<ResolvedTime> raw(mentions.size());

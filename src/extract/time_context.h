@@ -36,6 +36,13 @@ class TimeContext {
                                                    const std::vector<normalize::Mention>& mentions,
                                                    std::vector<std::string>* trace) const;
 
+  /// The mention that is the document's dateline, if any: a complete date
+  /// nearly alone in one of the first two sentences, or alone on one of the
+  /// first three lines ("Fired accountant goes on shooting spree⏎on Apr 12
+  /// 2007⏎…": a scraped page's title, then the day it was filed).
+  std::optional<size_t> Dateline(const corpus::Document& doc,
+                                 const std::vector<normalize::Mention>& mentions) const;
+
   /// Each time mention's value in context (parallel to `mentions`): anchored
   /// ones resolved against the date the document gives their event ("five
   /// days after his killing"), or the last dated event before them ("two

@@ -348,3 +348,33 @@ TEST_CASE("what a count covers and whether its sentence marks it as earlier") {
     if (c["value"]["point"] == 24) CHECK_FALSE(c.contains("timeline"));
   }
 }
+
+TEST_CASE("a date alone on a line under the title is the dateline, not the event's date") {
+  std::istringstream in(
+      "Fired accountant goes on shooting spree\n"
+      "on Apr 12 2007\n"
+      "A fired accountant opened fire at his old office on Monday morning, killing a receptionist.\n");
+  std::ostringstream out, err;
+  REQUIRE(claimcheck::cli::Run({"extract", "-"}, in, out, err) == 0);
+  std::istringstream lines(out.str());
+  std::vector<std::string> dates;
+  std::string published, basis;
+  for (std::string line; std::getline(lines, line);) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    if (j["record"] == "document") {
+      published = j["published"].get<std::string>();
+      basis = j["published_basis"].get<std::string>();
+    }
+    if (j["record"] == "claim" && j["attribute"] == "date") dates.push_back(j["value"]["timex"]);
+  }
+  CHECK(published == "2007-04-12");
+  CHECK(basis == "dateline");
+  // Monday before the day it was filed; the filing day itself dates nothing.
+  CHECK(dates == std::vector<std::string>{"2007-04-09TMO"});
+
+  // A day without its year written is no dateline.
+  std::istringstream short_in("Police arrested 23 men\non Saturday\nThe march was peaceful.\n");
+  std::ostringstream short_out, short_err;
+  REQUIRE(claimcheck::cli::Run({"extract", "-"}, short_in, short_out, short_err) == 0);
+  CHECK(short_out.str().find("\"dateline\"") == std::string::npos);
+}
