@@ -544,6 +544,40 @@ std::vector<model::TimelineEntry> TimelineOf(const Part& part, const Standing& s
   return out;
 }
 
+// A crowd is the size of one gathering at one moment (rules/README.md,
+// Verdicts rule 6): two figures are compared only when their sentences date
+// them to days that meet; any other pair of disjoint figures is two
+// moments or two gatherings (the vigil, then the march; Monday's rally,
+// then Friday's), a change. Each claim without such a day is a moment of its
+// own, so the table's "times known and disjoint" makes its pairs changes.
+bool Momentary(const std::string& attribute) { return attribute == "crowd"; }
+
+Disagreements MomentDisagreements(const std::vector<const Item*>& compared, std::vector<std::string>* notes) {
+  constexpr int64_t kOwnMoment = int64_t{1} << 40;  // past every calendar day
+  std::vector<Item> moments;
+  moments.reserve(compared.size());
+  for (const Item* c : compared) {
+    Item m = *c;
+    if (c->event) {
+      std::tie(m.as_of_lo, m.as_of_hi) = *c->event;
+    } else {
+      m.as_of_lo = m.as_of_hi = kOwnMoment + static_cast<int64_t>(moments.size());
+    }
+    m.as_of_known = true;
+    moments.push_back(m);
+  }
+  std::vector<const Item*> pointers;
+  for (const Item& m : moments) pointers.push_back(&m);
+  const Disagreements found = FindDisagreements(pointers);
+  const Disagreements as_table = FindDisagreements(compared);
+  if (found.contradiction < 0 && !found.internal && (as_table.contradiction >= 0 || as_table.internal)) {
+    notes->push_back(
+        "a crowd is one gathering at one moment: figures that their sentences do not date to the same day are "
+        "read as different moments or gatherings, not compared");
+  }
+  return found;
+}
+
 // The findings of one group: an alarm (contradict, internal) or a change
 // between the figures that stand, else their agreement or single source;
 // beside an agreement or single, a change from figures their own
@@ -565,7 +599,8 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& part, const
   const std::vector<const Item*>& compared = standing.compared;
   const std::string title = Title(attribute, part.subject);
   auto as_of = [](const Item& c) { return c.claim->as_of.timex.empty() ? "unknown" : c.claim->as_of.timex; };
-  const Disagreements found = FindDisagreements(compared);
+  const Disagreements found =
+      Momentary(attribute) ? MomentDisagreements(compared, &f.notes) : FindDisagreements(compared);
   if (found.contradiction >= 0) {
     f.verdict = "contradict";
     f.severity = Severity(found.contradiction);

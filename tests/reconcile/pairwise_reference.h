@@ -522,8 +522,17 @@ bool Later(const Claim& a, const Claim& b) {  // a is reported after b
 
 // Disjoint values: changed when the times differ or the later one says it
 // revises; else a contradiction.
-bool IsChange(const Claim& a, const Claim& b) {
+bool IsChange(const Claim& a, const Claim& b, bool moments = true) {
   const AsOfDays da = AsOf(a), db = AsOf(b);
+  // A crowd is one gathering at one moment: compared only when both
+  // sentences date it (as_of from the sentence, an anchor or another
+  // document) to days that meet.
+  if (moments && a.attribute == "crowd") {
+    auto dated = [](const Claim& c) {
+      return c.as_of.basis == "sentence" || c.as_of.basis == "anchored" || c.as_of.basis == "cross-document";
+    };
+    if (!dated(a) || !dated(b) || !da.known || !db.known || !(da.lo <= db.hi && db.lo <= da.hi)) return true;
+  }
   if (da.known && db.known && (da.hi < db.lo || db.hi < da.lo)) return true;
   return a.revision || b.revision;
 }
@@ -675,12 +684,13 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   for (const Claim* c : compared) docs.insert(c->doc);
 
   double worst_gap = -1;
-  bool changed = false, internal = false;
+  bool changed = false, internal = false, alarm_as_table = false;
   const Claim *from = nullptr, *to = nullptr;
   for (size_t i = 0; i < compared.size(); ++i) {
     for (size_t j = i + 1; j < compared.size(); ++j) {
       const Claim &a = *compared[i], &b = *compared[j];
       if (Intersect(E(a), E(b))) continue;
+      alarm_as_table = alarm_as_table || !IsChange(a, b, false);
       if (IsChange(a, b)) {
         changed = true;
         const bool a_later = Later(a, b) || (!Later(b, a) && a.revision);
@@ -692,6 +702,11 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
         worst_gap = std::max(worst_gap, Gap(E(a), E(b)));
       }
     }
+  }
+  if (g.attribute == "crowd" && worst_gap < 0 && !internal && alarm_as_table) {
+    f.notes.push_back(
+        "a crowd is one gathering at one moment: figures that their sentences do not date to the same day are "
+        "read as different moments or gatherings, not compared");
   }
   const std::string values = ValuesBySource(compared, ctx);
   auto as_of = [](const Claim& c) { return c.as_of.timex.empty() ? "unknown" : c.as_of.timex; };

@@ -122,7 +122,7 @@ struct World {
   int docs = 4;
   int claims = 12;
   int scale = 60;  // quantities: 0 … scale
-  std::vector<std::string> attributes = {"deaths", "deaths", "date", "date", "troops", "injuries"};
+  std::vector<std::string> attributes = {"deaths", "deaths", "date", "date", "troops", "injuries", "crowd"};
   std::vector<std::string> subjects = {"quake",    "quake@x",       "quake@y",  "strike",
                                        "strike@x", "strike/others", "attack@x", "attack/others"};
 };

@@ -224,3 +224,39 @@ TEST_CASE("relative gaps and subject compatibility") {
 }
 
 }  // namespace claimcheck::reconcile
+
+namespace claimcheck::reconcile {
+
+TEST_CASE("a crowd is one gathering at one moment: compared only when both sentences date it to one day") {
+  auto crowd = [](std::string doc, int64_t lo, int64_t hi, std::string day, std::string basis) {
+    model::Claim c = Count(std::move(doc), 1, "protest", lo, hi, day);
+    c.attribute = "crowd";
+    if (!day.empty()) c.as_of.basis = std::move(basis);
+    return c;
+  };
+  // "several hundred protesters" and "thousands of demonstrators" on days the
+  // sentences do not name: two moments of a week of protests.
+  model::Report r{{Doc("a"), Doc("b")},
+                   {crowd("a", 200, 999, "2008-12-08", "document-date"),
+                    crowd("b", 2000, 9999, "2008-12-08", "document-date")},
+                   {}};
+  CHECK(Verdicts(r) == Strings{"F1 changed note protest"});
+  Reconcile(&r);
+  REQUIRE(!r.findings.empty());
+  CHECK(r.findings[0].notes.back().find("one gathering at one moment") != std::string::npos);
+
+  // Both sentences name the same day ("on Saturday, 300 marched"): one
+  // gathering, and the figures contradict.
+  model::Report same{{Doc("a"), Doc("b")},
+                      {crowd("a", 300, 300, "2008-12-06", "sentence"), crowd("b", 5000, 5000, "2008-12-06", "sentence")},
+                      {}};
+  CHECK(Verdicts(same) == Strings{"F1 contradict error protest"});
+
+  // Deaths keep the table: the same two claims as tolls contradict.
+  model::Report tolls{{Doc("a"), Doc("b")},
+                       {Count("a", 1, "protest", 200, 999, "2008-12-08"), Count("b", 1, "protest", 2000, 9999, "2008-12-08")},
+                       {}};
+  CHECK(Verdicts(tolls) == Strings{"F1 contradict error protest"});
+}
+
+}  // namespace claimcheck::reconcile
