@@ -566,7 +566,10 @@ std::vector<WordFinder::Hit> SubjectBuilder::RolesOf(std::string_view sentence, 
 // hangs on ("… hit another school, killing three") and in a sentence's
 // opening phrase ("In a separate attack, …"). Value 2: not as the
 // sentence's first word ("Another strike killed 40" may be the story's own);
-// value 0: never (a shield: "one another").
+// value 3: only in the sentence's opening phrase, whatever its first word
+// (a past period that frames a background paragraph: "Earlier this year,
+// …", "In February, a gunman killed five …"); value 0: never (a shield:
+// "one another").
 bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offset) const {
   const auto cue_in = [&](size_t from, size_t to) {
     bool found = false;
@@ -599,7 +602,14 @@ bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offse
   const bool opening_phrase =
       !opening.empty() && (opening.size() == 1 ||
                            rules_.Lex("place_prepositions").Find(TrimWord(opening.front())) != nullptr);
-  return opening_phrase && first_end < start && cue_in(first_start, first_end);
+  if (first_end >= start) return false;
+  if (opening_phrase && cue_in(first_start, first_end)) return true;
+  // A framing period: the cue opens the sentence.
+  bool framed = false;
+  other_incidents_.ForEach(sentence.substr(first_start, first_end - first_start), [&](const WordFinder::Hit& h) {
+    framed = framed || (h.key == "3" && h.offset == 0);
+  });
+  return framed;
 }
 
 // The clause a count is joined to by ", and" ("…, and around 3,000 have
