@@ -582,17 +582,63 @@ Disagreements MomentDisagreements(const std::vector<const Item*>& compared, std:
 // between the figures that stand, else their agreement or single source;
 // beside an agreement or single, a change from figures their own
 // sentences mark as earlier.
-std::vector<Finding> Judge(const std::string& attribute, const Part& part, const std::vector<DocInfo>& docs,
+// A document's figure is as open as its own words make it (rules/README.md,
+// Verdicts rule 3): a headline shortens "killing at least five people" to
+// "Five dead", so an exact N beside the same document's "at least N" in the
+// group is read as at least N. Returns the group with such claims widened
+// (copies in `widened`), and a note for each.
+Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vector<Item>* widened,
+                  std::vector<std::string>* notes) {
+  auto raw = [](const Item& c) { return std::get_if<model::Quantity>(&c.claim->value); };
+  std::set<std::pair<uint32_t, int64_t>> at_least;  // (document, N) of an "at least N"
+  for (const Item* c : part.items) {
+    if (const auto* q = raw(*c); q != nullptr && !q->hi) at_least.emplace(c->doc, q->lo);
+  }
+  std::vector<size_t> open;
+  for (size_t i = 0; i < part.items.size(); ++i) {
+    const auto* q = raw(*part.items[i]);
+    if (q != nullptr && q->hi && *q->hi == q->lo && at_least.count({part.items[i]->doc, q->lo}) > 0) {
+      open.push_back(i);
+    }
+  }
+  if (open.empty()) return part;
+  widened->reserve(open.size());
+  Part out = part;
+  for (size_t i : open) {
+    Item copy = *part.items[i];
+    copy.hi = kOpen;
+    widened->push_back(copy);
+    out.items[i] = &widened->back();
+    const model::Claim& c = *copy.claim;
+    notes->push_back(fmt::format("{} says \"{}\" and, elsewhere, at least {}: its {} is read as at least {}",
+                                 docs[copy.doc].label, c.evidence.text, model::ShowValue(c.value),
+                                 model::ShowValue(c.value), model::ShowValue(c.value)));
+  }
+  return out;
+}
+
+std::vector<Finding> Judge(const std::string& attribute, const Part& group, const std::vector<DocInfo>& docs,
                            const ClaimNotes& claim_notes) {
   Finding f;
-  f.subject = part.subject;
+  f.subject = group.subject;
   f.attribute = attribute;
-  for (const Item* c : part.items) f.claims.push_back(c->claim->id);
-  for (const Item* c : part.items) {
+  for (const Item* c : group.items) f.claims.push_back(c->claim->id);
+  for (const Item* c : group.items) {
     auto it = claim_notes.find(c->claim->id);
     if (it != claim_notes.end()) f.notes.insert(f.notes.end(), it->second.begin(), it->second.end());
   }
-  const Standing standing = Stand(part.items);
+  std::vector<Item> widened;
+  const Part part = OpenAsStated(group, docs, &widened, &f.notes);
+  // Which figures stand is read from the values as stated: a document's
+  // "5" states 5 even when its "at least 5" opens it for comparing.
+  Standing standing = Stand(group.items);
+  if (!widened.empty()) {
+    std::unordered_map<const Item*, const Item*> now;
+    for (size_t i = 0; i < group.items.size(); ++i) now[group.items[i]] = part.items[i];
+    for (auto* list : {&standing.earlier, &standing.aside, &standing.compared}) {
+      for (const Item*& c : *list) c = now.at(c);
+    }
+  }
   f.timeline = TimelineOf(part, standing, docs);
   const std::vector<std::string> standing_notes = StandingNotes(part, standing, docs);
   f.notes.insert(f.notes.end(), standing_notes.begin(), standing_notes.end());

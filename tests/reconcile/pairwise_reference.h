@@ -599,9 +599,20 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     const auto* q = std::get_if<Quantity>(&c.value);
     return g.widen > 0 && q != nullptr && c.scope.empty() && (!q->hi || *q->hi >= q->lo) && q->lo >= g.widen;
   };
+  // A headline's "Five dead" beside its document's own "at least five" is
+  // read as at least five.
+  auto opened = [&](const Claim& c) {
+    const auto* q = std::get_if<Quantity>(&c.value);
+    if (q == nullptr || !q->hi || *q->hi != q->lo) return false;
+    return std::any_of(g.claims.begin(), g.claims.end(), [&](const Claim* o) {
+      const auto* oq = std::get_if<Quantity>(&o->value);
+      return o->doc == c.doc && oq != nullptr && !oq->hi && oq->lo == q->lo;
+    });
+  };
   auto E = [&](const Claim& c) {
     model::Value v = Eff(c);
     if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
+    if (opened(c)) std::get<Quantity>(v).hi = std::nullopt;
     return v;
   };
   Finding f;
@@ -612,20 +623,33 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     auto it = claim_notes.find(c->id);
     if (it != claim_notes.end()) f.notes.insert(f.notes.end(), it->second.begin(), it->second.end());
   }
+  for (const Claim* c : g.claims) {
+    if (!opened(*c)) continue;
+    const std::string v = model::ShowValue(c->value);
+    f.notes.push_back(fmt::format("{} says \"{}\" and, elsewhere, at least {}: its {} is read as at least {}",
+                                  ctx.Label(c->doc), c->evidence.text, v, v, v));
+  }
   // Where the claims stand: earlier figures apart; when two or more documents
   // state one value, a document stating it has its values excluding it set aside.
   std::vector<const Claim*> current, earlier, aside, compared;
   for (const Claim* c : g.claims) (c->timeline.stage == "earlier" ? earlier : current).push_back(c);
   if (current.empty()) std::swap(current, earlier);
+  // Which figures stand is read from the values as stated (a "5" opened by
+  // its document's "at least 5" still states 5).
+  auto S = [&](const Claim& c) {
+    model::Value v = Eff(c);
+    if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
+    return v;
+  };
   std::optional<int64_t> point;
   size_t most = 0;
   for (const Claim* p : current) {
-    if (!Definite(E(*p))) continue;
-    const int64_t at = Bounds(E(*p)).first;
+    if (!Definite(S(*p))) continue;
+    const int64_t at = Bounds(S(*p)).first;
     std::set<std::string> docs;
     for (const Claim* c : current) {
-      const auto [lo, hi] = Bounds(E(*c));
-      if (Definite(E(*c)) && lo <= at && at <= hi) docs.insert(c->doc);
+      const auto [lo, hi] = Bounds(S(*c));
+      if (Definite(S(*c)) && lo <= at && at <= hi) docs.insert(c->doc);
     }
     if (docs.size() > most || (docs.size() == most && point && at < *point)) {
       most = docs.size();
@@ -633,7 +657,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     }
   }
   auto holds = [&](const Claim& c, bool definite) {
-    const model::Value v = E(c);
+    const model::Value v = S(c);
     if (!IsInterval(v) || (definite && !Definite(v))) return false;
     const auto [lo, hi] = Bounds(v);
     return lo <= *point && *point <= hi;

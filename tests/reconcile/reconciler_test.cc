@@ -120,12 +120,23 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
     r.claims.push_back(Count("c", 1, "shooting", 5, 5, "2015-08-20"));
     CHECK(Verdicts(r) == Strings{"F1 contradict error shooting"});
   }
-  SUBCASE("bounds state no value: \"at least 3\" keeps a document's \"3\" compared") {
+  SUBCASE("a document's \"3\" beside its own \"at least 3\" is read as at least 3") {
     model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
                      {Count("a", 1, "quake", 3, std::nullopt, "2005-11-27"), Count("a", 2, "quake", 3, 3, "2005-11-27"),
                       Count("b", 1, "quake", 10, 10, "2005-11-27"), Count("c", 1, "quake", 10, 10, "2005-11-27")},
                      {}};
-    CHECK(Verdicts(r) == Strings{"F1 contradict error quake"});
+    CHECK(Verdicts(r) == Strings{"F1 agree note quake"});
+    Reconcile(&r);
+    REQUIRE(!r.findings[0].notes.empty());
+    CHECK(r.findings[0].notes[0].find("x.com says") == 0);
+    CHECK(r.findings[0].notes[0].find("is read as at least 3") != std::string::npos);
+    // Bounds state no value: without its "at least 3", the document's "3"
+    // is compared as stated; another document's bound does not open it.
+    model::Report alone{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                         {Count("a", 2, "quake", 3, 3, "2005-11-27"), Count("b", 1, "quake", 10, 10, "2005-11-27"),
+                          Count("b", 2, "quake", 3, std::nullopt, "2005-11-27"), Count("c", 1, "quake", 10, 10, "2005-11-27")},
+                         {}};
+    CHECK(Verdicts(alone) == Strings{"F1 contradict error quake"});
   }
   SUBCASE("a count with the perpetrator agrees with the victims' count less the perpetrator") {
     model::Claim with = Count("a", 1, "shooting", 7, 7, "2016-06-12");
