@@ -326,6 +326,9 @@ TEST_CASE("what a count covers and whether its sentence marks it as earlier") {
   CHECK(scope_of("Two people died at the scene.", "deaths")["part"] == "at the scene");
   CHECK(scope_of("Three people were killed and two remain hospitalized.", "injuries")["part"] == "still in hospital");
   CHECK(scope_of("Three people were killed and two remain hospitalized.", "deaths").is_null());
+  CHECK(scope_of("Four Israeli soldiers killed by friendly fire were buried.", "deaths")["part"] == "by friendly fire");
+  // The cause after another count is that count's, not the toll's.
+  CHECK(scope_of("Five Israeli soldiers lost their lives on Wednesday, four from friendly fire.", "deaths").is_null());
   const auto with = scope_of("Seven people are dead, including the gunman, police said.", "deaths");
   CHECK(with["who"] == "victims+perpetrator");
   CHECK(with["perpetrators"] == 1);
