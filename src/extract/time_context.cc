@@ -271,11 +271,13 @@ std::optional<size_t> TimeContext::Dateline(const corpus::Document& doc,
   constexpr size_t kLineSlack = 12;      // on its own line: "on", "Published:", "Updated"
   constexpr int kTopLines = 3;
   const std::string_view text = doc.text;
-  // Where the body's first kTopLines lines end.
+  constexpr size_t kTopBytes = 512;  // a title and a dateline, never a page-long line
+  // Where the body's first kTopLines lines end, within kTopBytes.
+  const size_t top_limit = std::min(text.size(), doc.body_start + kTopBytes);
   size_t top_end = doc.body_start;
-  for (int line = 0; line < kTopLines && top_end < text.size(); ++line) {
+  for (int line = 0; line < kTopLines && top_end < top_limit; ++line) {
     const size_t nl = text.find('\n', top_end);
-    top_end = nl == std::string_view::npos ? text.size() : nl + 1;
+    top_end = nl == std::string_view::npos ? top_limit : std::min(nl + 1, top_limit);
   }
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
@@ -290,7 +292,9 @@ std::optional<size_t> TimeContext::Dateline(const corpus::Document& doc,
       continue;
     }
     const size_t date_points = corpus::CountCodePoints(text.substr(m.start, m.end - m.start));
-    if (index <= 1 && corpus::CountCodePoints(text.substr(s->start, s->end - s->start)) - date_points <=
+    // (A code point is at most 4 bytes: a long sentence is no dateline, uncounted.)
+    if (index <= 1 && (s->end - s->start) - (m.end - m.start) <= 4 * kDatelineSlack &&
+        corpus::CountCodePoints(text.substr(s->start, s->end - s->start)) - date_points <=
                           kDatelineSlack) {
       return i;
     }
@@ -298,7 +302,7 @@ std::optional<size_t> TimeContext::Dateline(const corpus::Document& doc,
       const size_t nl = text.rfind('\n', m.start == 0 ? 0 : m.start - 1);
       const size_t line_start = (nl == std::string_view::npos || nl < doc.body_start) ? doc.body_start : nl + 1;
       const size_t line_end = std::min(text.find('\n', m.end), text.size());
-      if (line_start <= m.start &&
+      if (line_start <= m.start && line_end - line_start <= kTopBytes &&
           corpus::CountCodePoints(text.substr(line_start, line_end - line_start)) - date_points <= kLineSlack) {
         return i;
       }
