@@ -278,8 +278,9 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
 }
 
 // Pass 7: hedges anywhere in the sentence; negation and revision cues in
-// the words before the value (a debunked report also by the words after it); the first attribution pattern that names
-// someone; what a count covers and whether the sentence marks it as earlier.
+// the words before the value (a debunked report also by the words after it);
+// the first attribution pattern that names someone; what a count covers and
+// whether the sentence marks it as earlier.
 void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
                             model::Claim* claim) const {
   const corpus::Span& s = doc.sentences[c.sentence];
