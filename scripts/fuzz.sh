@@ -3,7 +3,7 @@
 # float-cast-overflow) and runs each for SECONDS. Fails on any crash, leak, UB report,
 # out-of-memory or input slower than the per-input timeout; the input that did it is kept
 # in build-fuzz/artifacts/. See fuzz/README.md.
-#   scripts/fuzz.sh SECONDS [TARGET...]     targets: corpus rules ledger reconcile normalize extract config baseline
+#   scripts/fuzz.sh SECONDS [TARGET...]     targets: corpus rules ledger reconcile normalize extract config baseline frontmatter
 # Environment: FUZZ_BUILD (build-fuzz), FUZZ_MAX_LEN (1048576 bytes), FUZZ_TIMEOUT (per input,
 # 60 s), FUZZ_RSS_MB (2048), CXX (clang++).
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(corpus rules ledger reconcile normalize extract config baseline)
+[ ${#targets[@]} -gt 0 ] || targets=(corpus rules ledger reconcile normalize extract config baseline frontmatter)
 build="${FUZZ_BUILD:-build-fuzz}"
 
 if ! command -v "${CXX:-clang++}" > /dev/null; then
@@ -31,6 +31,7 @@ dict_for() {
   case "$1" in
     corpus|reconcile|baseline) echo fuzz/dict/json.dict ;;
     rules|ledger|config) echo fuzz/dict/toml.dict ;;
+    frontmatter) echo fuzz/dict/frontmatter.dict ;;
     normalize|extract) echo fuzz/dict/words.dict ;;
   esac
 }

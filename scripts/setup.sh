@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git python3
   libre2-dev libboost-program-options-dev libfmt-dev doctest-dev
-  libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev
+  libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev libyaml-cpp-dev
   python3-jsonschema python3-yaml
   python3-dask python3-distributed
 )

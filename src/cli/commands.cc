@@ -85,6 +85,32 @@ const reconcile::Ledger* Ptr(const std::optional<reconcile::Ledger>& ledger) {
   return ledger ? &*ledger : nullptr;
 }
 
+// Ledger validation: each message a warning on stderr, or with
+// --strict-ledger an error; false when the run must end with exit 2.
+bool LedgerMessages(const Config& c, Io& io, const std::vector<std::string>& messages) {
+  for (const std::string& m : messages) {
+    if (c.strict_ledger || !c.quiet) {
+      io.err << fmt::format("claimcheck: {}: {}\n", c.strict_ledger ? "error" : "warning", m);
+    }
+  }
+  return messages.empty() || !c.strict_ledger;
+}
+
+// What the rules can produce, for checking the ledger before any work.
+reconcile::Vocabulary LedgerVocabulary(const rules::RuleSet& rules) {
+  reconcile::Vocabulary v;
+  for (const auto& rule : rules.claim_rules()) {
+    if (rule->attribute != "ignore") v.attributes.insert(rule->attribute);
+  }
+  v.events = {"event", "gathering", "troops"};  // SubjectBuilder's fallbacks
+  for (const char* lexicon : {"event_words", "gathering_words"}) {
+    for (const auto& [key, entry] : rules.Lex(lexicon).entries()) v.events.insert(entry.value);
+  }
+  for (const auto& [key, entry] : rules.Lex("named_events").entries()) v.named.insert(key);  // event keys
+  for (const auto& [key, entry] : rules.Lex("countries").entries()) v.forces.insert(entry.value);
+  return v;
+}
+
 // The embedded rules plus --rules directories, checked before any work.
 struct LoadedRules {
   rules::RuleSet rules;
@@ -493,6 +519,9 @@ int RunCheck(const Config& c, Io& io) {
   if (!LoadBaseline(c, io, &accepted)) return kExitError;
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
+  if (ledger && !LedgerMessages(c, io, reconcile::UnproducibleFacts(*ledger, LedgerVocabulary(loaded.rules)))) {
+    return kExitError;
+  }
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
   auto writer = ReportWriter(c, io, &loaded.rules);
   if (!writer) return kExitError;
@@ -521,10 +550,11 @@ int RunCheck(const Config& c, Io& io) {
   } else {
     ReconcileReport(c, io, &r, Ptr(ledger));
   }
+  const bool ledger_ok = !ledger || LedgerMessages(c, io, reconcile::UnmatchedFacts(*ledger, r));
   const int exit = FinishReport(c, io, *writer, &r, std::move(accepted));
   if (exit == kExitError) return exit;
   if (!readable) return Fail(io, "no input readable");
-  return exit;
+  return ledger_ok ? exit : kExitError;
 }
 
 // `extract` and `mentions` write each batch as it is done: memory stays one
@@ -777,8 +807,10 @@ int RunReconcile(const Config& c, Io& io) {
   if (c.stage == "partial") {
     return WithOutput(c, io, [&](std::ostream& out) { WritePartial(r, out); }) ? kExitOk : kExitError;
   }
+  const bool ledger_ok = !ledger || !c.stage.empty() || LedgerMessages(c, io, reconcile::UnmatchedFacts(*ledger, r));
   const int exit = FinishReport(c, io, *writer, &r, std::move(accepted));
   if (exit == kExitError) return exit;
+  if (!ledger_ok) return kExitError;
   // A merged batch ends as `check` does: no readable input is a failed run.
   if (c.stage == "merge" && std::none_of(r.inputs.begin(), r.inputs.end(), [](const auto& d) { return d.status == "ok"; })) {
     return Fail(io, "no input readable");

@@ -29,8 +29,11 @@ po::options_description Describe(unsigned options, const std::string& default_fa
                              "write there instead of stdout");
   if (options & kRules) add("rules", po::value<std::vector<std::string>>()->value_name("DIR"),
                             "add or override rules (repeatable)");
-  if (options & kFacts) add("facts", po::value<std::string>()->value_name("FILE"),
-                            "facts ledger (TOML)");
+  if (options & kFacts) {
+    add("facts", po::value<std::string>()->value_name("FILE"), "facts ledger (TOML)");
+    add("strict-ledger", "a ledger fact no rule can produce or no claim matched is an error "
+                         "(exit 2), not a warning");
+  }
   if (options & kFailOn) add("fail-on", po::value<std::string>()->value_name("LIST"),
                              ("verdicts, or severities of alarms (error; warning: warning or "
                               "worse; note), that make the exit code 1, comma-separated, or none "
@@ -118,6 +121,7 @@ bool Validate(const po::variables_map& vm, const std::string& default_fail_on, C
   if (vm.count("output")) c->output = vm["output"].as<std::string>();
   if (vm.count("rules")) c->rules_dirs = vm["rules"].as<std::vector<std::string>>();
   if (vm.count("facts")) c->facts = vm["facts"].as<std::string>();
+  c->strict_ledger = vm.count("strict-ledger") > 0;
   const std::string fail_on =
       vm.count("fail-on") ? vm["fail-on"].as<std::string>() : default_fail_on;
   if (!ParseFailOn(fail_on, &c->fail_on, err)) return false;

@@ -49,6 +49,7 @@ struct Config {
   std::string output;  ///< "" is stdout.
   std::vector<std::string> rules_dirs;
   std::string facts;
+  bool strict_ledger = false;  ///< --strict-ledger: ledger warnings are errors (exit 2).
   std::set<std::string> fail_on;  ///< Verdicts and severities (kSeverities).
   std::set<std::string> only;     ///< Verdicts shown (empty: all); never the exit code.
   std::set<std::string> hide;     ///< Verdicts not shown; never the exit code.

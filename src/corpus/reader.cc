@@ -16,6 +16,7 @@
 #include <system_error>
 #include <thread>
 
+#include "corpus/front_matter.h"
 #include "corpus/utf8.h"
 
 namespace claimcheck::corpus {
@@ -116,48 +117,38 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string_view Unquote(std::string_view s) {
-  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) {
-    return s.substr(1, s.size() - 2);
-  }
-  return s;
-}
-
-// YAML-style front matter between "---" lines: only flat `key: value` pairs
-// are read; the bytes stay in the text so offsets match the file.
+// Front matter (corpus/front_matter.h): YAML between "---" lines or TOML
+// between "+++" lines; the bytes stay in the text so offsets match the file.
+// Malformed front matter skips the document with file:line:col.
 void ReadFrontMatter(Document& doc) {
-  std::string_view text = doc.text;
-  if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) return;
-  size_t pos = text.find('\n') + 1;
-  while (pos < text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    const std::string_view line = Trim(text.substr(pos, eol - pos));
-    const size_t next = std::min(eol + 1, text.size());
-    if (line == "---" || line == "...") {
-      doc.body_start = next;
-      return;
-    }
-    const size_t colon = line.find(':');
-    if (colon != std::string_view::npos) {
-      const std::string key = Lower(Trim(line.substr(0, colon)));
-      const std::string value(Unquote(Trim(line.substr(colon + 1))));
-      if (key == "title") doc.title = value;
-      if (key == "source") doc.source = value;
-      if (key == "url") doc.url = value;
-      if (key == "published" || key == "date") {
-        SetPublished(doc, value, "front matter: ");
-      }
-    }
-    pos = next;
+  if (std::memchr(doc.text.data(), '\0', doc.text.size()) != nullptr) return;  // binary: Prepare says so
+  const FrontMatter fm = ParseFrontMatter(doc.text);
+  const bool yaml = fm.kind == FrontMatter::Kind::kYaml;
+  if (fm.unclosed) {
+    doc.Warn(fmt::format("front matter has no closing '{}'; read as text", yaml ? "---" : "+++"));
+    return;
   }
-  doc.warnings.clear();
-  doc.Warn("front matter has no closing '---'; read as text");
-  doc.title.clear();
-  doc.source.clear();
-  doc.url.clear();
-  doc.published.reset();
-  doc.published_basis.clear();
+  if (fm.kind == FrontMatter::Kind::kNone) return;
+  if (!fm.error.empty()) {
+    doc.status = Status::kSkipped;
+    doc.reason = fmt::format("{}:{}:{}: front matter: {}", doc.origin, fm.line, fm.column, fm.error);
+    doc.text.clear();
+    return;
+  }
+  doc.body_start = fm.body_start;
+  for (const auto& [key, value] : fm.fields) {
+    if (key == "title") doc.title = value;
+    if (key == "source") doc.source = value;
+    if (key == "url") doc.url = value;
+    if ((key == "published" || key == "date") && !value.empty()) {
+      SetPublished(doc, value, "front matter: ");
+    }
+  }
+  for (const std::string& key : fm.not_scalar) {
+    if (key == "title" || key == "source" || key == "url" || key == "published" || key == "date") {
+      doc.Warn(fmt::format("front matter: '{}' is a list or a table, not a value; ignored", key));
+    }
+  }
 }
 
 // --- JSON records ----------------------------------------------------------
@@ -484,7 +475,7 @@ Document DocumentFromText(std::string id, std::string path, std::string text, Fo
   doc.origin = doc.path;
   doc.text = std::move(text);
   if (format == Format::kMarkdown) ReadFrontMatter(doc);
-  Prepare(doc);
+  if (doc.ok()) Prepare(doc);
   return doc;
 }
 
@@ -529,6 +520,8 @@ std::vector<Document> ReadSource(const Source& source, std::istream& in) {
   }
   Format format = source.format;
   if (source.path == "-" && Trim(bytes).starts_with("{")) format = Format::kJsonl;
+  // A draft on stdin reads as it does from its .md file.
+  if (source.path == "-" && format == Format::kText && OpensWithFrontMatter(bytes)) format = Format::kMarkdown;
   switch (format) {
     case Format::kJsonl:
       return ReadJsonl(source, bytes);

@@ -64,6 +64,7 @@ struct Extractor::Impl {
   AsOfPass as_of;
   ScopePass scope;
   std::unique_ptr<RE2> hedge, revision, non_claim, negation;
+  std::unique_ptr<RE2> denied_report, reported_frame, falsity;  // denied and debunked figures
   std::vector<std::unique_ptr<RE2>> attribution;  // tried in order
 
   Impl(const rules::RuleSet& r, const normalize::Recognizer& rec)
@@ -90,6 +91,9 @@ bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer&
   impl->revision = CompileMacro(rules, "REVISION");
   impl->non_claim = CompileMacro(rules, "NON_CLAIM");
   impl->negation = CompileMacro(rules, "NEGATION");
+  impl->denied_report = CompileMacro(rules, "DENIED_REPORT");
+  impl->reported_frame = CompileMacro(rules, "REPORTED_FRAME");
+  impl->falsity = CompileMacro(rules, "FALSITY");
   for (const char* name : {"ATTRIBUTION", "ATTRIBUTION_2", "ATTRIBUTION_3"}) {
     if (auto re = CompileMacro(rules, name)) impl->attribution.push_back(std::move(re));
   }
@@ -278,15 +282,20 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
 }
 
 // Pass 7: hedges anywhere in the sentence; negation and revision cues in
-// the words before the value; the first attribution pattern that names
-// someone; what a count covers and whether the sentence marks it as earlier.
+// the words before the value (a debunked report also by the words after it);
+// the first attribution pattern that names someone; what a count covers and
+// whether the sentence marks it as earlier.
 void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
                             model::Claim* claim) const {
   const corpus::Span& s = doc.sentences[c.sentence];
   const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
   const std::string_view before = WindowBefore(sentence_text, c.value_start - s.start, 8);
   claim->hedged = Search(hedge.get(), sentence_text);
-  claim->negated = Search(negation.get(), before);
+  // Negated: denied or reported as false ("officials denied reports that
+  // 500 died", "posts claiming 500 were killed are false"), not asserted.
+  const std::string_view after = sentence_text.substr(std::min(sentence_text.size(), c.value_end - s.start));
+  claim->negated = Search(negation.get(), before) || Search(denied_report.get(), before) ||
+                   (Search(reported_frame.get(), before) && Search(falsity.get(), after));
   claim->revision = Search(revision.get(), before);
   if (rules.Lex("tally_attributes").Find(claim->attribute) != nullptr) {
     claim->scope = scope.ScopeOf(sentence_text, c.value_end - s.start);

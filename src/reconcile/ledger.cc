@@ -1,7 +1,9 @@
 #include "reconcile/ledger.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -174,9 +176,57 @@ bool ParseLedger(const std::string& path, std::string content, Ledger* out, std:
   return true;
 }
 
+namespace {
+
+// "us-troops@iraq" → "us-troops"; "shooting/police@ohio" → "shooting".
+std::string_view Head(std::string_view subject) { return subject.substr(0, subject.find_first_of("/@")); }
+
+bool Producible(std::string_view head, const Vocabulary& v) {
+  if (v.events.count(std::string(head)) > 0) return true;
+  const size_t dash = head.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) return false;
+  const std::string prefix(head.substr(0, dash)), suffix(head.substr(dash + 1));
+  return v.named.count(suffix) > 0 || (suffix == "troops" && v.forces.count(prefix) > 0);
+}
+
+}  // namespace
+
+std::vector<std::string> UnproducibleFacts(const Ledger& ledger, const Vocabulary& vocabulary) {
+  std::vector<std::string> out;
+  for (const Fact& f : ledger.facts) {
+    if (vocabulary.attributes.count(f.attribute) == 0) {
+      out.push_back(fmt::format("{}: no rule produces attribute '{}' (the rules give {})", f.where,
+                                f.attribute, fmt::join(vocabulary.attributes, ", ")));
+    }
+    const std::string_view head = Head(f.subject);
+    if (!Producible(head, vocabulary)) {
+      out.push_back(fmt::format("{}: no rule produces subject '{}': '{}' is no event, gathering or "
+                                "named event of the rules' lexicons (`claimcheck extract` shows "
+                                "subjects as claims spell them)",
+                                f.where, f.subject, head));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> UnmatchedFacts(const Ledger& ledger, const model::Report& report) {
+  std::vector<std::string> out;
+  for (const Fact& f : ledger.facts) {
+    const bool matched = std::any_of(report.claims.begin(), report.claims.end(), [&](const model::Claim& c) {
+      return !c.negated && c.attribute == f.attribute && SubjectsCompatible(c.subject, f.subject);
+    });
+    if (!matched) {
+      out.push_back(fmt::format("{}: fact ({} {}) matched no claim in this run", f.where, f.subject,
+                                f.attribute));
+    }
+  }
+  return out;
+}
+
 void CheckLedger(const Ledger& ledger, model::Report* report) {
   for (const Fact& f : ledger.facts) {
     for (const model::Claim& c : report->claims) {
+      if (c.negated) continue;  // reported as false, denied: not asserted
       if (c.attribute != f.attribute || !SubjectsCompatible(c.subject, f.subject)) continue;
       if (!SameTime(c, f) || Intersects(c.value, f.value)) continue;
       model::Finding finding;

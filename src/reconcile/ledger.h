@@ -14,6 +14,7 @@
 #define CLAIMCHECK_RECONCILE_LEDGER_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,27 @@ bool LoadLedger(const std::string& path, Ledger* out, std::string* err);
 /// The same for a ledger already in memory; errors name `path`:line:col.
 bool ParseLedger(const std::string& path, std::string content, Ledger* out, std::string* err);
 
+/// What the rules can produce, for checking a ledger against them. The CLI
+/// fills it from the rules (this layer reads none): claim rules' attributes,
+/// the event keys of the subject lexicons, the named events and the forces.
+struct Vocabulary {
+  std::set<std::string> attributes;  ///< deaths, troops, …
+  std::set<std::string> events;      ///< a subject's head as it stands: "earthquake", "event", "troops"
+  std::set<std::string> named;       ///< "killing": a head "<name>-killing"
+  std::set<std::string> forces;      ///< "us": a head "us-troops"
+};
+
+/// Ledger validation: one message per fact whose attribute or subject no rule
+/// can produce, each "facts.toml:12: …".
+std::vector<std::string> UnproducibleFacts(const Ledger& ledger, const Vocabulary& vocabulary);
+
+/// One message per fact that no asserted claim of the report matched (same
+/// attribute, compatible subject), each "facts.toml:12: …".
+std::vector<std::string> UnmatchedFacts(const Ledger& ledger, const model::Report& report);
+
 /// Adds a `ledger` finding (severity error) for every claim that disagrees
-/// with a fact about its subject and attribute, at the fact's time.
+/// with a fact about its subject and attribute, at the fact's time. Negated
+/// claims ("officials denied reports that 500 died") assert nothing: never.
 void CheckLedger(const Ledger& ledger, model::Report* report);
 
 }  // namespace claimcheck::reconcile

@@ -844,13 +844,18 @@ const Entry* MostDocumented(const std::vector<Entry>& placed, const Documents& d
   return nullptr;
 }
 
-// Claims by attribute and subject; a subject without a place joins the
+// Asserted claims by attribute and subject; a subject without a place joins the
 // placed subject of the same event most documents name (MostDocumented).
 // Each group is split by event time and judged before the next is made.
 void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& ranks, const Documents& docs,
                  const ClaimNotes& claim_notes, std::vector<Finding>* findings, const GroupProgress& progress) {
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> exact;
-  for (uint32_t i = 0; i < claims.size(); ++i) exact[{claims[i].attribute, GroupKey(claims[i])}].push_back(i);
+  for (uint32_t i = 0; i < claims.size(); ++i) {
+    // A negated claim ("posts claiming 500 were killed are false") asserts
+    // nothing: it never agrees with or contradicts another source.
+    if (claims[i].negated) continue;
+    exact[{claims[i].attribute, GroupKey(claims[i])}].push_back(i);
+  }
   using Entry = decltype(exact)::iterator;
   std::map<std::pair<std::string_view, std::string_view>, std::vector<Entry>> placed;  // (attribute, base)
   for (auto it = exact.begin(); it != exact.end(); ++it) {

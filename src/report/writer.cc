@@ -54,9 +54,14 @@ class TextWriter final : public Writer {
     for (const char* v : kVerdicts) {
       if (s.verdicts.at(v) > 0) verdicts += fmt::format(", {} {}", s.verdicts.at(v), v);
     }
-    out << fmt::format("{} document{} ({} ok, {} skipped), {} claim{}, {} finding{}{}\n",
+    // Denied or debunked claims assert nothing and are in no finding: say how many.
+    const auto negated = std::count_if(report.claims.begin(), report.claims.end(),
+                                       [](const model::Claim& c) { return c.negated; });
+    const std::string aside =
+        negated == 0 ? "" : fmt::format(" ({} negated: denied or reported as false, not compared)", negated);
+    out << fmt::format("{} document{} ({} ok, {} skipped), {} claim{}{}, {} finding{}{}\n",
                        s.documents, Plural(s.documents), s.ok, s.skipped, s.claims,
-                       Plural(s.claims), s.findings, Plural(s.findings), verdicts);
+                       Plural(s.claims), aside, s.findings, Plural(s.findings), verdicts);
   }
 
  private:
