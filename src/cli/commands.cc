@@ -389,6 +389,7 @@ std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io, const rule
   std::string err;
   if (rules == nullptr && rules::LoadRuleSet(c.rules_dirs, &embedded, &err, /*lazy=*/true)) rules = &embedded;
   if (rules != nullptr) options.qualifiers = QualifierBoundsOf(*rules);
+  if (c.reference_date) options.review_date = c.reference_date->ToString();
   auto writer = report::MakeWriter(c.format, options);
   if (!writer) {
     Fail(io, fmt::format("--format {}: not implemented yet",
