@@ -25,6 +25,7 @@
 
 #include "cli/baseline.h"
 #include "cli/config.h"
+#include "cli/diff_base.h"
 #include "corpus/reader.h"
 #include "corpus/suppressions.h"
 #include "extract/claim_examples.h"
@@ -81,8 +82,9 @@ bool LoadFacts(const Config& c, Io& io, std::optional<reconcile::Ledger>* out) {
   return true;
 }
 
-const reconcile::Ledger* Ptr(const std::optional<reconcile::Ledger>& ledger) {
-  return ledger ? &*ledger : nullptr;
+template <typename T>
+const T* Ptr(const std::optional<T>& value) {
+  return value ? &*value : nullptr;
 }
 
 // The embedded rules plus --rules directories, checked before any work.
@@ -456,12 +458,20 @@ bool LoadBaseline(const Config& c, Io& io, std::set<std::string>* accepted) {
   return true;
 }
 
+// --diff-base, read before any work: a bad revision stops the run.
+bool LoadChangedLines(const Config& c, Io& io, std::optional<ChangedLines>* changed) {
+  if (c.diff_base.empty()) return true;
+  std::string err;
+  if (!ReadChangedLines(c.diff_base, &changed->emplace(), &err)) return Fail(io, err), false;
+  return true;
+}
+
 // After reconciling: each finding's fingerprint; --write-baseline (the
 // findings that match --fail-on, accepted from then on, this run too); the
-// accepted findings leave; the exit code from those left, then the report of
-// those shown (--only, --hide).
+// accepted findings leave, and with --diff-base those on no changed line; the
+// exit code from those left, then the report of those shown (--only, --hide).
 int FinishReport(const Config& c, Io& io, const report::Writer& writer, model::Report* r,
-                 std::set<std::string> accepted) {
+                 std::set<std::string> accepted, const ChangedLines* changed) {
   const std::vector<std::string> fingerprints = report::Fingerprints(*r, "");
   for (size_t i = 0; i < r->findings.size(); ++i) r->findings[i].fingerprint = fingerprints[i];
   if (!c.write_baseline.empty()) {
@@ -481,6 +491,7 @@ int FinishReport(const Config& c, Io& io, const report::Writer& writer, model::R
     for (const model::Finding* f : failing) accepted.insert(f->fingerprint);
   }
   std::erase_if(r->findings, [&](const model::Finding& f) { return accepted.count(f.fingerprint) > 0; });
+  if (changed != nullptr) KeepChangedFindings(*changed, r);
   const int exit = ExitFor(*r, c);
   ShowOnly(c, r);
   return WriteReport(c, io, writer, *r) ? exit : kExitError;
@@ -492,6 +503,8 @@ int RunCheck(const Config& c, Io& io) {
   if (!LoadFacts(c, io, &ledger)) return kExitError;
   std::set<std::string> accepted;
   if (!LoadBaseline(c, io, &accepted)) return kExitError;
+  std::optional<ChangedLines> changed;
+  if (!LoadChangedLines(c, io, &changed)) return kExitError;
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "check: no INPUT given (use - for standard input)");
@@ -522,7 +535,7 @@ int RunCheck(const Config& c, Io& io) {
   } else {
     ReconcileReport(c, io, &r, Ptr(ledger));
   }
-  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted));
+  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted), Ptr(changed));
   if (exit == kExitError) return exit;
   if (!readable) return Fail(io, "no input readable");
   return exit;
@@ -746,6 +759,8 @@ int RunReconcile(const Config& c, Io& io) {
   if (!LoadFacts(c, io, &ledger)) return kExitError;
   std::set<std::string> accepted;
   if (!LoadBaseline(c, io, &accepted)) return kExitError;
+  std::optional<ChangedLines> changed;
+  if (!LoadChangedLines(c, io, &changed)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
   auto writer = ReportWriter(c, io, nullptr);
   if (!writer) return kExitError;
@@ -778,7 +793,7 @@ int RunReconcile(const Config& c, Io& io) {
   if (c.stage == "partial") {
     return WithOutput(c, io, [&](std::ostream& out) { WritePartial(r, out); }) ? kExitOk : kExitError;
   }
-  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted));
+  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted), Ptr(changed));
   if (exit == kExitError) return exit;
   // A merged batch ends as `check` does: no readable input is a failed run.
   if (c.stage == "merge" && std::none_of(r.inputs.begin(), r.inputs.end(), [](const auto& d) { return d.status == "ok"; })) {
@@ -969,12 +984,12 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"check", "[INPUT...]", "extract + reconcile + report (the main job)",
        kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor | kStore |
-           kShow | kBaseline,
+           kShow | kBaseline | kDiffBase,
        "contradict,internal,ledger", RunCheck},
       {"extract", "[INPUT...]", "document and claim records as JSONL (a map step)",
        kInputs | kOutput | kRules | kReference | kJobs | kSlice, "none", RunExtract},
       {"reconcile", "[FILE...]", "report from extract's JSONL, any order, many files (a reduce step)",
-       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor | kStage | kShow | kBaseline,
+       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor | kStage | kShow | kBaseline | kDiffBase,
        "contradict,internal,ledger", RunReconcile},
       {"store", "add DB FILE...|info DB",
        "keep documents and claims (extract's records, or articles) in an SQLite store",
