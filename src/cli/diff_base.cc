@@ -144,20 +144,24 @@ std::string Canonical(const fs::path& p) {
   return c.generic_string();
 }
 
-// "+c,d" or "+c" of a hunk header → [c, c + d - 1]; nullopt when d is 0.
-std::optional<std::pair<size_t, size_t>> NewSide(std::string_view header) {
-  const size_t plus = header.find(" +");
-  if (plus == std::string_view::npos) return std::nullopt;
-  const char* p = header.data() + plus + 2;
+// One side of a hunk header, "-a,b" or "+c,d" (",b" absent: one line).
+struct HunkSide {
+  size_t start = 0;
+  size_t count = 1;
+};
+
+std::optional<HunkSide> ParseSide(std::string_view header, std::string_view mark) {
+  const size_t at = header.find(mark);
+  if (at == std::string_view::npos) return std::nullopt;
+  const char* p = header.data() + at + mark.size();
   const char* end = header.data() + header.size();
-  size_t start = 0, count = 1;
-  auto r = std::from_chars(p, end, start);
+  HunkSide side;
+  auto r = std::from_chars(p, end, side.start);
   if (r.ec != std::errc()) return std::nullopt;
-  if (r.ptr < end && *r.ptr == ',') {
-    if (std::from_chars(r.ptr + 1, end, count).ec != std::errc()) return std::nullopt;
+  if (r.ptr < end && *r.ptr == ',' && std::from_chars(r.ptr + 1, end, side.count).ec != std::errc()) {
+    return std::nullopt;
   }
-  if (count == 0) return std::nullopt;
-  return std::make_pair(start, start + count - 1);
+  return side;
 }
 
 // The last line of the ledger entry whose `[[fact]]` header is on line
@@ -187,20 +191,37 @@ bool ChangedLines::Touches(const std::string& path, size_t first, size_t last) c
 
 void ParseUnifiedDiff(std::string_view diff, const std::string& toplevel, ChangedLines* out) {
   std::vector<std::pair<size_t, size_t>>* file = nullptr;
+  size_t old_left = 0, new_left = 0;  // lines of the current hunk still to come
   size_t pos = 0;
   while (pos < diff.size()) {
     size_t eol = diff.find('\n', pos);
     if (eol == std::string_view::npos) eol = diff.size();
     std::string_view line = diff.substr(pos, eol - pos);
     pos = eol + 1;
+    // A hunk's own lines, counted by its header: an added line that reads
+    // "++ b/x" is text, not the next file's header.
+    if ((old_left > 0 && line.starts_with('-')) || (new_left > 0 && line.starts_with('+'))) {
+      --(line.starts_with('-') ? old_left : new_left);
+      continue;
+    }
+    if (line.starts_with('\\')) continue;  // "\ No newline at end of file"
+    old_left = new_left = 0;
     if (line.starts_with("+++ ")) {
       line.remove_prefix(4);
       if (line.ends_with('\t')) line.remove_suffix(1);  // git's mark after a name with a space
       const std::string name = Unquote(line);
       file = nullptr;
       if (name.starts_with("b/")) file = &out->ranges[Canonical(fs::path(toplevel) / name.substr(2))];
-    } else if (line.starts_with("@@ ") && file != nullptr) {
-      if (auto range = NewSide(line.substr(0, line.find(" @@", 2)))) file->push_back(*range);
+    } else if (line.starts_with("@@ ")) {
+      const std::string_view header = line.substr(0, line.find(" @@", 2));
+      const auto old_side = ParseSide(header, " -");
+      const auto new_side = ParseSide(header, " +");
+      if (!old_side || !new_side) continue;
+      old_left = old_side->count;
+      new_left = new_side->count;
+      if (file != nullptr && new_side->count > 0) {
+        file->emplace_back(new_side->start, new_side->start + new_side->count - 1);
+      }
     }
   }
 }

@@ -24,9 +24,11 @@ constexpr const char* kDiff =
     "-gone\n"
     "-gone\n"
     "-gone\n"
-    "@@ -20 +19 @@\n"
+    "@@ -20 +19,2 @@\n"
     "-x\n"
     "+y\n"
+    "+++ b/drafts/not-a-header.md\n"  // an added line that reads "++ b/…"
+    "\\ No newline at end of file\n"
     "diff --git a/drafts/new file.md b/drafts/new file.md\n"
     "new file mode 100644\n"
     "--- /dev/null\n"
@@ -53,6 +55,10 @@ TEST_CASE("ParseUnifiedDiff: the new side's added lines of each file") {
   CHECK(changed.Touches(a, 7, 7));
   CHECK_FALSE(changed.Touches(a, 8, 18));  // the deletion's hunk adds nothing
   CHECK(changed.Touches(a, 19, 19));
+  CHECK(changed.Touches(a, 20, 20));
+  CHECK_FALSE(changed.Touches(a, 21, 21));
+  CHECK(changed.ranges.size() == 3);  // a.md, "new file.md", the quoted one (old.md is gone)
+  CHECK_FALSE(changed.Touches(root + "/drafts/not-a-header.md", 1, 1));
   CHECK(changed.Touches(a, 1, 100));  // a claim spanning changed lines
   CHECK_FALSE(changed.Touches(a, 1, 5));
   CHECK(changed.Touches(root + "/drafts/new file.md", 3, 3));  // git's tab after a name with a space
