@@ -172,13 +172,21 @@ class Progress {
     if (!on_) return;
     const size_t done = ++done_;
     if (total_ < 2) return;
-    std::unique_lock lock(mu_, std::try_to_lock);
-    if (!lock.owns_lock()) return;  // another thread is drawing
-    const auto now = std::chrono::steady_clock::now();
     const size_t total = total_;
+    // The last step waits for the lock, so a run always shows total/total;
+    // the others skip drawing while another thread draws.
+    std::unique_lock lock(mu_, std::defer_lock);
+    if (done >= total) {
+      lock.lock();
+    } else if (!lock.try_lock()) {
+      return;
+    }
+    if (done <= shown_) return;  // a later count is on screen already
+    const auto now = std::chrono::steady_clock::now();
     if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total) return;
     last_ = now;
     drawn_ = true;
+    shown_ = done;
     std::cerr << fmt::format("\rclaimcheck: {} {}/{} {}\033[K", doing_, done, total, what_) << std::flush;
   }
 
@@ -191,6 +199,7 @@ class Progress {
   std::mutex mu_;
   std::chrono::steady_clock::time_point last_;
   bool drawn_ = false;
+  size_t shown_ = 0;  ///< The count on screen (under mu_).
 };
 
 // Reconciles the report, with "claimcheck: reconciling 12/40 groups" on a
