@@ -7,8 +7,9 @@ For each case: the log validates; one run with columnKind unicodeCodePoints; one
 contradict/internal/ledger finding of the same run's JSON report, with the finding's level;
 every relatedLocation id unique and linked from the message as [text](id), and every link
 resolving; artifact URIs relative to the repository (uriBaseId %SRCROOT%) and naming files that
-exist; each region's snippet is the text at that line and code-point columns of the file;
-fingerprints present, distinct, and the output byte-identical across two runs (--jobs 1 and 3).
+exist; each region's snippet is the text at that line and code-point columns of the file; a
+claim of a JSONL record is located at the record's line in the file (startLine, the line holding
+one of the finding's records); fingerprints present, distinct, and the output byte-identical across two runs (--jobs 1 and 3).
 
 Usage: sarif_test.py --binary PATH [--schema FILE]   (run from the repository root).
 Ends with `N passed, M failed`.
@@ -101,6 +102,37 @@ def check_location(loc, errors, where):
         check_region(uri, phys["region"], errors)
 
 
+def record_id(line, file_id, number):
+    """The id claimcheck gives the JSONL record on `line` (its `id`, else `<file id>:<line>`)."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        record = None
+    rid = record.get("id") if isinstance(record, dict) else None
+    if isinstance(rid, (int, float)) and not isinstance(rid, bool):
+        rid = json.dumps(rid)
+    return rid if isinstance(rid, str) and rid else f"{file_id}:{number}"
+
+
+def check_record_line(loc, docs, errors, where):
+    """A location in a JSONL file must name the line of one of the finding's records."""
+    phys = loc.get("physicalLocation", {})
+    uri = unquote(phys.get("artifactLocation", {}).get("uri", ""))
+    if not uri.endswith((".jsonl", ".ndjson")) or not Path(uri).is_file():
+        return
+    line = phys.get("region", {}).get("startLine")
+    if line is None:
+        errors.append(f"{where}: a record of {uri} has no region.startLine")
+        return
+    lines = Path(uri).read_text(encoding="utf-8").split("\n")
+    if not 1 <= line <= len(lines):
+        errors.append(f"{where}: startLine {line} outside {uri}")
+        return
+    rid = record_id(lines[line - 1], uri.rsplit(".", 1)[0], line)
+    if rid not in docs:
+        errors.append(f"{where}: line {line} of {uri} holds record {rid!r}, none of {sorted(docs)}")
+
+
 def check_case(binary, validator, args):
     first = run(binary, ["check", "-q", "--format", "sarif"] + args)
     second = run(binary, ["check", "--jobs", "3", "-q", "--format", "sarif"] + args)
@@ -131,7 +163,9 @@ def check_case(binary, validator, args):
         if not rule.get("help", {}).get("text") or not rule.get("help", {}).get("markdown"):
             errors.append(f"rule {rule['id']} has no help text and markdown")
 
-    findings = [f for f in json.loads(report.stdout)["findings"] if f["verdict"] in ACTIONABLE]
+    full = json.loads(report.stdout)
+    doc_of = {c["id"]: c["doc"] for c in full["claims"]}
+    findings = [f for f in full["findings"] if f["verdict"] in ACTIONABLE]
     results = run0["results"]
     if len(results) != len(findings):
         errors.append(f"{len(results)} results for {len(findings)} contradict/internal/ledger "
@@ -151,14 +185,17 @@ def check_case(binary, validator, args):
                           f"{finding['severity']}")
         if len(result.get("locations", [])) != 1:
             errors.append(f"{where}: {len(result.get('locations', []))} locations, expected 1")
+        docs = {doc_of[c] for c in finding["claims"] if c in doc_of}
         for loc in result.get("locations", []):
             check_location(loc, errors, where)
+            check_record_line(loc, docs, errors, where)
         related = result.get("relatedLocations", [])
         ids = [r["id"] for r in related]
         if ids != list(range(1, len(ids) + 1)):
             errors.append(f"{where}: relatedLocation ids {ids} are not 1..n")
         for r in related:
             check_location(r, errors, f"{where} related {r['id']}")
+            check_record_line(r, docs, errors, f"{where} related {r['id']}")
         check_link_text(result["message"]["text"], set(ids), errors)
         # Every other claim of the finding is a related location (plus the ledger entry).
         extra = 1 if finding["verdict"] == "ledger" else 0

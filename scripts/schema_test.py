@@ -3,8 +3,9 @@
 
 Which schema: `check`/`reconcile --format json` -> report.schema.json (the whole output);
 `--format jsonl` -> report.schema.json#/$defs/JsonlFinding (each line); `extract` ->
-extract.schema.json (each line); `mentions` -> mention.schema.json (each line). Runs in any other
-format (text, csv, sarif, ...) are skipped and counted.
+extract.schema.json (each line); `mentions` -> mention.schema.json (each line); `--format
+claimreview` -> claimreview.schema.json (the whole output). Runs in any other format (text, csv,
+sarif, ...) are skipped and counted.
 
 What is validated:
 1. Every golden fixture's committed expected output, fixtures/<case>/<run>.stdout, picked by its
@@ -40,13 +41,15 @@ from pathlib import Path
 
 import jsonschema
 
-SCHEMA_FILES = ("extract.schema.json", "mention.schema.json", "report.schema.json")
+SCHEMA_FILES = ("extract.schema.json", "mention.schema.json", "report.schema.json",
+                "claimreview.schema.json")
 # What each kind of output is checked against: (schema file, JSON pointer in it, per line?).
 KINDS = {
     "report": ("report.schema.json", "", False),
     "jsonl": ("report.schema.json", "/$defs/JsonlFinding", True),
     "extract": ("extract.schema.json", "", True),
     "mention": ("mention.schema.json", "", True),
+    "claimreview": ("claimreview.schema.json", "", False),
 }
 MAX_ERRORS = 5  # per output
 WS = re.compile(r"[ \t\n\r]*")
@@ -230,6 +233,8 @@ def kind_of(args):
             return "report", None
         if fmt == "jsonl":
             return "jsonl", None
+        if fmt == "claimreview":
+            return "claimreview", None
         return None, f"--format {fmt}"
     return None, f"`{sub}`"
 
@@ -270,7 +275,9 @@ def live_runs(root):
     runs += [(["mentions", "-q"] + seeds + ecb, "mention"),
              (["mentions", "-q", "--reference-date", "2020-01-24"] + seeds, "mention"),
              (["check", "-q", "--format", "json"] + ledger, "report"),
-             (["check", "-q", "--format", "jsonl"] + ledger, "jsonl")]
+             (["check", "-q", "--format", "jsonl"] + ledger, "jsonl"),
+             (["check", "-q", "--format", "claimreview"] + ledger, "claimreview"),
+             (["check", "-q", "--format", "claimreview"] + ecb, "claimreview")]
     return runs
 
 

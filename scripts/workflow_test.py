@@ -6,7 +6,11 @@ facts ledger, uploads SARIF to code scanning, annotates, and fails the job on co
 Three parts:
   structure  the YAML parses; pull_request trigger on drafts/**; security-events: write; checkout
              with full history; upload-sarif of the file the SARIF command writes, placed before
-             the step that fails the job; no ${{ }} expressions inside run scripts.
+             the step that fails the job, with continue-on-error: true (a private repository
+             without code scanning refuses the upload; that alone must not fail the job);
+             claimcheck's build cached with actions/cache, keyed on the checked-out claimcheck
+             commit, holding the binary put on PATH, the build skipped on a cache hit; no ${{ }}
+             expressions inside run scripts.
   commands   every `claimcheck ...` command in the run scripts, with the changed-files variable
              replaced by fixtures/ledger/draft-contradict.md (exit 1, SARIF with results,
              ::error annotations) and fixtures/ledger/draft-clean.md (exit 0, nothing to say),
@@ -14,7 +18,8 @@ Three parts:
   job        the run steps from "Find changed drafts" on, executed by bash as the runner would
              (bash -eo pipefail, GITHUB_OUTPUT, step `if:` conditions) in a throwaway git
              repository whose pull request adds a contradicting draft, edits a clean one, touches
-             no draft, or edits the ledger.
+             no draft, or edits the ledger; the upload step fails each time, as on a private
+             repository without code scanning, and the job's result must not change.
 
 Usage: workflow_test.py --binary PATH [--workflow FILE]   (run from the repository root).
 Ends with `N passed, M failed`.
@@ -111,6 +116,9 @@ def check_structure(doc):
         return errors
     if not sarif_at < upload_at < github_at:
         errors.append("order must be: SARIF step, upload-sarif, then the failing annotation step")
+    if upload.get("continue-on-error") is not True:
+        errors.append("upload-sarif needs continue-on-error: true (code scanning may be off)")
+    errors += check_cache(steps)
     env = {**(doc.get("env") or {}), **(job.get("env") or {})}
     target = (upload.get("with") or {}).get("sarif_file", "")
     expanded_target = re.sub(r"\$\{\{\s*env\.(\w+)\s*\}\}", lambda m: str(env.get(m.group(1))),
@@ -124,6 +132,39 @@ def check_structure(doc):
         if "${{" in s.get("run", ""):
             errors.append(f"step {s.get('name')!r}: ${{{{ }}}} inside a run script "
                           "(pass it by env)")
+    return errors
+
+
+def check_cache(steps):
+    """actions/cache restores claimcheck's binary, keyed on the claimcheck commit checked out;
+    the build runs only on a miss and leaves the binary where the cache and PATH look."""
+    errors = []
+    caches = [(i, s) for i, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/cache@")]
+    if len(caches) != 1:
+        return [f"{len(caches)} actions/cache steps, expected 1 (the claimcheck build)"]
+    cache_at, cache = caches[0]
+    with_ = cache.get("with") or {}
+    key, path = str(with_.get("key", "")), str(with_.get("path", ""))
+    source = next((s for s in steps if ".claimcheck/src" in s.get("run", "")
+                   and "rev-parse HEAD" in s.get("run", "")), None)
+    if source is None or not source.get("id") or f"steps.{source['id']}.outputs." not in key:
+        if "hashFiles(" not in key:
+            errors.append(f"cache key {key!r} does not follow claimcheck's source (its commit)")
+    builds = [(i, s) for i, s in enumerate(steps) if "cmake --build" in s.get("run", "")]
+    if len(builds) != 1:
+        return errors + [f"{len(builds)} build steps, expected 1"]
+    build_at, build = builds[0]
+    if not cache_at < build_at:
+        errors.append("the cache must be restored before the build step")
+    cond = str(build.get("if", ""))
+    if not (cache.get("id") and f"steps.{cache['id']}.outputs.cache-hit" in cond and "!=" in cond):
+        errors.append(f"the build step's if: {cond!r} does not skip it on a cache hit")
+    prefixes = re.findall(r"cmake --install \S+ --prefix (\S+)", build.get("run", ""))
+    if path not in build.get("run", "") and not any(f"{p.rstrip('/')}/bin" == path for p in prefixes):
+        errors.append(f"the build does not write the cached path {path!r}")
+    on_path = [s for s in steps if "GITHUB_PATH" in s.get("run", "")]
+    if not any(path in s["run"] and "if" not in s for s in on_path):
+        errors.append(f"no unconditional step puts the cached {path!r} on PATH")
     return errors
 
 
@@ -226,8 +267,12 @@ def run_job(doc, binary, repo, base, home):
             outcomes[sid] = "skipped"
             continue
         if "uses" in step:
-            codes[sid] = 0  # upload-sarif: checked by the structure part
-            outcomes[sid] = "success"
+            # upload-sarif (the structure part checks it) refused, as on a private repository
+            # without code scanning: the job must go on only if the step says so.
+            codes[sid] = 1
+            outcomes[sid] = "failure"  # its conclusion is success under continue-on-error
+            if step.get("continue-on-error") is not True:
+                break
             continue
         out_file = home / f"output-{sid}"
         out_file.write_text("")

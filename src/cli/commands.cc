@@ -25,6 +25,7 @@
 
 #include "cli/baseline.h"
 #include "cli/config.h"
+#include "cli/diff_base.h"
 #include "corpus/reader.h"
 #include "corpus/suppressions.h"
 #include "extract/claim_examples.h"
@@ -81,8 +82,9 @@ bool LoadFacts(const Config& c, Io& io, std::optional<reconcile::Ledger>* out) {
   return true;
 }
 
-const reconcile::Ledger* Ptr(const std::optional<reconcile::Ledger>& ledger) {
-  return ledger ? &*ledger : nullptr;
+template <typename T>
+const T* Ptr(const std::optional<T>& value) {
+  return value ? &*value : nullptr;
 }
 
 // Ledger validation: each message a warning on stderr, or with
@@ -196,13 +198,21 @@ class Progress {
     if (!on_) return;
     const size_t done = ++done_;
     if (total_ < 2) return;
-    std::unique_lock lock(mu_, std::try_to_lock);
-    if (!lock.owns_lock()) return;  // another thread is drawing
-    const auto now = std::chrono::steady_clock::now();
     const size_t total = total_;
+    // The last step waits for the lock, so a run always shows total/total;
+    // the others skip drawing while another thread draws.
+    std::unique_lock lock(mu_, std::defer_lock);
+    if (done >= total) {
+      lock.lock();
+    } else if (!lock.try_lock()) {
+      return;
+    }
+    if (done <= shown_) return;  // a later count is on screen already
+    const auto now = std::chrono::steady_clock::now();
     if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total) return;
     last_ = now;
     drawn_ = true;
+    shown_ = done;
     std::cerr << fmt::format("\rclaimcheck: {} {}/{} {}\033[K", doing_, done, total, what_) << std::flush;
   }
 
@@ -215,6 +225,7 @@ class Progress {
   std::mutex mu_;
   std::chrono::steady_clock::time_point last_;
   bool drawn_ = false;
+  size_t shown_ = 0;  ///< The count on screen (under mu_).
 };
 
 // Reconciles the report, with "claimcheck: reconciling 12/40 groups" on a
@@ -415,6 +426,7 @@ std::unique_ptr<report::Writer> ReportWriter(const Config& c, Io& io, const rule
   std::string err;
   if (rules == nullptr && rules::LoadRuleSet(c.rules_dirs, &embedded, &err, /*lazy=*/true)) rules = &embedded;
   if (rules != nullptr) options.qualifiers = QualifierBoundsOf(*rules);
+  if (c.reference_date) options.review_date = c.reference_date->ToString();
   auto writer = report::MakeWriter(c.format, options);
   if (!writer) {
     Fail(io, fmt::format("--format {}: not implemented yet",
@@ -481,12 +493,20 @@ bool LoadBaseline(const Config& c, Io& io, std::set<std::string>* accepted) {
   return true;
 }
 
+// --diff-base, read before any work: a bad revision stops the run.
+bool LoadChangedLines(const Config& c, Io& io, std::optional<ChangedLines>* changed) {
+  if (c.diff_base.empty()) return true;
+  std::string err;
+  if (!ReadChangedLines(c.diff_base, &changed->emplace(), &err)) return Fail(io, err), false;
+  return true;
+}
+
 // After reconciling: each finding's fingerprint; --write-baseline (the
 // findings that match --fail-on, accepted from then on, this run too); the
-// accepted findings leave; the exit code from those left, then the report of
-// those shown (--only, --hide).
+// accepted findings leave, and with --diff-base those on no changed line; the
+// exit code from those left, then the report of those shown (--only, --hide).
 int FinishReport(const Config& c, Io& io, const report::Writer& writer, model::Report* r,
-                 std::set<std::string> accepted) {
+                 std::set<std::string> accepted, const ChangedLines* changed) {
   const std::vector<std::string> fingerprints = report::Fingerprints(*r, "");
   for (size_t i = 0; i < r->findings.size(); ++i) r->findings[i].fingerprint = fingerprints[i];
   if (!c.write_baseline.empty()) {
@@ -506,6 +526,7 @@ int FinishReport(const Config& c, Io& io, const report::Writer& writer, model::R
     for (const model::Finding* f : failing) accepted.insert(f->fingerprint);
   }
   std::erase_if(r->findings, [&](const model::Finding& f) { return accepted.count(f.fingerprint) > 0; });
+  if (changed != nullptr) KeepChangedFindings(*changed, r);
   const int exit = ExitFor(*r, c);
   ShowOnly(c, r);
   return WriteReport(c, io, writer, *r) ? exit : kExitError;
@@ -517,6 +538,8 @@ int RunCheck(const Config& c, Io& io) {
   if (!LoadFacts(c, io, &ledger)) return kExitError;
   std::set<std::string> accepted;
   if (!LoadBaseline(c, io, &accepted)) return kExitError;
+  std::optional<ChangedLines> changed;
+  if (!LoadChangedLines(c, io, &changed)) return kExitError;
   LoadedRules loaded;
   if (!LoadRules(c, io, &loaded)) return kExitError;
   if (ledger && !LedgerMessages(c, io, reconcile::UnproducibleFacts(*ledger, LedgerVocabulary(loaded.rules)))) {
@@ -551,7 +574,7 @@ int RunCheck(const Config& c, Io& io) {
     ReconcileReport(c, io, &r, Ptr(ledger));
   }
   const bool ledger_ok = !ledger || LedgerMessages(c, io, reconcile::UnmatchedFacts(*ledger, r));
-  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted));
+  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted), Ptr(changed));
   if (exit == kExitError) return exit;
   if (!readable) return Fail(io, "no input readable");
   return ledger_ok ? exit : kExitError;
@@ -775,6 +798,8 @@ int RunReconcile(const Config& c, Io& io) {
   if (!LoadFacts(c, io, &ledger)) return kExitError;
   std::set<std::string> accepted;
   if (!LoadBaseline(c, io, &accepted)) return kExitError;
+  std::optional<ChangedLines> changed;
+  if (!LoadChangedLines(c, io, &changed)) return kExitError;
   if (c.inputs.empty()) return Fail(io, "reconcile: no FILE given (extract's JSONL; - for stdin)");
   auto writer = ReportWriter(c, io, nullptr);
   if (!writer) return kExitError;
@@ -808,7 +833,7 @@ int RunReconcile(const Config& c, Io& io) {
     return WithOutput(c, io, [&](std::ostream& out) { WritePartial(r, out); }) ? kExitOk : kExitError;
   }
   const bool ledger_ok = !ledger || !c.stage.empty() || LedgerMessages(c, io, reconcile::UnmatchedFacts(*ledger, r));
-  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted));
+  const int exit = FinishReport(c, io, *writer, &r, std::move(accepted), Ptr(changed));
   if (exit == kExitError) return exit;
   if (!ledger_ok) return kExitError;
   // A merged batch ends as `check` does: no readable input is a failed run.
@@ -1000,12 +1025,12 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"check", "[INPUT...]", "extract + reconcile + report (the main job)",
        kInputs | kFormat | kOutput | kRules | kFacts | kFailOn | kReference | kJobs | kColor | kStore |
-           kShow | kBaseline,
+           kShow | kBaseline | kDiffBase,
        "contradict,internal,ledger", RunCheck},
       {"extract", "[INPUT...]", "document and claim records as JSONL (a map step)",
        kInputs | kOutput | kRules | kReference | kJobs | kSlice, "none", RunExtract},
       {"reconcile", "[FILE...]", "report from extract's JSONL, any order, many files (a reduce step)",
-       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor | kStage | kShow | kBaseline,
+       kInputs | kFormat | kOutput | kFacts | kFailOn | kColor | kStage | kShow | kBaseline | kDiffBase,
        "contradict,internal,ledger", RunReconcile},
       {"store", "add DB FILE...|info DB",
        "keep documents and claims (extract's records, or articles) in an SQLite store",

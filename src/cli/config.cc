@@ -50,6 +50,9 @@ po::options_description Describe(unsigned options, const std::string& default_fa
     add("write-baseline", po::value<std::string>()->value_name("FILE"),
         "write the findings that match --fail-on there as accepted");
   }
+  if (options & kDiffBase) add("diff-base", po::value<std::string>()->value_name("REF"),
+                              "only findings with a claim on a line added or changed since the git "
+                              "revision REF (git diff REF; untracked files count as new)");
   if (options & kReference) add("reference-date", po::value<std::string>()->value_name("DATE"),
                                 "document date (YYYY-MM-DD) for inputs that have none");
   if (options & kJobs) add("jobs,j", po::value<int>()->value_name("N"),
@@ -129,6 +132,7 @@ bool Validate(const po::variables_map& vm, const std::string& default_fail_on, C
   if (vm.count("hide") && !ParseVerdicts("--hide", vm["hide"].as<std::string>(), &c->hide, err)) return false;
   if (vm.count("baseline")) c->baseline = vm["baseline"].as<std::string>();
   if (vm.count("write-baseline")) c->write_baseline = vm["write-baseline"].as<std::string>();
+  if (vm.count("diff-base")) c->diff_base = vm["diff-base"].as<std::string>();
   if (vm.count("reference-date")) {
     const std::string s = vm["reference-date"].as<std::string>();
     c->reference_date = ParseIsoDate(s);

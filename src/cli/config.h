@@ -33,6 +33,7 @@ enum OptionSet : unsigned {
   kStore = 1u << 11,      ///< --store, --since (check against a claim store)
   kShow = 1u << 12,       ///< --only, --hide (verdicts shown)
   kBaseline = 1u << 13,   ///< --baseline, --write-baseline
+  kDiffBase = 1u << 14,   ///< --diff-base (findings on changed lines only)
 };
 
 /// The steps of a batch reconciled in partitions (reconcile/reconciler.h).
@@ -55,6 +56,7 @@ struct Config {
   std::set<std::string> hide;     ///< Verdicts not shown; never the exit code.
   std::string baseline;           ///< --baseline: accepted findings' fingerprints.
   std::string write_baseline;     ///< --write-baseline: where to write them.
+  std::string diff_base;          ///< --diff-base: a git revision; "" for every finding.
   std::vector<std::string> ignore;  ///< Path globs of inputs not read (config file).
   std::optional<CivilDate> reference_date;
   int jobs = 1;

@@ -357,6 +357,38 @@ std::vector<Span> CapSentences(std::string_view text, std::vector<Span> spans) {
 
 }  // namespace
 
+std::map<std::string, size_t> RecordLines(const std::string& path) {
+  std::map<std::string, size_t> lines;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return lines;
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (FormatForPath(path) == Format::kJson &&
+      !json::parse(bytes, nullptr, /*allow_exceptions=*/false).is_discarded()) {
+    return lines;
+  }
+  const std::string file_id = DocumentIdForPath(path);
+  const std::string_view view = bytes;
+  size_t pos = 0;
+  for (size_t line = 1; pos < view.size(); ++line) {
+    size_t eol = view.find('\n', pos);
+    if (eol == std::string_view::npos) eol = view.size();
+    const std::string_view record = Trim(view.substr(pos, eol - pos));
+    pos = eol + 1;
+    if (record.empty()) continue;
+    // The id as DocumentFromRecord takes it; a record it would skip keeps
+    // the fallback id, as its skip does.
+    std::string id;
+    const json parsed = json::parse(RepairUtf8(record), nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_object()) {
+      Document scratch;
+      id = FieldString(parsed, {"id"}, scratch);
+    }
+    if (id.empty()) id = fmt::format("{}:{}", file_id, line);
+    lines.emplace(std::move(id), line);
+  }
+  return lines;
+}
+
 // --- public ------------------------------------------------------------------
 
 std::optional<Format> FormatForDirectoryEntry(std::string_view path) {

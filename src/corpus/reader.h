@@ -45,6 +45,13 @@ std::string DocumentIdForPath(std::string_view path);
 /// below it (recursive, byte-wise sorted, hidden entries skipped); "-" is stdin.
 std::vector<Source> ExpandInputs(const std::vector<std::string>& args);
 
+/// The line of each record of a JSONL file (a .json file that holds JSONL
+/// too) at `path`, by the id ReadSource gives it (its `id`, else
+/// `<file id>:<line>`). Empty when the file cannot be read or holds one JSON
+/// value (a record or an array: its records have no line of their own). For
+/// the places reports point at: records' positions count in their text.
+std::map<std::string, size_t> RecordLines(const std::string& path);
+
 /// Reads one source into documents (several for JSONL). `in` is used for "-".
 std::vector<Document> ReadSource(const Source& source, std::istream& in);
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,18 @@ TextRegion RegionOf(const Evidence& evidence);
 /// file at its path. False for JSON/JSONL records (their positions count in
 /// the record's text, not in the file) and for standard input.
 bool LocatedInFile(const DocumentRecord& doc);
+
+/// The line of a JSON/JSONL record in its file (corpus::RecordLines), each
+/// file read once: where CI tools can point at a record, whose evidence
+/// positions count in its text. nullopt for a document that is no record, a
+/// record in a JSON array, or a record its file no longer holds.
+class RecordLineFinder {
+ public:
+  std::optional<size_t> LineOf(const DocumentRecord& doc);
+
+ private:
+  std::map<std::string, std::map<std::string, size_t>> files_;  // path → id → line
+};
 
 /// The facts-ledger entry a ledger finding cites in its notes
 /// ("ledger entry fixtures/ledger/facts.toml:3").

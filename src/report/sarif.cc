@@ -194,6 +194,7 @@ class SarifWriter final : public Writer {
 
   void Write(const Report& report, std::ostream& out) const override {
     const ReportIndex index(report);
+    records_ = RecordLineFinder();
     const std::vector<std::string> fingerprints = Fingerprints(report, root_);
     Json results = Json::array();
     for (size_t i = 0; i < report.findings.size(); ++i) {
@@ -223,13 +224,17 @@ class SarifWriter final : public Writer {
     return a;
   }
 
-  // Where a claim is, as a location object without id or message. Records
-  // and stdin have no line in a file to point at: their file (if any) only.
+  // Where a claim is, as a location object without id or message. A record
+  // of a JSONL file is located at its line in the file (its columns count in
+  // its text, which the message gives); stdin has no file: no location.
   Json PhysicalLocation(const Claim& c, const DocumentRecord* d) const {
     Json loc = Json::object();
     if (d == nullptr || d->path.empty() || d->path == "-") return loc;
     loc["physicalLocation"]["artifactLocation"] = Artifact(d->path);
-    if (!LocatedInFile(*d)) return loc;
+    if (!LocatedInFile(*d)) {
+      if (auto line = records_.LineOf(*d)) loc["physicalLocation"]["region"]["startLine"] = *line;
+      return loc;
+    }
     const TextRegion r = RegionOf(c.evidence);
     Json region;
     region["startLine"] = r.start_line;
@@ -351,6 +356,7 @@ class SarifWriter final : public Writer {
 
   std::string root_;
   QualifierBounds bounds_;
+  mutable RecordLineFinder records_;  // one Write at a time, as every writer
 };
 
 }  // namespace
@@ -435,6 +441,17 @@ bool LocatedInFile(const DocumentRecord& doc) {
   // A file's id is its path without extension (DESIGN.md §3); anything else
   // did not come from reading that file whole.
   return doc.doc == corpus::DocumentIdForPath(doc.path);
+}
+
+std::optional<size_t> RecordLineFinder::LineOf(const DocumentRecord& doc) {
+  if (doc.path.empty() || doc.path == "-") return std::nullopt;
+  const corpus::Format format = corpus::FormatForPath(doc.path);
+  if (format != corpus::Format::kJsonl && format != corpus::Format::kJson) return std::nullopt;
+  auto [it, fresh] = files_.try_emplace(doc.path);
+  if (fresh) it->second = corpus::RecordLines(doc.path);
+  const auto line = it->second.find(doc.doc);
+  if (line == it->second.end()) return std::nullopt;
+  return line->second;
 }
 
 std::optional<LedgerEntry> LedgerEntryOf(const Finding& finding) {

@@ -119,7 +119,7 @@ class TextWriter final : public Writer {
 const std::vector<std::string>& FormatNames() {
   static const std::vector<std::string> kNames = {"text", "json",   "jsonl",  "markdown", "csv",
                                                   "csv-findings", "sarif", "github", "html",
-                                                  "rdjsonl"};
+                                                  "rdjsonl", "claimreview"};
   return kNames;
 }
 
@@ -152,6 +152,8 @@ std::unique_ptr<Writer> MakeWriter(Format format, const WriterOptions& options) 
       return MakeHtmlWriter(options);
     case Format::kRdjsonl:
       return MakeRdjsonlWriter(options);
+    case Format::kClaimReview:
+      return MakeClaimReviewWriter(options);
   }
   return nullptr;
 }

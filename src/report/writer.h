@@ -14,7 +14,7 @@
 namespace claimcheck::report {
 
 enum class Format { kText, kJson, kJsonl, kMarkdown, kCsv, kCsvFindings, kSarif, kGithub, kHtml,
-                    kRdjsonl };
+                    kRdjsonl, kClaimReview };
 
 /// Names as the CLI spells them, in DESIGN.md §6 order, then the ones added since.
 const std::vector<std::string>& FormatNames();
@@ -28,6 +28,9 @@ struct WriterOptions {
   /// How each qualifier's bounds follow from the stated number, so human
   /// formats print counts as stated (from the rules; empty: as bounds).
   QualifierBounds qualifiers;
+  /// The date a review is published (claimreview): the run's reference
+  /// date, YYYY-MM-DD; "" means the latest publication date of the inputs.
+  std::string review_date;
 };
 
 class Writer {

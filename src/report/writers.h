@@ -16,6 +16,7 @@ std::unique_ptr<Writer> MakeSarifWriter(const WriterOptions& options);        //
 std::unique_ptr<Writer> MakeGithubWriter(const WriterOptions& options);       // github.cc
 std::unique_ptr<Writer> MakeHtmlWriter(const WriterOptions& options);         // html.cc
 std::unique_ptr<Writer> MakeRdjsonlWriter(const WriterOptions& options);      // rdjsonl.cc
+std::unique_ptr<Writer> MakeClaimReviewWriter(const WriterOptions& options);  // claimreview.cc
 
 }  // namespace claimcheck::report
 
