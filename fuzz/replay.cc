@@ -21,6 +21,7 @@ CLAIMCHECK_FUZZ_DECLARE(FuzzNormalize)
 CLAIMCHECK_FUZZ_DECLARE(FuzzExtract)
 CLAIMCHECK_FUZZ_DECLARE(FuzzConfig)
 CLAIMCHECK_FUZZ_DECLARE(FuzzBaseline)
+CLAIMCHECK_FUZZ_DECLARE(FuzzStore)
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
@@ -28,9 +29,9 @@ int main(int argc, char** argv) {
   const std::map<std::string, Entry> targets = {
       {"corpus", FuzzCorpus},       {"rules", FuzzRules},         {"ledger", FuzzLedger},
       {"reconcile", FuzzReconcile}, {"normalize", FuzzNormalize}, {"extract", FuzzExtract},
-      {"config", FuzzConfig},       {"baseline", FuzzBaseline}};
+      {"config", FuzzConfig},       {"baseline", FuzzBaseline},   {"store", FuzzStore}};
   if (argc < 3 || !targets.count(argv[1])) {
-    std::fprintf(stderr, "usage: claimcheck_fuzz_replay corpus|rules|ledger|reconcile|normalize|extract|config|baseline FILE|DIR...\n");
+    std::fprintf(stderr, "usage: claimcheck_fuzz_replay corpus|rules|ledger|reconcile|normalize|extract|config|baseline|store FILE|DIR...\n");
     return 2;
   }
   const Entry entry = targets.at(argv[1]);
