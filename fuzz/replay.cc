@@ -22,6 +22,7 @@ CLAIMCHECK_FUZZ_DECLARE(FuzzExtract)
 CLAIMCHECK_FUZZ_DECLARE(FuzzConfig)
 CLAIMCHECK_FUZZ_DECLARE(FuzzBaseline)
 CLAIMCHECK_FUZZ_DECLARE(FuzzFrontmatter)
+CLAIMCHECK_FUZZ_DECLARE(FuzzStore)
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
@@ -30,9 +31,9 @@ int main(int argc, char** argv) {
       {"corpus", FuzzCorpus},       {"rules", FuzzRules},         {"ledger", FuzzLedger},
       {"reconcile", FuzzReconcile}, {"normalize", FuzzNormalize}, {"extract", FuzzExtract},
       {"config", FuzzConfig},       {"baseline", FuzzBaseline},
-      {"frontmatter", FuzzFrontmatter}};
+      {"frontmatter", FuzzFrontmatter}, {"store", FuzzStore}};
   if (argc < 3 || !targets.count(argv[1])) {
-    std::fprintf(stderr, "usage: claimcheck_fuzz_replay corpus|rules|ledger|reconcile|normalize|extract|config|baseline|frontmatter FILE|DIR...\n");
+    std::fprintf(stderr, "usage: claimcheck_fuzz_replay corpus|rules|ledger|reconcile|normalize|extract|config|baseline|frontmatter|store FILE|DIR...\n");
     return 2;
   }
   const Entry entry = targets.at(argv[1]);

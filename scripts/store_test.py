@@ -184,6 +184,28 @@ def main():
                         "" if done.returncode == 2 and b"not a claimcheck store" in done.stderr and
                         sqlite3.connect(other).execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 1
                         else f"exit {done.returncode}: {done.stderr.decode()}"))
+        # A file that says it is a store (schema 1) but holds a view of claims over an endless
+        # recursive query: refused at once, never read (fuzz/regressions/store/view-loops.db).
+        looping = f"{tmp}/looping.db"
+        con = sqlite3.connect(looping)
+        con.executescript(
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE documents(doc TEXT PRIMARY KEY, published TEXT, record TEXT);"
+            "CREATE VIEW claims(id, doc, key, attribute, subject, timex, lo, hi, record) AS"
+            " WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+            " SELECT x, 'd', 'k', 'date', 's', '2020', NULL, NULL, '{}' FROM c;"
+            "PRAGMA user_version = 1;")
+        con.close()
+        for what, cmd in [("info", ["store", "info", looping]), ("add", ["store", "add", "-q", looping, new]),
+                          ("check", ["check", "-q", "--store", looping, new])]:
+            try:
+                done = subprocess.run([b] + cmd, capture_output=True, timeout=60)
+                ok = (done.returncode == 2 and b"not a claimcheck store" in done.stderr and
+                      looping.encode() in done.stderr)
+                why = "" if ok else f"exit {done.returncode}: {done.stderr.decode()}"
+            except subprocess.TimeoutExpired:
+                why = "still running after 60 s"
+            results.append((f"a store with a looping view ({what}): exit 2, said", why))
     failed = 0
     for name, why in results:
         print(f"{'FAIL' if why else 'PASS'} {name}{': ' + why if why else ''}")

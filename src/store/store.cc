@@ -140,12 +140,25 @@ bool Store::Prepare(Mode mode, std::string* err) {
     }
     if (!Exec("COMMIT", err)) return false;
   }
-  if (v == 0) {
+  if (v <= 0) {
     *err = fmt::format("{}: not a claimcheck store (no schema; `claimcheck store add` makes one)", path_);
     return false;
   }
   if (v > kSchemaVersion) {
     *err = fmt::format("{}: store schema {} is newer than this claimcheck reads ({})", path_, v, kSchemaVersion);
+    return false;
+  }
+  // A store is its three tables and their indexes. A file that says it is one
+  // may hold a view or a trigger in their place (a view of claims over an
+  // endless recursive query: `store info` never ends): refused, read never.
+  Statement shape(db_,
+                  "SELECT count(*) FILTER (WHERE type IN ('view', 'trigger')), "
+                  "count(*) FILTER (WHERE type = 'table' AND name IN ('meta', 'documents', 'claims') "
+                  "AND sql NOT LIKE 'CREATE VIRTUAL%') FROM sqlite_master");
+  if (!shape.ok() || shape.Step() != SQLITE_ROW) return *err = Error("reading the schema"), false;
+  if (shape.Int(0) > 0 || shape.Int(1) != 3) {
+    *err = fmt::format("{}: not a claimcheck store (schema {} {}; a store has the tables meta, documents and claims)",
+                       path_, v, shape.Int(0) > 0 ? "with views or triggers" : "without its tables");
     return false;
   }
   return true;
