@@ -230,6 +230,20 @@ def main():
         t.expect("from a subfolder: the same finding", r.returncode == 1 and ",line=6," in r.stdout,
                  repr(r.stdout[:300] + r.stderr[:300]))
 
+        # The same from a config file at the repository's root (`diff-base` is a key like any
+        # long option), and the command line overrides it.
+        (repo / ".claimcheck.toml").write_text('diff-base = "HEAD~1"\nfacts = "facts.toml"\n')
+        cfg = t.run(repo, "check", "-q", "--format", "github", "drafts")
+        flag = t.run(repo, "check", "-q", "--no-config", "--facts", "facts.toml", "--diff-base",
+                     "HEAD~1", "--format", "github", "drafts")
+        t.expect("diff-base from .claimcheck.toml: the same annotations as --diff-base HEAD~1",
+                 cfg.returncode == 1 and ",line=6," in cfg.stdout and cfg.stdout == flag.stdout,
+                 repr(cfg.stdout[:300] + cfg.stderr[:300]))
+        over = t.run(repo, "check", "-q", "--format", "github", "--diff-base", "HEAD", "drafts")
+        t.expect("--diff-base on the command line overrides the config: nothing changed since HEAD",
+                 over.returncode == 0 and over.stdout == "", repr(over.stdout[:300] + over.stderr[:300]))
+        (repo / ".claimcheck.toml").unlink()
+
         # Errors: before any work, exit 2, naming the revision.
         r = t.run(repo, "check", "--diff-base", "no-such-ref", "drafts")
         t.expect("unknown revision: exit 2 and a message",

@@ -35,7 +35,7 @@ constexpr Key kKeys[] = {
     {"hide", KeyType::kList, kShow},                {"reference-date", KeyType::kString, kReference},
     {"jobs", KeyType::kInteger, kJobs},             {"color", KeyType::kString, kColor},
     {"baseline", KeyType::kPath, kBaseline},        {"quiet", KeyType::kBoolean, ~0u},
-    {"strict-ledger", KeyType::kBoolean, kFacts},
+    {"strict-ledger", KeyType::kBoolean, kFacts},   {"diff-base", KeyType::kString, kDiffBase},
 };
 
 using Reader = TomlSource;
