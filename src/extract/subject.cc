@@ -705,8 +705,17 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
       const auto lead = fields.find("lead_name");
       if (name.empty() && (lead == fields.end() || lead->second != "false")) name = doc.lead_name;
       if (!name.empty()) return name + "-" + event;
-      // No victim: "struck on Tuesday, killing five" dates the strike.
+      // No victim: "struck on Tuesday, killing five" dates the strike. A
+      // killing the rule's event names as a noun ("the murder is said to have
+      // taken place on April 9") dates that killing, not the story's main
+      // event (an arrest, a trial): the killing, of the class of violence.
+      const std::string named = event;
+      bool named_noun = false;
+      if (const auto noun = groups.find("event"); noun != groups.end()) {
+        for (const WordFinder::Hit& h : events_.Find(noun->second)) named_noun = named_noun || h.key == named;
+      }
       event = EventFor(events_, sentence, {}, value_offset, false);
+      if (event.empty() && named_noun) event = named;
       if (event.empty()) event = doc.main_event.empty() ? "event" : doc.main_event;
     } else if (std::string named = NamedVictimAfter(sentence, value_offset); !named.empty()) {
       return named;

@@ -9,6 +9,7 @@
 #include <climits>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -197,6 +198,7 @@ void LendYears(const BorrowedYears& years, std::vector<Claim>* claims, const Doc
 struct Part {
   std::string subject;
   std::vector<const Item*> items;  // claim order
+  std::string why = {};  // why it was parted from the rest of its group, if it was
 };
 
 using Timed = std::pair<std::pair<int64_t, int64_t>, const Item*>;  // event days, claim
@@ -318,6 +320,93 @@ std::vector<Part> SplitByEventTime(const std::string& attribute, const std::stri
   std::sort(head.items.begin(), head.items.end(), by_order);
   for (Part& part : out) std::sort(part.items.begin(), part.items.end(), by_order);
   if (!head.items.empty()) out.insert(out.begin(), std::move(head));
+  return out;
+}
+
+// --- two events one source tells apart -----------------------------------------------
+
+// A date claim's day of the year, year aside (in 2000, a leap year): of a
+// value of one stated day, or of a month and day without a year.
+std::optional<int64_t> DayOfYear(const Item& c) {
+  if (c.quantity) return std::nullopt;
+  if (c.known && c.lo == c.StatedHi()) {
+    const CivilDate d = CivilDate::FromDays(c.lo);
+    return CivilDate{2000, d.month, d.day}.ToDays();
+  }
+  if (!c.known && c.month_day_text >= 0 && c.month_day.month != 0) {
+    return CivilDate{2000, c.month_day.month, c.month_day.day}.ToDays();
+  }
+  return std::nullopt;
+}
+
+std::string DayName(int64_t day_of_year) {
+  static constexpr std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
+                                                          "May",     "June",     "July",      "August",
+                                                          "September", "October", "November", "December"};
+  const CivilDate d = CivilDate::FromDays(day_of_year);
+  return fmt::format("{} {}", d.day, kMonths[static_cast<size_t>(d.month - 1)]);
+}
+
+// Rule 8 of rules/README.md, "Verdicts": a document that dates one event
+// word on two days more than a day apart ("killed June 24" and "the June 20
+// shooting"; "arrested Sunday, February 1" and "arrested Jan. 6") speaks of
+// two events. The days such documents tell apart, merged when a day or less
+// apart, part a date group: each claim of one day joins the nearest of them
+// (the first of equals), every other claim the one most claims join. The
+// part most claims join keeps the subject; the others are "subject (on 6
+// January)". O(g log g).
+std::vector<Part> SplitToldApart(const std::string& attribute, Part part) {
+  if (attribute != "date") return {std::move(part)};
+  std::vector<std::pair<uint32_t, int64_t>> by_doc;  // (document, day of the year)
+  for (const Item* c : part.items) {
+    if (auto day = DayOfYear(*c)) by_doc.emplace_back(c->doc, *day);
+  }
+  std::sort(by_doc.begin(), by_doc.end());
+  std::vector<int64_t> told;  // days some document tells apart from another of its own
+  for (size_t i = 0; i < by_doc.size();) {
+    size_t j = i;
+    while (j < by_doc.size() && by_doc[j].first == by_doc[i].first) ++j;
+    const int64_t first = by_doc[i].second, last = by_doc[j - 1].second;
+    for (size_t k = i; k < j; ++k) {
+      if (by_doc[k].second - first > 1 || last - by_doc[k].second > 1) told.push_back(by_doc[k].second);
+    }
+    i = j;
+  }
+  std::sort(told.begin(), told.end());
+  std::vector<std::pair<int64_t, int64_t>> days;  // merged: each a day or less from the last
+  for (int64_t d : told) {
+    if (days.empty() || d - days.back().second > 1) days.emplace_back(d, d);
+    days.back().second = d;
+  }
+  if (days.size() < 2) return {std::move(part)};
+  std::vector<std::optional<size_t>> into(part.items.size());
+  std::vector<size_t> joined(days.size(), 0);
+  for (size_t i = 0; i < part.items.size(); ++i) {
+    const auto day = DayOfYear(*part.items[i]);
+    if (!day) continue;
+    // The first span ending at or after the day, and the one before it.
+    auto it = std::lower_bound(days.begin(), days.end(), *day,
+                               [](const std::pair<int64_t, int64_t>& span, int64_t d) { return span.second < d; });
+    size_t k = static_cast<size_t>(it - days.begin());
+    const int64_t after = k == days.size() ? INT64_MAX : std::max<int64_t>(0, days[k].first - *day);
+    if (k > 0 && *day - days[k - 1].second <= after) --k;  // the nearer; the first of equals
+    into[i] = k;
+    ++joined[k];
+  }
+  const size_t main = static_cast<size_t>(std::max_element(joined.begin(), joined.end()) - joined.begin());
+  std::vector<Part> parts(days.size());
+  std::vector<std::string> names;
+  for (const auto& span : days) names.push_back(DayName(span.first));
+  for (size_t k = 0; k < days.size(); ++k) {
+    parts[k].subject = k == main ? part.subject : fmt::format("{} (on {})", part.subject, names[k]);
+    parts[k].why = fmt::format("dates one document tells apart are two events: {}", fmt::join(names, "; "));
+  }
+  for (size_t i = 0; i < part.items.size(); ++i) parts[into[i].value_or(main)].items.push_back(part.items[i]);
+  std::vector<Part> out;
+  if (!parts[main].items.empty()) out.push_back(std::move(parts[main]));
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (k != main && !parts[k].items.empty()) out.push_back(std::move(parts[k]));
+  }
   return out;
 }
 
@@ -892,13 +981,16 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
     const std::string shown = ShownSubject(key.second, members, claims, &words);
     for (auto& [scope, group] : by_scope) {
       const std::string subject = scope.empty() ? shown : fmt::format("{} ({})", shown, scope);
-      for (const Part& part : SplitByEventTime(key.first, subject, std::move(group))) {
-        std::vector<std::string> why =
-            GroupedBy(shown, joined, scope, part.subject == subject ? "" : part.subject.substr(subject.size()));
-        if (words.size() > 1) why.insert(why.begin() + 1, fmt::format("event words of one class: {}", fmt::join(words, ", ")));
-        for (Finding& f : Judge(key.first, part, docs.info, claim_notes)) {
-          f.grouped_by = why;
-          findings->push_back(std::move(f));
+      for (Part& timed : SplitByEventTime(key.first, subject, std::move(group))) {
+        const std::string period = timed.subject == subject ? "" : timed.subject.substr(subject.size());
+        for (const Part& part : SplitToldApart(key.first, std::move(timed))) {
+          std::vector<std::string> why = GroupedBy(shown, joined, scope, period);
+          if (words.size() > 1) why.insert(why.begin() + 1, fmt::format("event words of one class: {}", fmt::join(words, ", ")));
+          if (!part.why.empty()) why.push_back(part.why);
+          for (Finding& f : Judge(key.first, part, docs.info, claim_notes)) {
+            f.grouped_by = why;
+            findings->push_back(std::move(f));
+          }
         }
       }
     }

@@ -392,6 +392,91 @@ std::vector<Group> SplitByEventTime(Group g) {
   return out;
 }
 
+// Rule 8: a document that dates the group on two days more than a day apart
+// (days of the year, year aside) speaks of two events. Stated naively: every
+// pair of a document's days.
+std::optional<int64_t> DayOfYear(const Claim& c) {
+  const auto* t = std::get_if<model::Time>(&c.value);
+  if (t == nullptr) return std::nullopt;
+  const DayInterval d = DaysOf(*t);
+  if (d.known) {
+    if (d.lo != d.hi) return std::nullopt;
+    const CivilDate day = CivilDate::FromDays(d.lo);
+    return CivilDate{2000, day.month, day.day}.ToDays();
+  }
+  if (d.month_day.size() != 5 || !std::isdigit(static_cast<unsigned char>(d.month_day[0])) ||
+      !std::isdigit(static_cast<unsigned char>(d.month_day[1])) || d.month_day[2] != '-' ||
+      !std::isdigit(static_cast<unsigned char>(d.month_day[3])) ||
+      !std::isdigit(static_cast<unsigned char>(d.month_day[4]))) {
+    return std::nullopt;
+  }
+  const int month = std::stoi(d.month_day.substr(0, 2)), day = std::stoi(d.month_day.substr(3, 2));
+  if (!IsValidDate(2000, month, day)) return std::nullopt;
+  return CivilDate{2000, month, day}.ToDays();
+}
+
+std::vector<Group> SplitToldApart(Group g) {
+  if (g.attribute != "date") return {std::move(g)};
+  std::set<int64_t> told;
+  for (const Claim* a : g.claims) {
+    for (const Claim* b : g.claims) {
+      const auto da = DayOfYear(*a), db = DayOfYear(*b);
+      if (a->doc == b->doc && da && db && std::abs(*da - *db) > 1) told.insert(*da);
+    }
+  }
+  std::vector<std::vector<int64_t>> spans;  // told days, a day or less from the last
+  for (int64_t d : told) {
+    if (spans.empty() || d - spans.back().back() > 1) spans.emplace_back();
+    spans.back().push_back(d);
+  }
+  if (spans.size() < 2) return {std::move(g)};
+  auto distance = [&](size_t k, int64_t d) -> int64_t {
+    if (d < spans[k].front()) return spans[k].front() - d;
+    if (d > spans[k].back()) return d - spans[k].back();
+    return 0;
+  };
+  std::vector<std::vector<const Claim*>> keyed(spans.size());
+  std::vector<const Claim*> rest;
+  for (const Claim* c : g.claims) {
+    const auto d = DayOfYear(*c);
+    if (!d) {
+      rest.push_back(c);
+      continue;
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < spans.size(); ++k) {
+      if (distance(k, *d) < distance(best, *d)) best = k;
+    }
+    keyed[best].push_back(c);
+  }
+  size_t main = 0;
+  for (size_t k = 1; k < spans.size(); ++k) {
+    if (keyed[k].size() > keyed[main].size()) main = k;
+  }
+  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+  std::vector<std::string> names;
+  for (const auto& span : spans) {
+    const CivilDate d = CivilDate::FromDays(span.front());
+    names.push_back(std::to_string(d.day) + " " + kMonths[d.month - 1]);
+  }
+  std::string why = "dates one document tells apart are two events: ";
+  for (size_t k = 0; k < names.size(); ++k) why += (k ? "; " : "") + names[k];
+  std::vector<Group> out;
+  for (size_t n = 0; n < spans.size(); ++n) {
+    const size_t k = n == 0 ? main : (n <= main ? n - 1 : n);
+    Group part{g.attribute, k == main ? g.subject : g.subject + " (on " + names[k] + ")", keyed[k]};
+    part.widen = g.widen;
+    if (k == main) part.claims.insert(part.claims.end(), rest.begin(), rest.end());
+    std::sort(part.claims.begin(), part.claims.end(), [](const Claim* a, const Claim* b) {
+      return ClaimOrder(a->id) < ClaimOrder(b->id);
+    });
+    part.grouped_by = {why};
+    if (!part.claims.empty()) out.push_back(std::move(part));
+  }
+  return out;
+}
+
 // Claims by attribute and subject; a subject without a place joins the
 // placed subject of the same event that more documents name than all the
 // others together (the only one, if one).
@@ -505,8 +590,12 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
           why.push_back("event time:" + part.subject.substr(scoped.size()) +
                         ", more than 60 days from the story's own");
         }
-        part.grouped_by = why;
-        groups.push_back(std::move(part));
+        for (Group& sub : SplitToldApart(std::move(part))) {
+          std::vector<std::string> sub_why = why;
+          sub_why.insert(sub_why.end(), sub.grouped_by.begin(), sub.grouped_by.end());
+          sub.grouped_by = sub_why;
+          groups.push_back(std::move(sub));
+        }
       }
     }
   }

@@ -272,12 +272,18 @@ TEST_CASE("the sweeps give the pairwise reconciler's findings, byte for byte") {
 
 TEST_CASE("the one disagreement among many look-alikes is found") {
   // d1 says 3 January, d2 says 5 January and then 3 January twenty times:
-  // the only contradiction is d1's first claim against d2's first, and each
-  // summary must keep both through the crowd that follows.
+  // d2 tells the two days apart, so they are two events (rule 8), each
+  // agreeing with itself; d1 joins the first.
   model::Report r{{},
                   {DateClaim("d1", 1, {"XXXX-01-03", "", "", "day"}), DateClaim("d2", 1, {"XXXX-01-05", "", "", "day"})},
                   {}};
   for (int n = 2; n < 22; ++n) r.claims.push_back(DateClaim("d2", n, {"XXXX-01-03", "", "", "day"}));
+  CHECK(Verdicts(r) == std::vector<std::string>{"agree note quake", "single note quake (on 5 January)"});
+  CHECK(SameAsPairwise(r));
+  // d3 to d22 say 3 January instead: nobody tells the days apart, and the
+  // only contradiction, d1's claim against d2's, keeps both through the
+  // crowd that follows.
+  for (int n = 2; n < 22; ++n) r.claims[static_cast<size_t>(n)] = DateClaim("d" + std::to_string(n + 1), 1, {"XXXX-01-03", "", "", "day"});
   CHECK(Verdicts(r) == std::vector<std::string>{"contradict error quake"});
   CHECK(SameAsPairwise(r));
   // The same with weekdays, and with as_of days that all overlap.
