@@ -422,6 +422,7 @@ struct Standing {
   std::vector<const Item*> compared;  // claim order
   std::vector<const Item*> earlier;
   std::vector<const Item*> aside;
+  std::vector<const Item*> hedged;  // hedged counts that plain ones exclude: set aside too
 };
 
 // A value that is an interval of counts or of days (lo ≤ hi: reversed
@@ -484,6 +485,23 @@ Standing Stand(const std::vector<const Item*>& items) {
   std::vector<const Item*> current;
   for (const Item* c : items) (c->earlier ? s.earlier : current).push_back(c);
   if (current.empty()) std::swap(current, s.earlier);  // nothing later in the stories: as they are
+  // A hedged count ("it is feared that three died") that the counts stated
+  // plainly exclude is no claim against them: set aside, noted.
+  int64_t plain_lo = INT64_MIN, plain_hi = INT64_MAX;
+  for (const Item* c : current) {
+    if (c->quantity && IsInterval(*c) && !c->claim->hedged) {
+      plain_lo = std::max(plain_lo, c->lo);
+      plain_hi = std::min(plain_hi, c->hi);
+    }
+  }
+  if (plain_lo != INT64_MIN) {
+    std::vector<const Item*> kept;
+    for (const Item* c : current) {
+      const bool excluded = c->quantity && IsInterval(*c) && c->claim->hedged && (c->hi < plain_lo || c->lo > plain_hi);
+      (excluded ? s.hedged : kept).push_back(c);
+    }
+    current = std::move(kept);
+  }
   const auto most = MostGiven(current);
   // Named copies, not structured bindings: clang 14 lets no lambda capture those.
   const auto point = most.first;
@@ -610,6 +628,10 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
                                 "of its story, not compared",
                                 docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->evidence.text));
   }
+  for (const Item* c : s.hedged) {
+    notes.push_back(fmt::format("{} hedges {} (\"{}\"): not compared with the counts stated plainly",
+                                docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->evidence.text));
+  }
   return notes;
 }
 
@@ -619,6 +641,7 @@ std::vector<model::TimelineEntry> TimelineOf(const Part& part, const Standing& s
   std::unordered_map<const Item*, const char*> stage;
   for (const Item* c : s.earlier) stage[c] = "earlier";
   for (const Item* c : s.aside) stage[c] = "aside";
+  for (const Item* c : s.hedged) stage[c] = "aside";
   std::vector<const Item*> items = part.items;
   std::stable_sort(items.begin(), items.end(), [](const Item* a, const Item* b) {
     if (a->as_of_known != b->as_of_known) return a->as_of_known;
@@ -724,7 +747,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
   if (!widened.empty()) {
     std::unordered_map<const Item*, const Item*> now;
     for (size_t i = 0; i < group.items.size(); ++i) now[group.items[i]] = part.items[i];
-    for (auto* list : {&standing.earlier, &standing.aside, &standing.compared}) {
+    for (auto* list : {&standing.earlier, &standing.aside, &standing.hedged, &standing.compared}) {
       for (const Item*& c : *list) c = now.at(c);
     }
   }

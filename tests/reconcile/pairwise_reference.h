@@ -730,6 +730,22 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
     return v;
   };
+  // Hedged counts that a count stated plainly excludes: set aside (each pair checked).
+  std::vector<const Claim*> hedged;
+  {
+    std::vector<const Claim*> kept;
+    for (const Claim* c : current) {
+      bool excluded = false;
+      for (const Claim* p : current) {
+        const bool counts = std::holds_alternative<Quantity>(c->value) && std::holds_alternative<Quantity>(p->value);
+        if (counts && c->hedged && !p->hedged && IsInterval(S(*c)) && IsInterval(S(*p)) && !Intersect(S(*c), S(*p))) {
+          excluded = true;
+        }
+      }
+      (excluded ? hedged : kept).push_back(c);
+    }
+    current = kept;
+  }
   std::optional<int64_t> point;
   size_t most = 0;
   for (const Claim* p : current) {
@@ -767,7 +783,8 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   });
   for (const Claim* c : by_time) {
     const bool was_earlier = std::find(earlier.begin(), earlier.end(), c) != earlier.end();
-    const bool was_aside = std::find(aside.begin(), aside.end(), c) != aside.end();
+    const bool was_aside = std::find(aside.begin(), aside.end(), c) != aside.end() ||
+                           std::find(hedged.begin(), hedged.end(), c) != hedged.end();
     f.timeline.push_back({c->id, ctx.Label(c->doc), c->as_of.timex, model::ShowValue(c->value),
                           was_earlier ? "earlier" : was_aside ? "aside" : "standing"});
   }
@@ -791,6 +808,10 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   for (const Claim* c : aside) {
     f.notes.push_back(fmt::format("{} also says {} (\"{}\") beside the value other sources give: another figure "
                                   "of its story, not compared",
+                                  ctx.Label(c->doc), model::ShowValue(c->value), c->evidence.text));
+  }
+  for (const Claim* c : hedged) {
+    f.notes.push_back(fmt::format("{} hedges {} (\"{}\"): not compared with the counts stated plainly",
                                   ctx.Label(c->doc), model::ShowValue(c->value), c->evidence.text));
   }
   std::set<std::string> docs;

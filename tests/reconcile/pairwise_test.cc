@@ -156,6 +156,7 @@ model::Report SomeReport(Random& r, const World& w) {
     c.value = time ? SomeTime(r) : SomeQuantity(r, w.scale);
     c.as_of = SomeAsOf(r);
     c.revision = r.Chance(12);
+    c.hedged = r.Chance(10);
     c.evidence.sentence = r.Chance(70) ? r.Pick(kSentences) : "Sentence " + std::to_string(i) + ".";
     c.evidence.text = c.evidence.sentence;
     // Strikes and attacks are one class of event, shown by the word most use.
@@ -203,7 +204,7 @@ std::string Show(const model::Report& report) {
   for (const auto& c : report.claims) {
     s += fmt::format("claim {} {} {} {} as_of {} {} {} {}{}\n", c.id, c.attribute, c.subject,
                      model::ShowValue(c.value), c.as_of.timex, c.as_of.lo, c.as_of.hi, c.as_of.basis,
-                     c.revision ? " revision" : "");
+                     std::string(c.revision ? " revision" : "") + (c.hedged ? " hedged" : ""));
   }
   for (const auto* side : {&fast, &slow}) {
     s += side == &fast ? "-- sweeps:\n" : "-- pairwise:\n";
@@ -292,6 +293,27 @@ TEST_CASE("the one disagreement among many look-alikes is found") {
     t.timex = t.timex == "XXXX-01-05" ? "XXXX-WXX-5" : "XXXX-WXX-3";
     c.as_of = {"2020-01-0" + std::to_string(3 + c.id.size() % 3), "2020-01-03", "2020-01-09", "document-date"};
   }
+  CHECK(Verdicts(r) == std::vector<std::string>{"contradict error quake"});
+  CHECK(SameAsPairwise(r));
+}
+
+TEST_CASE("a hedged count that plain counts exclude is set aside, not an alarm") {
+  auto count = [](const std::string& doc, int64_t n, bool hedged) {
+    model::Claim c = DateClaim(doc, 1, {"2020-01-03", "2020-01-03", "2020-01-03", "day"});
+    c.attribute = "deaths";
+    c.value = model::Quantity{static_cast<double>(n), n, n, ""};
+    c.hedged = hedged;
+    return c;
+  };
+  // "it is feared that three died" beside two outlets' plain "one died".
+  model::Report r{{}, {count("a", 3, true), count("b", 1, false), count("c", 1, false)}, {}};
+  CHECK(Verdicts(r) == std::vector<std::string>{"agree note quake"});
+  CHECK(SameAsPairwise(r));
+  // Stated plainly, the 3 contradicts.
+  r.claims[0].hedged = false;
+  CHECK(Verdicts(r) == std::vector<std::string>{"contradict error quake"});
+  // Only hedged counts: compared as they are.
+  for (auto& c : r.claims) c.hedged = true;
   CHECK(Verdicts(r) == std::vector<std::string>{"contradict error quake"});
   CHECK(SameAsPairwise(r));
 }
