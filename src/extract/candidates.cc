@@ -242,6 +242,7 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   if (!rules::LiteralFilter::Create(claim_rules, patterns, &f->filter_, err)) return false;
   f->breaker_ = CompileMacro(rules, "BREAKER");
   f->breaker_after_ = CompileMacro(rules, "BREAKER_AFTER");
+  f->breaker_exempt_ = CompileMacro(rules, "BREAKER_EXEMPT");
   f->date_speech_before_ = CompileMacro(rules, "DATE_SPEECH_BEFORE");
   f->date_speech_after_ = CompileMacro(rules, "DATE_SPEECH_AFTER");
   f->count_joined_ = CompileMacro(rules, "COUNT_JOINED");
@@ -330,9 +331,12 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
           after_text[k - value_end] = ' ';
         }
       }
-      const std::string_view after = after_text;
+      // Words that read as breakers but part nothing (BREAKER_EXEMPT: "Boys and
+      // Girls Club", "the shooting that occurred …") are blanked first.
+      const std::string after_kept = Blanked(breaker_exempt_.get(), after_text);
+      const std::string_view after = after_kept;
       if (breakers && (Search(breaker_.get(), after) || Search(breaker_after_.get(), after) ||
-                       (vs > ms && Search(breaker_.get(), mt.substr(ms, vs - ms))))) {
+                       (vs > ms && Search(breaker_.get(), Blanked(breaker_exempt_.get(), mt.substr(ms, vs - ms)))))) {
         continue;
       }
       // A fixed count's words are one person: "a man and woman", "a man and

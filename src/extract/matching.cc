@@ -1,5 +1,6 @@
 #include "extract/matching.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace claimcheck::extract {
@@ -16,6 +17,19 @@ std::unique_ptr<RE2> CompileMacro(const rules::RuleSet& rules, std::string_view 
 
 bool Search(const RE2* re, std::string_view text) {
   return re != nullptr && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
+}
+
+std::string Blanked(const RE2* re, std::string_view text) {
+  std::string out(text);
+  if (re == nullptr) return out;
+  re2::StringPiece input(out.data(), out.size()), match;
+  size_t pos = 0;
+  while (pos <= out.size() && re->Match(input, pos, out.size(), RE2::UNANCHORED, &match, 1)) {
+    const size_t start = static_cast<size_t>(match.data() - out.data());
+    for (size_t k = start; k < start + match.size(); ++k) out[k] = ' ';
+    pos = start + std::max<size_t>(match.size(), 1);
+  }
+  return out;
 }
 
 std::string_view WindowBefore(std::string_view sentence, size_t value_start, int words) {
