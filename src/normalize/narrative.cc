@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <optional>
 #include <string>
 
@@ -80,10 +82,40 @@ bool Adjoins(std::string_view gap) {
 
 TimeValue* TimeOf(Mention& m) { return std::get_if<TimeValue>(&m.value); }
 
+/// A period of some year the text names: "2009-01" (a month, or a day's
+/// month), "2009-Q3", "2009-SU", "2009-H1" → its year and the rest ("-01").
+struct Period {
+  int year = 0;
+  std::string rest;
+};
+
+std::optional<Period> PeriodOf(const TimeValue& t) {
+  if (t.anchor || t.day_from_reference || t.timex.size() < 7 || t.timex[4] != '-') return std::nullopt;
+  static constexpr std::string_view kGranularities[] = {"day", "time", "month", "quarter", "season", "half"};
+  if (std::find(std::begin(kGranularities), std::end(kGranularities), t.granularity) == std::end(kGranularities)) {
+    return std::nullopt;
+  }
+  const std::optional<CivilDate> first = ParseIsoDate(t.timex.substr(0, 4) + "-01-01");
+  if (!first) return std::nullopt;
+  return Period{first->year, t.timex.substr(4, 3)};
+}
+
+/// The field `offset` of a rule in whole years ("-12" months → -1).
+std::optional<int> YearsOffset(const rules::Rule& rule) {
+  const auto it = rule.fields.find("offset");
+  if (it == rule.fields.end()) return std::nullopt;
+  int months = 0;
+  const auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), months);
+  if (ec != std::errc() || ptr != it->second.data() + it->second.size() || months % 12 != 0) return std::nullopt;
+  return months / 12;
+}
+
 }  // namespace
 
 void AnchorNarrative(std::string_view text, std::vector<Mention>* mentions) {
   std::optional<CivilDate> last;
+  std::optional<Period> last_period;
+  std::optional<int> last_year;  // of the last date of a year or finer ("last year": 2009)
   for (size_t i = 0; i < mentions->size(); ++i) {
     Mention& m = (*mentions)[i];
     TimeValue* t = TimeOf(m);
@@ -103,9 +135,27 @@ void AnchorNarrative(std::string_view text, std::vector<Mention>* mentions) {
       continue;
     }
     const auto narrative = m.rule->fields.find("narrative");
+    if (narrative != m.rule->fields.end() && narrative->second == "period") {
+      // "in January, compared to the same month a year ago": January of the year before.
+      const std::optional<int> years = YearsOffset(*m.rule);
+      if (last_period && years && last_period->year + *years >= 1 && last_period->year + *years <= 9999) {
+        t->timex = fmt::format("{:04}{}", last_period->year + *years, last_period->rest);
+      }
+      continue;
+    }
     if (narrative != m.rule->fields.end() && narrative->second == "day") {
       // "to end the day"; "in morning trading" keeps its part of the day.
       if (last) t->timex = last->ToString() + (t->timex.size() > 10 ? t->timex.substr(10) : "");
+    } else if (t->anchor && !m.timex_span && last_year && t->granularity == "year" &&
+               (t->anchor->relation == "before" || t->anchor->relation == "after")) {
+      // "cut its costs last year, $19.8 billion than the year previous": 2008.
+      const std::optional<CivilDate> moved =
+          Move(CivilDate{*last_year, 1, 1}, t->anchor->offset, t->anchor->relation == "before" ? -1 : 1);
+      if (moved) {
+        t->timex = fmt::format("{:04}", moved->year);
+        t->anchor.reset();
+        continue;
+      }
     } else if (t->anchor && !m.timex_span && last &&
                (t->anchor->relation == "same" || t->anchor->relation == "after" ||
                 t->anchor->relation == "before") &&
@@ -120,6 +170,11 @@ void AnchorNarrative(std::string_view text, std::vector<Mention>* mentions) {
       }
     }
     if (auto day = DayOfValue(*t)) last = day;
+    if (auto period = PeriodOf(*t)) last_period = period;
+    if (!t->anchor && !t->day_from_reference && t->timex.size() >= 4 &&
+        (t->granularity == "year" || PeriodOf(*t))) {
+      if (auto first = ParseIsoDate(t->timex.substr(0, 4) + "-01-01")) last_year = first->year;
+    }
   }
 }
 

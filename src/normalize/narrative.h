@@ -16,9 +16,13 @@ namespace claimcheck::normalize {
 ///    right after it ("16:15 UTC, June 1st"), else the last day before it;
 ///  - a mention of a rule with field `narrative = "day"` ("to end the day",
 ///    "in morning trading"): the last day before it, its time of day kept;
+///  - a mention of a rule with field `narrative = "period"` ("the same month
+///    a year ago"): the last month, quarter, season or half the text named
+///    (a day names its month), moved by the rule's `offset` in whole years;
 ///  - an anchored mention without a count of its own ("the same day", "the
-///    previous year", "the next day"): that day moved by its offset, at the
-///    mention's granularity.
+///    next day"): that day moved by its offset, at the mention's granularity;
+///    of a year ("the previous year", "the year previous"), the year of the
+///    last date of a year or finer ("last year", "last month") moved.
 /// A day is a mention whose value is a whole date (YYYY-MM-DD…) not taken
 /// from the document date; before the first one, nothing changes (the
 /// document date stays). Mentions whose anchor has a count ("two days
