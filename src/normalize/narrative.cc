@@ -147,8 +147,10 @@ void AnchorNarrative(std::string_view text, std::vector<Mention>* mentions) {
       // "to end the day"; "in morning trading" keeps its part of the day.
       if (last) t->timex = last->ToString() + (t->timex.size() > 10 ? t->timex.substr(10) : "");
     } else if (t->anchor && !m.timex_span && last_year && t->granularity == "year" &&
-               (t->anchor->relation == "before" || t->anchor->relation == "after")) {
-      // "cut its costs last year, $19.8 billion than the year previous": 2008.
+               (t->anchor->relation == "before" || t->anchor->relation == "after" ||
+                t->anchor->relation == "same")) {
+      // "cut its costs last year, $19.8 billion than the year previous": 2008;
+      // "built in 1935, the same year that …": 1935.
       const std::optional<CivilDate> moved =
           Move(CivilDate{*last_year, 1, 1}, t->anchor->offset, t->anchor->relation == "before" ? -1 : 1);
       if (moved) {
