@@ -1504,8 +1504,11 @@ bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules
     ok = Duration(r, out, err);
   } else if (IsAnchored(r)) {
     ok = Anchored(r, out, err);
-  } else if (r.Field("future_only") && SentenceTense(r) != Tense::kFuture) {
-    ok = Duration(r, out, err);  // "the highest in six years", not "in six years' time"
+  } else if (r.Field("future_only") &&
+             (SentenceTense(r) != Tense::kFuture || rules.Setting("in_count_future") == "duration")) {
+    // "the highest in six years", not "in six years' time"; with the
+    // setting, "will look like in twenty years" too (TimeBank: P20Y).
+    ok = Duration(r, out, err);
   } else if (IsBareDuration(r)) {
     ok = Duration(r, out, err);
   } else {
