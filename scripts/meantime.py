@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Temporal evaluation of `claimcheck mentions` on MEANTIME (TempEval-3-style scorer).
 
-Usage: meantime.py [--binary PATH] [--eval DIR] [--floors FILE] [--errors N]
+Usage: meantime.py [--binary PATH] [--eval DIR] [--floors FILE] [--errors N] [--by-type]
                    [--update-floors [--force]] [--work DIR]
 
 Runs `BINARY mentions EVAL/meantime/meantime.docs.jsonl`, then
@@ -12,6 +12,9 @@ metadata, not recognition) is compared with the floor "meantime_value_f1" in
 tests/conformance/floors.json; the figures over all mentions, datelines included, are
 printed for information. Defaults locate the binary as build/claimcheck and EVAL as
 ../shared/eval beside the repository.
+
+--by-type adds the recall of each gold type (DATE, DURATION, SET, TIME: how many, then the share
+found with the exact span, with an overlapping span, and with the right value), --skip-dct.
 
 --errors N lists up to N value errors, misses and spurious predictions (the scorer's own
 listing). --update-floors raises the floor to the current value F1 rounded down to 3
@@ -79,6 +82,8 @@ def main():
                         default=ROOT / "tests" / "conformance" / "floors.json")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="list up to N value errors, misses and spurious predictions")
+    parser.add_argument("--by-type", action="store_true",
+                        help="print recall by gold type (strict span, relaxed span, value)")
     parser.add_argument("--update-floors", action="store_true",
                         help="raise the floor to the current value F1")
     parser.add_argument("--force", action="store_true",
@@ -114,6 +119,11 @@ def main():
     print(f"  value        {prf(res['value_f1'])}")
     print(f"  all mentions, datelines included: strict F1 {res_all['strict']['f1']:.4f}, "
           f"relaxed F1 {res_all['relaxed']['f1']:.4f}, value F1 {res_all['value_f1']['f1']:.4f}")
+    if args.by_type:
+        print("  recall by gold type      n  strict  relaxed  value")
+        for t, c in res["by_gold_type"].items():
+            print(f"    {t:<18}{c['n']:5d}  {c['strict_recall']:.3f}   {c['relaxed_recall']:.3f}    "
+                  f"{c['value_recall']:.3f}")
     for key in ("invalid_pred_spans", "pred_unknown_docs"):
         if res.get(key):
             print(f"  warning: {key} = {res[key]}")

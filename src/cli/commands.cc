@@ -30,6 +30,7 @@
 #include "corpus/suppressions.h"
 #include "extract/claim_examples.h"
 #include "extract/extractor.h"
+#include "normalize/narrative.h"
 #include "normalize/recognizer.h"
 #include "normalize/rule_examples.h"
 #include "reconcile/ledger.h"
@@ -622,6 +623,7 @@ int RunMentions(const Config& c, Io& io) {
         const corpus::Document& d = docs[i];
         std::vector<normalize::Mention> found;
         if (d.ok() && loaded.recognizer->Find(d, d.published, &found, &errors[i])) {
+          normalize::AnchorNarrative(d.text, &found);
           for (const normalize::Mention& m : found) {
             lines[i] += model::DumpLine(model::ToJson(normalize::ToRecord(m, d.id, d.text))) + "\n";
           }

@@ -429,6 +429,19 @@ Tense SentenceTense(const Reader& r) {
   const std::string_view sentence = r.context.sentence;
   const size_t start = std::min(r.context.start, sentence.size());
   const std::vector<std::string> before = Words(sentence.substr(0, start));
+  if (!before.empty() && r.Lex("forward_prepositions").Find(before.back())) {
+    // "closed until Friday", "to remain suspended till May": an end point
+    // ahead unless a past form leads the clause ("was closed until Friday").
+    // The -ed word right before the preposition is a state ("closed",
+    // "suspended"), no tense; words after the date ("…, officials said") are
+    // another clause's.
+    size_t end = before.size() - 1;
+    if (end > 0 && before[end - 1].ends_with("ed")) --end;
+    for (size_t i = end; i-- > 0;) {
+      if (Tense t = TenseAt(before, i, lex); t != Tense::kUnknown) return t;
+    }
+    return Tense::kFuture;
+  }
   for (size_t i = before.size(); i-- > 0;) {
     if (Tense t = TenseAt(before, i, lex); t != Tense::kUnknown) return t;
   }
@@ -1214,11 +1227,16 @@ bool Duration(const Reader& r, TimeValue* out, std::string* err) {
   }
   out->timex = DurationTimex(*count, *unit);
   out->granularity = GranularityOf(unit->code);
-  if (!r.Has("unit2")) return true;
+  // A part's unit is a group or, for digits alone ("2:11:48"), a field.
+  const auto part_unit_text = [&r](const std::string& name) -> std::optional<std::string> {
+    if (auto g = r.Group(name)) return std::string(*g);
+    return r.Field(name);
+  };
+  if (!part_unit_text("unit2")) return true;
   // "1 hour and 30 minutes", "2 years 1 month": parts unit, unit2, unit3 (counts count2, count3).
   std::string date_part, time_part;
   for (std::string_view n : {"", "2", "3"}) {
-    const std::optional<std::string_view> u = r.Group(fmt::format("unit{}", n));
+    const std::optional<std::string> u = part_unit_text(fmt::format("unit{}", n));
     if (!u) continue;
     const std::optional<Unit> part_unit = ReadUnit(*u, r.rules);
     const std::optional<std::string_view> c = r.Group(fmt::format("count{}", n));
@@ -1250,6 +1268,13 @@ bool Set(const Reader& r, TimeValue* out, std::string* err) {
   if (auto month = r.LexInt("month", "months")) {
     out->timex = fmt::format("XXXX-{:02}", *month);
     out->granularity = "month";
+    return true;
+  }
+  if (r.Has("season")) {  // "each spring": XXXX-SP
+    Point season;
+    if (!SeasonDate(r, &season, err)) return false;
+    out->timex = "XXXX" + season.timex.substr(season.timex.find('-'));
+    out->granularity = "season";
     return true;
   }
   return Duration(r, out, err);
@@ -1467,14 +1492,23 @@ bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules
   if (auto value = r.Field("value")) {
     out->timex = *value;
     out->granularity = r.Field("granularity").value_or("");
+  } else if (auto setting = r.Field("value_setting")) {  // yearly sets: P1Y or XXXX
+    out->timex = rules.Setting(*setting);
+    if (out->timex.empty()) {
+      *err = fmt::format("no setting '{}' for the value", *setting);
+      return false;
+    }
   } else if (type == "set") {
     ok = Set(r, out, err);
   } else if (type == "duration") {
     ok = Duration(r, out, err);
   } else if (IsAnchored(r)) {
     ok = Anchored(r, out, err);
-  } else if (r.Field("future_only") && SentenceTense(r) != Tense::kFuture) {
-    ok = Duration(r, out, err);  // "the highest in six years", not "in six years' time"
+  } else if (r.Field("future_only") &&
+             (SentenceTense(r) != Tense::kFuture || rules.Setting("in_count_future") == "duration")) {
+    // "the highest in six years", not "in six years' time"; with the
+    // setting, "will look like in twenty years" too (TimeBank: P20Y).
+    ok = Duration(r, out, err);
   } else if (IsBareDuration(r)) {
     ok = Duration(r, out, err);
   } else {
