@@ -333,6 +333,10 @@ TEST_CASE("what a count covers and whether its sentence marks it as earlier") {
   CHECK(with["who"] == "victims+perpetrator");
   CHECK(with["perpetrators"] == 1);
   CHECK(scope_of("Seven people are dead, not including the gunman.", "deaths").is_null());
+  // "and the gunman" right after the count's noun: the victims and one perpetrator, 7 in all.
+  const auto joined = scope_of("Six victims and the gunman are dead after the shooting.", "deaths");
+  CHECK(joined["who"] == "victims+perpetrator");
+  CHECK(joined["perpetrators"] == 1);
   CHECK(scope_of("Two suspects were killed in the shootout.", "deaths")["who"] == "perpetrators");
   CHECK(scope_of("The tsunami killed 170,000 people in Sumatra alone.", "deaths")["part"] == "one place of several");
   CHECK(scope_of("A tsunami killed 170,000 people in the province and tens of thousands more in countries around "
