@@ -526,6 +526,7 @@ class HtmlWriter final : public Writer {
     const std::string verdict = Escape(f.verdict);
     const std::string severity = Escape(f.severity);
     const std::vector<const Claim*> claims = index.ClaimsOf(f);
+    const ProseWords words(claims, bounds_);
     *html += fmt::format(
         "<article class=\"finding v-{1}\" id=\"{0}\" data-verdict=\"{1}\" "
         "data-severity=\"{2}\" data-subject=\"{3}\" data-attribute=\"{4}\">\n",
@@ -537,8 +538,8 @@ class HtmlWriter final : public Writer {
         "<span class=\"sep\"> / </span><span class=\"attribute\">{4}</span></h3>\n</header>\n",
         id, verdict, severity, Escape(f.subject), Escape(f.attribute));
     *html += fmt::format("<p class=\"finding-summary\">{}</p>\n",
-                         Escape(ProseForPeople(f.summary, claims, bounds_)));
-    if (const std::string why = WhyGrouped(f, index, bounds_); !why.empty()) {
+                         Escape(words.Apply(f.summary)));
+    if (const std::string why = WhyGrouped(f, words); !why.empty()) {
       *html += fmt::format("<p class=\"grouped-by\"><span class=\"note-label\">grouped by:</span> {}</p>\n",
                            Escape(why));
     }
@@ -552,7 +553,7 @@ class HtmlWriter final : public Writer {
     if (!f.notes.empty()) {
       *html += "<ul class=\"notes\">\n";
       for (const std::string& note : f.notes) {
-        *html += "<li><span class=\"note-label\">note:</span> " + Escape(ProseForPeople(note, claims, bounds_)) +
+        *html += "<li><span class=\"note-label\">note:</span> " + Escape(words.Apply(note)) +
                  "</li>\n";
       }
       *html += "</ul>\n";

@@ -75,9 +75,10 @@ class TextWriter final : public Writer {
     const ReportIndex index(report);
     for (const Finding* f : FindingsForDisplay(report)) {
       const std::vector<const Claim*> claims = index.ClaimsOf(*f);
+      const ProseWords words(claims, bounds_);
       const char* code = f->severity == "error" ? "1;31" : f->severity == "warning" ? "1;33" : "1;36";
       out << fmt::format("{} {} {} {}/{}: {}\n", Paint(f->severity, code), f->id, f->verdict,
-                         f->subject, f->attribute, ProseForPeople(f->summary, claims, bounds_));
+                         f->subject, f->attribute, words.Apply(f->summary));
       // Each source's value, its time and the words it was read from.
       for (const Claim* c : claims) {
         std::string flags;
@@ -91,12 +92,12 @@ class TextWriter final : public Writer {
                            QuoteText(c->evidence));
       }
       // Why these claims are one subject, and what each source said when.
-      if (const std::string why = WhyGrouped(*f, index, bounds_); !why.empty()) {
+      if (const std::string why = WhyGrouped(*f, words); !why.empty()) {
         out << "    grouped by: " << why << '\n';
       }
       const std::vector<std::string> timeline = TimelineForPeople(*f, index, bounds_);
       if (!timeline.empty()) out << "    timeline: " << fmt::format("{}", fmt::join(timeline, " → ")) << '\n';
-      for (const std::string& note : f->notes) out << "    note: " << ProseForPeople(note, claims, bounds_) << '\n';
+      for (const std::string& note : f->notes) out << "    note: " << words.Apply(note) << '\n';
       out << '\n';
     }
   }
