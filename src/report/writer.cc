@@ -12,7 +12,6 @@
 namespace claimcheck::report {
 
 using model::DumpLine;
-using model::DumpPretty;
 using model::Json;
 using model::ToJson;
 
@@ -21,7 +20,7 @@ namespace {
 class JsonWriter final : public Writer {
  public:
   void Write(const Report& report, std::ostream& out) const override {
-    out << DumpPretty(ToJson(report));
+    model::WritePretty(report, out);
   }
 };
 
