@@ -408,11 +408,8 @@ std::string DumpPretty(const Json& j) {
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-namespace {
-
-// `j` indented as a value `depth` levels down an indented document: its
-// lines after the first start 2 × depth spaces further in. A dump holds no
-// raw newline but those between its lines (strings escape theirs).
+// A dump holds no raw newline but those between its lines (strings escape
+// theirs): each gets the margin.
 void WriteIndented(const Json& j, size_t depth, std::ostream& out) {
   const std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
   const std::string margin(2 * depth, ' ');
@@ -424,6 +421,8 @@ void WriteIndented(const Json& j, size_t depth, std::ostream& out) {
   }
   out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
 }
+
+namespace {
 
 // `"key": [ … ]` of the top-level object, one record's JSON at a time, as
 // nlohmann's dump(2) lays out an array one level down.

@@ -36,6 +36,10 @@ std::string DumpPretty(const Json& j);
 /// report's JSON tree is never whole in memory (on a 10 MB input it takes
 /// gigabytes), only one record's at a time.
 void WritePretty(const Report& r, std::ostream& out);
+/// `j` as DumpPretty lays out a value `depth` levels down a document (no
+/// newline after it): its lines after the first start 2 × depth spaces
+/// further in. For writers that stream an indented document a record at a time.
+void WriteIndented(const Json& j, size_t depth, std::ostream& out);
 
 }  // namespace claimcheck::model
 
