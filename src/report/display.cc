@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "util/date.h"
 
@@ -302,9 +304,17 @@ std::vector<std::string> TimelineForPeople(const Finding& f, const ReportIndex& 
                                            const QualifierBounds& bounds) {
   // Consecutive entries of one time make one step; within it, each source's
   // values once, in the timeline's order.
+  // Sources and values are found by hash, not by a scan: a step of 100,000
+  // reports, or of one source's 20,000 counts, takes linear time.
+  struct Source {
+    std::string name;
+    std::vector<std::string> values;
+    std::unordered_set<std::string> seen;
+  };
   struct Step {
     std::string as_of;
-    std::vector<std::pair<std::string, std::vector<std::string>>> sources;
+    std::vector<Source> sources;
+    std::unordered_map<std::string, size_t> source_at;
   };
   std::vector<Step> steps;
   bool staged = false;
@@ -315,20 +325,21 @@ std::vector<std::string> TimelineForPeople(const Finding& f, const ReportIndex& 
       value += " (" + e.stage + ")";
       staged = true;
     }
-    if (steps.empty() || steps.back().as_of != e.as_of) steps.push_back({e.as_of, {}});
-    auto& sources = steps.back().sources;
-    auto it = std::find_if(sources.begin(), sources.end(), [&](const auto& s) { return s.first == e.source; });
-    if (it == sources.end()) it = sources.insert(sources.end(), {e.source, {}});
-    if (std::find(it->second.begin(), it->second.end(), value) == it->second.end()) it->second.push_back(value);
+    if (steps.empty() || steps.back().as_of != e.as_of) steps.push_back({e.as_of, {}, {}});
+    Step& step = steps.back();
+    const auto [at, added] = step.source_at.emplace(e.source, step.sources.size());
+    if (added) step.sources.push_back({e.source, {}, {}});
+    Source& source = step.sources[at->second];
+    if (source.seen.insert(value).second) source.values.push_back(std::move(value));
   }
   std::vector<std::string> out;
   if (steps.size() < 2 && !staged) return out;
   for (const Step& step : steps) {
     std::string said;
-    for (const auto& [source, values] : step.sources) {
+    for (const Source& source : step.sources) {
       std::string joined;
-      for (const std::string& v : values) joined += (joined.empty() ? "" : ", ") + v;
-      said += fmt::format("{}{} ({})", said.empty() ? "" : "; ", joined, source);
+      for (const std::string& v : source.values) joined += (joined.empty() ? "" : ", ") + v;
+      said += fmt::format("{}{} ({})", said.empty() ? "" : "; ", joined, source.name);
     }
     out.push_back(fmt::format("{}: {}", step.as_of.empty() ? "undated" : TimeInWords(step.as_of), said));
   }
