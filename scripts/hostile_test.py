@@ -8,12 +8,12 @@ Two checks, neither a timing of its own; bench/hostile.py has the figures.
             of claims and notes) through `check --format text`: the CPU seconds of the larger
             run, less those of an empty run (rules loaded, no claims), must stay under 8 x the
             smaller's. Linear work gives 4 x; when each note of a finding rebuilt the finding's
-            words (ProseForPeople), 1 MB took 73 s against 0.25 MB's 5 s: 14 x.
+            words (ProseForPeople), 1 MB took 78 s against 0.25 MB's 4.9 s: 16 x.
   numbers   8 x MB of counts ("At least N people died and M were injured.", one document)
             through `check --format json`: peak RSS within 128 MiB + 64 x the input. The whole
             report as one JSON tree, and two vectors of claims at each step, took 360 MiB for
-            1 MB (1,090 MiB for 10 MB); one record at a time and one vector, 99 MiB (2 MB:
-            about 650 MiB before, 185 MiB after).
+            1 MB (2,921 MiB for 10 MB); one record at a time and one vector, 99 MiB (2 MB:
+            713 MiB before, 184 MiB after).
 Each run must exit 0 or 1 and its report hold every claim (text: each report's two).
 """
 
