@@ -2,10 +2,11 @@
 """Hostile shapes (issue 15): time per MB and peak RSS against ordinary prose.
 
 Usage: hostile.py [--binary PATH] [--corpus FILE] [--sizes 1,10] [--shapes all]
-                  [--commands check,extract] [--jobs 1] [--timeout 900] [--keep DIR]
+                  [--commands check,extract] [--format json] [--jobs 1] [--timeout 900]
+                  [--keep DIR]
 
 For each shape and size (MB = 10^6 bytes of input file) writes the input in a temporary
-directory, runs `BINARY COMMAND --jobs N --format json FILE` (extract: without --format) with
+directory, runs `BINARY COMMAND --jobs N --format F FILE` (extract: without --format) with
 stdout to /dev/null, once, and prints wall, user+system CPU seconds, CPU seconds per MB and peak
 RSS (/usr/bin/time -v when present, bench/peak.py), then the ratio of each shape's CPU s/MB to
 ordinary prose's at the same size and command (aim: within 3x). The shapes:
@@ -104,6 +105,8 @@ def main():
     ap.add_argument("--sizes", default="1,10")
     ap.add_argument("--shapes", default="all")
     ap.add_argument("--commands", default="check,extract")
+    ap.add_argument("--format", default="json",
+                    help="check's --format (json; text, markdown, html, sarif, ... measure the writers for people)")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=900)
     ap.add_argument("--keep", help="keep the inputs in DIR")
@@ -118,7 +121,7 @@ def main():
                                 capture_output=True, text=True).stdout.strip()
     except OSError:
         commit = "?"
-    print(f"# {args.binary} (commit {commit}), --jobs {args.jobs}, nproc {os.cpu_count()}, "
+    print(f"# {args.binary} (commit {commit}), --jobs {args.jobs}, check --format {args.format}, nproc {os.cpu_count()}, "
           f"load {os.getloadavg()[0]:.2f}")
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="claimcheck-hostile-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -137,7 +140,7 @@ def main():
                     continue
                 argv = [args.binary, command, "--jobs", str(args.jobs), "--quiet"]
                 if command == "check":
-                    argv += ["--format", "json"]
+                    argv += ["--format", args.format]
                 run = peak_rss.run(argv + [path], timeout=args.timeout,
                                    env=dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC", NO_COLOR="1"))
                 cpu = run.user + run.sys

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -563,7 +564,14 @@ int RunCheck(const Config& c, Io& io) {
       if (!ExtractBatch(loaded, c, docs, &claims, progress, io)) return false;
       for (size_t i = 0; i < docs.size(); ++i) {
         r.inputs.push_back(model::DocumentRecord::From(docs[i]));
-        for (model::Claim& claim : claims[i]) r.claims.push_back(std::move(claim));
+        // Moved whole (a 10 MB document has 400,000 claims): never two copies' room at once.
+        if (r.claims.empty()) {
+          r.claims = std::move(claims[i]);
+        } else {
+          r.claims.insert(r.claims.end(), std::make_move_iterator(claims[i].begin()),
+                          std::make_move_iterator(claims[i].end()));
+          std::vector<model::Claim>().swap(claims[i]);
+        }
       }
       return true;
     });

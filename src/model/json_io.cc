@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <ostream>
 
 namespace claimcheck::model {
 
@@ -405,6 +406,55 @@ std::string DumpLine(const Json& j) {
 
 std::string DumpPretty(const Json& j) {
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+// A dump holds no raw newline but those between its lines (strings escape
+// theirs): each gets the margin.
+void WriteIndented(const Json& j, size_t depth, std::ostream& out) {
+  const std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
+  const std::string margin(2 * depth, ' ');
+  size_t from = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+    out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+    out << margin;
+    from = nl + 1;
+  }
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+namespace {
+
+// `"key": [ … ]` of the top-level object, one record's JSON at a time, as
+// nlohmann's dump(2) lays out an array one level down.
+template <typename T>
+void WriteArray(const char* key, const std::vector<T>& records, std::ostream& out) {
+  out << "  \"" << key << "\": ";
+  if (records.empty()) {
+    out << "[]";
+    return;
+  }
+  out << "[\n";
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (i > 0) out << ",\n";
+    out << "    ";
+    WriteIndented(ToJson(records[i]), 2, out);
+  }
+  out << "\n  ]";
+}
+
+}  // namespace
+
+void WritePretty(const Report& r, std::ostream& out) {
+  // The layout of DumpPretty(ToJson(r)); json_io_test compares the two.
+  out << "{\n  \"schema\": \"claimcheck.report/1\",\n";
+  WriteArray("inputs", r.inputs, out);
+  out << ",\n";
+  WriteArray("claims", r.claims, out);
+  out << ",\n";
+  WriteArray("findings", r.findings, out);
+  out << ",\n  \"summary\": ";
+  WriteIndented(ToJson(Summarize(r)), 1, out);
+  out << "\n}\n";
 }
 
 }  // namespace claimcheck::model

@@ -3,6 +3,7 @@
 #ifndef CLAIMCHECK_MODEL_JSON_IO_H_
 #define CLAIMCHECK_MODEL_JSON_IO_H_
 
+#include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -31,6 +32,14 @@ bool FromJson(const Json& j, Finding* out, std::string* err);
 std::string DumpLine(const Json& j);
 /// Indented by two spaces, newline-terminated.
 std::string DumpPretty(const Json& j);
+/// DumpPretty(r) written a record at a time, byte for byte the same: the
+/// report's JSON tree is never whole in memory (on a 10 MB input it takes
+/// gigabytes), only one record's at a time.
+void WritePretty(const Report& r, std::ostream& out);
+/// `j` as DumpPretty lays out a value `depth` levels down a document (no
+/// newline after it): its lines after the first start 2 × depth spaces
+/// further in. For writers that stream an indented document a record at a time.
+void WriteIndented(const Json& j, size_t depth, std::ostream& out);
 
 }  // namespace claimcheck::model
 

@@ -88,7 +88,8 @@ class ClaimReviewWriter final : public Writer {
   Json Review(const Finding& f, const ReportIndex& index, const std::string& date) const {
     const std::vector<const Claim*> claims = index.ClaimsOf(f);
     const Claim* primary = PrimaryClaim(index, f);
-    const std::string summary = ProseForPeople(f.summary, claims, bounds_);
+    const ProseWords words(claims, bounds_);
+    const std::string summary = words.Apply(f.summary);
 
     // The claim: where it appears (each document once, in the finding's
     // order), and when it was first published, where a document says.
@@ -135,7 +136,7 @@ class ClaimReviewWriter final : public Writer {
       body += fmt::format("\n{}: {} \"{}\"", SourceLabel(index, c->doc), ValueForPeople(c->value, bounds_),
                           QuoteText(c->evidence));
     }
-    for (const std::string& note : f.notes) body += "\nnote: " + ProseForPeople(note, claims, bounds_);
+    for (const std::string& note : f.notes) body += "\nnote: " + words.Apply(note);
     review["reviewBody"] = body;
     return review;
   }

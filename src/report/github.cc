@@ -91,13 +91,14 @@ class GithubWriter final : public Writer {
   // The summary, then every claim as the text writer prints it, then notes.
   std::string Message(const Finding& f, const ReportIndex& index) const {
     const std::vector<const Claim*> claims = index.ClaimsOf(f);
-    std::string m = ProseForPeople(f.summary, claims, bounds_);
+    const ProseWords words(claims, bounds_);
+    std::string m = words.Apply(f.summary);
     for (const Claim* c : claims) {
       m += fmt::format("\n{}:{}:{}: \"{}\"", c->doc, c->evidence.line, c->evidence.column,
                        QuoteText(c->evidence));
     }
-    if (const std::string why = WhyGrouped(f, index, bounds_); !why.empty()) m += "\ngrouped by: " + why;
-    for (const std::string& note : f.notes) m += "\nnote: " + ProseForPeople(note, claims, bounds_);
+    if (const std::string why = WhyGrouped(f, words); !why.empty()) m += "\ngrouped by: " + why;
+    for (const std::string& note : f.notes) m += "\nnote: " + words.Apply(note);
     return m;
   }
 

@@ -297,7 +297,8 @@ class MarkdownWriter final : public Writer {
 
   std::string Section(const Finding& f, const ReportIndex& index, const FindingsOfClaim& findings_of) const {
     const std::vector<const Claim*> claims = index.ClaimsOf(f);
-    const std::string summary = ProseForPeople(f.summary, claims, bounds_);
+    const ProseWords words(claims, bounds_);
+    const std::string summary = words.Apply(f.summary);
     std::string md = fmt::format("### {} · {} · {} / {}\n\n", Escape(f.id), Escape(f.verdict),
                                  Code(f.subject, false), Code(f.attribute, false));
     md += f.severity.empty() ? Inline(summary)
@@ -325,7 +326,7 @@ class MarkdownWriter final : public Writer {
       md += '\n';
     }
     // Why these claims are one subject, and what each source said when.
-    if (const std::string why = WhyGrouped(f, index, bounds_); !why.empty()) {
+    if (const std::string why = WhyGrouped(f, words); !why.empty()) {
       md += "Grouped by: " + Escape(why) + "\n\n";
     }
     const std::vector<std::string> timeline = TimelineForPeople(f, index, bounds_);
@@ -336,7 +337,7 @@ class MarkdownWriter final : public Writer {
     }
     if (!f.notes.empty()) {
       md += "Notes:\n\n";
-      for (const std::string& note : f.notes) md += "- " + Inline(ProseForPeople(note, claims, bounds_)) + "\n";
+      for (const std::string& note : f.notes) md += "- " + Inline(words.Apply(note)) + "\n";
       md += '\n';
     }
     return md;

@@ -90,9 +90,10 @@ class RdjsonlWriter final : public Writer {
     const std::vector<const Claim*> claims = index.ClaimsOf(f);
     const Claim* primary = PrimaryClaim(index, f);
     Json d;
-    std::string message = fmt::format("claimcheck {}: {}", f.verdict, ProseForPeople(f.summary, claims, bounds_));
-    if (const std::string why = WhyGrouped(f, index, bounds_); !why.empty()) message += "\ngrouped by: " + why;
-    for (const std::string& note : f.notes) message += "\nnote: " + ProseForPeople(note, claims, bounds_);
+    const ProseWords words(claims, bounds_);
+    std::string message = fmt::format("claimcheck {}: {}", f.verdict, words.Apply(f.summary));
+    if (const std::string why = WhyGrouped(f, words); !why.empty()) message += "\ngrouped by: " + why;
+    for (const std::string& note : f.notes) message += "\nnote: " + words.Apply(note);
     d["message"] = message;
     if (primary) {
       Json loc = Location(*primary, index.FindDocument(primary->doc), files);

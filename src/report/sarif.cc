@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -196,21 +197,30 @@ class SarifWriter final : public Writer {
     const ReportIndex index(report);
     records_ = RecordLineFinder();
     const std::vector<std::string> fingerprints = Fingerprints(report, root_);
-    Json results = Json::array();
-    for (size_t i = 0; i < report.findings.size(); ++i) {
-      const Finding& f = report.findings[i];
-      if (IsActionable(f.verdict)) results.push_back(Result(f, index, fingerprints[i]));
-    }
     Json run;
     run["tool"]["driver"] = Driver();
     run["invocations"] = Json::array({Invocation(report)});
     run["columnKind"] = "unicodeCodePoints";
-    run["results"] = std::move(results);
+    run["results"] = Json::array();
     Json log;
     log["$schema"] = kSchemaUri;
     log["version"] = "2.1.0";
     log["runs"] = Json::array({std::move(run)});
-    out << DumpPretty(log);
+    // The results, last in the only run, are written one at a time in the
+    // place of the empty array the log ends with: a finding of 20,000
+    // claims' related locations is one result's tree, never the log's.
+    const std::string dumped = DumpPretty(log);
+    static constexpr std::string_view kTail = "[]\n    }\n  ]\n}\n";
+    out << std::string_view(dumped).substr(0, dumped.size() - kTail.size());
+    bool any = false;
+    for (size_t i = 0; i < report.findings.size(); ++i) {
+      const Finding& f = report.findings[i];
+      if (!IsActionable(f.verdict)) continue;
+      out << (any ? ",\n" : "[\n") << std::string(8, ' ');
+      model::WriteIndented(Result(f, index, fingerprints[i]), 4, out);
+      any = true;
+    }
+    out << (any ? "\n      ]" : "[]") << kTail.substr(2);
   }
 
  private:

@@ -12,7 +12,6 @@
 namespace claimcheck::report {
 
 using model::DumpLine;
-using model::DumpPretty;
 using model::Json;
 using model::ToJson;
 
@@ -21,7 +20,7 @@ namespace {
 class JsonWriter final : public Writer {
  public:
   void Write(const Report& report, std::ostream& out) const override {
-    out << DumpPretty(ToJson(report));
+    model::WritePretty(report, out);
   }
 };
 
@@ -31,13 +30,30 @@ class JsonlWriter final : public Writer {
   void Write(const Report& report, std::ostream& out) const override {
     std::map<std::string, const Claim*> by_id;
     for (const Claim& c : report.claims) by_id[c.id] = &c;
+    // DumpLine of the finding with its claims' records in place of their
+    // ids, written key by key: a finding of 20,000 claims never one tree.
     for (const Finding& f : report.findings) {
-      Json j = ToJson(f);
-      j["claims"] = Json::array();
-      for (const std::string& id : f.claims) {
-        if (auto it = by_id.find(id); it != by_id.end()) j["claims"].push_back(ToJson(*it->second));
+      const Json j = ToJson(f);
+      out << '{';
+      bool first = true;
+      for (const auto& [key, value] : j.items()) {
+        out << (first ? "" : ",") << DumpLine(Json(key)) << ':';
+        first = false;
+        if (key != "claims") {
+          out << DumpLine(value);
+          continue;
+        }
+        out << '[';
+        bool first_claim = true;
+        for (const std::string& id : f.claims) {
+          if (auto it = by_id.find(id); it != by_id.end()) {
+            out << (first_claim ? "" : ",") << DumpLine(ToJson(*it->second));
+            first_claim = false;
+          }
+        }
+        out << ']';
       }
-      out << DumpLine(j) << '\n';
+      out << "}\n";
     }
   }
 };
@@ -75,9 +91,10 @@ class TextWriter final : public Writer {
     const ReportIndex index(report);
     for (const Finding* f : FindingsForDisplay(report)) {
       const std::vector<const Claim*> claims = index.ClaimsOf(*f);
+      const ProseWords words(claims, bounds_);
       const char* code = f->severity == "error" ? "1;31" : f->severity == "warning" ? "1;33" : "1;36";
       out << fmt::format("{} {} {} {}/{}: {}\n", Paint(f->severity, code), f->id, f->verdict,
-                         f->subject, f->attribute, ProseForPeople(f->summary, claims, bounds_));
+                         f->subject, f->attribute, words.Apply(f->summary));
       // Each source's value, its time and the words it was read from.
       for (const Claim* c : claims) {
         std::string flags;
@@ -91,12 +108,12 @@ class TextWriter final : public Writer {
                            QuoteText(c->evidence));
       }
       // Why these claims are one subject, and what each source said when.
-      if (const std::string why = WhyGrouped(*f, index, bounds_); !why.empty()) {
+      if (const std::string why = WhyGrouped(*f, words); !why.empty()) {
         out << "    grouped by: " << why << '\n';
       }
       const std::vector<std::string> timeline = TimelineForPeople(*f, index, bounds_);
       if (!timeline.empty()) out << "    timeline: " << fmt::format("{}", fmt::join(timeline, " → ")) << '\n';
-      for (const std::string& note : f->notes) out << "    note: " << ProseForPeople(note, claims, bounds_) << '\n';
+      for (const std::string& note : f->notes) out << "    note: " << words.Apply(note) << '\n';
       out << '\n';
     }
   }

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 namespace claimcheck::model {
 
 namespace {
@@ -79,6 +81,41 @@ TEST_CASE("document records round-trip and the report has its schema and summary
   CHECK(DumpLine(j["summary"]) ==
         R"({"documents":1,"ok":1,"skipped":0,"claims":1,"findings":1,)"
         R"("verdicts":{"agree":0,"contradict":0,"changed":0,"single":1,"internal":0,"ledger":0}})");
+}
+
+TEST_CASE("the report written a record at a time is DumpPretty's bytes") {
+  auto streamed = [](const Report& r) {
+    std::ostringstream out;
+    WritePretty(r, out);
+    return out.str();
+  };
+  Report r;
+  CHECK(streamed(r) == DumpPretty(ToJson(r)));  // every array empty: "[]"
+
+  DocumentRecord d;
+  d.doc = "a";
+  d.path = "a.txt";
+  d.status = "ok";
+  d.warnings = {"line 2: odd \"quotes\"\nand a newline"};
+  DocumentRecord skipped = d;
+  skipped.doc = "b";
+  skipped.status = "skipped";
+  skipped.reason = std::string("caf\xE9: invalid UTF-8");  // replaced, as DumpPretty replaces it
+  skipped.warnings.clear();
+  r.inputs = {d, skipped};
+  Claim c = SampleClaim();
+  c.evidence.sentence = "Line one.\n  Line two,\tindented.";
+  c.scope.who = "soldiers";
+  Claim t = SampleClaim();
+  t.id = "fixtures/seeds/000#8";
+  t.value = Time{"2022-01-01", "2022-01-01", "2022-01-01", "day"};
+  r.claims = {c, t};
+  r.findings = {Finding{"F1", "agree", "note", "us-troops@iraq", "troops", "2 sources", {c.id, t.id}, {"a\nb"}},
+                Finding{"F2", "single", "note", "x", "y", "", {}, {}}};
+  r.findings[0].timeline = {{c.id, "a", "2022-01-01", "2,500", "standing"}};
+  r.findings[0].grouped_by = {"event: war"};
+  r.findings[0].fingerprint = "00ff";
+  CHECK(streamed(r) == DumpPretty(ToJson(r)));
 }
 
 TEST_CASE("invalid UTF-8 never breaks JSON output") {

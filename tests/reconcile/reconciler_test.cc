@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace claimcheck::reconcile {
 
 namespace {
@@ -222,6 +224,32 @@ TEST_CASE("findings do not depend on the order of inputs and claims") {
   Reconcile(&b);
   CHECK(a.findings == b.findings);
   CHECK(a.claims == b.claims);
+}
+
+TEST_CASE("claims come out in claim order (document, then number), whatever the permutation") {
+  // Several cycles of a permutation, ids short (in the string) and long (on
+  // the heap), numbers past 9 ("#10" after "#9").
+  model::Report r{{Doc("a"), Doc("a-document-with-a-long-name")}, {}, {}};
+  for (int n = 1; n <= 12; ++n) {
+    r.claims.push_back(Count("a", n, "quake", n, n));
+    r.claims.push_back(Count("a-document-with-a-long-name", n, "strike", n, n));
+  }
+  std::vector<std::string> expected;
+  for (const auto& c : r.claims) expected.push_back(c.id);
+  std::sort(expected.begin(), expected.end(), [](const std::string& x, const std::string& y) {
+    const size_t hx = x.rfind('#'), hy = y.rfind('#');
+    return std::make_pair(x.substr(0, hx), std::stol(x.substr(hx + 1))) <
+           std::make_pair(y.substr(0, hy), std::stol(y.substr(hy + 1)));
+  });
+  std::vector<model::Claim> shuffled;
+  for (size_t i = 0; i < r.claims.size(); ++i) shuffled.push_back(r.claims[(i * 7 + 3) % r.claims.size()]);
+  std::reverse(shuffled.begin() + 5, shuffled.begin() + 17);
+  r.claims = shuffled;
+  Reconcile(&r);
+  std::vector<std::string> ids;
+  for (const auto& c : r.claims) ids.push_back(c.id);
+  CHECK(ids == expected);
+  for (const auto& c : r.claims) CHECK(c.evidence.sentence == c.doc + " sentence " + c.id.substr(c.id.rfind('#') + 1));
 }
 
 TEST_CASE("relative gaps and subject compatibility") {

@@ -86,6 +86,35 @@ TEST_CASE("a finding's prose names values as people write them") {
         "fixtures/2020-01-03-report at least 1,0011");
 }
 
+TEST_CASE("a finding's words, worked out once, replace the longest printed form at each token") {
+  // Printed forms sharing their first token ("at least 1,001", "at least
+  // 2,999"; "about 2,500", "about (2,000–3,000)"), a number inside a longer
+  // one, and the thousands of claims of one finding.
+  Claim open, about, range, day;
+  open.value = Quantity{std::nullopt, 1001, std::nullopt, "more than"};
+  about.value = Quantity{2500.0, 2250, 2750, "about"};
+  range.value = Quantity{std::nullopt, 2000, 3000, "about"};
+  day.value = Time{"2020-01-03", "", "", "day"};
+  day.as_of = {"2020-01-04", "2020-01-04", "2020-01-04", "document-date"};
+  std::vector<Claim> many(2000, open);
+  for (size_t i = 0; i < many.size(); ++i) {
+    many[i].value = Quantity{std::nullopt, static_cast<int64_t>(2000 + i), std::nullopt, "over"};
+  }
+  std::vector<const Claim*> claims = {&open, &about, &range, &day};
+  for (const Claim& c : many) claims.push_back(&c);
+  const ProseWords words(claims, kBounds);
+  const std::string text =
+      "at least 1,001 vs about 2,500 vs about (2,000–3,000) vs 2,500 on 2020-01-03, as of 2020-01-04; "
+      "at least 1,0011 and at least 2,999 (x.com)";
+  CHECK(words.Apply(text) ==
+        "more than 1,000 (> 1,000) vs about 2,500 vs about (2,000–3,000) vs 2,500 on 3 January 2020 "
+        "[2020-01-03], as of 4 January 2020 [2020-01-04]; at least 1,0011 and over 2,998 (> 2,998) (x.com)");
+  CHECK(words.Apply(text) == ProseForPeople(text, claims, kBounds));
+  for (const char* t : {"", "at", " at least ", "(2020-01-03)", "at least 2,999."}) {
+    CHECK(words.Apply(t) == ProseForPeople(t, claims, kBounds));
+  }
+}
+
 TEST_CASE("quotes are whole words and keep the counted noun") {
   const Evidence cut = Ev("killed in a US drone strike near B",
                           "He was killed in a US drone strike near Baghdad airport.", 8);
