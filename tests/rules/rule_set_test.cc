@@ -1,6 +1,7 @@
 #include "rules/rule_set.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -197,7 +198,8 @@ TEST_CASE("the embedded rules load, and a --rules directory overrides by id") {
   const std::string id = embedded.rules().front()->id;
 
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "claimcheck_rules_override_test";
+  // One folder per process: two test runs at once (worktrees, sanitizer builds) must not share it.
+  const fs::path dir = fs::temp_directory_path() / ("claimcheck_rules_override_test_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "local.toml") << "[[rule]]\nid = \"" << id
