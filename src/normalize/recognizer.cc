@@ -48,16 +48,18 @@ Groups NamedGroups(const RE2& re, const re2::StringPiece* pieces) {
 }
 
 // Every non-overlapping match of one rule within [start, end) of text.
-void MatchRule(const rules::Rule& rule, size_t rule_index, std::string_view text, size_t start,
-               size_t end, std::vector<Candidate>* out) {
+// `gate`: its set form (or null), `compiled`: its pattern when already
+// compiled (else rule.re(), compiled here on first use).
+void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, size_t rule_index,
+               std::string_view text, size_t start, size_t end, std::vector<Candidate>* out) {
   // The set form matches wherever the rule does: where it cannot, the
-  // rule's large automaton need not run ("or so" without "or so").
-  if (rule.set_re() != nullptr &&
-      !rule.set_re()->Match(re2::StringPiece(text.data(), text.size()), start, end, RE2::UNANCHORED,
-                          nullptr, 0)) {
+  // rule's large automaton need not run, nor be compiled ("or so" without
+  // "or so").
+  if (gate != nullptr && !gate->Match(re2::StringPiece(text.data(), text.size()), start, end,
+                                      RE2::UNANCHORED, nullptr, 0)) {
     return;
   }
-  const RE2& re = rule.re();
+  const RE2& re = compiled != nullptr ? *compiled : rule.re();
   const int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> pieces(n);
   const re2::StringPiece whole(text.data(), text.size());
@@ -119,6 +121,19 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
     needs.push_back(rule->set_pattern.empty() ? rule->expanded : rule->set_pattern);
   }
   if (!rules::LiteralFilter::Create(all, needs, &rec->filter_, err)) return false;
+  // The filter compiled each rule's `needs`: that is the rule's pattern
+  // (no set form) or its gate (a set form that does not match the empty
+  // text, as Rule::set_re), so neither is compiled again.
+  rec->gate_.assign(all.size(), nullptr);
+  rec->compiled_.assign(all.size(), nullptr);
+  for (size_t i = 0; i < all.size(); ++i) {
+    const RE2& re = rec->filter_->Compiled(static_cast<int>(i));
+    if (all[i]->set_pattern.empty()) {
+      rec->compiled_[i] = &re;
+    } else if (!RE2::PartialMatch("", re)) {
+      rec->gate_[i] = &re;
+    }
+  }
   rec->by_set_.assign(all.size(), false);
   std::vector<const rules::Rule*> in_set;
   for (int i : rec->filter_->Unfiltered()) {
@@ -176,7 +191,8 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
   std::sort(hits.begin(), hits.end());
   std::vector<Candidate> candidates;
   for (int index : hits) {
-    MatchRule(*rules_.rules()[index], index, text, start, end, &candidates);
+    MatchRule(*rules_.rules()[index], gate_[index], compiled_[index], index, text, start, end,
+              &candidates);
   }
   // Normalize before choosing, so a match whose groups do not make a value
   // (February 30) gives way to the next-best one.
