@@ -297,7 +297,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
     const rules::Rule& rule = *rules_.claim_rules()[index];
     const std::optional<int64_t> count = FixedCount(rule);
     if (count ? !fixed_counts : in_sentence.empty()) continue;
-    const RE2& re = rule.re();
+    const RE2& re = filter_->Compiled(index);  // the rule's pattern, compiled once
     const int n = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> g(n);
     const int value_group = re.NamedCapturingGroups().at("value");

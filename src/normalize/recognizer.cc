@@ -33,7 +33,8 @@ struct Candidate {
   size_t start, end;
   size_t rule_index;
   const rules::Rule* rule;
-  Groups groups;
+  const RE2* re;  // the pattern that matched
+  Groups groups;  // read by MatchRule (with groups) or ReadGroups
   size_t value = 0;  // index of its normalized Mention
   std::optional<std::pair<size_t, size_t>> timex_span;  // group `timex`, if it took part
 };
@@ -47,54 +48,89 @@ Groups NamedGroups(const RE2& re, const re2::StringPiece* pieces) {
   return groups;
 }
 
+// The groups of `c` from its own pieces: its named groups, and group `timex`.
+void SetGroups(std::string_view text, const re2::StringPiece* pieces, Candidate* c) {
+  c->groups = NamedGroups(*c->re, pieces);
+  const auto& groups_by_name = c->re->NamedCapturingGroups();
+  const auto timex_group = groups_by_name.find("timex");
+  if (timex_group != groups_by_name.end() && pieces[timex_group->second].data() != nullptr) {
+    const re2::StringPiece& p = pieces[timex_group->second];
+    const size_t at = static_cast<size_t>(p.data() - text.data());
+    c->timex_span = std::make_pair(at, at + p.size());
+  }
+}
+
 // Every non-overlapping match of one rule within [start, end) of text.
-void MatchRule(const rules::Rule& rule, size_t rule_index, std::string_view text, size_t start,
-               size_t end, std::vector<Candidate>* out) {
+// `gate`: its set form (or null), `compiled`: its pattern when already
+// compiled (else rule.re(), compiled here on first use). Without
+// `with_groups` only the spans are found (RE2's automata alone, no capture
+// engine): ReadGroups reads the groups of the candidates that are kept.
+void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, size_t rule_index,
+               std::string_view text, size_t start, size_t end, bool with_groups,
+               std::vector<Candidate>* out) {
   // The set form matches wherever the rule does: where it cannot, the
-  // rule's large automaton need not run ("or so" without "or so").
-  if (rule.set_re() != nullptr &&
-      !rule.set_re()->Match(re2::StringPiece(text.data(), text.size()), start, end, RE2::UNANCHORED,
-                          nullptr, 0)) {
+  // rule's large automaton need not run, nor be compiled ("or so" without
+  // "or so").
+  if (gate != nullptr && !gate->Match(re2::StringPiece(text.data(), text.size()), start, end,
+                                      RE2::UNANCHORED, nullptr, 0)) {
     return;
   }
-  const RE2& re = rule.re();
-  const int n = re.NumberOfCapturingGroups() + 1;
+  const RE2& re = compiled != nullptr ? *compiled : rule.re();
+  const int n = with_groups ? re.NumberOfCapturingGroups() + 1 : 1;
   std::vector<re2::StringPiece> pieces(n);
   const re2::StringPiece whole(text.data(), text.size());
-  const auto& groups_by_name = re.NamedCapturingGroups();
-  const auto timex_group = groups_by_name.find("timex");
   size_t pos = start;
   while (pos <= end && re.Match(whole, pos, end, RE2::UNANCHORED, pieces.data(), n)) {
     const size_t m_start = pieces[0].data() - text.data();
     const size_t m_end = m_start + pieces[0].size();
     if (m_end > m_start && AtWordEdges(text, m_start, m_end)) {
-      out->push_back({m_start, m_end, rule_index, &rule, NamedGroups(re, pieces.data()), 0, std::nullopt});
-      if (timex_group != groups_by_name.end() && pieces[timex_group->second].data() != nullptr) {
-        const re2::StringPiece& p = pieces[timex_group->second];
-        const size_t at = static_cast<size_t>(p.data() - text.data());
-        out->back().timex_span = std::make_pair(at, at + p.size());
-      }
+      out->push_back({m_start, m_end, rule_index, &rule, &re, {}, 0, std::nullopt});
+      if (with_groups) SetGroups(text, pieces.data(), &out->back());
     }
     pos = m_end > m_start ? m_end : m_start + 1;
   }
 }
 
+// The groups of a candidate found without them. RE2 reads the groups of an
+// unanchored match the same way: it finds the match's span first, then runs
+// its capture engine as an anchored full match of exactly that span, the
+// whole text around it as context. So the groups are those MatchRule would
+// have read, found only for the candidates that can still be kept.
+void ReadGroups(std::string_view text, Candidate* c) {
+  const RE2& re = *c->re;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(n);
+  if (re.Match(re2::StringPiece(text.data(), text.size()), c->start, c->end, RE2::ANCHOR_BOTH,
+               pieces.data(), n)) {
+    SetGroups(text, pieces.data(), c);
+  }
+}
+
+// The order in which candidates are kept: longest first, then higher
+// priority, then earlier rule, then earlier start.
+bool KeptBefore(const Candidate& a, const Candidate& b) {
+  const size_t la = a.end - a.start, lb = b.end - b.start;
+  if (la != lb) return la > lb;
+  if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+  if (a.rule_index != b.rule_index) return a.rule_index < b.rule_index;
+  return a.start < b.start;
+}
+
+// Whether [c.start, c.end) overlaps a kept span (start → end).
+bool OverlapsKept(const std::map<size_t, size_t>& kept_spans, const Candidate& c) {
+  auto next = kept_spans.lower_bound(c.start);
+  if (next != kept_spans.end() && next->first < c.end) return true;
+  return next != kept_spans.begin() && std::prev(next)->second > c.start;
+}
+
 // Longest first, then higher priority, then earlier rule, then earlier start.
 // Kept spans live in a map by start, so each check costs O(log n).
 void SelectNonOverlapping(std::vector<Candidate>* candidates) {
-  std::stable_sort(candidates->begin(), candidates->end(), [](const Candidate& a, const Candidate& b) {
-    const size_t la = a.end - a.start, lb = b.end - b.start;
-    if (la != lb) return la > lb;
-    if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-    if (a.rule_index != b.rule_index) return a.rule_index < b.rule_index;
-    return a.start < b.start;
-  });
+  std::stable_sort(candidates->begin(), candidates->end(), KeptBefore);
   std::map<size_t, size_t> kept_spans;  // start → end
   std::vector<Candidate> kept;
   for (Candidate& c : *candidates) {
-    auto next = kept_spans.lower_bound(c.start);
-    if (next != kept_spans.end() && next->first < c.end) continue;
-    if (next != kept_spans.begin() && std::prev(next)->second > c.start) continue;
+    if (OverlapsKept(kept_spans, c)) continue;
     kept_spans.emplace(c.start, c.end);
     kept.push_back(std::move(c));
   }
@@ -119,6 +155,19 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
     needs.push_back(rule->set_pattern.empty() ? rule->expanded : rule->set_pattern);
   }
   if (!rules::LiteralFilter::Create(all, needs, &rec->filter_, err)) return false;
+  // The filter compiled each rule's `needs`: that is the rule's pattern
+  // (no set form) or its gate (a set form that does not match the empty
+  // text, as Rule::set_re), so neither is compiled again.
+  rec->gate_.assign(all.size(), nullptr);
+  rec->compiled_.assign(all.size(), nullptr);
+  for (size_t i = 0; i < all.size(); ++i) {
+    const RE2& re = rec->filter_->Compiled(static_cast<int>(i));
+    if (all[i]->set_pattern.empty()) {
+      rec->compiled_[i] = &re;
+    } else if (!RE2::PartialMatch("", re)) {
+      rec->gate_[i] = &re;
+    }
+  }
   rec->by_set_.assign(all.size(), false);
   std::vector<const rules::Rule*> in_set;
   for (int i : rec->filter_->Unfiltered()) {
@@ -174,34 +223,62 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
     if (!by_set_[i]) hits.push_back(i);
   }
   std::sort(hits.begin(), hits.end());
+  // Without a trace, spans first and groups only for the candidates that
+  // can be kept; a trace tells of every candidate, so it reads them all.
+  const bool with_groups = trace != nullptr;
   std::vector<Candidate> candidates;
   for (int index : hits) {
-    MatchRule(*rules_.rules()[index], index, text, start, end, &candidates);
+    MatchRule(*rules_.rules()[index], gate_[index], compiled_[index], index, text, start, end,
+              with_groups, &candidates);
   }
   // Normalize before choosing, so a match whose groups do not make a value
   // (February 30) gives way to the next-best one.
+  auto normalize = [&](const Candidate& c, Mention* m, std::string* why) {
+    *m = Mention{c.start, c.end, c.rule, rules::KindName(c.rule->kind), {}, false, c.timex_span};
+    if (c.rule->kind == rules::Kind::kNumber) {
+      model::Quantity q;
+      const bool ok = NormalizeQuantity(c.groups, c.rule->fields, rules_, &q, &m->ordinal, why);
+      m->value = q;
+      return ok;
+    }
+    if (c.rule->kind == rules::Kind::kIgnore) return true;
+    TimeValue t;
+    MatchContext ctx{reference, sentence, c.start - start, c.end - start};
+    const bool ok = NormalizeTime(c.groups, c.rule->fields, rules_, ctx, &t, why);
+    if (!t.type.empty()) m->kind = t.type;
+    m->value = t;
+    return ok;
+  };
+  if (!with_groups) {
+    // The same choice as below, in its order: a candidate overlapping a kept
+    // one is dropped unread, valid or not; the others are read and
+    // normalized, and kept when they make a value.
+    std::stable_sort(candidates.begin(), candidates.end(), KeptBefore);
+    std::map<size_t, size_t> kept_spans;  // start → end
+    std::vector<Mention> kept;
+    for (Candidate& c : candidates) {
+      if (OverlapsKept(kept_spans, c)) continue;
+      ReadGroups(text, &c);
+      Mention m;
+      std::string why;
+      if (!normalize(c, &m, &why)) continue;
+      kept_spans.emplace(c.start, c.end);
+      if (c.rule->kind != rules::Kind::kIgnore) kept.push_back(std::move(m));
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    for (Mention& m : kept) out->push_back(std::move(m));
+    return true;
+  }
   std::vector<Candidate> valid;
   std::vector<Mention> values;
   for (Candidate& c : candidates) {
-    Mention m{c.start, c.end, c.rule, rules::KindName(c.rule->kind), {}, false, c.timex_span};
+    Mention m;
     std::string why;
-    bool ok = true;
-    if (c.rule->kind == rules::Kind::kNumber) {
-      model::Quantity q;
-      ok = NormalizeQuantity(c.groups, c.rule->fields, rules_, &q, &m.ordinal, &why);
-      m.value = q;
-    } else if (c.rule->kind != rules::Kind::kIgnore) {
-      TimeValue t;
-      MatchContext ctx{reference, sentence, c.start - start, c.end - start};
-      ok = NormalizeTime(c.groups, c.rule->fields, rules_, ctx, &t, &why);
-      if (!t.type.empty()) m.kind = t.type;
-      m.value = t;
-    }
-    if (trace) {
-      trace->lines.push_back(fmt::format("  {} matched \"{}\" at {}-{}{}", c.rule->id,
-                                         text.substr(c.start, c.end - c.start), c.start, c.end,
-                                         ok ? "" : " — dropped: " + why));
-    }
+    const bool ok = normalize(c, &m, &why);
+    trace->lines.push_back(fmt::format("  {} matched \"{}\" at {}-{}{}", c.rule->id,
+                                       text.substr(c.start, c.end - c.start), c.start, c.end,
+                                       ok ? "" : " — dropped: " + why));
     if (!ok) continue;
     c.value = values.size();
     valid.push_back(std::move(c));

@@ -72,6 +72,11 @@ class Recognizer {
   std::unique_ptr<RE2::Set> set_;  // null when every rule needs a literal
   std::unique_ptr<rules::LiteralFilter> filter_;  // every rule, by the literals it needs
   std::vector<bool> by_set_;       // rule index → picked by set_ (it needs no literal)
+  // Rule index → its set form's automaton (null: none, or no use as a gate)
+  // and its compiled pattern (null: compiled on first use, Rule::re), both
+  // owned by filter_.
+  std::vector<const RE2*> gate_;
+  std::vector<const RE2*> compiled_;
   std::vector<size_t> set_index_;  // set pattern i → rules_.rules() index
   std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
 };

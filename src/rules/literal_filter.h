@@ -40,6 +40,11 @@ class LiteralFilter {
   /// The rules that need no literal: Pick gives them for every text.
   std::vector<int> Unfiltered() const;
 
+  /// `patterns[i]` as Create compiled it (RE2's default options, errors not
+  /// logged: those of Rule::re), so that a caller matching that same
+  /// pattern need not compile it a second time.
+  const RE2& Compiled(int i) const { return filter_.GetRE2(i); }
+
  private:
   LiteralFilter() = default;
   re2::FilteredRE2 filter_{3};     // literals of at least three bytes

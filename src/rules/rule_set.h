@@ -71,25 +71,34 @@ struct Rule {
   /// alone (checked when claimcheck is built), on first use: a run compiles
   /// only the rules its text calls for. Thread-safe.
   const RE2& re() const {
-    Compile();
+    std::call_once(compiled_, [this] { CompilePattern(); });
     return *re_;
   }
   /// set_pattern compiled without captures, when there is one and it does
   /// not match the empty text: a small automaton that says cheaply where
   /// the full pattern cannot match ("or so" needs " or so"); else null.
+  /// Compiled on its own, so a rule its set form rules out never compiles
+  /// its (large) pattern.
   const RE2* set_re() const {
-    Compile();
+    std::call_once(set_compiled_, [this] { CompileSetForm(); });
     return set_re_.get();
   }
-  void Compile() const;
+  /// Compiles both now (loading with `lazy` off).
+  void Compile() const {
+    re();
+    set_re();
+  }
   /// Why the set form does not compile ("" when it does or there is none).
   const std::string& set_error() const {
-    Compile();
+    set_re();
     return set_error_;
   }
 
  private:
+  void CompilePattern() const;
+  void CompileSetForm() const;
   mutable std::once_flag compiled_;
+  mutable std::once_flag set_compiled_;
   mutable std::unique_ptr<RE2> set_re_;
   mutable std::unique_ptr<RE2> re_;
   mutable std::string set_error_;

@@ -77,6 +77,50 @@ TEST_CASE("overlapping matches resolve to the longest, then the higher priority"
   CHECK(f.Find("Two and 7.") == Strings{"t.words:Two", "t.digits:7"});
 }
 
+TEST_CASE("groups are read for the kept matches alone, the same as with a trace") {
+  // t.bad's longer match has a group that makes no number: it gives way to
+  // the next best ("10-15"), whose groups are read after the choice.
+  const std::string rules = std::string(kRules) + R"toml(
+[[rule]]
+id = "t.bad"
+kind = "number"
+priority = 5
+pattern = '(?P<num>\d+-\d+ zz)'
+examples = [{ text = "10-15 zz", none = true }]
+)toml";
+  rules::RuleSet set;
+  std::unique_ptr<Recognizer> rec;
+  std::string err;
+  REQUIRE_MESSAGE(rules::LoadRuleSetFromFiles({{"t.toml", rules}}, &set, &err), err);
+  REQUIRE_MESSAGE(Recognizer::Create(set, &rec, &err), err);
+  const std::string text = "Some 10-15 zz men, then 7, call 555-1234 or five.";
+  std::vector<Mention> plain, traced;
+  Trace trace;
+  REQUIRE(rec->FindInSpan(text, 0, text.size(), std::nullopt, &plain, &err));
+  REQUIRE(rec->FindInSpan(text, 0, text.size(), std::nullopt, &traced, &err, &trace));
+  REQUIRE(plain.size() == 3);
+  CHECK(text.substr(plain[0].start, plain[0].end - plain[0].start) == "10-15");
+  CHECK(plain[0].rule->id == "t.pair");
+  const auto& range = std::get<model::Quantity>(plain[0].value);
+  CHECK(range.lo == 10);
+  CHECK(range.hi == 15);
+  CHECK(plain[1].rule->id == "t.digits");
+  CHECK(plain[2].rule->id == "t.words");
+  REQUIRE(traced.size() == plain.size());
+  for (size_t i = 0; i < plain.size(); ++i) {
+    CHECK(ToRecord(plain[i], "d", text) == ToRecord(traced[i], "d", text));
+  }
+  // The trace still tells of every candidate, the dropped one included.
+  bool dropped = false;
+  for (const std::string& line : trace.lines) {
+    if (line.find("t.bad matched \"10-15 zz\"") != std::string::npos &&
+        line.find("dropped") != std::string::npos) {
+      dropped = true;
+    }
+  }
+  CHECK(dropped);
+}
+
 TEST_CASE("mentions are whole words and sentences without a trigger are skipped") {
   Fixture f;
   CHECK(f.Find("An A320 and COVID19 jet.") == Strings{});
