@@ -351,11 +351,8 @@ std::optional<int64_t> DayOfYear(const Item& c) {
 }
 
 std::string DayName(int64_t day_of_year) {
-  static constexpr std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
-                                                          "May",     "June",     "July",      "August",
-                                                          "September", "October", "November", "December"};
   const CivilDate d = CivilDate::FromDays(day_of_year);
-  return fmt::format("{} {}", d.day, kMonths[static_cast<size_t>(d.month - 1)]);
+  return fmt::format("{} {}", d.day, MonthName(d.month));
 }
 
 // Rule 8 of rules/README.md, "Verdicts": a document that dates one event

@@ -57,8 +57,6 @@ std::vector<const Finding*> FindingsForDisplay(const Report& report) {
 
 namespace {
 
-constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
 constexpr const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
 bool Digits(std::string_view s) {
@@ -87,8 +85,8 @@ bool ParseDay(std::string_view s, DateParts* out) {
 
 // "2 January 2021", or "2 January (year not given)".
 std::string DayWords(const DateParts& d) {
-  if (d.year == 0) return fmt::format("{} {} (year not given)", d.day, kMonths[d.month - 1]);
-  return fmt::format("{} {} {}", d.day, kMonths[d.month - 1], d.year);
+  if (d.year == 0) return fmt::format("{} {} (year not given)", d.day, MonthName(d.month));
+  return fmt::format("{} {} {}", d.day, MonthName(d.month), d.year);
 }
 
 std::string OrdinalWord(int n) { return n == 1 ? "first" : n == 2 ? "second" : n == 3 ? "third" : "fourth"; }
@@ -145,8 +143,8 @@ std::string TimeInWords(std::string_view t) {
   if (t.size() == 7 && t[4] == '-' && Digits(t.substr(5, 2)) && (Digits(t.substr(0, 4)) || t.substr(0, 4) == "XXXX")) {
     const int m = ToInt(t.substr(5, 2));
     if (m < 1 || m > 12) return std::string(t);
-    if (t.substr(0, 4) == "XXXX") return fmt::format("{} (year not given)", kMonths[m - 1]);
-    return fmt::format("{} {}", kMonths[m - 1], t.substr(0, 4));
+    if (t.substr(0, 4) == "XXXX") return fmt::format("{} (year not given)", MonthName(m));
+    return fmt::format("{} {}", MonthName(m), t.substr(0, 4));
   }
   if (t.size() >= 7 && Digits(t.substr(0, 4)) && t[4] == '-') {
     const std::string_view y = t.substr(0, 4), rest = t.substr(5);

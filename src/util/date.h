@@ -30,6 +30,9 @@ struct CivilDate {
 bool IsValidDate(int year, int month, int day);
 int DaysInMonth(int year, int month);
 
+/// "January" … "December" for month 1 … 12 (English, as reports print dates).
+const char* MonthName(int month);
+
 /// Parses "YYYY-MM-DD" exactly.
 std::optional<CivilDate> ParseIsoDate(std::string_view s);
 

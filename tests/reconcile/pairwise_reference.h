@@ -453,12 +453,10 @@ std::vector<Group> SplitToldApart(Group g) {
   for (size_t k = 1; k < spans.size(); ++k) {
     if (keyed[k].size() > keyed[main].size()) main = k;
   }
-  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                        "July",    "August",   "September", "October", "November", "December"};
   std::vector<std::string> names;
   for (const auto& span : spans) {
     const CivilDate d = CivilDate::FromDays(span.front());
-    names.push_back(std::to_string(d.day) + " " + kMonths[d.month - 1]);
+    names.push_back(std::to_string(d.day) + " " + MonthName(d.month));
   }
   std::string why = "dates one document tells apart are two events: ";
   for (size_t k = 0; k < names.size(); ++k) why += (k ? "; " : "") + names[k];
