@@ -333,10 +333,15 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       }
       // Words that read as breakers but part nothing (BREAKER_EXEMPT: "Boys and
       // Girls Club", "the shooting that occurred …") are blanked first.
-      const std::string after_kept = Blanked(breaker_exempt_.get(), after_text);
-      const std::string_view after = after_kept;
+      Blank(breaker_exempt_.get(), &after_text);
+      const std::string_view after = after_text;
+      auto breaker_before = [&] {
+        std::string before(mt.substr(ms, vs - ms));
+        Blank(breaker_exempt_.get(), &before);
+        return Search(breaker_.get(), before);
+      };
       if (breakers && (Search(breaker_.get(), after) || Search(breaker_after_.get(), after) ||
-                       (vs > ms && Search(breaker_.get(), Blanked(breaker_exempt_.get(), mt.substr(ms, vs - ms)))))) {
+                       (vs > ms && breaker_before()))) {
         continue;
       }
       // A fixed count's words are one person: "a man and woman", "a man and

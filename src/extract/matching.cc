@@ -19,9 +19,9 @@ bool Search(const RE2* re, std::string_view text) {
   return re != nullptr && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
 }
 
-std::string Blanked(const RE2* re, std::string_view text) {
-  std::string out(text);
-  if (re == nullptr) return out;
+void Blank(const RE2* re, std::string* text) {
+  if (re == nullptr) return;
+  std::string& out = *text;
   re2::StringPiece input(out.data(), out.size()), match;
   size_t pos = 0;
   while (pos <= out.size() && re->Match(input, pos, out.size(), RE2::UNANCHORED, &match, 1)) {
@@ -29,7 +29,6 @@ std::string Blanked(const RE2* re, std::string_view text) {
     for (size_t k = start; k < start + match.size(); ++k) out[k] = ' ';
     pos = start + std::max<size_t>(match.size(), 1);
   }
-  return out;
 }
 
 std::string_view WindowBefore(std::string_view sentence, size_t value_start, int words) {

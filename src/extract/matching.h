@@ -21,9 +21,9 @@ std::unique_ptr<RE2> CompileMacro(const rules::RuleSet& rules, std::string_view 
 /// Whether `re` matches anywhere in `text`; false when `re` is null.
 bool Search(const RE2* re, std::string_view text);
 
-/// `text` with every match of `re` (if any) turned into spaces, so that
+/// Turns every match of `re` (if any) in `text` into spaces, so that
 /// searches after it do not see those words; the length is kept.
-std::string Blanked(const RE2* re, std::string_view text);
+void Blank(const RE2* re, std::string* text);
 
 /// The words before the value, back to the clause's start, at most `words`.
 std::string_view WindowBefore(std::string_view sentence, size_t value_start, int words);
