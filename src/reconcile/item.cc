@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "util/date.h"
 
@@ -50,12 +51,33 @@ std::string Period(std::pair<int64_t, int64_t> days) {
   return lo.ToString().substr(0, 7);
 }
 
+bool MonthDaysAdjacent(MonthDay a, MonthDay b) {
+  if (a.month == 0 || b.month == 0) return false;
+  for (int year : {2000, 2001}) {  // a leap year and a common one
+    if (!IsValidDate(year, a.month, a.day)) continue;
+    const int64_t day = CivilDate{year, a.month, a.day}.ToDays();
+    for (int other = year - 1; other <= year + 1; ++other) {
+      if (IsValidDate(other, b.month, b.day) && std::abs(CivilDate{other, b.month, b.day}.ToDays() - day) <= 1) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool MonthDayMeets(const Item& open, int64_t lo, int64_t hi) {
+  return Within(open.month_day, open.month_day_tolerant ? lo - 1 : lo, hi);
+}
+
 bool Intersect(const Item& a, const Item& b) {
   if (a.quantity || b.quantity) return a.quantity && b.quantity && !(a.hi < b.lo) && !(b.hi < a.lo);
   if (a.known && b.known) return a.lo <= b.hi && b.lo <= a.hi;
-  if (!a.known && a.month_day_text >= 0 && b.known) return Within(a.month_day, b.lo, b.hi);
-  if (!b.known && b.month_day_text >= 0 && a.known) return Within(b.month_day, a.lo, a.hi);
-  if (a.month_day_text >= 0 && b.month_day_text >= 0) return a.month_day_text == b.month_day_text;
+  if (!a.known && a.month_day_text >= 0 && b.known) return MonthDayMeets(a, b.lo, b.hi);
+  if (!b.known && b.month_day_text >= 0 && a.known) return MonthDayMeets(b, a.lo, a.hi);
+  if (a.month_day_text >= 0 && b.month_day_text >= 0) {
+    return a.month_day_text == b.month_day_text ||
+           (a.month_day_tolerant && b.month_day_tolerant && MonthDaysAdjacent(a.month_day, b.month_day));
+  }
   // Days of the week ("XXXX-WXX-5", "XXXX-WXX-5TAF") a day apart agree, as dates do.
   if (a.weekday >= 0 && b.weekday >= 0) return (WeekdayMask(a.weekday) & WeekdayMask(b.weekday)) != 0;
   return true;  // nothing known on one side: no evidence against
@@ -111,6 +133,7 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
         std::isdigit(static_cast<unsigned char>(t.timex[5]))) {
       it.month_day_text = Number(&month_days_, t.timex.substr(5, 5));
       it.month_day = ParseMonthDay(t.timex.substr(5, 5));
+      it.month_day_tolerant = c.attribute == "date" && !it.known;
     }
     if (t.timex.rfind("XXXX-WXX-", 0) == 0 && t.timex.size() >= 10) {
       const char d = t.timex[9];

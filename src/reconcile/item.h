@@ -50,6 +50,9 @@ struct Item {
   int64_t hi = 0;
   int month_day_text = -1;  ///< Time "XXXX-MM-DD…": its MM-DD text, numbered per group; else -1.
   MonthDay month_day;
+  /// A date claim's month-day without its year: a day apart is one day, as
+  /// for known days ("November 18" and "November 19" agree).
+  bool month_day_tolerant = false;
   int weekday = -1;  ///< Time "XXXX-WXX-1".."7" (0..6) or "XXXX-WXX-WE" (7); else -1.
   bool as_of_known = false;
   int64_t as_of_lo = 0;
@@ -91,10 +94,19 @@ inline constexpr unsigned WeekdayMask(int weekday) {
 }
 inline constexpr int kWeekdayKinds = 8;
 
+/// Whether two month-days (valid ones) are at most a day apart in some year:
+/// "11-18" and "11-19", "12-31" and "01-01", "02-28" and "03-01".
+bool MonthDaysAdjacent(MonthDay a, MonthDay b);
+
+/// Whether an open month-day meets known days [lo, hi]: it falls on one, or,
+/// for a tolerant one (Item::month_day_tolerant), the day after it does.
+bool MonthDayMeets(const Item& open, int64_t lo, int64_t hi);
+
 /// Whether two values can both be true (DESIGN.md §4): quantities and known
-/// days whose intervals meet; a month-day and a span of days holding it; two
-/// month-days or two weekdays that are the same; anything else of two times,
-/// since nothing is known against it. A quantity and a time never.
+/// days whose intervals meet; a month-day and a span of days holding it (or,
+/// for a date, the day after it); two month-days that are the same (or, for
+/// dates, a day apart); two weekdays that share a day; anything else of two
+/// times, since nothing is known against it. A quantity and a time never.
 bool Intersect(const Item& a, const Item& b);
 
 /// Whether two claims' as_of leave room for one time: unknown on one side,

@@ -847,11 +847,12 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     };
     const auto first_tolerant =
         std::find_if(compared.begin(), compared.end(), [](const Item* c) { return c->tolerant; });
-    std::set<int> weekdays;
+    std::set<int> weekdays, month_days;  // month-days of dates: agreeing, so a day apart at most
     for (const Item* c : compared) {
       if (c->weekday >= 0) weekdays.insert(c->weekday);
+      if (c->OpenMonthDay() && c->month_day_tolerant) month_days.insert(c->month_day_text);
     }
-    if (weekdays.size() > 1 ||
+    if (weekdays.size() > 1 || month_days.size() > 1 ||
         (first_tolerant != compared.end() &&
          std::any_of(compared.begin(), compared.end(), [&](const Item* c) { return stated_apart(*first_tolerant, c); }))) {
       f.notes.push_back(

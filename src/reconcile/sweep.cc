@@ -152,7 +152,7 @@ struct PairSummary {
   LowestTwo quantity_hi;   // quantities: the lowest upper bounds (one below x)
   LowestTwo time;          // times (a quantity is disjoint from each)
   LowestTwo known_hi;      // known days: the lowest last days (one before x)
-  AvoidKernel month_days;  // open month-days, by text (another day than x's)
+  AvoidKernel month_days;  // open month-days, by text (for x's that name no day)
   WeekdayOwners weekdays;  // weekdays, known or not (days that miss x's)
 
   void Add(const Item& y, uint32_t owner) {
@@ -180,7 +180,13 @@ struct PairSummary {
     if (x.known) {
       if (auto hi = known_hi.LowestBesides(owner); hi && *hi < x.lo) return 1.0;
     }
-    if (x.OpenMonthDay() && month_days.Avoids(x.month_day_text, owner)) return 1.0;
+    // A month-day text that names no day ("XXXX-13-45") meets no other text
+    // and no known day; valid month-days are asked in WorstPair, one sweep
+    // per day, as "a day apart" is no equality of texts.
+    if (x.OpenMonthDay() && x.month_day.month == 0 &&
+        (month_days.Avoids(x.month_day_text, owner) || known_hi.LowestBesides(owner))) {
+      return 1.0;
+    }
     if (x.OpenWeekday() && weekdays.Misses(x.weekday, owner)) return 1.0;
     return -1.0;
   }
@@ -242,17 +248,19 @@ double WorstPair(const std::vector<const Item*>& items, Owner owner) {
   SweepCompatible<PairSummary>(
       items, items, [&](PairSummary* s, const Item& y) { s->Add(y, owner(y)); },
       [&](const Item& x, const PairSummary& s) { worst = std::max(worst, s.Worst(x, owner(x))); });
-  // A month-day without its year against known days that do not hold it:
-  // one sweep per month-day asked (366 at most; a text naming no day is one).
+  // A month-day without its year against known days that do not hold it and
+  // month-days that are not it (for dates: not a day apart either): one sweep
+  // per month-day asked, 366 at most. The items of one group share their
+  // attribute, so the first asking item speaks for all of its day.
   std::map<std::pair<int, int>, std::vector<const Item*>> open;
   for (const Item* x : items) {
-    if (x->OpenMonthDay()) open[{x->month_day.month, x->month_day.day}].push_back(x);
+    if (x->OpenMonthDay() && x->month_day.month != 0) open[{x->month_day.month, x->month_day.day}].push_back(x);
   }
   for (const auto& [key, asking] : open) {
-    const MonthDay md{key.first, key.second};
+    const Item& md = *asking.front();
     std::vector<const Item*> apart;
     for (const Item* y : items) {
-      if (!y->quantity && y->known && !Within(md, y->lo, y->hi)) apart.push_back(y);
+      if (!y->quantity && (y->known || y->OpenMonthDay()) && !Intersect(md, *y)) apart.push_back(y);
     }
     SweepCompatible<LowestTwo>(
         apart, asking, [&](LowestTwo* s, const Item& y) { s->Add(0, owner(y)); },
@@ -294,7 +302,7 @@ class Suffix {
  public:
   explicit Suffix(const std::vector<const Item*>& group) {
     for (const Item* x : group) {
-      if (x->OpenMonthDay() && key_.emplace(KeyOf(x->month_day), keys_.size()).second) keys_.push_back(x->month_day);
+      if (x->OpenMonthDay() && key_.emplace(KeyOf(x->month_day), keys_.size()).second) keys_.push_back(x);
     }
     not_within_.assign(keys_.size(), 0);
     open_in_key_.assign(keys_.size(), 0);
@@ -312,7 +320,7 @@ class Suffix {
       ++known_;
       known_lowest_hi_ = std::min(known_lowest_hi_, y.hi);
       known_highest_lo_ = std::max(known_highest_lo_, y.lo);
-      for (size_t k = 0; k < keys_.size(); ++k) not_within_[k] += !Within(keys_[k], y.lo, y.hi);
+      for (size_t k = 0; k < keys_.size(); ++k) not_within_[k] += !MonthDayMeets(*keys_[k], y.lo, y.hi);
     }
     if (y.OpenMonthDay()) {
       ++open_days_;
@@ -334,12 +342,20 @@ class Suffix {
     if (x.known) {
       if (known_ > 0 && (known_lowest_hi_ < x.lo || known_highest_lo_ > x.hi)) return true;
       for (size_t k : present_keys_) {
-        if (!Within(keys_[k], x.lo, x.hi)) return true;
+        if (!MonthDayMeets(*keys_[k], x.lo, x.hi)) return true;
       }
       return x.weekday >= 0 && SomeMisses(open_weekdays_, x.weekday);
     }
     if (x.month_day_text >= 0) {
-      return not_within_[key_.at(KeyOf(x.month_day))] > 0 || open_days_ > Count(open_day_texts_, x.month_day_text);
+      if (not_within_[key_.at(KeyOf(x.month_day))] > 0) return true;
+      if (x.month_day.month == 0 || !x.month_day_tolerant) return open_days_ > Count(open_day_texts_, x.month_day_text);
+      size_t meeting = 0;  // open month-days here on x's day or a day apart
+      for (size_t k : present_keys_) {
+        if (keys_[k]->month_day == x.month_day || MonthDaysAdjacent(keys_[k]->month_day, x.month_day)) {
+          meeting += open_in_key_[k];
+        }
+      }
+      return open_days_ > meeting;
     }
     if (x.weekday >= 0) return SomeMisses(weekdays_, x.weekday);
     return false;
@@ -366,7 +382,7 @@ class Suffix {
   int64_t known_lowest_hi_ = std::numeric_limits<int64_t>::max();
   int64_t known_highest_lo_ = std::numeric_limits<int64_t>::min();
   std::unordered_map<int, size_t> key_;  // month-day → its index in keys_
-  std::vector<MonthDay> keys_;            // the group's open month-days
+  std::vector<const Item*> keys_;        // the group's open month-days, an item of each
   std::vector<size_t> not_within_;        // known times here whose days miss keys_[k]
   std::vector<size_t> open_in_key_;       // open month-days here on keys_[k]
   std::vector<size_t> present_keys_;      // keys with open month-days here

@@ -72,6 +72,22 @@ bool MonthDayWithin(const std::string& md, const DayInterval& d) {
   return false;
 }
 
+// A date claim's month-day without a year means its day or the next (the day
+// of tolerance every date has); Eff marks it by this granularity.
+const char* const kTolerantMonthDay = "day, or the day after";
+
+// Some calendar day of 1999–2002 is `a` and the day before or after it `b`.
+bool MonthDaysApartByOne(const std::string& a, const std::string& b) {
+  const int64_t first = CivilDate{1999, 1, 1}.ToDays(), last = CivilDate{2002, 12, 31}.ToDays();
+  for (int64_t day = first + 1; day < last; ++day) {
+    if (CivilDate::FromDays(day).ToString().substr(5) != a) continue;
+    if (CivilDate::FromDays(day - 1).ToString().substr(5) == b || CivilDate::FromDays(day + 1).ToString().substr(5) == b) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether two values can both be true.
 bool Intersect(const model::Value& a, const model::Value& b) {
   if (const auto* qa = std::get_if<Quantity>(&a)) {
@@ -86,9 +102,21 @@ bool Intersect(const model::Value& a, const model::Value& b) {
   if (ta == nullptr || tb == nullptr) return false;
   const DayInterval da = DaysOf(*ta), db = DaysOf(*tb);
   if (da.known && db.known) return da.lo <= db.hi && db.lo <= da.hi;
-  if (!da.known && !da.month_day.empty() && db.known) return MonthDayWithin(da.month_day, db);
-  if (!db.known && !db.month_day.empty() && da.known) return MonthDayWithin(db.month_day, da);
-  if (!da.month_day.empty() && !db.month_day.empty()) return da.month_day == db.month_day;
+  const bool ta_tolerant = ta->granularity == kTolerantMonthDay, tb_tolerant = tb->granularity == kTolerantMonthDay;
+  auto earlier = [](DayInterval d) {
+    --d.lo;
+    return d;
+  };
+  if (!da.known && !da.month_day.empty() && db.known) {
+    return MonthDayWithin(da.month_day, ta_tolerant ? earlier(db) : db);
+  }
+  if (!db.known && !db.month_day.empty() && da.known) {
+    return MonthDayWithin(db.month_day, tb_tolerant ? earlier(da) : da);
+  }
+  if (!da.month_day.empty() && !db.month_day.empty()) {
+    return da.month_day == db.month_day ||
+           (ta_tolerant && tb_tolerant && MonthDaysApartByOne(da.month_day, db.month_day));
+  }
   // Days of the week a day apart agree, as dates do; the weekend is Saturday
   // and Sunday (and, a day on, Monday).
   auto days = [](const std::string& timex) -> std::set<int> {
@@ -128,6 +156,10 @@ model::Value Eff(const Claim& c) {
   if (Tolerant(c)) {
     auto& t = std::get<model::Time>(v);
     t.hi = CivilDate::FromDays(DaysOf(t).hi + 1).ToString();
+  }
+  if (auto* t = std::get_if<model::Time>(&v); t != nullptr && c.attribute == "date") {
+    const DayInterval d = DaysOf(*t);
+    if (!d.known && !d.month_day.empty()) t->granularity = kTolerantMonthDay;
   }
   return v;
 }
@@ -951,7 +983,13 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       if (digit) weekdays.insert(std::string(1, d));
       if (t->timex.substr(9, 2) == "WE") weekdays.insert("WE");
     }
-    if (stated_apart || weekdays.size() > 1) {
+    std::set<std::string> month_days;  // open month-days of dates
+    for (const Claim* c : compared) {
+      const model::Value v = Eff(*c);
+      const auto* t = std::get_if<model::Time>(&v);
+      if (t != nullptr && t->granularity == kTolerantMonthDay) month_days.insert(DaysOf(*t).month_day);
+    }
+    if (stated_apart || weekdays.size() > 1 || month_days.size() > 1) {
       f.notes.push_back(
           "dates a day apart are read as one event (a day of tolerance: an event overnight, outlets in other time "
           "zones)");

@@ -67,7 +67,8 @@ model::Value SomeQuantity(Random& r, int scale) {
 }
 
 model::Value SomeTime(Random& r) {
-  static const std::vector<std::string> kMonthDays = {"01-03", "01-05", "12-26", "02-29", "02-30", "1x-03", "03-01"};
+  static const std::vector<std::string> kMonthDays = {"01-03", "01-05", "12-26", "02-29", "02-30", "1x-03", "03-01",
+                                                       "01-04", "12-31", "01-01", "02-28"};
   static const std::vector<std::string> kWeekdays = {"XXXX-WXX-3", "XXXX-WXX-3TAF", "XXXX-WXX-5", "XXXX-WXX-4",
                                                       "XXXX-WXX-7", "XXXX-WXX-1", "XXXX-WXX-WE"};
   const int64_t day = SomeDay(r);
