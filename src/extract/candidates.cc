@@ -246,6 +246,7 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->date_speech_before_ = CompileMacro(rules, "DATE_SPEECH_BEFORE");
   f->date_speech_after_ = CompileMacro(rules, "DATE_SPEECH_AFTER");
   f->date_limit_before_ = CompileMacro(rules, "DATE_LIMIT_BEFORE");
+  f->date_since_before_ = CompileMacro(rules, "DATE_SINCE_BEFORE");
   f->count_joined_ = CompileMacro(rules, "COUNT_JOINED");
   f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
   f->count_new_clause_ = CompileMacro(rules, "COUNT_NEW_CLAUSE");
@@ -381,8 +382,12 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
           continue;
         }
         // A date that closes a wait after the event word ("the trial over
-        // the shooting was put off until Monday") is not the event's.
+        // the shooting was put off until Monday") is not the event's, nor is
+        // one inside a "since" phrase ("fighting since troops invaded on
+        // Saturday").
         if (vs > ms && Search(date_limit_before_.get(), mt.substr(ms, vs - ms))) continue;
+        const size_t since_from = std::min(from, ms);
+        if (Search(date_since_before_.get(), mt.substr(since_from, vs - since_from))) continue;
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
                   Unmask(masked, me, true, mentions), values[0], mentions[values[0]].start,
