@@ -386,8 +386,11 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         // one inside a "since" phrase ("fighting since troops invaded on
         // Saturday").
         if (vs > ms && Search(date_limit_before_.get(), mt.substr(ms, vs - ms))) continue;
-        const size_t since_from = std::min(from, ms);
-        if (Search(date_since_before_.get(), mt.substr(since_from, vs - since_from))) continue;
+        if (auto ev = re.NamedCapturingGroups().find("event"); ev != re.NamedCapturingGroups().end() &&
+                                                               g[ev->second].data() != nullptr) {
+          const size_t event_end = g[ev->second].data() - mt.data() + g[ev->second].size();
+          if (event_end <= vs && Search(date_since_before_.get(), mt.substr(event_end, vs - event_end))) continue;
+        }
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
                   Unmask(masked, me, true, mentions), values[0], mentions[values[0]].start,

@@ -502,6 +502,70 @@ std::string SubjectBuilder::NamedVictimAfter(std::string_view sentence, size_t f
   return "";
 }
 
+// The person an event of `patient_events` happened to, named at the event's
+// verb nearest the value: "receiver Vincent Jackson was arrested", "Williams,
+// 32, was arrested", "police arrested Jamal Williams" → the name's last word.
+// Empty when that verb names nobody ("a man was arrested", "he was arrested").
+std::string SubjectBuilder::PatientName(std::string_view sentence, size_t value_offset,
+                                        const std::string& event) const {
+  std::vector<WordFinder::Hit> hits;
+  for (const auto& h : event_verbs_.Find(sentence)) {
+    if (h.key == event) hits.push_back(h);
+  }
+  const WordFinder::Hit* verb = Nearest(hits, value_offset);
+  if (verb == nullptr) return "";
+  auto is_be = [&](std::string_view w) { return rules_.Lex("patient_be").Find(w) != nullptr; };
+  // Passive: the run of names right before "was", past an age set off by
+  // commas ("Williams, 32, was").
+  std::vector<std::string_view> before = Words(sentence.substr(0, verb->offset));
+  if (!before.empty() && is_be(TrimWord(before.back()))) {
+    before.pop_back();
+    if (!before.empty() && TrimWord(before.back()) == "been") before.pop_back();
+    if (!before.empty() && before.back().ends_with(',') &&
+        std::all_of(before.back().begin(), before.back().end() - 1,
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+      before.pop_back();
+    }
+    if (before.empty() || !IsName(TrimWord(before.back()))) return "";
+    // An apposition names the person first: "Jamal Williams, the defensive
+    // tackle for the Chargers was arrested" is Williams, and so is "John
+    // Jenkin, 23, of Newton Street, Millom was arrested": the earliest name,
+    // within a dozen words, that a comma parts from "the", "a", "of", "from"
+    // or an age.
+    constexpr size_t kAppositionWords = 12;
+    auto is_age = [](std::string_view w) {
+      return w.size() > 1 && w.ends_with(',') &&
+             std::all_of(w.begin(), w.end() - 1, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    };
+    // A place is no person: "shot four people at a party in McKeesport was
+    // arrested" names nobody.
+    size_t run = before.size() - 1;
+    while (run > 0 && IsName(TrimWord(before[run - 1])) && !before[run - 1].ends_with(',')) --run;
+    if (run > 0 && rules_.Lex("place_prepositions").Find(TrimWord(before[run - 1])) != nullptr) return "";
+    std::string_view head = TrimWord(before.back());
+    const size_t stop = before.size() > kAppositionWords ? before.size() - kAppositionWords : 0;
+    for (size_t i = before.size() - 1; i-- > stop;) {
+      if (!before[i].ends_with(',') || !IsName(TrimWord(before[i]))) continue;
+      const std::string_view next = TrimWord(before[i + 1]);
+      if (next == "the" || next == "a" || next == "an" || next == "of" || next == "from" || is_age(before[i + 1])) {
+        head = TrimWord(before[i]);
+      }
+    }
+    return Slug(head);
+  }
+  // A reduced relative: "receiver Vincent Jackson, arrested Jan. 6".
+  if (!before.empty() && before.back().ends_with(',') && IsName(TrimWord(before.back()))) {
+    return Slug(TrimWord(before.back()));
+  }
+  // Active: a name right after the verb ("arrested Jamal Williams on …").
+  std::vector<std::string_view> object = Words(sentence.substr(verb->offset + verb->length));
+  if (object.empty() || !IsName(TrimWord(object.front()))) return "";
+  if (object.size() > 4) object.resize(4);
+  std::string phrase;
+  for (std::string_view w : object) phrase += std::string(w) + " ";
+  return NameIn(phrase);
+}
+
 namespace {
 
 // A comma, semicolon or colon that ends a clause; not one inside a number
@@ -719,6 +783,11 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
       if (event.empty()) event = doc.main_event.empty() ? "event" : doc.main_event;
     } else if (std::string named = NamedVictimAfter(sentence, value_offset); !named.empty()) {
       return named;
+    } else if (rules_.Lex("patient_events").Find(event) != nullptr) {
+      // Arrests of two people are two events: "jackson-arrest", "williams-arrest".
+      if (std::string patient = PatientName(sentence, value_offset, event); !patient.empty()) {
+        return patient + "-" + event;
+      }
     }
   }
   std::string subject = event;
