@@ -609,6 +609,9 @@ std::vector<WordFinder::Hit> SubjectBuilder::RolesOf(std::string_view sentence, 
   std::string phrase;
   for (size_t i = 0; i < words.size() && i < kWords; ++i) {
     if (rules_.Lex("agent_prepositions").Find(TrimWord(words[i])) != nullptr) break;
+    // "killing an 11-year-old and critically wounding his brother": what
+    // follows "and" is another phrase, not the count's role.
+    if (words[i] == "and" || words[i] == "or" || words[i] == "but") break;
     (phrase += words[i]) += " ";
     if (EndsWithBreak(words[i])) break;
     // The phrase's head noun ends it, with a role word right after it
