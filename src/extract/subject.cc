@@ -264,6 +264,14 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
     if (after_another && full != nullptr) (*full)[slug] = true;
   };
   bool run_long = false;
+  // A run after a place preposition is a place, not a person: "shot to
+  // death in Mountville", "at Hempfield High School".
+  bool after_place_word = false, run_is_place = false;
+  auto end_any = [&] {
+    if (!run_is_place) end_run(previous, run_long);
+    previous = {};
+    run_long = false;
+  };
   while (pos < body.size()) {
     while (pos < body.size() && std::isspace(static_cast<unsigned char>(body[pos]))) ++pos;
     size_t end = pos;
@@ -272,21 +280,20 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
     const std::string_view w = TrimWord(raw);
     const bool name = !raw.empty() && IsName(w);
     if (!name) {
-      end_run(previous, run_long);
-      previous = {};
-      run_long = false;
+      end_any();
+      after_place_word = !raw.empty() && rules_.Lex("place_prepositions").Find(w) != nullptr;
     } else {
+      if (previous.empty()) run_is_place = after_place_word;
       run_long = !previous.empty();
       previous = w;
       if (std::string_view(",.;:").find(raw.back()) != std::string_view::npos) {
-        end_run(previous, run_long);
-        previous = {};
-        run_long = false;
+        end_any();
+        after_place_word = false;
       }
     }
     pos = end;
   }
-  end_run(previous, run_long);
+  end_any();
   return uses;
 }
 
@@ -310,9 +317,11 @@ bool SubjectBuilder::IsName(std::string_view word) const {
 std::string SubjectBuilder::NameIn(std::string_view text) const {
   std::string last;
   bool in_run = false;
+  bool after_place_word = false;  // "to death in Mountville": a place, no name
   for (std::string_view raw : Words(text)) {
     const std::string_view w = TrimWord(raw);
     const bool particle = in_run && rules_.Lex("name_particles").Find(w) != nullptr;
+    if (!in_run && after_place_word && IsName(w)) continue;  // the rest of the place's run too
     if (IsName(w) || particle || (in_run && w.find('-') != std::string_view::npos &&
                                   StartsUpper(w.substr(w.find('-') + 1)))) {
       last = Slug(w);
@@ -321,6 +330,7 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
       continue;
     }
     if (in_run) break;
+    after_place_word = rules_.Lex("place_prepositions").Find(w) != nullptr;
   }
   return last;
 }
