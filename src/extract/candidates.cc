@@ -248,6 +248,7 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->date_limit_before_ = CompileMacro(rules, "DATE_LIMIT_BEFORE");
   f->date_since_before_ = CompileMacro(rules, "DATE_SINCE_BEFORE");
   f->count_joined_ = CompileMacro(rules, "COUNT_JOINED");
+  f->count_joined_before_ = CompileMacro(rules, "COUNT_JOINED_BEFORE");
   f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
   f->count_new_clause_ = CompileMacro(rules, "COUNT_NEW_CLAUSE");
   f->fixed_count_sentences_ = static_cast<size_t>(rules.IntSetting("fixed_count_sentences", 3));
@@ -346,10 +347,12 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
                        (vs > ms && breaker_before()))) {
         continue;
       }
-      // A fixed count's words are one person: "a man and woman", "a man and
-      // a woman", "a second victim" are more.
-      if (count && (Search(breaker_.get(), mt.substr(vs, value_end - vs)) ||
+      // A fixed count's words are its persons: "a man and woman", "a man and
+      // a woman", "a second victim" are more than one; a person joined to
+      // another before or after ("a man, a woman and a child") is one of more.
+      if (count && ((*count == 1 && Search(breaker_.get(), mt.substr(vs, value_end - vs))) ||
                     Search(count_one_of_.get(), mt.substr(vs, value_end - vs)) ||
+                    Search(count_joined_before_.get(), mt.substr(vs > 40 ? vs - 40 : 0, std::min<size_t>(vs, 40))) ||
                     (Search(count_joined_.get(), mt.substr(value_end)) &&
                      !Search(count_new_clause_.get(), mt.substr(value_end))))) {
         continue;
