@@ -512,6 +512,25 @@ std::string SubjectBuilder::NamedVictimAfter(std::string_view sentence, size_t f
   return "";
 }
 
+// Whether the event's verb nearest the value has a passive subject told by
+// role, not by name or pronoun: "the 35-year-old deputy was killed".
+bool SubjectBuilder::VictimByRole(std::string_view sentence, size_t value_offset, const std::string& event) const {
+  std::vector<WordFinder::Hit> hits;
+  for (const auto& h : event_verbs_.Find(sentence)) {
+    if (h.key == event) hits.push_back(h);
+  }
+  const WordFinder::Hit* verb = Nearest(hits, value_offset);
+  if (verb == nullptr) return false;
+  std::vector<std::string_view> before = Words(sentence.substr(0, verb->offset));
+  if (before.empty() || rules_.Lex("patient_be").Find(TrimWord(before.back())) == nullptr) return false;
+  before.pop_back();
+  if (!before.empty() && TrimWord(before.back()) == "been") before.pop_back();
+  if (before.empty()) return false;
+  const std::string_view noun = TrimWord(before.back());
+  return rules_.Lex("person_nouns").Find(noun) != nullptr ||
+         rules_.Lex("victim_roles").Find(noun) != nullptr;
+}
+
 // The person an event of `patient_events` happened to, named at the event's
 // verb nearest the value: "receiver Vincent Jackson was arrested", "Williams,
 // 32, was arrested", "police arrested Jamal Williams" → the name's last word.
@@ -780,7 +799,13 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
         if (!preposition) name = NameIn(victim->second);
       }
       const auto lead = fields.find("lead_name");
-      if (name.empty() && (lead == fields.end() || lead->second != "false")) name = doc.lead_name;
+      // The person the document is about stands in for a pronoun ("until
+      // his death on …"), not for a victim told by role ("the 35-year-old
+      // deputy was killed on June 24" in a story about his killer).
+      if (name.empty() && (lead == fields.end() || lead->second != "false") &&
+          !VictimByRole(sentence, value_offset, event)) {
+        name = doc.lead_name;
+      }
       if (!name.empty()) return name + "-" + event;
       // No victim: "struck on Tuesday, killing five" dates the strike. A
       // killing the rule's event names as a noun ("the murder is said to have

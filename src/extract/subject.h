@@ -83,6 +83,7 @@ class SubjectBuilder {
                        bool allow_named) const;
   std::string NamedVictimAfter(std::string_view sentence, size_t from) const;
   std::string PatientName(std::string_view sentence, size_t value_offset, const std::string& event) const;
+  bool VictimByRole(std::string_view sentence, size_t value_offset, const std::string& event) const;
   std::string NameIn(std::string_view text) const;
   std::string PlaceIn(std::string_view sentence) const;
   struct SubPlace {
