@@ -112,6 +112,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       qualifiers_(rules, "qualifiers"),
       intake_(rules, "intake_cues"),
       deaths_before_(rules, "death_words"),
+      injuries_before_(rules, "injury_words"),
       lead_sentences_(static_cast<size_t>(rules.IntSetting("lead_sentences", 3))) {
   RE2::Options options;
   options.set_log_errors(false);
@@ -842,7 +843,8 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     // "Two were killed and three other people were injured": the wounded
     // are others than the dead, not another incident's.
     if (!roles.empty() && roles.front().key == "others" && attribute != "deaths" &&
-        !deaths_before_.Find(sentence.substr(0, value_offset)).empty()) {
+        !deaths_before_.Find(sentence.substr(0, value_offset)).empty() &&
+        injuries_before_.Find(sentence.substr(0, value_offset)).empty()) {
       roles.clear();
     }
     if (!roles.empty()) subject += "/" + roles.front().key;

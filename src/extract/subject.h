@@ -130,6 +130,7 @@ class SubjectBuilder {
   WordFinder qualifiers_;
   WordFinder intake_;
   WordFinder deaths_before_;  // death_words: "other" wounded after them are others than the dead
+  WordFinder injuries_before_;  // injury_words: "other" wounded after them are others than those
   std::unique_ptr<RE2> sub_place_;  // the SUB_PLACE macro of the rules
   std::unique_ptr<RE2> breaker_;    // the BREAKER macro: ends a value's clause
   size_t lead_sentences_;           // setting lead_sentences: the lead that places the story
