@@ -66,7 +66,9 @@ bool MonthDaysAdjacent(MonthDay a, MonthDay b) {
 }
 
 bool MonthDayMeets(const Item& open, int64_t lo, int64_t hi) {
-  return Within(open.month_day, open.month_day_tolerant ? lo - 1 : lo, hi);
+  // The span's first 400 days, and for a tolerant month-day the day before it.
+  return Within(open.month_day, lo, hi) ||
+         (open.month_day_tolerant && lo <= hi && Within(open.month_day, lo - 1, lo - 1));
 }
 
 bool Intersect(const Item& a, const Item& b) {

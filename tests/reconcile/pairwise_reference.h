@@ -103,15 +103,13 @@ bool Intersect(const model::Value& a, const model::Value& b) {
   const DayInterval da = DaysOf(*ta), db = DaysOf(*tb);
   if (da.known && db.known) return da.lo <= db.hi && db.lo <= da.hi;
   const bool ta_tolerant = ta->granularity == kTolerantMonthDay, tb_tolerant = tb->granularity == kTolerantMonthDay;
-  auto earlier = [](DayInterval d) {
-    --d.lo;
-    return d;
-  };
+  // A tolerant month-day may also be the day before the span's first.
+  auto day_before = [](const DayInterval& d) { return CivilDate::FromDays(d.lo - 1).ToString().substr(5); };
   if (!da.known && !da.month_day.empty() && db.known) {
-    return MonthDayWithin(da.month_day, ta_tolerant ? earlier(db) : db);
+    return MonthDayWithin(da.month_day, db) || (ta_tolerant && db.lo <= db.hi && da.month_day == day_before(db));
   }
   if (!db.known && !db.month_day.empty() && da.known) {
-    return MonthDayWithin(db.month_day, tb_tolerant ? earlier(da) : da);
+    return MonthDayWithin(db.month_day, da) || (tb_tolerant && da.lo <= da.hi && db.month_day == day_before(da));
   }
   if (!da.month_day.empty() && !db.month_day.empty()) {
     return da.month_day == db.month_day ||
