@@ -384,7 +384,23 @@ struct TenseLexicons {
   const Lexicon& past;        // past_markers: "said", "was"
   const Lexicon& suffixes;    // past_suffixes: "ed" = true, "eed" = false
   const Lexicon& auxiliaries; // participle_auxiliaries: "be", "has": "has said" is no past
+  const Lexicon& reporting;   // reporting_verbs: "said", "told"
+  const Lexicon& openers;     // complement_openers: "that", "the", "he"
 };
+
+/// Whether words[i] is a reporting verb that opens the clause after it
+/// ("said the pilot runs until June", "announced that …"): a
+/// `reporting_verbs` word followed by a `complement_openers` word, or by
+/// "that" for a verb that also takes an object (value "that": "announced the
+/// deal on Tuesday"). Its tense times the saying, not that clause; "said on
+/// Friday" times the saying.
+bool OpensClause(const std::vector<std::string>& words, size_t i, const TenseLexicons& lex) {
+  if (i + 1 >= words.size()) return false;
+  const rules::LexEntry* verb = lex.reporting.Find(words[i]);
+  if (verb == nullptr) return false;
+  if (verb->value == "that") return rules::NormalizeKey(words[i + 1]) == "that";
+  return lex.openers.Find(words[i + 1]) != nullptr;
+}
 
 /// Whether a lower-case word is a past form: a `past_markers` word, or one
 /// whose longest `past_suffixes` entry says so (the stem keeps 3 letters).
@@ -424,8 +440,9 @@ Tense SentenceTense(const Reader& r) {
     if (*tense == "past") return Tense::kPast;
     if (*tense == "future") return Tense::kFuture;
   }
-  const TenseLexicons lex{r.Lex("future_markers"), r.Lex("past_markers"), r.Lex("past_suffixes"),
-                          r.Lex("participle_auxiliaries")};
+  const TenseLexicons lex{r.Lex("future_markers"),         r.Lex("past_markers"),
+                          r.Lex("past_suffixes"),          r.Lex("participle_auxiliaries"),
+                          r.Lex("reporting_verbs"),        r.Lex("complement_openers")};
   const std::string_view sentence = r.context.sentence;
   const size_t start = std::min(r.context.start, sentence.size());
   const std::vector<std::string> before = Words(sentence.substr(0, start));
@@ -434,15 +451,20 @@ Tense SentenceTense(const Reader& r) {
     // ahead unless a past form leads the clause ("was closed until Friday").
     // The -ed word right before the preposition is a state ("closed",
     // "suspended"), no tense; words after the date ("…, officials said") are
-    // another clause's.
+    // another clause's, and so is a reporting verb before the clause ("the
+    // company said the pilot runs through May").
     size_t end = before.size() - 1;
     if (end > 0 && before[end - 1].ends_with("ed")) --end;
     for (size_t i = end; i-- > 0;) {
+      if (OpensClause(before, i, lex)) break;
       if (Tense t = TenseAt(before, i, lex); t != Tense::kUnknown) return t;
     }
     return Tense::kFuture;
   }
   for (size_t i = before.size(); i-- > 0;) {
+    // A past "said" does not make the clause it opens past: read on after
+    // the match ("officials said the talks in March were productive").
+    if (OpensClause(before, i, lex)) break;
     if (Tense t = TenseAt(before, i, lex); t != Tense::kUnknown) return t;
   }
   const std::vector<std::string> after = Words(sentence.substr(std::min(r.context.end, sentence.size())));
