@@ -971,6 +971,9 @@ std::optional<CivilDate> HolidayIn(const rules::LexEntry& e, int year) {
 
 /// "Christmas", "Easter 2018", "last Thanksgiving", "Independence Day of this
 /// year": a `holidays` entry in the year written, else the one PickDay chooses.
+bool IsShifted(const Reader& r);
+bool Shift(const Reader& r, Point* point, std::string* err);
+
 bool HolidayDate(const Reader& r, Point* out, std::string* err) {
   const rules::LexEntry* e = r.Lex("holidays").Find(*r.Group("holiday"));
   if (e == nullptr) {
@@ -983,11 +986,23 @@ bool HolidayDate(const Reader& r, Point* out, std::string* err) {
   if (year) {
     day = HolidayIn(*e, *year);
   } else if (r.context.reference) {
-    std::vector<CivilDate> days;
+    // "It happened two weeks before Christmas": the tense places the day
+    // the match names, the holiday moved, so the choice is among those.
+    const bool shifted = IsShifted(r);
+    std::vector<CivilDate> days, named;
     for (int y = r.context.reference->year - 2; y <= r.context.reference->year + 2; ++y) {
-      if (auto d = HolidayIn(*e, y)) days.push_back(*d);
+      const std::optional<CivilDate> d = HolidayIn(*e, y);
+      if (!d) continue;
+      Point moved = DayPoint(*d);
+      std::string ignored;
+      if (shifted && !Shift(r, &moved, &ignored)) continue;
+      days.push_back(*d);
+      named.push_back(*moved.day);
     }
-    day = PickDay(r, days, RelOf(r, "rel"));
+    const std::optional<CivilDate> pick = PickDay(r, named, RelOf(r, "rel"));
+    for (size_t i = 0; pick && i < named.size(); ++i) {
+      if (named[i] == *pick) day = days[i];
+    }
   } else {
     const std::optional<int> month = ParseInt(e->Field("month")), dom = ParseInt(e->Field("day"));
     *out = month && dom && e->Field("offset").empty()
