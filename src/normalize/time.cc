@@ -446,7 +446,9 @@ Tense SentenceTense(const Reader& r) {
   const std::string_view sentence = r.context.sentence;
   const size_t start = std::min(r.context.start, sentence.size());
   const std::vector<std::string> before = Words(sentence.substr(0, start));
-  if (!before.empty() && r.Lex("forward_prepositions").Find(before.back())) {
+  // The end of a range ("from April until the end of June") shares its
+  // start's tense: there "until" joins the two, it looks nowhere.
+  if (!before.empty() && !r.Has("from_month") && r.Lex("forward_prepositions").Find(before.back())) {
     // "closed until Friday", "to remain suspended till May": an end point
     // ahead unless a past form leads the clause ("was closed until Friday").
     // The -ed word right before the preposition is a state ("closed",
