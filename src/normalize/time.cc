@@ -775,6 +775,11 @@ Point WeekdayDate(const Reader& r, int weekday /* 1 = Monday */) {
   }
   const int back = (ref.Weekday() - target + 7) % 7;  // days since the latest one
   const std::optional<int> rel = RelOf(r, "rel");
+  // "next Friday", "last Wednesday": that day of the next or previous week
+  // (`week_relatives`); "this coming Friday" is the first after.
+  if (auto word = r.Group("rel"); rel && word && r.Lex("week_relatives").Find(*word)) {
+    return DayPoint(ref.AddDays(-ref.Weekday() + 7 * *rel + target));
+  }
   if (rel) {
     if (*rel < 0) return DayPoint(ref.AddDays(back == 0 ? -7 : -back));
     if (*rel > 0) return DayPoint(ref.AddDays(back == 0 ? 7 : 7 - back));
