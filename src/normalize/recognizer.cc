@@ -19,11 +19,26 @@ bool IsWordByte(char c) {
   return std::isalnum(u) || u >= 0x80;
 }
 
+// Whether a punctuation mark written in several bytes starts at text[i]:
+// General Punctuation (U+2000–U+206F: the ’ of "Wednesday’s", dashes, curly
+// quotes) or the no-break space. Its bytes are >= 0x80 but part no word.
+bool PunctuationAt(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0; };
+  if (byte(i) == 0xC2 && byte(i + 1) == 0xA0) return true;
+  return byte(i) == 0xE2 && (byte(i + 1) == 0x80 || (byte(i + 1) == 0x81 && byte(i + 2) <= 0xAF));
+}
+
 // A mention is made of whole words: a match that starts or ends inside a
-// word ("A320", "COVID19") is not one.
+// word ("A320", "COVID19") is not one; "Wednesday’s" ends a word at the ’.
 bool AtWordEdges(std::string_view text, size_t start, size_t end) {
-  if (start > 0 && IsWordByte(text[start]) && IsWordByte(text[start - 1])) return false;
-  if (end < text.size() && end > start && IsWordByte(text[end - 1]) && IsWordByte(text[end])) {
+  const bool mark_before = (start >= 3 && PunctuationAt(text, start - 3)) ||
+                           (start >= 2 && PunctuationAt(text, start - 2) &&
+                            static_cast<unsigned char>(text[start - 2]) == 0xC2);
+  if (start > 0 && IsWordByte(text[start]) && IsWordByte(text[start - 1]) && !mark_before) {
+    return false;
+  }
+  if (end < text.size() && end > start && IsWordByte(text[end - 1]) && IsWordByte(text[end]) &&
+      !PunctuationAt(text, end)) {
     return false;
   }
   return true;

@@ -155,6 +155,12 @@ TEST_CASE("mentions are whole words and sentences without a trigger are skipped"
   CHECK(f.Find("An A320 and COVID19 jet.") == Strings{});
   CHECK(f.Find("Nothing countable here.") == Strings{});
   CHECK(f.Find("fivefold") == Strings{});
+  // A punctuation mark of several bytes parts words: the ’ of a possessive,
+  // a dash, a no-break space; a letter of several bytes does not.
+  CHECK(f.Find("The five\u2019s rally, 7\u2014five.") ==
+        Strings{"t.words:five", "t.digits:7", "t.words:five"});
+  CHECK(f.Find("Some\u00a05 men.") == Strings{"t.digits:5"});
+  CHECK(f.Find("five\u00e9 and 5\u00e9") == Strings{});
 }
 
 TEST_CASE("mentions are found per sentence, with document offsets") {
