@@ -390,16 +390,17 @@ struct TenseLexicons {
 
 /// Whether words[i] is a reporting verb that opens the clause after it
 /// ("said the pilot runs until June", "announced that …"): a
-/// `reporting_verbs` word followed by a `complement_openers` word, or by
-/// "that" for a verb that also takes an object (value "that": "announced the
-/// deal on Tuesday"). Its tense times the saying, not that clause; "said on
+/// `reporting_verbs` word of value "any" followed by a `complement_openers`
+/// word, or one followed by the word its value names (a verb that also takes
+/// an object: announced = "that", so "announced the deal on Tuesday" times
+/// the announcing). Its tense times the saying, not that clause; "said on
 /// Friday" times the saying.
 bool OpensClause(const std::vector<std::string>& words, size_t i, const TenseLexicons& lex) {
   if (i + 1 >= words.size()) return false;
   const rules::LexEntry* verb = lex.reporting.Find(words[i]);
   if (verb == nullptr) return false;
-  if (verb->value == "that") return rules::NormalizeKey(words[i + 1]) == "that";
-  return lex.openers.Find(words[i + 1]) != nullptr;
+  if (verb->value == "any") return lex.openers.Find(words[i + 1]) != nullptr;
+  return rules::NormalizeKey(words[i + 1]) == rules::NormalizeKey(verb->value);
 }
 
 /// Whether a lower-case word is a past form: a `past_markers` word, or one

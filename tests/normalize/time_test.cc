@@ -52,7 +52,7 @@ rules::RuleSet MakeRules() {
   set("past_suffixes", {{"ed", "true"}, {"eed", "false"}});
   set("participle_auxiliaries", {{"be", "true"}, {"been", "true"}, {"has", "true"}});
   set("forward_prepositions", {{"until", "true"}, {"through", "true"}});
-  set("reporting_verbs", {{"said", "clause"}, {"announced", "that"}});
+  set("reporting_verbs", {{"said", "any"}, {"announced", "that"}});
   set("complement_openers", {{"the", "true"}, {"that", "true"}});
   set("day_offsets", {{"today", "0"}, {"tomorrow", "1"}, {"yesterday", "-1"}});
   rules::Lexicon& holidays = rules.MutableLexicon("holidays");
