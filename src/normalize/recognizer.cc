@@ -19,11 +19,26 @@ bool IsWordByte(char c) {
   return std::isalnum(u) || u >= 0x80;
 }
 
+// Whether a punctuation mark written in several bytes starts at text[i]:
+// General Punctuation (U+2000–U+206F: the ’ of "Wednesday’s", dashes, curly
+// quotes) or the no-break space. Its bytes are >= 0x80 but part no word.
+bool PunctuationAt(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0; };
+  if (byte(i) == 0xC2 && byte(i + 1) == 0xA0) return true;
+  return byte(i) == 0xE2 && (byte(i + 1) == 0x80 || (byte(i + 1) == 0x81 && byte(i + 2) <= 0xAF));
+}
+
 // A mention is made of whole words: a match that starts or ends inside a
-// word ("A320", "COVID19") is not one.
+// word ("A320", "COVID19") is not one; "Wednesday’s" ends a word at the ’.
 bool AtWordEdges(std::string_view text, size_t start, size_t end) {
-  if (start > 0 && IsWordByte(text[start]) && IsWordByte(text[start - 1])) return false;
-  if (end < text.size() && end > start && IsWordByte(text[end - 1]) && IsWordByte(text[end])) {
+  const bool mark_before = (start >= 3 && PunctuationAt(text, start - 3)) ||
+                           (start >= 2 && PunctuationAt(text, start - 2) &&
+                            static_cast<unsigned char>(text[start - 2]) == 0xC2);
+  if (start > 0 && IsWordByte(text[start]) && IsWordByte(text[start - 1]) && !mark_before) {
+    return false;
+  }
+  if (end < text.size() && end > start && IsWordByte(text[end - 1]) && IsWordByte(text[end]) &&
+      !PunctuationAt(text, end)) {
     return false;
   }
   return true;
@@ -37,6 +52,10 @@ struct Candidate {
   Groups groups;  // read by MatchRule (with groups) or ReadGroups
   size_t value = 0;  // index of its normalized Mention
   std::optional<std::pair<size_t, size_t>> timex_span;  // group `timex`, if it took part
+  // Group `span`, if it took part: what the mention spans; the whole match
+  // still ranks it ("between 60 and 90 days" outranks the number range
+  // "between 60 and 90", and its mention is "60").
+  std::optional<std::pair<size_t, size_t>> mention_span;
 };
 
 Groups NamedGroups(const RE2& re, const re2::StringPiece* pieces) {
@@ -48,16 +67,33 @@ Groups NamedGroups(const RE2& re, const re2::StringPiece* pieces) {
   return groups;
 }
 
-// The groups of `c` from its own pieces: its named groups, and group `timex`.
+// Where group `name` took part in the match, if it did.
+std::optional<std::pair<size_t, size_t>> GroupSpan(std::string_view text, const RE2& re,
+                                                   const re2::StringPiece* pieces,
+                                                   const std::string& name) {
+  const auto& groups_by_name = re.NamedCapturingGroups();
+  const auto group = groups_by_name.find(name);
+  if (group == groups_by_name.end() || pieces[group->second].data() == nullptr) return std::nullopt;
+  const re2::StringPiece& p = pieces[group->second];
+  const size_t at = static_cast<size_t>(p.data() - text.data());
+  return std::make_pair(at, at + p.size());
+}
+
+// The groups of `c` from its own pieces: its named groups, and groups
+// `timex` and `span`.
 void SetGroups(std::string_view text, const re2::StringPiece* pieces, Candidate* c) {
   c->groups = NamedGroups(*c->re, pieces);
-  const auto& groups_by_name = c->re->NamedCapturingGroups();
-  const auto timex_group = groups_by_name.find("timex");
-  if (timex_group != groups_by_name.end() && pieces[timex_group->second].data() != nullptr) {
-    const re2::StringPiece& p = pieces[timex_group->second];
-    const size_t at = static_cast<size_t>(p.data() - text.data());
-    c->timex_span = std::make_pair(at, at + p.size());
-  }
+  c->timex_span = GroupSpan(text, *c->re, pieces, "timex");
+  c->mention_span = GroupSpan(text, *c->re, pieces, "span");
+  if (c->mention_span && c->mention_span->first == c->mention_span->second) c->mention_span.reset();
+}
+
+// A kept candidate with a `span` group spans only it from now on: a later,
+// shorter match may take the rest ("90 days").
+void NarrowToSpan(Candidate* c, Mention* m) {
+  if (!c->mention_span) return;
+  c->start = m->start = c->mention_span->first;
+  c->end = m->end = c->mention_span->second;
 }
 
 // Every non-overlapping match of one rule within [start, end) of text.
@@ -131,6 +167,10 @@ void SelectNonOverlapping(std::vector<Candidate>* candidates) {
   std::vector<Candidate> kept;
   for (Candidate& c : *candidates) {
     if (OverlapsKept(kept_spans, c)) continue;
+    if (c.mention_span) {  // the rest is free for a later, shorter match
+      c.start = c.mention_span->first;
+      c.end = c.mention_span->second;
+    }
     kept_spans.emplace(c.start, c.end);
     kept.push_back(std::move(c));
   }
@@ -262,6 +302,7 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
       Mention m;
       std::string why;
       if (!normalize(c, &m, &why)) continue;
+      NarrowToSpan(&c, &m);
       kept_spans.emplace(c.start, c.end);
       if (c.rule->kind != rules::Kind::kIgnore) kept.push_back(std::move(m));
     }
@@ -286,7 +327,11 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
   }
   SelectNonOverlapping(&valid);
   for (const Candidate& c : valid) {
-    if (c.rule->kind != rules::Kind::kIgnore) out->push_back(std::move(values[c.value]));
+    if (c.rule->kind == rules::Kind::kIgnore) continue;
+    Mention& m = values[c.value];
+    m.start = c.start;  // narrowed to group `span`, if any
+    m.end = c.end;
+    out->push_back(std::move(m));
   }
   return true;
 }

@@ -384,7 +384,24 @@ struct TenseLexicons {
   const Lexicon& past;        // past_markers: "said", "was"
   const Lexicon& suffixes;    // past_suffixes: "ed" = true, "eed" = false
   const Lexicon& auxiliaries; // participle_auxiliaries: "be", "has": "has said" is no past
+  const Lexicon& reporting;   // reporting_verbs: "said", "told"
+  const Lexicon& openers;     // complement_openers: "that", "the", "he"
 };
+
+/// Whether words[i] is a reporting verb that opens the clause after it
+/// ("said the pilot runs until June", "announced that …"): a
+/// `reporting_verbs` word of value "any" followed by a `complement_openers`
+/// word, or one followed by the word its value names (a verb that also takes
+/// an object: announced = "that", so "announced the deal on Tuesday" times
+/// the announcing). Its tense times the saying, not that clause; "said on
+/// Friday" times the saying.
+bool OpensClause(const std::vector<std::string>& words, size_t i, const TenseLexicons& lex) {
+  if (i + 1 >= words.size()) return false;
+  const rules::LexEntry* verb = lex.reporting.Find(words[i]);
+  if (verb == nullptr) return false;
+  if (verb->value == "any") return lex.openers.Find(words[i + 1]) != nullptr;
+  return rules::NormalizeKey(words[i + 1]) == rules::NormalizeKey(verb->value);
+}
 
 /// Whether a lower-case word is a past form: a `past_markers` word, or one
 /// whose longest `past_suffixes` entry says so (the stem keeps 3 letters).
@@ -424,25 +441,33 @@ Tense SentenceTense(const Reader& r) {
     if (*tense == "past") return Tense::kPast;
     if (*tense == "future") return Tense::kFuture;
   }
-  const TenseLexicons lex{r.Lex("future_markers"), r.Lex("past_markers"), r.Lex("past_suffixes"),
-                          r.Lex("participle_auxiliaries")};
+  const TenseLexicons lex{r.Lex("future_markers"),         r.Lex("past_markers"),
+                          r.Lex("past_suffixes"),          r.Lex("participle_auxiliaries"),
+                          r.Lex("reporting_verbs"),        r.Lex("complement_openers")};
   const std::string_view sentence = r.context.sentence;
   const size_t start = std::min(r.context.start, sentence.size());
   const std::vector<std::string> before = Words(sentence.substr(0, start));
-  if (!before.empty() && r.Lex("forward_prepositions").Find(before.back())) {
+  // The end of a range ("from April until the end of June") shares its
+  // start's tense: there "until" joins the two, it looks nowhere.
+  if (!before.empty() && !r.Has("from_month") && r.Lex("forward_prepositions").Find(before.back())) {
     // "closed until Friday", "to remain suspended till May": an end point
     // ahead unless a past form leads the clause ("was closed until Friday").
     // The -ed word right before the preposition is a state ("closed",
     // "suspended"), no tense; words after the date ("…, officials said") are
-    // another clause's.
+    // another clause's, and so is a reporting verb before the clause ("the
+    // company said the pilot runs through May").
     size_t end = before.size() - 1;
     if (end > 0 && before[end - 1].ends_with("ed")) --end;
     for (size_t i = end; i-- > 0;) {
+      if (OpensClause(before, i, lex)) break;
       if (Tense t = TenseAt(before, i, lex); t != Tense::kUnknown) return t;
     }
     return Tense::kFuture;
   }
   for (size_t i = before.size(); i-- > 0;) {
+    // A past "said" does not make the clause it opens past: read on after
+    // the match ("officials said the talks in March were productive").
+    if (OpensClause(before, i, lex)) break;
     if (Tense t = TenseAt(before, i, lex); t != Tense::kUnknown) return t;
   }
   const std::vector<std::string> after = Words(sentence.substr(std::min(r.context.end, sentence.size())));
@@ -751,6 +776,11 @@ Point WeekdayDate(const Reader& r, int weekday /* 1 = Monday */) {
   }
   const int back = (ref.Weekday() - target + 7) % 7;  // days since the latest one
   const std::optional<int> rel = RelOf(r, "rel");
+  // "next Friday", "last Wednesday": that day of the next or previous week
+  // (`week_relatives`); "this coming Friday" is the first after.
+  if (auto word = r.Group("rel"); rel && word && r.Lex("week_relatives").Find(*word)) {
+    return DayPoint(ref.AddDays(-ref.Weekday() + 7 * *rel + target));
+  }
   if (rel) {
     if (*rel < 0) return DayPoint(ref.AddDays(back == 0 ? -7 : -back));
     if (*rel > 0) return DayPoint(ref.AddDays(back == 0 ? 7 : 7 - back));
@@ -949,6 +979,9 @@ std::optional<CivilDate> HolidayIn(const rules::LexEntry& e, int year) {
 
 /// "Christmas", "Easter 2018", "last Thanksgiving", "Independence Day of this
 /// year": a `holidays` entry in the year written, else the one PickDay chooses.
+bool IsShifted(const Reader& r);
+bool Shift(const Reader& r, Point* point, std::string* err);
+
 bool HolidayDate(const Reader& r, Point* out, std::string* err) {
   const rules::LexEntry* e = r.Lex("holidays").Find(*r.Group("holiday"));
   if (e == nullptr) {
@@ -961,11 +994,23 @@ bool HolidayDate(const Reader& r, Point* out, std::string* err) {
   if (year) {
     day = HolidayIn(*e, *year);
   } else if (r.context.reference) {
-    std::vector<CivilDate> days;
+    // "It happened two weeks before Christmas": the tense places the day
+    // the match names, the holiday moved, so the choice is among those.
+    const bool shifted = IsShifted(r);
+    std::vector<CivilDate> days, named;
     for (int y = r.context.reference->year - 2; y <= r.context.reference->year + 2; ++y) {
-      if (auto d = HolidayIn(*e, y)) days.push_back(*d);
+      const std::optional<CivilDate> d = HolidayIn(*e, y);
+      if (!d) continue;
+      Point moved = DayPoint(*d);
+      std::string ignored;
+      if (shifted && !Shift(r, &moved, &ignored)) continue;
+      days.push_back(*d);
+      named.push_back(*moved.day);
     }
-    day = PickDay(r, days, RelOf(r, "rel"));
+    const std::optional<CivilDate> pick = PickDay(r, named, RelOf(r, "rel"));
+    for (size_t i = 0; pick && i < named.size(); ++i) {
+      if (named[i] == *pick) day = days[i];
+    }
   } else {
     const std::optional<int> month = ParseInt(e->Field("month")), dom = ParseInt(e->Field("day"));
     *out = month && dom && e->Field("offset").empty()

@@ -121,11 +121,46 @@ examples = [{ text = "10-15 zz", none = true }]
   CHECK(dropped);
 }
 
+TEST_CASE("group `span` is the mention; the whole match ranks it and frees the rest") {
+  // "from 10-15 zz" (t.from) outranks "10-15" (t.pair); its mention is "10",
+  // and "15" is free for t.digits. Plain and traced runs agree.
+  const std::string rules = std::string(kRules) + R"toml(
+[[rule]]
+id = "t.from"
+kind = "number"
+pattern = 'from (?P<span>(?P<num>\d+))-\d+ zz'
+examples = [{ text = "from 10-15 zz", match = "10", value = { point = 10, lo = 10, hi = 10 } }]
+)toml";
+  rules::RuleSet set;
+  std::unique_ptr<Recognizer> rec;
+  std::string err;
+  REQUIRE_MESSAGE(rules::LoadRuleSetFromFiles({{"t.toml", rules}}, &set, &err), err);
+  REQUIRE_MESSAGE(Recognizer::Create(set, &rec, &err), err);
+  const std::string text = "Up from 10-15 zz, then 10-15.";
+  for (bool traced : {false, true}) {
+    std::vector<Mention> found;
+    Trace trace;
+    REQUIRE(rec->FindInSpan(text, 0, text.size(), std::nullopt, &found, &err,
+                            traced ? &trace : nullptr));
+    Strings got;
+    for (const Mention& m : found) {
+      got.push_back(m.rule->id + ":" + text.substr(m.start, m.end - m.start));
+    }
+    CHECK(got == Strings{"t.from:10", "t.digits:15", "t.pair:10-15"});
+  }
+}
+
 TEST_CASE("mentions are whole words and sentences without a trigger are skipped") {
   Fixture f;
   CHECK(f.Find("An A320 and COVID19 jet.") == Strings{});
   CHECK(f.Find("Nothing countable here.") == Strings{});
   CHECK(f.Find("fivefold") == Strings{});
+  // A punctuation mark of several bytes parts words: the ’ of a possessive,
+  // a dash, a no-break space; a letter of several bytes does not.
+  CHECK(f.Find("The five\u2019s rally, 7\u2014five.") ==
+        Strings{"t.words:five", "t.digits:7", "t.words:five"});
+  CHECK(f.Find("Some\u00a05 men.") == Strings{"t.digits:5"});
+  CHECK(f.Find("five\u00e9 and 5\u00e9") == Strings{});
 }
 
 TEST_CASE("mentions are found per sentence, with document offsets") {

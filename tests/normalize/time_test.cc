@@ -17,7 +17,7 @@ rules::RuleSet MakeRules() {
     rules::Lexicon& lex = rules.MutableLexicon(lexicon);
     for (auto& [key, value] : entries) lex.Set(key, rules::LexEntry{value, {}});
   };
-  set("months", {{"january", "1"}, {"jan.", "1"}, {"february", "2"}, {"march", "3"},
+  set("months", {{"january", "1"}, {"jan.", "1"}, {"february", "2"}, {"march", "3"}, {"may", "5"},
                  {"june", "6"}, {"september", "9"}, {"october", "10"}, {"december", "12"}});
   set("weekdays", {{"monday", "1"}, {"tuesday", "2"}, {"friday", "5"}, {"saturday", "6"}});
   set("seasons", {{"summer", "SU"}, {"winter", "WI"}});
@@ -51,6 +51,9 @@ rules::RuleSet MakeRules() {
   set("past_markers", {{"said", "true"}, {"was", "true"}});
   set("past_suffixes", {{"ed", "true"}, {"eed", "false"}});
   set("participle_auxiliaries", {{"be", "true"}, {"been", "true"}, {"has", "true"}});
+  set("forward_prepositions", {{"until", "true"}, {"through", "true"}});
+  set("reporting_verbs", {{"said", "any"}, {"announced", "that"}});
+  set("complement_openers", {{"the", "true"}, {"that", "true"}});
   set("day_offsets", {{"today", "0"}, {"tomorrow", "1"}, {"yesterday", "-1"}});
   rules::Lexicon& holidays = rules.MutableLexicon("holidays");
   holidays.Set("christmas", rules::LexEntry{"", {{"month", "12"}, {"day", "25"}}});
@@ -359,6 +362,28 @@ TEST_CASE("NormalizeTime: a past form by its suffix sets the tense") {
       // "admitted" ends in a past suffix: the latest Thursday, not the next.
       {{{"weekday", "friday"}}, {}, "2006-01-27", "2006-01-27", "date", "", "GM admitted <> that it could grow."},
       {{{"month", "October"}}, {}, "2009-06-05", "2008-10", "date", "", "In <>, sales dropped."},
+  });
+}
+
+TEST_CASE("NormalizeTime: direction comes from the clause, not the reporting verb") {
+  CheckCases({
+      // "said the …" opens a clause: its past does not make the clause past.
+      {{{"month", "May"}}, {}, "2019-06-15", "2020-05", "date", "",
+       "The company said the pilot runs through <>."},
+      {{{"month", "March"}}, {}, "2019-08-01", "2020-03", "date", "",
+       "Officials said the summit in <> will be held in Paris."},
+      // Reading on after the date: "were" is past.
+      {{{"month", "March"}}, {}, "2019-08-01", "2019-03", "date", "",
+       "Officials said the talks in <> were productive."},
+      // "said on …" times the saying; "announced the deal" is an object, not a clause.
+      {{{"month", "March"}}, {}, "2019-08-01", "2019-03", "date", "", "He said in <> that it grows."},
+      {{{"month", "March"}}, {}, "2019-08-01", "2019-03", "date", "",
+       "The firm announced the deal in <>."},
+      {{{"month", "March"}}, {}, "2019-08-01", "2020-03", "date", "",
+       "The firm announced that the plant stays closed until <>."},
+      // A past form inside the clause still leads it.
+      {{{"month", "May"}}, {}, "2019-06-15", "2019-05", "date", "",
+       "The company said the pilot was extended through <>."},
   });
 }
 
