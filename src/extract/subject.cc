@@ -513,20 +513,33 @@ std::string SubjectBuilder::NamedVictimAfter(std::string_view sentence, size_t f
   return "";
 }
 
-// Whether the event's verb nearest the value has a passive subject told by
-// role, not by name or pronoun: "the 35-year-old deputy was killed".
-bool SubjectBuilder::VictimByRole(std::string_view sentence, size_t value_offset, const std::string& event) const {
+// The verb of `event` (event_verbs) nearest the value, if the sentence has one.
+std::optional<WordFinder::Hit> SubjectBuilder::NearestEventVerb(std::string_view sentence, size_t value_offset,
+                                                               const std::string& event) const {
   std::vector<WordFinder::Hit> hits;
   for (const auto& h : event_verbs_.Find(sentence)) {
     if (h.key == event) hits.push_back(h);
   }
   const WordFinder::Hit* verb = Nearest(hits, value_offset);
-  if (verb == nullptr) return false;
+  return verb == nullptr ? std::nullopt : std::optional<WordFinder::Hit>(*verb);
+}
+
+// Drops a passive's "was" / "has been" from the end of `words`; false when
+// they do not end in one.
+bool SubjectBuilder::DropPassiveBe(std::vector<std::string_view>* words) const {
+  if (words->empty() || rules_.Lex("patient_be").Find(TrimWord(words->back())) == nullptr) return false;
+  words->pop_back();
+  if (!words->empty() && TrimWord(words->back()) == "been") words->pop_back();
+  return true;
+}
+
+// Whether the event's verb nearest the value has a passive subject told by
+// role, not by name or pronoun: "the 35-year-old deputy was killed".
+bool SubjectBuilder::VictimByRole(std::string_view sentence, size_t value_offset, const std::string& event) const {
+  const std::optional<WordFinder::Hit> verb = NearestEventVerb(sentence, value_offset, event);
+  if (!verb) return false;
   std::vector<std::string_view> before = Words(sentence.substr(0, verb->offset));
-  if (before.empty() || rules_.Lex("patient_be").Find(TrimWord(before.back())) == nullptr) return false;
-  before.pop_back();
-  if (!before.empty() && TrimWord(before.back()) == "been") before.pop_back();
-  if (before.empty()) return false;
+  if (!DropPassiveBe(&before) || before.empty()) return false;
   const std::string_view noun = TrimWord(before.back());
   return rules_.Lex("person_nouns").Find(noun) != nullptr ||
          rules_.Lex("victim_roles").Find(noun) != nullptr;
@@ -538,19 +551,12 @@ bool SubjectBuilder::VictimByRole(std::string_view sentence, size_t value_offset
 // Empty when that verb names nobody ("a man was arrested", "he was arrested").
 std::string SubjectBuilder::PatientName(std::string_view sentence, size_t value_offset,
                                         const std::string& event) const {
-  std::vector<WordFinder::Hit> hits;
-  for (const auto& h : event_verbs_.Find(sentence)) {
-    if (h.key == event) hits.push_back(h);
-  }
-  const WordFinder::Hit* verb = Nearest(hits, value_offset);
-  if (verb == nullptr) return "";
-  auto is_be = [&](std::string_view w) { return rules_.Lex("patient_be").Find(w) != nullptr; };
+  const std::optional<WordFinder::Hit> verb = NearestEventVerb(sentence, value_offset, event);
+  if (!verb) return "";
   // Passive: the run of names right before "was", past an age set off by
   // commas ("Williams, 32, was").
   std::vector<std::string_view> before = Words(sentence.substr(0, verb->offset));
-  if (!before.empty() && is_be(TrimWord(before.back()))) {
-    before.pop_back();
-    if (!before.empty() && TrimWord(before.back()) == "been") before.pop_back();
+  if (DropPassiveBe(&before)) {
     if (!before.empty() && before.back().ends_with(',') &&
         std::all_of(before.back().begin(), before.back().end() - 1,
                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {

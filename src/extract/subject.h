@@ -84,6 +84,9 @@ class SubjectBuilder {
   std::string NamedVictimAfter(std::string_view sentence, size_t from) const;
   std::string PatientName(std::string_view sentence, size_t value_offset, const std::string& event) const;
   bool VictimByRole(std::string_view sentence, size_t value_offset, const std::string& event) const;
+  std::optional<WordFinder::Hit> NearestEventVerb(std::string_view sentence, size_t value_offset,
+                                                  const std::string& event) const;
+  bool DropPassiveBe(std::vector<std::string_view>* words) const;
   std::string NameIn(std::string_view text) const;
   std::string PlaceIn(std::string_view sentence) const;
   struct SubPlace {
