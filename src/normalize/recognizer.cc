@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <unordered_map>
 #include <map>
 #include <optional>
 #include <utility>
@@ -96,14 +99,55 @@ void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, si
 // its capture engine as an anchored full match of exactly that span, the
 // whole text around it as context. So the groups are those MatchRule would
 // have read, found only for the candidates that can still be kept.
-void ReadGroups(std::string_view text, Candidate* c) {
+//
+// What RE2 reads there depends only on the span's bytes and one byte of
+// context on each side (or the text's own start or end): its assertions
+// (\b, \B, ^, $, \A, \z) look no further. So the pieces are kept per
+// thread, by recognizer, rule and those bytes, and a span seen before
+// ("two", "10", "March 3") is not matched again; a bounded cache, cleared
+// when full, so memory stays flat.
+struct GroupsCache {
+  uint64_t recognizer = 0;  // the Recognizer whose rules the entries are of
+  // key → per group: offset from the span's start and length; -1: did not
+  // take part. Empty: the span did not match.
+  std::unordered_map<std::string, std::vector<std::pair<int, int>>> pieces;
+};
+
+constexpr size_t kGroupsCacheEntries = 1 << 16;
+
+void ReadGroups(std::string_view text, uint64_t recognizer, Candidate* c) {
   const RE2& re = *c->re;
   const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> pieces(n);
-  if (re.Match(re2::StringPiece(text.data(), text.size()), c->start, c->end, RE2::ANCHOR_BOTH,
-               pieces.data(), n)) {
-    SetGroups(text, pieces.data(), c);
+  thread_local GroupsCache cache;
+  if (cache.recognizer != recognizer || cache.pieces.size() >= kGroupsCacheEntries) {
+    cache.pieces.clear();
+    cache.recognizer = recognizer;
   }
+  std::string key(sizeof(size_t), '\0');
+  std::memcpy(key.data(), &c->rule_index, sizeof(size_t));
+  key += c->start == 0 ? std::string_view("\0\0", 2) : std::string_view("\1", 1);
+  if (c->start > 0) key += text[c->start - 1];
+  key += c->end == text.size() ? std::string_view("\0\0", 2) : std::string_view("\1", 1);
+  if (c->end < text.size()) key += text[c->end];
+  key.append(text.data() + c->start, c->end - c->start);
+  auto [it, added] = cache.pieces.try_emplace(std::move(key));
+  std::vector<re2::StringPiece> pieces(n);
+  if (added) {
+    if (re.Match(re2::StringPiece(text.data(), text.size()), c->start, c->end,
+                 RE2::ANCHOR_BOTH, pieces.data(), n)) {
+      for (const re2::StringPiece& p : pieces) {
+        it->second.emplace_back(
+            p.data() == nullptr ? -1 : static_cast<int>(p.data() - (text.data() + c->start)),
+            static_cast<int>(p.size()));
+      }
+    }
+  } else {
+    for (size_t i = 0; i < it->second.size(); ++i) {
+      const auto [at, size] = it->second[i];
+      if (at >= 0) pieces[i] = re2::StringPiece(text.data() + c->start + at, size);
+    }
+  }
+  if (!it->second.empty()) SetGroups(text, pieces.data(), c);
 }
 
 // The order in which candidates are kept: longest first, then higher
@@ -144,6 +188,8 @@ void SelectNonOverlapping(std::vector<Candidate>* candidates) {
 bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>* out,
                         std::string* err) {
   std::unique_ptr<Recognizer> rec(new Recognizer(rules));
+  static std::atomic<uint64_t> next_id{1};
+  rec->id_ = next_id++;
   // Each rule is picked by the literal words it needs (its set form's when
   // it has one: rules/README.md, "Set forms"). The rules that need none and
   // have no set form ("\d{4}-\d\d", a month's digits) are picked by one
@@ -258,7 +304,7 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
     std::vector<Mention> kept;
     for (Candidate& c : candidates) {
       if (OverlapsKept(kept_spans, c)) continue;
-      ReadGroups(text, &c);
+      ReadGroups(text, id_, &c);
       Mention m;
       std::string why;
       if (!normalize(c, &m, &why)) continue;

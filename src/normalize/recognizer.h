@@ -15,6 +15,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -79,6 +80,7 @@ class Recognizer {
   std::vector<const RE2*> compiled_;
   std::vector<size_t> set_index_;  // set pattern i → rules_.rules() index
   std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
+  uint64_t id_ = 0;  // unique per Recognizer made: keys the per-thread cache of groups read
 };
 
 /// The mention as the model records it (DESIGN.md §3 "Mention"), with its

@@ -163,4 +163,36 @@ TEST_CASE("rule examples report what they found when they fail") {
         "no mention \"men\" from this rule; found \"5\" t.digits = 5 [5,5]");
 }
 
+TEST_CASE("groups read once for a span are read again where its context differs") {
+  // The same span "-57" reads as one number after a space (\B holds before
+  // the dash) and as a range after a letter (\b holds): the groups of a
+  // span seen before are reused only with the same byte on either side.
+  const std::string rules = std::string(kRules) + R"toml(
+[[rule]]
+id = "t.ctx"
+kind = "number"
+priority = 7
+pattern = '\B-(?P<num>\d+)|\b-(?P<lo>\d)(?P<hi>\d)'
+examples = [{ text = "take -57", match = "-57", value = { point = 57, lo = 57, hi = 57 } }]
+)toml";
+  rules::RuleSet set;
+  std::unique_ptr<Recognizer> rec;
+  std::string err;
+  REQUIRE_MESSAGE(rules::LoadRuleSetFromFiles({{"t.toml", rules}}, &set, &err), err);
+  REQUIRE_MESSAGE(Recognizer::Create(set, &rec, &err), err);
+  const std::string text = "Take -57 and a-57, then -57 and a-57 again.";
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<Mention> found;
+    REQUIRE(rec->FindInSpan(text, 0, text.size(), std::nullopt, &found, &err));
+    REQUIRE(found.size() == 4);
+    for (size_t i = 0; i < found.size(); ++i) {
+      CAPTURE(i);
+      CHECK(found[i].rule->id == "t.ctx");
+      const auto& q = std::get<model::Quantity>(found[i].value);
+      CHECK(q.lo == (i % 2 == 0 ? 57 : 5));
+      CHECK(q.hi == (i % 2 == 0 ? 57 : 7));
+    }
+  }
+}
+
 }  // namespace claimcheck::normalize
