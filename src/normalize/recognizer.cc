@@ -150,6 +150,106 @@ void ReadGroups(std::string_view text, uint64_t recognizer, Candidate* c) {
   if (!it->second.empty()) SetGroups(text, pieces.data(), c);
 }
 
+// Where the character class opening at `open` (a '[') closes, or npos.
+size_t ClassEnd(std::string_view p, size_t open) {
+  size_t j = open + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;
+  while (j < p.size() && p[j] != ']') j += p[j] == '\\' ? 2 : 1;
+  return j < p.size() ? j : std::string_view::npos;
+}
+
+// Where the group opening at `open` (a '(') closes, or npos; escapes and
+// character classes skipped.
+size_t GroupEnd(std::string_view p, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '[') {
+      i = ClassEnd(p, i);
+      if (i == std::string_view::npos) return i;
+    } else if (p[i] == '(') {
+      ++depth;
+    } else if (p[i] == ')' && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Whether `p` has a '|' outside every group and class (or cannot be read).
+bool HasTopLevelBar(std::string_view p) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '[' || p[i] == '(') {
+      i = p[i] == '[' ? ClassEnd(p, i) : GroupEnd(p, i);
+      if (i == std::string_view::npos) return true;
+    } else if (p[i] == '|') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// A pattern that has a match wherever `pattern` has one, and only there,
+// for a gate that asks only whether there is one: an optional group at the
+// start is dropped ("(?:{QUAL})?X" has a match exactly where "X" has: the
+// qualifier may be left out and X stands after it as it is), and a plain
+// group at the start without a '|' of its own is opened so that its own
+// leading optional groups go too ("(?:(?:[A-Z]{1,3})?[$€]…)" → "[$€]…").
+// A leading flag group such as "(?i)" stays. Anything else is kept as it
+// is: the form is never wrong, at worst no smaller.
+std::string ExistenceForm(std::string_view pattern) {
+  std::string flags;
+  if (pattern.rfind("(?", 0) == 0) {
+    const size_t close = pattern.find(')');
+    const std::string_view inner = close == std::string_view::npos ? "" : pattern.substr(2, close - 2);
+    if (!inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) {
+          return std::isalpha(static_cast<unsigned char>(c)) || c == '-';
+        })) {
+      flags = std::string(pattern.substr(0, close + 1));
+      pattern.remove_prefix(close + 1);
+    }
+  }
+  // POSIX classes ("[[:digit:]]") and \Q…\E quoting are not read here.
+  if (pattern.find("[:") != std::string_view::npos || pattern.find("\\Q") != std::string_view::npos) {
+    return std::string(flags) + std::string(pattern);
+  }
+  std::string rest(pattern);
+  // Top level only: a '|' there ends the first alternative.
+  for (int steps = 0; steps < 64 && !rest.empty() && rest[0] == '('; ++steps) {
+    const size_t close = GroupEnd(rest, 0);
+    if (close == std::string::npos) break;
+    const char after = close + 1 < rest.size() ? rest[close + 1] : '\0';
+    if (after == '?' || after == '*') {
+      size_t cut = close + 2;
+      if (cut < rest.size() && rest[cut] == '?') ++cut;  // lazy: as optional
+      rest.erase(0, cut);
+      continue;
+    }
+    if (after == '+' || after == '{') break;
+    // A plain group: "(?:" or "(?P<name>", opened when it holds no '|'.
+    size_t body = std::string::npos;
+    if (rest.rfind("(?:", 0) == 0) {
+      body = 3;
+    } else if (rest.rfind("(?P<", 0) == 0) {
+      const size_t gt = rest.find('>');
+      if (gt != std::string::npos && gt < close) body = gt + 1;
+    }
+    if (body == std::string::npos) break;
+    const std::string_view inside = std::string_view(rest).substr(body, close - body);
+    if (HasTopLevelBar(inside)) break;
+    rest = std::string(inside) + rest.substr(close + 1);
+  }
+  return flags + rest;
+}
+
+namespace {
+
 // The order in which candidates are kept: longest first, then higher
 // priority, then earlier rule, then earlier start.
 bool KeptBefore(const Candidate& a, const Candidate& b) {
@@ -212,6 +312,20 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
       rec->compiled_[i] = &re;
     } else if (!RE2::PartialMatch("", re)) {
       rec->gate_[i] = &re;
+      // A gate only asks whether there is a match: without its leading
+      // optional parts (a qualifier, a currency code) it asks the same of
+      // a smaller automaton, which is most of a gate's cost on new text.
+      const std::string existence = ExistenceForm(all[i]->set_pattern);
+      if (existence != all[i]->set_pattern) {
+        RE2::Options options;
+        options.set_log_errors(false);
+        options.set_never_capture(true);
+        auto small = std::make_unique<RE2>(existence, options);
+        if (small->ok()) {
+          rec->gate_[i] = small.get();
+          rec->own_gates_.push_back(std::move(small));
+        }
+      }
     }
   }
   rec->by_set_.assign(all.size(), false);

@@ -195,4 +195,38 @@ examples = [{ text = "take -57", match = "-57", value = { point = 57, lo = 57, h
   }
 }
 
+TEST_CASE("a gate asks its question of the pattern without its leading optional groups") {
+  // A leading optional group goes; a plain group without a '|' of its own
+  // is opened so that its leading optional groups go too; flags stay.
+  CHECK(ExistenceForm("(?i)(?:(?P<qual>about\\s+|[<>]=?\\s*))?between\\s+\\C*") ==
+        "(?i)between\\s+\\C*");
+  CHECK(ExistenceForm("(?i)(?:q)?(?:(?:[A-Z]{1,3})?[$€]\\s?)(?P<num>\\C*)") ==
+        "(?i)[$€]\\s?(?P<num>\\C*)");
+  CHECK(ExistenceForm("(?:x)?" "?(?:y)*z") == "z");  // "?" "?": no trigraph
+  // Kept as they are: a group with a '|' of its own, a repeated group, a
+  // class holding parentheses, an unclosed group.
+  CHECK(ExistenceForm("(?:(?:a)?b|c)d") == "(?:(?:a)?b|c)d");
+  CHECK(ExistenceForm("(?:a)+b") == "(?:a)+b");
+  CHECK(ExistenceForm("(?:[)(]x)?y") == "y");
+  CHECK(ExistenceForm("(?:a") == "(?:a");
+  CHECK(ExistenceForm("[[:digit:]](?:a)?") == "[[:digit:]](?:a)?");
+  // Each form has a match exactly where its pattern has one.
+  const std::vector<std::string> patterns = {
+      "(?i)(?:(?:about|some)\\s+)?\\b(?:\\d+|five)\\s+to\\s+\\d+",
+      "(?i)(?:(?:[A-Z]{1,3})?[$€]\\s?)\\d+",
+      "(?:(?:a)?\\bb)?c|d"};
+  const std::vector<std::string> texts = {"about 5 to 7", "xabout5 to 7", "five to 6", "US$ 5",
+                                          "$5", "cost €", "ab c", "bc", "d", "e", ""};
+  for (const std::string& p : patterns) {
+    const RE2 whole(p), gate(ExistenceForm(p));
+    REQUIRE(whole.ok());
+    REQUIRE(gate.ok());
+    for (const std::string& t : texts) {
+      CAPTURE(p);
+      CAPTURE(t);
+      CHECK(RE2::PartialMatch(t, whole) == RE2::PartialMatch(t, gate));
+    }
+  }
+}
+
 }  // namespace claimcheck::normalize
