@@ -195,14 +195,15 @@ bool HasTopLevelBar(std::string_view p) {
 
 }  // namespace
 
-// A pattern that has a match wherever `pattern` has one, and only there,
-// for a gate that asks only whether there is one: an optional group at the
-// start is dropped ("(?:{QUAL})?X" has a match exactly where "X" has: the
-// qualifier may be left out and X stands after it as it is), and a plain
-// group at the start without a '|' of its own is opened so that its own
-// leading optional groups go too ("(?:(?:[A-Z]{1,3})?[$€]…)" → "[$€]…").
-// A leading flag group such as "(?i)" stays. Anything else is kept as it
-// is: the form is never wrong, at worst no smaller.
+// A pattern that has a match wherever `pattern` has one, for the gates and
+// the Set that ask only whether a sentence has one (a match more only runs
+// a rule that then finds nothing): an optional group at the start is
+// dropped ("(?:{QUAL})?X" has a match exactly where "X" has: the qualifier
+// may be left out and X stands after it as it is), so is a word edge
+// (\b, \B) asserted at the start, and a plain group at the start without a
+// '|' of its own is opened so that its own leading optional groups go too
+// ("(?:(?:[A-Z]{1,3})?[$€]…)" → "[$€]…"). A leading flag group such as
+// "(?i)" stays. Anything else is kept as it is.
 std::string ExistenceForm(std::string_view pattern) {
   std::string flags;
   if (pattern.rfind("(?", 0) == 0) {
@@ -221,7 +222,13 @@ std::string ExistenceForm(std::string_view pattern) {
   }
   std::string rest(pattern);
   // Top level only: a '|' there ends the first alternative.
-  for (int steps = 0; steps < 64 && !rest.empty() && rest[0] == '('; ++steps) {
+  for (int steps = 0; steps < 64 && !rest.empty(); ++steps) {
+    // A word edge asserted at the start: without it, a match more.
+    if (rest.rfind("\\b", 0) == 0 || rest.rfind("\\B", 0) == 0) {
+      rest.erase(0, 2);
+      continue;
+    }
+    if (rest[0] != '(') break;
     const size_t close = GroupEnd(rest, 0);
     if (close == std::string::npos) break;
     const char after = close + 1 < rest.size() ? rest[close + 1] : '\0';
@@ -330,13 +337,18 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
   }
   rec->by_set_.assign(all.size(), false);
   std::vector<const rules::Rule*> in_set;
+  std::vector<std::string> set_forms;
   for (int i : rec->filter_->Unfiltered()) {
     if (!all[i]->set_pattern.empty()) continue;
     rec->by_set_[i] = true;
     in_set.push_back(all[i]);
+    // The Set only says which rules match somewhere: each asks it in its
+    // existence form, without the leading qualifiers and part words ("the
+    // end of") that made its states many.
+    set_forms.push_back(ExistenceForm(all[i]->expanded));
     rec->set_index_.push_back(static_cast<size_t>(i));
   }
-  if (!in_set.empty() && !rules::CompileSet(in_set, &rec->set_, err)) return false;
+  if (!in_set.empty() && !rules::CompileSet(in_set, set_forms, &rec->set_, err)) return false;
   RE2::Options options;
   options.set_log_errors(false);
   const rules::Lexicon* triggers = rules.lexicon("triggers");

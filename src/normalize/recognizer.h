@@ -84,9 +84,9 @@ class Recognizer {
   uint64_t id_ = 0;  // unique per Recognizer made: keys the per-thread cache of groups read
 };
 
-/// A pattern with a match wherever `pattern` has one and only there (its
-/// leading optional groups dropped), for gates that ask only whether a
-/// sentence has a match; exposed for tests.
+/// A pattern with a match wherever `pattern` has one (its leading optional
+/// groups and word edges dropped), for the gates and the Set that ask only
+/// whether a sentence may have a match; exposed for tests.
 std::string ExistenceForm(std::string_view pattern);
 
 /// The mention as the model records it (DESIGN.md §3 "Mention"), with its

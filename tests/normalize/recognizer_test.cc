@@ -195,7 +195,7 @@ examples = [{ text = "take -57", match = "-57", value = { point = 57, lo = 57, h
   }
 }
 
-TEST_CASE("a gate asks its question of the pattern without its leading optional groups") {
+TEST_CASE("gates and the Set ask their question of a pattern without its leading optional parts") {
   // A leading optional group goes; a plain group without a '|' of its own
   // is opened so that its leading optional groups go too; flags stay.
   CHECK(ExistenceForm("(?i)(?:(?P<qual>about\\s+|[<>]=?\\s*))?between\\s+\\C*") ==
@@ -210,7 +210,10 @@ TEST_CASE("a gate asks its question of the pattern without its leading optional 
   CHECK(ExistenceForm("(?:[)(]x)?y") == "y");
   CHECK(ExistenceForm("(?:a") == "(?:a");
   CHECK(ExistenceForm("[[:digit:]](?:a)?") == "[[:digit:]](?:a)?");
-  // Each form has a match exactly where its pattern has one.
+  // A word edge at the start goes too, after an optional group as well.
+  CHECK(ExistenceForm("(?i)\\b(?:(?P<part>the\\s+end\\s+of)\\s+)?\\b(?P<y>\\d{4})") ==
+        "(?i)\\d{4}");
+  // Each form has a match wherever its pattern has one.
   const std::vector<std::string> patterns = {
       "(?i)(?:(?:about|some)\\s+)?\\b(?:\\d+|five)\\s+to\\s+\\d+",
       "(?i)(?:(?:[A-Z]{1,3})?[$€]\\s?)\\d+",
@@ -224,7 +227,7 @@ TEST_CASE("a gate asks its question of the pattern without its leading optional 
     for (const std::string& t : texts) {
       CAPTURE(p);
       CAPTURE(t);
-      CHECK(RE2::PartialMatch(t, whole) == RE2::PartialMatch(t, gate));
+      if (RE2::PartialMatch(t, whole)) CHECK(RE2::PartialMatch(t, gate));
     }
   }
 }
