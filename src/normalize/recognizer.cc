@@ -193,6 +193,16 @@ bool HasTopLevelBar(std::string_view p) {
   return false;
 }
 
+// Whether `p` sets flags in a group of its own ("(?i)", "(?-i:"): opened,
+// a flag would reach past its group.
+bool HasFlagGroup(std::string_view p) {
+  for (size_t at = p.find("(?"); at != std::string_view::npos; at = p.find("(?", at + 2)) {
+    if (at > 0 && p[at - 1] == '\\') continue;
+    if (at + 2 >= p.size() || (p[at + 2] != ':' && p[at + 2] != 'P')) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // A pattern that has a match wherever `pattern` has one, for the gates and
@@ -249,8 +259,12 @@ std::string ExistenceForm(std::string_view pattern) {
     }
     if (body == std::string::npos) break;
     const std::string_view inside = std::string_view(rest).substr(body, close - body);
-    if (HasTopLevelBar(inside)) break;
+    if (HasTopLevelBar(inside) || HasFlagGroup(inside)) break;
     rest = std::string(inside) + rest.substr(close + 1);
+  }
+  // What is left must not start with a repetition ("\\b*x" → "*x").
+  if (!rest.empty() && std::string_view("*+?{").find(rest[0]) != std::string_view::npos) {
+    return flags + std::string(pattern);
   }
   return flags + rest;
 }

@@ -210,6 +210,11 @@ TEST_CASE("gates and the Set ask their question of a pattern without its leading
   CHECK(ExistenceForm("(?:[)(]x)?y") == "y");
   CHECK(ExistenceForm("(?:a") == "(?:a");
   CHECK(ExistenceForm("[[:digit:]](?:a)?") == "[[:digit:]](?:a)?");
+  // A group whose flags would reach further once opened stays closed; what
+  // would start with a repetition is left whole.
+  CHECK(ExistenceForm("(?:(?-i)a)b") == "(?:(?-i)a)b");
+  CHECK(ExistenceForm("(?:(?:x)?(?i:a))b") == "(?:(?:x)?(?i:a))b");
+  CHECK(ExistenceForm("\\b*x") == "\\b*x");
   // A word edge at the start goes too, after an optional group as well.
   CHECK(ExistenceForm("(?i)\\b(?:(?P<part>the\\s+end\\s+of)\\s+)?\\b(?P<y>\\d{4})") ==
         "(?i)\\d{4}");
