@@ -113,7 +113,7 @@ struct GroupsCache {
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> pieces;
 };
 
-constexpr size_t kGroupsCacheEntries = 1 << 16;
+constexpr size_t kGroupsCacheEntries = 1 << 14;  // a few MB per thread at most
 
 void ReadGroups(std::string_view text, uint64_t recognizer, Candidate* c) {
   const RE2& re = *c->re;
@@ -196,9 +196,12 @@ bool HasTopLevelBar(std::string_view p) {
 // Whether `p` sets flags in a group of its own ("(?i)", "(?-i:"): opened,
 // a flag would reach past its group.
 bool HasFlagGroup(std::string_view p) {
-  for (size_t at = p.find("(?"); at != std::string_view::npos; at = p.find("(?", at + 2)) {
-    if (at > 0 && p[at - 1] == '\\') continue;
-    if (at + 2 >= p.size() || (p[at + 2] != ':' && p[at + 2] != 'P')) return true;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '(' && i + 1 < p.size() && p[i + 1] == '?') {
+      if (i + 2 >= p.size() || (p[i + 2] != ':' && p[i + 2] != 'P')) return true;
+    }
   }
   return false;
 }

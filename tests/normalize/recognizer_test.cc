@@ -215,6 +215,7 @@ TEST_CASE("gates and the Set ask their question of a pattern without its leading
   CHECK(ExistenceForm("(?:(?-i)a)b") == "(?:(?-i)a)b");
   CHECK(ExistenceForm("(?:(?:x)?(?i:a))b") == "(?:(?:x)?(?i:a))b");
   CHECK(ExistenceForm("\\b*x") == "\\b*x");
+  CHECK(ExistenceForm("(?:\\\\(?-i)a)b") == "(?:\\\\(?-i)a)b");
   // A word edge at the start goes too, after an optional group as well.
   CHECK(ExistenceForm("(?i)\\b(?:(?P<part>the\\s+end\\s+of)\\s+)?\\b(?P<y>\\d{4})") ==
         "(?i)\\d{4}");
