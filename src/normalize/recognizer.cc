@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <unordered_map>
 #include <map>
 #include <optional>
 #include <utility>
@@ -132,15 +135,180 @@ void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, si
 // its capture engine as an anchored full match of exactly that span, the
 // whole text around it as context. So the groups are those MatchRule would
 // have read, found only for the candidates that can still be kept.
-void ReadGroups(std::string_view text, Candidate* c) {
+//
+// What RE2 reads there depends only on the span's bytes and one byte of
+// context on each side (or the text's own start or end): its assertions
+// (\b, \B, ^, $, \A, \z) look no further. So the pieces are kept per
+// thread, by recognizer, rule and those bytes, and a span seen before
+// ("two", "10", "March 3") is not matched again; a bounded cache, cleared
+// when full, so memory stays flat.
+struct GroupsCache {
+  uint64_t recognizer = 0;  // the Recognizer whose rules the entries are of
+  // key → per group: offset from the span's start and length; -1: did not
+  // take part. Empty: the span did not match.
+  std::unordered_map<std::string, std::vector<std::pair<int, int>>> pieces;
+};
+
+constexpr size_t kGroupsCacheEntries = 1 << 14;  // a few MB per thread at most
+
+void ReadGroups(std::string_view text, uint64_t recognizer, Candidate* c) {
   const RE2& re = *c->re;
   const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> pieces(n);
-  if (re.Match(re2::StringPiece(text.data(), text.size()), c->start, c->end, RE2::ANCHOR_BOTH,
-               pieces.data(), n)) {
-    SetGroups(text, pieces.data(), c);
+  thread_local GroupsCache cache;
+  if (cache.recognizer != recognizer || cache.pieces.size() >= kGroupsCacheEntries) {
+    cache.pieces.clear();
+    cache.recognizer = recognizer;
   }
+  std::string key(sizeof(size_t), '\0');
+  std::memcpy(key.data(), &c->rule_index, sizeof(size_t));
+  key += c->start == 0 ? std::string_view("\0\0", 2) : std::string_view("\1", 1);
+  if (c->start > 0) key += text[c->start - 1];
+  key += c->end == text.size() ? std::string_view("\0\0", 2) : std::string_view("\1", 1);
+  if (c->end < text.size()) key += text[c->end];
+  key.append(text.data() + c->start, c->end - c->start);
+  auto [it, added] = cache.pieces.try_emplace(std::move(key));
+  std::vector<re2::StringPiece> pieces(n);
+  if (added) {
+    if (re.Match(re2::StringPiece(text.data(), text.size()), c->start, c->end,
+                 RE2::ANCHOR_BOTH, pieces.data(), n)) {
+      for (const re2::StringPiece& p : pieces) {
+        it->second.emplace_back(
+            p.data() == nullptr ? -1 : static_cast<int>(p.data() - (text.data() + c->start)),
+            static_cast<int>(p.size()));
+      }
+    }
+  } else {
+    for (size_t i = 0; i < it->second.size(); ++i) {
+      const auto [at, size] = it->second[i];
+      if (at >= 0) pieces[i] = re2::StringPiece(text.data() + c->start + at, size);
+    }
+  }
+  if (!it->second.empty()) SetGroups(text, pieces.data(), c);
 }
+
+// Where the character class opening at `open` (a '[') closes, or npos.
+size_t ClassEnd(std::string_view p, size_t open) {
+  size_t j = open + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;
+  while (j < p.size() && p[j] != ']') j += p[j] == '\\' ? 2 : 1;
+  return j < p.size() ? j : std::string_view::npos;
+}
+
+// Where the group opening at `open` (a '(') closes, or npos; escapes and
+// character classes skipped.
+size_t GroupEnd(std::string_view p, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '[') {
+      i = ClassEnd(p, i);
+      if (i == std::string_view::npos) return i;
+    } else if (p[i] == '(') {
+      ++depth;
+    } else if (p[i] == ')' && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Whether `p` has a '|' outside every group and class (or cannot be read).
+bool HasTopLevelBar(std::string_view p) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '[' || p[i] == '(') {
+      i = p[i] == '[' ? ClassEnd(p, i) : GroupEnd(p, i);
+      if (i == std::string_view::npos) return true;
+    } else if (p[i] == '|') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `p` sets flags in a group of its own ("(?i)", "(?-i:"): opened,
+// a flag would reach past its group.
+bool HasFlagGroup(std::string_view p) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '(' && i + 1 < p.size() && p[i + 1] == '?') {
+      if (i + 2 >= p.size() || (p[i + 2] != ':' && p[i + 2] != 'P')) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// A pattern that has a match wherever `pattern` has one, for the gates and
+// the Set that ask only whether a sentence has one (a match more only runs
+// a rule that then finds nothing): an optional group at the start is
+// dropped ("(?:{QUAL})?X" has a match exactly where "X" has: the qualifier
+// may be left out and X stands after it as it is), so is a word edge
+// (\b, \B) asserted at the start, and a plain group at the start without a
+// '|' of its own is opened so that its own leading optional groups go too
+// ("(?:(?:[A-Z]{1,3})?[$€]…)" → "[$€]…"). A leading flag group such as
+// "(?i)" stays. Anything else is kept as it is.
+std::string ExistenceForm(std::string_view pattern) {
+  std::string flags;
+  if (pattern.rfind("(?", 0) == 0) {
+    const size_t close = pattern.find(')');
+    const std::string_view inner = close == std::string_view::npos ? "" : pattern.substr(2, close - 2);
+    if (!inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) {
+          return std::isalpha(static_cast<unsigned char>(c)) || c == '-';
+        })) {
+      flags = std::string(pattern.substr(0, close + 1));
+      pattern.remove_prefix(close + 1);
+    }
+  }
+  // POSIX classes ("[[:digit:]]") and \Q…\E quoting are not read here.
+  if (pattern.find("[:") != std::string_view::npos || pattern.find("\\Q") != std::string_view::npos) {
+    return std::string(flags) + std::string(pattern);
+  }
+  std::string rest(pattern);
+  // Top level only: a '|' there ends the first alternative.
+  for (int steps = 0; steps < 64 && !rest.empty(); ++steps) {
+    // A word edge asserted at the start: without it, a match more.
+    if (rest.rfind("\\b", 0) == 0 || rest.rfind("\\B", 0) == 0) {
+      rest.erase(0, 2);
+      continue;
+    }
+    if (rest[0] != '(') break;
+    const size_t close = GroupEnd(rest, 0);
+    if (close == std::string::npos) break;
+    const char after = close + 1 < rest.size() ? rest[close + 1] : '\0';
+    if (after == '?' || after == '*') {
+      size_t cut = close + 2;
+      if (cut < rest.size() && rest[cut] == '?') ++cut;  // lazy: as optional
+      rest.erase(0, cut);
+      continue;
+    }
+    if (after == '+' || after == '{') break;
+    // A plain group: "(?:" or "(?P<name>", opened when it holds no '|'.
+    size_t body = std::string::npos;
+    if (rest.rfind("(?:", 0) == 0) {
+      body = 3;
+    } else if (rest.rfind("(?P<", 0) == 0) {
+      const size_t gt = rest.find('>');
+      if (gt != std::string::npos && gt < close) body = gt + 1;
+    }
+    if (body == std::string::npos) break;
+    const std::string_view inside = std::string_view(rest).substr(body, close - body);
+    if (HasTopLevelBar(inside) || HasFlagGroup(inside)) break;
+    rest = std::string(inside) + rest.substr(close + 1);
+  }
+  // What is left must not start with a repetition ("\\b*x" → "*x").
+  if (!rest.empty() && std::string_view("*+?{").find(rest[0]) != std::string_view::npos) {
+    return flags + std::string(pattern);
+  }
+  return flags + rest;
+}
+
+namespace {
 
 // The order in which candidates are kept: longest first, then higher
 // priority, then earlier rule, then earlier start.
@@ -184,6 +352,8 @@ void SelectNonOverlapping(std::vector<Candidate>* candidates) {
 bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>* out,
                         std::string* err) {
   std::unique_ptr<Recognizer> rec(new Recognizer(rules));
+  static std::atomic<uint64_t> next_id{1};
+  rec->id_ = next_id++;
   // Each rule is picked by the literal words it needs (its set form's when
   // it has one: rules/README.md, "Set forms"). The rules that need none and
   // have no set form ("\d{4}-\d\d", a month's digits) are picked by one
@@ -206,17 +376,36 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
       rec->compiled_[i] = &re;
     } else if (!RE2::PartialMatch("", re)) {
       rec->gate_[i] = &re;
+      // A gate only asks whether there is a match: without its leading
+      // optional parts (a qualifier, a currency code) it asks the same of
+      // a smaller automaton, which is most of a gate's cost on new text.
+      const std::string existence = ExistenceForm(all[i]->set_pattern);
+      if (existence != all[i]->set_pattern) {
+        RE2::Options options;
+        options.set_log_errors(false);
+        options.set_never_capture(true);
+        auto small = std::make_unique<RE2>(existence, options);
+        if (small->ok()) {
+          rec->gate_[i] = small.get();
+          rec->own_gates_.push_back(std::move(small));
+        }
+      }
     }
   }
   rec->by_set_.assign(all.size(), false);
   std::vector<const rules::Rule*> in_set;
+  std::vector<std::string> set_forms;
   for (int i : rec->filter_->Unfiltered()) {
     if (!all[i]->set_pattern.empty()) continue;
     rec->by_set_[i] = true;
     in_set.push_back(all[i]);
+    // The Set only says which rules match somewhere: each asks it in its
+    // existence form, without the leading qualifiers and part words ("the
+    // end of") that made its states many.
+    set_forms.push_back(ExistenceForm(all[i]->expanded));
     rec->set_index_.push_back(static_cast<size_t>(i));
   }
-  if (!in_set.empty() && !rules::CompileSet(in_set, &rec->set_, err)) return false;
+  if (!in_set.empty() && !rules::CompileSet(in_set, set_forms, &rec->set_, err)) return false;
   RE2::Options options;
   options.set_log_errors(false);
   const rules::Lexicon* triggers = rules.lexicon("triggers");
@@ -298,7 +487,7 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
     std::vector<Mention> kept;
     for (Candidate& c : candidates) {
       if (OverlapsKept(kept_spans, c)) continue;
-      ReadGroups(text, &c);
+      ReadGroups(text, id_, &c);
       Mention m;
       std::string why;
       if (!normalize(c, &m, &why)) continue;

@@ -15,6 +15,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -79,7 +80,14 @@ class Recognizer {
   std::vector<const RE2*> compiled_;
   std::vector<size_t> set_index_;  // set pattern i → rules_.rules() index
   std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
+  std::vector<std::unique_ptr<RE2>> own_gates_;  // gates in their existence form (ExistenceForm)
+  uint64_t id_ = 0;  // unique per Recognizer made: keys the per-thread cache of groups read
 };
+
+/// A pattern with a match wherever `pattern` has one (its leading optional
+/// groups and word edges dropped), for the gates and the Set that ask only
+/// whether a sentence may have a match; exposed for tests.
+std::string ExistenceForm(std::string_view pattern);
 
 /// The mention as the model records it (DESIGN.md §3 "Mention"), with its
 /// rule and, when set, mod, anchor and ordinal; the model layer prints it.

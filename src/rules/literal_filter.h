@@ -4,7 +4,11 @@
 // which a text holds. A rule that needs no word is always picked. A picked
 // rule may still not match; a rule not picked cannot. Unlike one RE2::Set
 // over whole patterns, whose automaton grows with every rule it joins, the
-// literals' automaton stays small on text it has never seen.
+// literals' automaton stays small on text it has never seen. On ASCII text
+// the words are found by a plain Aho-Corasick automaton over lower-cased
+// bytes, built once: the same words the RE2::Set would find (an ASCII
+// literal matches ASCII text in any case, nothing else), without the
+// Set's lazily built states; other text still goes through the RE2::Set.
 //
 //   std::unique_ptr<LiteralFilter> filter;
 //   LiteralFilter::Create(patterns, &filter, &err);
@@ -17,6 +21,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,8 +52,22 @@ class LiteralFilter {
 
  private:
   LiteralFilter() = default;
+  // The literals that occur in `text`, ascending; false when the Set runs
+  // out of memory.
+  bool Literals(std::string_view text, std::vector<int>* found, std::string* err) const;
+  void BuildWordAutomaton(const std::vector<std::string>& literals);
+
   re2::FilteredRE2 filter_{3};     // literals of at least three bytes
   std::unique_ptr<RE2::Set> literals_;  // null when no rule needs any
+  // Aho-Corasick over the literals (empty: not built, every text takes
+  // literals_): node × byte class → node, the byte classes of lower-cased
+  // bytes, and per node the literals that end there (its own, then those of
+  // its suffix nodes).
+  std::vector<int> next_;
+  std::vector<uint8_t> byte_class_;
+  int classes_ = 0;
+  std::vector<std::vector<int>> ends_;
+  size_t num_literals_ = 0;
 };
 
 }  // namespace claimcheck::rules

@@ -479,13 +479,23 @@ bool CompileSet(const std::vector<std::unique_ptr<Rule>>& rules, std::unique_ptr
 
 bool CompileSet(const std::vector<const Rule*>& rules, std::unique_ptr<RE2::Set>* out,
                 std::string* err) {
+  std::vector<std::string> patterns;
+  for (const Rule* rule : rules) {
+    patterns.push_back(rule->set_pattern.empty() ? rule->expanded : rule->set_pattern);
+  }
+  return CompileSet(rules, patterns, out, err);
+}
+
+bool CompileSet(const std::vector<const Rule*>& rules, const std::vector<std::string>& patterns,
+                std::unique_ptr<RE2::Set>* out, std::string* err) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);  // the Set's DFA cache; exhausting it is an error
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const auto& rule : rules) {
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule* rule = rules[i];
     std::string set_err;
-    if (set->Add(rule->set_pattern.empty() ? rule->expanded : rule->set_pattern, &set_err) < 0) {
+    if (set->Add(patterns[i], &set_err) < 0) {
       *err = fmt::format("{}:{}:{}: rule '{}': {}", rule->loc.file, rule->loc.line,
                          rule->loc.column, rule->id, set_err);
       return false;

@@ -147,6 +147,9 @@ bool CompileSet(const std::vector<std::unique_ptr<Rule>>& rules, std::unique_ptr
                 std::string* err);
 bool CompileSet(const std::vector<const Rule*>& rules, std::unique_ptr<RE2::Set>* out,
                 std::string* err);
+/// The same with `patterns[i]` for rules[i] (each a superset of its rule's matches).
+bool CompileSet(const std::vector<const Rule*>& rules, const std::vector<std::string>& patterns,
+                std::unique_ptr<RE2::Set>* out, std::string* err);
 
 /// `(?:key1|key2|…)`: a lexicon's keys longest first, regex-escaped, a space
 /// matching any run of whitespace. What `{lex:NAME}` expands to.

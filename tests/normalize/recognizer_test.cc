@@ -198,4 +198,111 @@ TEST_CASE("rule examples report what they found when they fail") {
         "no mention \"men\" from this rule; found \"5\" t.digits = 5 [5,5]");
 }
 
+TEST_CASE("groups read once for a span are read again where its context differs") {
+  // The same span "-57" reads as one number after a space (\B holds before
+  // the dash) and as a range after a letter (\b holds): the groups of a
+  // span seen before are reused only with the same byte on either side.
+  const std::string rules = std::string(kRules) + R"toml(
+[[rule]]
+id = "t.ctx"
+kind = "number"
+priority = 7
+pattern = '\B-(?P<num>\d+)|\b-(?P<lo>\d)(?P<hi>\d)'
+examples = [{ text = "take -57", match = "-57", value = { point = 57, lo = 57, hi = 57 } }]
+)toml";
+  rules::RuleSet set;
+  std::unique_ptr<Recognizer> rec;
+  std::string err;
+  REQUIRE_MESSAGE(rules::LoadRuleSetFromFiles({{"t.toml", rules}}, &set, &err), err);
+  REQUIRE_MESSAGE(Recognizer::Create(set, &rec, &err), err);
+  const std::string text = "Take -57 and a-57, then -57 and a-57 again.";
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<Mention> found;
+    REQUIRE(rec->FindInSpan(text, 0, text.size(), std::nullopt, &found, &err));
+    REQUIRE(found.size() == 4);
+    for (size_t i = 0; i < found.size(); ++i) {
+      CAPTURE(i);
+      CHECK(found[i].rule->id == "t.ctx");
+      const auto& q = std::get<model::Quantity>(found[i].value);
+      CHECK(q.lo == (i % 2 == 0 ? 57 : 5));
+      CHECK(q.hi == (i % 2 == 0 ? 57 : 7));
+    }
+  }
+}
+
+TEST_CASE("gates and the Set ask their question of a pattern without its leading optional parts") {
+  // A leading optional group goes; a plain group without a '|' of its own
+  // is opened so that its leading optional groups go too; flags stay.
+  CHECK(ExistenceForm("(?i)(?:(?P<qual>about\\s+|[<>]=?\\s*))?between\\s+\\C*") ==
+        "(?i)between\\s+\\C*");
+  CHECK(ExistenceForm("(?i)(?:q)?(?:(?:[A-Z]{1,3})?[$€]\\s?)(?P<num>\\C*)") ==
+        "(?i)[$€]\\s?(?P<num>\\C*)");
+  CHECK(ExistenceForm("(?:x)?" "?(?:y)*z") == "z");  // "?" "?": no trigraph
+  // Kept as they are: a group with a '|' of its own, a repeated group, a
+  // class holding parentheses, an unclosed group.
+  CHECK(ExistenceForm("(?:(?:a)?b|c)d") == "(?:(?:a)?b|c)d");
+  CHECK(ExistenceForm("(?:a)+b") == "(?:a)+b");
+  CHECK(ExistenceForm("(?:[)(]x)?y") == "y");
+  CHECK(ExistenceForm("(?:a") == "(?:a");
+  CHECK(ExistenceForm("[[:digit:]](?:a)?") == "[[:digit:]](?:a)?");
+  // A group whose flags would reach further once opened stays closed; what
+  // would start with a repetition is left whole.
+  CHECK(ExistenceForm("(?:(?-i)a)b") == "(?:(?-i)a)b");
+  CHECK(ExistenceForm("(?:(?:x)?(?i:a))b") == "(?:(?:x)?(?i:a))b");
+  CHECK(ExistenceForm("\\b*x") == "\\b*x");
+  CHECK(ExistenceForm("(?:\\\\(?-i)a)b") == "(?:\\\\(?-i)a)b");
+  // A word edge at the start goes too, after an optional group as well.
+  CHECK(ExistenceForm("(?i)\\b(?:(?P<part>the\\s+end\\s+of)\\s+)?\\b(?P<y>\\d{4})") ==
+        "(?i)\\d{4}");
+  // Each form has a match wherever its pattern has one.
+  const std::vector<std::string> patterns = {
+      "(?i)(?:(?:about|some)\\s+)?\\b(?:\\d+|five)\\s+to\\s+\\d+",
+      "(?i)(?:(?:[A-Z]{1,3})?[$€]\\s?)\\d+",
+      "(?:(?:a)?\\bb)?c|d"};
+  const std::vector<std::string> texts = {"about 5 to 7", "xabout5 to 7", "five to 6", "US$ 5",
+                                          "$5", "cost €", "ab c", "bc", "d", "e", ""};
+  for (const std::string& p : patterns) {
+    const RE2 whole(p), gate(ExistenceForm(p));
+    REQUIRE(whole.ok());
+    REQUIRE(gate.ok());
+    for (const std::string& t : texts) {
+      CAPTURE(p);
+      CAPTURE(t);
+      if (RE2::PartialMatch(t, whole)) CHECK(RE2::PartialMatch(t, gate));
+    }
+  }
+}
+
+TEST_CASE("an existence form has a match wherever its pattern has one, on made-up patterns") {
+  // Patterns built at random (fixed seed) from the pieces the reading
+  // handles and some it must leave alone; where both compile, every text
+  // the pattern matches somewhere the form matches too.
+  const std::vector<std::string> pieces = {"(?:", "(?P<g", ">", "(?i)", "(?-i:", "(", ")", ")?",
+                                           ")*", ")+", "){0,2}", ")??", "|", "\\b", "\\B", "a",
+                                           "b", " ", "[(]", "[^)]", "\\(", "x?", "\\d", "^"};
+  const std::vector<std::string> texts = {"", "a", "b", "ab", "ba", "a b", "(a)", "1a", "xab ",
+                                          "b a(b", "aab b", " ab1"};
+  uint32_t seed = 12345;
+  auto next = [&seed]() { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  int compiled = 0;
+  for (int n = 0; n < 4000; ++n) {
+    std::string p;
+    const int len = 1 + static_cast<int>(next() % 10);
+    for (int k = 0; k < len; ++k) p += pieces[next() % pieces.size()];
+    RE2::Options quiet;
+    quiet.set_log_errors(false);
+    const std::string form = ExistenceForm(p);
+    const RE2 whole(p, quiet), gate(form, quiet);
+    if (!whole.ok()) continue;
+    CAPTURE(p);
+    CAPTURE(form);
+    REQUIRE(gate.ok());
+    ++compiled;
+    for (const std::string& t : texts) {
+      if (RE2::PartialMatch(t, whole)) CHECK(RE2::PartialMatch(t, gate));
+    }
+  }
+  CHECK(compiled > 300);
+}
+
 }  // namespace claimcheck::normalize

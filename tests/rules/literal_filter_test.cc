@@ -36,6 +36,15 @@ TEST_CASE("rules are picked by the literal words their patterns need, in any cas
   CHECK(Picked(*f, "5 soldiers were wounded") == std::vector<int>{2});
   // Picking only says "may match": "between" without "and" is not picked.
   CHECK(Picked(*f, "between us") == std::vector<int>{2});
+  // Text with other bytes than ASCII is read by the RE2::Set, ASCII text by
+  // the word automaton: the same picks, words inside longer words included.
+  CHECK(Picked(*f, "Between them and 5 € — soldiers unkilledx") == std::vector<int>{0, 1, 2});
+  CHECK(Picked(*f, "Between them and 5 $ - soldiers unkilledx") == std::vector<int>{0, 1, 2});
+  CHECK(Picked(*f, "Betweenness and 5 € — soldiers killed") == std::vector<int>{1, 2});
+  CHECK(Picked(*f, "Betweenness and 5 $ - soldiers killed") == std::vector<int>{1, 2});
+  CHECK(Picked(*f, "5 PEOPLE KILLED é") == std::vector<int>{1, 2});
+  CHECK(Picked(*f, "5 PEOPLE KILLED e") == std::vector<int>{1, 2});
+  CHECK(Picked(*f, "5 PEOPLE KILLE") == std::vector<int>{2});
 }
 
 TEST_CASE("a pattern that does not compile names its rule") {
