@@ -356,9 +356,11 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         out->push_back(FixedCountCandidate(rule, index, masked, g, re, text, mentions, *count));
         continue;
       }
-      // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing.
+      // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing;
+      // nor does a measure ("a 16-year-old", "45 per cent", "$5m": a number with a unit).
       if (const auto* q = std::get_if<model::Quantity>(&mentions[values[0]].value)) {
-        if (mentions[values[0]].ordinal || q->lo < 0 ||  // "-5 people": no count is negative
+        if (mentions[values[0]].ordinal || !mentions[values[0]].unit.empty() ||
+            q->lo < 0 ||  // "-5 people": no count is negative
             (q->point && *q->point != static_cast<int64_t>(*q->point))) {
           continue;
         }

@@ -1126,8 +1126,38 @@ std::optional<ParsedNumber> ParseNumber(std::string_view text, const rules::Rule
   return ParsedNumber{static_cast<int64_t>(value->num), ordinal};
 }
 
-bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
-                       model::Quantity* out, bool* ordinal, std::string* err) {
+namespace {
+
+// Field decimal_comma = "true": the match writes a decimal comma ("1.111,11",
+// "1,3"); its `num` is read with the separators swapped ("1111.11", "1.3").
+Groups WithDecimalPoint(const Groups& groups) {
+  Groups out = groups;
+  auto num = out.find("num");
+  if (num == out.end()) return out;
+  std::string swapped;
+  for (char c : num->second) {
+    if (c == ',') {
+      swapped += '.';
+    } else if (c != '.') {
+      swapped += c;
+    }
+  }
+  num->second = swapped;
+  return out;
+}
+
+}  // namespace
+
+bool NormalizeQuantity(const Groups& match_groups, const Fields& fields,
+                       const rules::RuleSet& rules, model::Quantity* out, bool* ordinal,
+                       std::string* err) {
+  Groups swapped;
+  const Groups* read = &match_groups;
+  if (auto comma = fields.find("decimal_comma"); comma != fields.end() && comma->second == "true") {
+    swapped = WithDecimalPoint(match_groups);
+    read = &swapped;
+  }
+  const Groups& groups = *read;
   bool is_ordinal = false;
   Base base;
   if (!BaseValue(groups, fields, rules, &base, &is_ordinal, err)) return false;
@@ -1157,6 +1187,21 @@ bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::
   *out = q;
   if (ordinal != nullptr) *ordinal = is_ordinal;
   return true;
+}
+
+std::string QuantityUnit(const Groups& groups, const Fields& fields, const rules::RuleSet& rules) {
+  for (const char* name : {"unit", "cur"}) {
+    auto g = groups.find(name);
+    if (g == groups.end()) continue;
+    std::string_view text = g->second;
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    if (text.empty()) continue;
+    if (auto unit = rules.Lex("units").Value(text)) return *unit;
+    return std::string(text);
+  }
+  auto f = fields.find("unit");
+  return f == fields.end() ? "" : f->second;
 }
 
 bool EvaluateBound(std::string_view expr, int64_t n, std::optional<int64_t>* out,
