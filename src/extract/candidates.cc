@@ -37,6 +37,9 @@ Masked Mask(std::string_view text, size_t start, size_t end, const std::vector<M
   size_t pos = start;
   for (size_t index = in_sentence.first; index < in_sentence.last; ++index) {
     const Mention& m = mentions[index];
+    // A measure ("a 16-year-old", "45 per cent", "$5m") is no count: claim rules read its
+    // words as written ("a 9-year-old child was shot" is one person).
+    if (!m.unit.empty()) continue;
     out.marks.push_back({out.text.size(), pos});
     out.text.append(text.substr(pos, m.start - pos));
     const char open = OpenFor(m);
