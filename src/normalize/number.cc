@@ -1128,6 +1128,16 @@ std::optional<ParsedNumber> ParseNumber(std::string_view text, const rules::Rule
 
 namespace {
 
+// A unit as written ("per cent", "US$ ") → canonical ("percent", "USD"): lexicon
+// `units`, else the text itself, trimmed; "" for blanks.
+std::string CanonicalUnit(std::string_view text, const rules::RuleSet& rules) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  if (text.empty()) return "";
+  if (auto unit = rules.Lex("units").Value(text)) return *unit;
+  return std::string(text);
+}
+
 // Field decimal_comma = "true": the match writes a decimal comma ("1.111,11",
 // "1,3"); its `num` is read with the separators swapped ("1111.11", "1.3").
 Groups WithDecimalPoint(const Groups& groups) {
@@ -1158,6 +1168,14 @@ bool NormalizeQuantity(const Groups& match_groups, const Fields& fields,
     read = &swapped;
   }
   const Groups& groups = *read;
+  // A range whose ends name two units is a change, not a range: "fell 0.3 percentage points to
+  // 4.1%" (rules/README.md, "Units").
+  if (auto lo_unit = groups.find("unit_lo"), hi_unit = groups.find("unit");
+      lo_unit != groups.end() && hi_unit != groups.end() &&
+      CanonicalUnit(lo_unit->second, rules) != CanonicalUnit(hi_unit->second, rules)) {
+    *err = "the ends of the range name different units";
+    return false;
+  }
   bool is_ordinal = false;
   Base base;
   if (!BaseValue(groups, fields, rules, &base, &is_ordinal, err)) return false;
@@ -1190,15 +1208,10 @@ bool NormalizeQuantity(const Groups& match_groups, const Fields& fields,
 }
 
 std::string QuantityUnit(const Groups& groups, const Fields& fields, const rules::RuleSet& rules) {
-  for (const char* name : {"unit", "cur"}) {
+  for (const char* name : {"unit", "unit_lo", "cur"}) {
     auto g = groups.find(name);
     if (g == groups.end()) continue;
-    std::string_view text = g->second;
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    if (text.empty()) continue;
-    if (auto unit = rules.Lex("units").Value(text)) return *unit;
-    return std::string(text);
+    if (std::string unit = CanonicalUnit(g->second, rules); !unit.empty()) return unit;
   }
   auto f = fields.find("unit");
   return f == fields.end() ? "" : f->second;
