@@ -1168,13 +1168,16 @@ bool NormalizeQuantity(const Groups& match_groups, const Fields& fields,
     read = &swapped;
   }
   const Groups& groups = *read;
-  // A range whose ends name two units is a change, not a range: "fell 0.3 percentage points to
-  // 4.1%" (rules/README.md, "Units").
-  if (auto lo_unit = groups.find("unit_lo"), hi_unit = groups.find("unit");
-      lo_unit != groups.end() && hi_unit != groups.end() &&
-      CanonicalUnit(lo_unit->second, rules) != CanonicalUnit(hi_unit->second, rules)) {
-    *err = "the ends of the range name different units";
-    return false;
+  // A range whose lower end names a unit its upper end does not name is a change, not a range:
+  // "fell 0.3 percentage points to 4.1%", "rose 15 percent to 2.3 million" (rules/README.md,
+  // "Units").
+  if (auto lo_unit = groups.find("unit_lo"); lo_unit != groups.end()) {
+    auto hi_unit = groups.find("unit");
+    if (hi_unit == groups.end() ||
+        CanonicalUnit(lo_unit->second, rules) != CanonicalUnit(hi_unit->second, rules)) {
+      *err = "the ends of the range name different units";
+      return false;
+    }
   }
   bool is_ordinal = false;
   Base base;
