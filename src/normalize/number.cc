@@ -1134,7 +1134,9 @@ std::string CanonicalUnit(std::string_view text, const rules::RuleSet& rules) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   if (text.empty()) return "";
-  if (auto unit = rules.Lex("units").Value(text)) return *unit;
+  for (const char* lexicon : {"units", "unit_abbreviations"}) {
+    if (auto unit = rules.Lex(lexicon).Value(text)) return *unit;
+  }
   return std::string(text);
 }
 

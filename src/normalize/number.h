@@ -72,10 +72,11 @@ bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::
 
 /// The unit, currency or percent of a number rule's match: group `unit` (a
 /// word or sign after the number: "per cent", "km", "GB"), else group `cur`
-/// (a currency sign before it: "$", "US$", "£"), each looked up in lexicon
-/// `units` (key → canonical unit, "per cent" → "percent", "$" → "USD"); a
-/// group the lexicon lacks gives its own text. Else the rule's field `unit`;
-/// else "".
+/// (a currency sign before it: "$", "US$", "£"; `unit_lo` after a range's
+/// lower end comes second), each looked up in lexicon `units`, then
+/// `unit_abbreviations` (key → canonical unit, "per cent" → "percent", "$" →
+/// "USD"); a group the lexicons lack gives its own text. Else the rule's field
+/// `unit`; else "".
 std::string QuantityUnit(const Groups& groups, const Fields& fields, const rules::RuleSet& rules);
 
 /// A qualifier's bound expression, as the `qualifiers` lexicon writes it:
