@@ -41,7 +41,8 @@ A case passes when
                 days: the earliest first day .. the latest day after (end exclusive);
   2. and no predicted mention of the model's kind overlaps no expected result (so a case with
      empty Results passes only if nothing of that kind is predicted). The model's kind:
-       NumberModel       number mentions that are not ordinals;
+       NumberModel       number mentions that are not ordinals and carry no `unit` (a number
+                         with a unit, "29km", is the NumberWithUnit models' business);
        NumberRangeModel  number mentions, not ordinals, whose quantity is an interval
                          (lo != hi, or hi open): an exact number is NumberModel's business;
        OrdinalModel      number mentions with "ordinal": true;
@@ -363,6 +364,10 @@ def of_model_kind(model, m):
         return is_ordinal(m)
     if model == "NumberRangeModel":
         return not is_ordinal(m) and is_interval(m)
+    if model == "NumberModel":
+        # A number with a unit ("29km", "45%", "$5") is Recognizers-Text's NumberWithUnit
+        # models' business (dimension, currency, percent), as an interval is NumberRange's.
+        return not is_ordinal(m) and not m.get("unit")
     return not is_ordinal(m)
 
 

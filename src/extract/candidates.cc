@@ -37,6 +37,9 @@ Masked Mask(std::string_view text, size_t start, size_t end, const std::vector<M
   size_t pos = start;
   for (size_t index = in_sentence.first; index < in_sentence.last; ++index) {
     const Mention& m = mentions[index];
+    // A measure ("a 16-year-old", "45 per cent", "$5m") is no count: claim rules read its
+    // words as written ("a 9-year-old child was shot" is one person).
+    if (!m.unit.empty()) continue;
     out.marks.push_back({out.text.size(), pos});
     out.text.append(text.substr(pos, m.start - pos));
     const char open = OpenFor(m);
@@ -361,9 +364,11 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         out->push_back(FixedCountCandidate(rule, index, masked, g, re, text, mentions, *count));
         continue;
       }
-      // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing.
+      // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing;
+      // nor does a measure ("a 16-year-old", "45 per cent", "$5m": a number with a unit).
       if (const auto* q = std::get_if<model::Quantity>(&mentions[values[0]].value)) {
-        if (mentions[values[0]].ordinal || q->lo < 0 ||  // "-5 people": no count is negative
+        if (mentions[values[0]].ordinal || !mentions[values[0]].unit.empty() ||
+            q->lo < 0 ||  // "-5 people": no count is negative
             (q->point && *q->point != static_cast<int64_t>(*q->point))) {
           continue;
         }

@@ -287,6 +287,7 @@ Json ToJson(const MentionRecord& m) {
                    {"event", StringOrNull(m.anchor->event)}};
   }
   if (m.ordinal) j["ordinal"] = true;
+  if (!m.unit.empty()) j["unit"] = m.unit;
   j["rule"] = m.rule;
   return j;
 }

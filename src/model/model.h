@@ -69,6 +69,9 @@ struct MentionRecord {
   std::string mod;  ///< TIMEX3 mod; "" leaves the key out.
   std::optional<MentionAnchor> anchor;
   bool ordinal = false;  ///< Printed only when true.
+  /// A number's unit, currency or percent, canonical as lexicon `units`
+  /// writes it ("percent", "USD", "km", "GB"); "" leaves the key out.
+  std::string unit;
   std::string rule;
   friend bool operator==(const MentionRecord&, const MentionRecord&) = default;
 };

@@ -1126,8 +1126,61 @@ std::optional<ParsedNumber> ParseNumber(std::string_view text, const rules::Rule
   return ParsedNumber{static_cast<int64_t>(value->num), ordinal};
 }
 
-bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
-                       model::Quantity* out, bool* ordinal, std::string* err) {
+namespace {
+
+// A unit as written ("per cent", "US$ ") → canonical ("percent", "USD"): lexicon
+// `units`, else the text itself, trimmed; "" for blanks.
+std::string CanonicalUnit(std::string_view text, const rules::RuleSet& rules) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  if (text.empty()) return "";
+  for (const char* lexicon : {"units", "unit_abbreviations"}) {
+    if (auto unit = rules.Lex(lexicon).Value(text)) return *unit;
+  }
+  return std::string(text);
+}
+
+// Field decimal_comma = "true": the match writes a decimal comma ("1.111,11",
+// "1,3"); its `num` is read with the separators swapped ("1111.11", "1.3").
+Groups WithDecimalPoint(const Groups& groups) {
+  Groups out = groups;
+  auto num = out.find("num");
+  if (num == out.end()) return out;
+  std::string swapped;
+  for (char c : num->second) {
+    if (c == ',') {
+      swapped += '.';
+    } else if (c != '.') {
+      swapped += c;
+    }
+  }
+  num->second = swapped;
+  return out;
+}
+
+}  // namespace
+
+bool NormalizeQuantity(const Groups& match_groups, const Fields& fields,
+                       const rules::RuleSet& rules, model::Quantity* out, bool* ordinal,
+                       std::string* err) {
+  Groups swapped;
+  const Groups* read = &match_groups;
+  if (auto comma = fields.find("decimal_comma"); comma != fields.end() && comma->second == "true") {
+    swapped = WithDecimalPoint(match_groups);
+    read = &swapped;
+  }
+  const Groups& groups = *read;
+  // A range whose lower end names a unit its upper end does not name is a change, not a range:
+  // "fell 0.3 percentage points to 4.1%", "rose 15 percent to 2.3 million" (rules/README.md,
+  // "Units").
+  if (auto lo_unit = groups.find("unit_lo"); lo_unit != groups.end()) {
+    auto hi_unit = groups.find("unit");
+    if (hi_unit == groups.end() ||
+        CanonicalUnit(lo_unit->second, rules) != CanonicalUnit(hi_unit->second, rules)) {
+      *err = "the ends of the range name different units";
+      return false;
+    }
+  }
   bool is_ordinal = false;
   Base base;
   if (!BaseValue(groups, fields, rules, &base, &is_ordinal, err)) return false;
@@ -1157,6 +1210,16 @@ bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::
   *out = q;
   if (ordinal != nullptr) *ordinal = is_ordinal;
   return true;
+}
+
+std::string QuantityUnit(const Groups& groups, const Fields& fields, const rules::RuleSet& rules) {
+  for (const char* name : {"unit", "unit_lo", "cur"}) {
+    auto g = groups.find(name);
+    if (g == groups.end()) continue;
+    if (std::string unit = CanonicalUnit(g->second, rules); !unit.empty()) return unit;
+  }
+  auto f = fields.find("unit");
+  return f == fields.end() ? "" : f->second;
 }
 
 bool EvaluateBound(std::string_view expr, int64_t n, std::optional<int64_t>* out,

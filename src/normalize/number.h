@@ -70,6 +70,15 @@ std::optional<ParsedValue> ParseValue(std::string_view text, const rules::RuleSe
 bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
                        model::Quantity* out, bool* ordinal, std::string* err);
 
+/// The unit, currency or percent of a number rule's match: group `unit` (a
+/// word or sign after the number: "per cent", "km", "GB"), else group `cur`
+/// (a currency sign before it: "$", "US$", "£"; `unit_lo` after a range's
+/// lower end comes second), each looked up in lexicon `units`, then
+/// `unit_abbreviations` (key → canonical unit, "per cent" → "percent", "$" →
+/// "USD"); a group the lexicons lack gives its own text. Else the rule's field
+/// `unit`; else "".
+std::string QuantityUnit(const Groups& groups, const Fields& fields, const rules::RuleSet& rules);
+
 /// A qualifier's bound expression, as the `qualifiers` lexicon writes it:
 /// "n", "n+1", "n-1", "0", "inf", "floor(0.9n)", "ceil(1.1n)". Evaluates it
 /// for n; nullopt means unbounded (inf). Exact integer arithmetic. (Bounds

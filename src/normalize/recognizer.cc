@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstring>
 #include <unordered_map>
 #include <map>
 #include <optional>
 #include <utility>
-#include <cctype>
 
 #include "normalize/number.h"
 
@@ -411,10 +411,16 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
   const rules::Lexicon* triggers = rules.lexicon("triggers");
   if (triggers != nullptr && !triggers->entries().empty()) {
     std::string alt;
+    // Words stand between word boundaries; a sign ("½") anywhere.
+    std::string signs;
     for (const auto& [key, entry] : triggers->entries()) {
-      alt += (alt.empty() ? "" : "|") + RE2::QuoteMeta(key);
+      const bool word = !key.empty() && (std::isalnum(static_cast<unsigned char>(key.front())) ||
+                                         key.front() == '_');
+      std::string& to = word ? alt : signs;
+      to += (to.empty() ? "" : "|") + RE2::QuoteMeta(key);
     }
-    rec->triggers_ = std::make_unique<RE2>("(?i)\\b(?:" + alt + ")\\b", options);
+    rec->triggers_ = std::make_unique<RE2>(
+        "(?i)\\b(?:" + alt + ")\\b" + (signs.empty() ? "" : "|" + signs), options);
     if (!rec->triggers_->ok()) {
       *err = "the triggers lexicon does not compile: " + rec->triggers_->error();
       return false;
@@ -468,6 +474,7 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
       model::Quantity q;
       const bool ok = NormalizeQuantity(c.groups, c.rule->fields, rules_, &q, &m->ordinal, why);
       m->value = q;
+      m->unit = QuantityUnit(c.groups, c.rule->fields, rules_);
       return ok;
     }
     if (c.rule->kind == rules::Kind::kIgnore) return true;
@@ -585,6 +592,7 @@ model::MentionRecord ToRecord(const Mention& m, std::string_view doc_id, std::st
     }
   }
   r.ordinal = m.ordinal;
+  r.unit = m.unit;
   r.rule = m.rule->id;
   return r;
 }

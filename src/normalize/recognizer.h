@@ -41,6 +41,8 @@ struct Mention {
   /// The rule's group `timex`, when it took part: the span TIMEX3 would
   /// annotate if the anchor stays unresolved (rules/README.md, "Time").
   std::optional<std::pair<size_t, size_t>> timex_span;
+  /// A number's unit (QuantityUnit): "" when it has none.
+  std::string unit;
 };
 
 /// Why a candidate match was dropped or kept, for `explain` and `rules test`.

@@ -50,6 +50,7 @@ std::string CompareValue(const Mention& m, const std::map<std::string, std::stri
     check("anchor", AnchorText(t));
   }
   check("ordinal", m.ordinal ? "true" : "false");
+  check("unit", m.unit);
   check("kind", m.kind);
   std::string out;
   for (const std::string& d : diffs) out += (out.empty() ? "" : ", ") + d;

@@ -406,3 +406,48 @@ TEST_CASE("NormalizeQuantity explains what it cannot read") {
 }
 
 }  // namespace claimcheck::normalize
+
+namespace claimcheck::normalize {
+namespace {
+
+rules::RuleSet WithUnits() {
+  rules::RuleSet r = EnglishNumbers();
+  Fill(&r, "units", {{"per cent", "percent"}, {"%", "percent"}, {"$", "USD"}, {"km", "km"}});
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("QuantityUnit reads group unit, then unit_lo, then cur, then field unit") {
+  const rules::RuleSet rules = WithUnits();
+  CHECK(QuantityUnit({{"num", "45"}, {"unit", "Per  Cent"}}, {}, rules) == "percent");
+  CHECK(QuantityUnit({{"num", "5"}, {"cur", "$ "}}, {}, rules) == "USD");
+  CHECK(QuantityUnit({{"num", "5"}, {"cur", "$"}, {"unit", "%"}}, {}, rules) == "percent");
+  CHECK(QuantityUnit({{"lo", "5"}, {"hi", "7"}, {"unit_lo", "km"}}, {}, rules) == "km");
+  CHECK(QuantityUnit({{"num", "5"}, {"cur", "NZ$"}}, {}, rules) == "NZ$");  // kept as written
+  CHECK(QuantityUnit({{"num", "3.1"}}, {{"unit", "inch"}}, rules) == "inch");
+  CHECK(QuantityUnit({{"num", "3"}}, {}, rules).empty());
+}
+
+TEST_CASE("NormalizeQuantity: a range's ends must name one unit; a decimal comma is read") {
+  const rules::RuleSet rules = WithUnits();
+  model::Quantity q;
+  bool ordinal = false;
+  std::string err;
+  CHECK(NormalizeQuantity({{"lo", "5"}, {"hi", "10"}, {"unit_lo", "km"}, {"unit", "km"}}, {},
+                          rules, &q, &ordinal, &err));
+  CHECK(q.lo == 5);
+  CHECK(q.hi == 10);
+  CHECK_FALSE(NormalizeQuantity({{"lo", "0.3"}, {"hi", "4.1"}, {"unit_lo", "km"}, {"unit", "%"}},
+                                {}, rules, &q, &ordinal, &err));
+  CHECK(err == "the ends of the range name different units");
+  CHECK_FALSE(NormalizeQuantity({{"lo", "15"}, {"hi", "2300000"}, {"unit_lo", "per cent"}}, {},
+                                rules, &q, &ordinal, &err));
+  REQUIRE(NormalizeQuantity({{"num", "1.111,11"}}, {{"decimal_comma", "true"}}, rules, &q,
+                            &ordinal, &err));
+  CHECK(q.point == doctest::Approx(1111.11));
+  CHECK(q.lo == 1111);
+  CHECK(q.hi == 1112);
+}
+
+}  // namespace claimcheck::normalize
