@@ -123,7 +123,7 @@ void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, si
     const size_t m_start = pieces[0].data() - text.data();
     const size_t m_end = m_start + pieces[0].size();
     if (m_end > m_start && AtWordEdges(text, m_start, m_end)) {
-      out->push_back({m_start, m_end, rule_index, &rule, &re, {}, 0, std::nullopt});
+      out->push_back({m_start, m_end, rule_index, &rule, &re, {}, 0, std::nullopt, std::nullopt});
       if (with_groups) SetGroups(text, pieces.data(), &out->back());
     }
     pos = m_end > m_start ? m_end : m_start + 1;
@@ -469,7 +469,7 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
   // Normalize before choosing, so a match whose groups do not make a value
   // (February 30) gives way to the next-best one.
   auto normalize = [&](const Candidate& c, Mention* m, std::string* why) {
-    *m = Mention{c.start, c.end, c.rule, rules::KindName(c.rule->kind), {}, false, c.timex_span};
+    *m = Mention{c.start, c.end, c.rule, rules::KindName(c.rule->kind), {}, false, c.timex_span, {}};
     if (c.rule->kind == rules::Kind::kNumber) {
       model::Quantity q;
       const bool ok = NormalizeQuantity(c.groups, c.rule->fields, rules_, &q, &m->ordinal, why);
