@@ -132,7 +132,7 @@ Candidate FixedCountCandidate(const rules::Rule& rule, int index, const Masked& 
   const size_t vs = value.data() - masked.text.data();
   Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
               Unmask(masked, ms + g[0].size(), true, mentions), kNoMention, 0, 0, count,
-              std::nullopt, {}, std::nullopt, 0, std::nullopt};
+              std::nullopt, {}, std::nullopt, 0, std::nullopt, false};
   c.value_start = Unmask(masked, vs, false, mentions);
   const std::string_view words(value.data(), value.size());
   const size_t first_word = std::min(words.find_first_of(" \t\n\r"), words.size());
@@ -156,7 +156,7 @@ bool SameValue(const Candidate& a, const Candidate& b) {
 // is one of them, and two in one sentence ("a man was killed and a woman was
 // killed") are two people, not two tolls of one. Precision first: such
 // counts are left out rather than summed.
-void DropFixedCounts(std::vector<Candidate>* found) {
+void DropFixedCounts(std::vector<Candidate>* found, const std::set<std::string>& fixed_attributes) {
   std::vector<bool> drop(found->size(), false);
   for (size_t i = 0; i < found->size(); ++i) {
     const Candidate& c = (*found)[i];
@@ -165,6 +165,12 @@ void DropFixedCounts(std::vector<Candidate>* found) {
       const Candidate& o = (*found)[j];
       drop[i] = j != i && o.rule->attribute == c.rule->attribute &&
                 (!o.count || (o.sentence == c.sentence && o.value_start != c.value_start));
+      // Below the lead, one person is the story's toll only in a story that
+      // counts no one else: beside any other count of a casualty it is one
+      // victim of several ("the gunman fired into a bar, injuring a security
+      // guard" in a rampage story with "1 other person dead").
+      drop[i] = drop[i] || (c.below_lead && j != i && o.sentence != c.sentence &&
+                            fixed_attributes.count(o.rule->attribute) > 0);
     }
   }
   size_t next = 0;
@@ -255,8 +261,10 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
   f->count_new_clause_ = CompileMacro(rules, "COUNT_NEW_CLAUSE");
   f->fixed_count_sentences_ = static_cast<size_t>(rules.IntSetting("fixed_count_sentences", 3));
-  f->has_fixed_counts_ = std::any_of(claim_rules.begin(), claim_rules.end(),
-                                     [](const rules::Rule* r) { return r->fields.count("count"); });
+  for (const rules::Rule* r : claim_rules) {
+    if (r->fields.count("count")) f->fixed_count_attributes_.insert(r->attribute);
+  }
+  f->has_fixed_counts_ = !f->fixed_count_attributes_.empty();
   *out = std::move(f);
   return true;
 }
@@ -266,13 +274,18 @@ bool CandidateFinder::Find(const corpus::Document& doc, const std::vector<Mentio
                            std::vector<Candidate>* out, std::string* err) const {
   std::vector<Candidate> found;
   size_t body_sentences = 0;
+  bool casualty_found = false;  // a candidate of a fixed-count attribute so far, not below the lead
   for (size_t i = 0; i < by_sentence.size(); ++i) {
     if (doc.sentences[i].start >= doc.body_start) ++body_sentences;
     // A fixed count ("a man was killed") is the story's toll in its lead;
-    // further down it is one victim the story tells of ("the gunman fired
-    // into a bar, injuring a security guard"), most often one of several.
-    const bool fixed_counts = has_fixed_counts_ && body_sentences >= 1 &&
-                              body_sentences <= fixed_count_sentences_;
+    // further down only in a story that counts no other casualty (a feature
+    // that tells the killing late), else it is one victim of several ("the
+    // gunman fired into a bar, injuring a security guard": DropFixedCounts).
+    // Below the lead fixed counts are sought only until a count of a casualty
+    // that is none of them: after it they would be dropped anyway (one below
+    // the lead keeps the search on: a later one drops it).
+    const bool below_lead = body_sentences > fixed_count_sentences_;
+    const bool fixed_counts = has_fixed_counts_ && body_sentences >= 1 && !(below_lead && casualty_found);
     // Without a mention only a fixed count can match.
     if (by_sentence[i].empty() && !fixed_counts) continue;
     std::vector<Candidate> cands;
@@ -283,10 +296,13 @@ bool CandidateFinder::Find(const corpus::Document& doc, const std::vector<Mentio
     Select(&cands);
     for (Candidate& c : cands) {
       c.sentence = i;
+      c.below_lead = c.count.has_value() && below_lead;
+      casualty_found = casualty_found ||
+                       (!c.below_lead && fixed_count_attributes_.count(c.rule->attribute) > 0);
       found.push_back(std::move(c));
     }
   }
-  DropFixedCounts(&found);
+  DropFixedCounts(&found, fixed_count_attributes_);
   for (Candidate& c : found) out->push_back(std::move(c));
   return true;
 }
@@ -402,7 +418,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
                   Unmask(masked, me, true, mentions), values[0], mentions[values[0]].start,
-                  mentions[values[0]].end, std::nullopt, std::nullopt, {}, std::nullopt, 0, std::nullopt};
+                  mentions[values[0]].end, std::nullopt, std::nullopt, {}, std::nullopt, 0, std::nullopt, false};
       auto anniversary_it = re.NamedCapturingGroups().find("anniversary");
       if (anniversary_it != re.NamedCapturingGroups().end() &&
           g[anniversary_it->second].data() != nullptr) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,9 @@ struct Candidate {
   /// A rule's `plus` group: a count the value adds to ("one deputy and
   /// {three officers} were killed" is four).
   std::optional<size_t> plus;
+  /// A fixed count below the lead (setting `fixed_count_sentences`): kept only
+  /// where nothing else in the document counts its attribute.
+  bool below_lead = false;
 };
 
 class CandidateFinder {
@@ -90,6 +94,7 @@ class CandidateFinder {
   std::unique_ptr<RE2> count_one_of_;  // "a second victim": so is one its words rank
   std::unique_ptr<RE2> count_new_clause_;  // "… a man and wounding two": not joined
   bool has_fixed_counts_ = false;      // some rule has a `count` field
+  std::set<std::string> fixed_count_attributes_;  // the attributes of those rules
   size_t fixed_count_sentences_ = 3;   // setting: the lead, where fixed counts are tolls
 };
 

@@ -125,6 +125,10 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
     breaker_ = std::make_unique<RE2>(breaker, options);
     if (!breaker_->ok()) breaker_.reset();
   }
+  if (const std::string frame = rules.Macro("PAST_FRAME"); !frame.empty()) {
+    past_frame_ = std::make_unique<RE2>(frame, options);
+    if (!past_frame_->ok()) past_frame_.reset();
+  }
 }
 
 std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const {
@@ -707,8 +711,11 @@ bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offse
                            rules_.Lex("place_prepositions").Find(TrimWord(opening.front())) != nullptr);
   if (first_end >= start) return false;
   if (opening_phrase && cue_in(first_start, first_end)) return true;
-  // A framing period: the cue opens the sentence.
-  bool framed = false;
+  // A framing period: the cue opens the sentence, or a span of weeks or
+  // more back ("Less than a year before, …", macro PAST_FRAME).
+  bool framed = past_frame_ != nullptr &&
+                RE2::PartialMatch(re2::StringPiece(sentence.data() + first_start, first_end - first_start),
+                                  *past_frame_);
   other_incidents_.ForEach(sentence.substr(first_start, first_end - first_start), [&](const WordFinder::Hit& h) {
     framed = framed || (h.key == "3" && h.offset == 0);
   });
