@@ -97,6 +97,16 @@ std::string Slug(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// An age set off by commas: "32," in "Williams, 32, was arrested".
+bool IsAgeAside(std::string_view w) {
+  return w.size() > 1 && w.ends_with(',') &&
+         std::all_of(w.begin(), w.end() - 1, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+}  // namespace
+
 SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
     : rules_(rules),
       events_(rules, "event_words"),
@@ -528,12 +538,14 @@ std::optional<WordFinder::Hit> SubjectBuilder::NearestEventVerb(std::string_view
   return verb == nullptr ? std::nullopt : std::optional<WordFinder::Hit>(*verb);
 }
 
-// Drops a passive's "was" / "has been" from the end of `words`; false when
-// they do not end in one.
+// Drops a passive's "was" / "has been" from the end of `words` (lexicons
+// patient_be, perfect_auxiliaries); false when they do not end in one.
 bool SubjectBuilder::DropPassiveBe(std::vector<std::string_view>* words) const {
   if (words->empty() || rules_.Lex("patient_be").Find(TrimWord(words->back())) == nullptr) return false;
   words->pop_back();
-  if (!words->empty() && TrimWord(words->back()) == "been") words->pop_back();
+  if (!words->empty() && rules_.Lex("perfect_auxiliaries").Find(TrimWord(words->back())) != nullptr) {
+    words->pop_back();
+  }
   return true;
 }
 
@@ -561,22 +573,14 @@ std::string SubjectBuilder::PatientName(std::string_view sentence, size_t value_
   // commas ("Williams, 32, was").
   std::vector<std::string_view> before = Words(sentence.substr(0, verb->offset));
   if (DropPassiveBe(&before)) {
-    if (!before.empty() && before.back().ends_with(',') &&
-        std::all_of(before.back().begin(), before.back().end() - 1,
-                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
-      before.pop_back();
-    }
+    if (!before.empty() && IsAgeAside(before.back())) before.pop_back();
     if (before.empty() || !IsName(TrimWord(before.back()))) return "";
     // An apposition names the person first: "Jamal Williams, the defensive
     // tackle for the Chargers was arrested" is Williams, and so is "John
     // Jenkin, 23, of Newton Street, Millom was arrested": the earliest name,
-    // within a dozen words, that a comma parts from "the", "a", "of", "from"
-    // or an age.
+    // within a dozen words, that a comma parts from an apposition_openers
+    // word ("the", "of") or an age.
     constexpr size_t kAppositionWords = 12;
-    auto is_age = [](std::string_view w) {
-      return w.size() > 1 && w.ends_with(',') &&
-             std::all_of(w.begin(), w.end() - 1, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-    };
     // A place is no person: "shot four people at a party in McKeesport was
     // arrested" names nobody.
     size_t run = before.size() - 1;
@@ -587,7 +591,7 @@ std::string SubjectBuilder::PatientName(std::string_view sentence, size_t value_
     for (size_t i = before.size() - 1; i-- > stop;) {
       if (!before[i].ends_with(',') || !IsName(TrimWord(before[i]))) continue;
       const std::string_view next = TrimWord(before[i + 1]);
-      if (next == "the" || next == "a" || next == "an" || next == "of" || next == "from" || is_age(before[i + 1])) {
+      if (rules_.Lex("apposition_openers").Find(next) != nullptr || IsAgeAside(before[i + 1])) {
         head = TrimWord(before[i]);
       }
     }
@@ -651,7 +655,7 @@ std::vector<WordFinder::Hit> SubjectBuilder::RolesOf(std::string_view sentence, 
     if (rules_.Lex("agent_prepositions").Find(TrimWord(words[i])) != nullptr) break;
     // "killing an 11-year-old and critically wounding his brother": what
     // follows "and" is another phrase, not the count's role.
-    if (words[i] == "and" || words[i] == "or" || words[i] == "but") break;
+    if (rules_.Lex("phrase_joiners").Find(TrimWord(words[i])) != nullptr) break;
     (phrase += words[i]) += " ";
     if (EndsWithBreak(words[i])) break;
     // The phrase's head noun ends it, with a role word right after it
