@@ -259,6 +259,7 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->count_joined_ = CompileMacro(rules, "COUNT_JOINED");
   f->count_joined_before_ = CompileMacro(rules, "COUNT_JOINED_BEFORE");
   f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
+  f->link_line_ = CompileMacro(rules, "LINK_LINE");
   f->count_new_clause_ = CompileMacro(rules, "COUNT_NEW_CLAUSE");
   f->fixed_count_sentences_ = static_cast<size_t>(rules.IntSetting("fixed_count_sentences", 3));
   for (const rules::Rule* r : claim_rules) {
@@ -288,6 +289,9 @@ bool CandidateFinder::Find(const corpus::Document& doc, const std::vector<Mentio
     const bool fixed_counts = has_fixed_counts_ && body_sentences >= 1 && !(below_lead && casualty_found);
     // Without a mention only a fixed count can match.
     if (by_sentence[i].empty() && !fixed_counts) continue;
+    // A link to another story or a picture's label ("RELATED: …", "Photo: …").
+    const corpus::Span& span = doc.sentences[i];
+    if (Search(link_line_.get(), std::string_view(doc.text).substr(span.start, span.end - span.start))) continue;
     std::vector<Candidate> cands;
     if (!InSentence(doc.text, doc.sentences[i], mentions, by_sentence[i], fixed_counts, &cands,
                     err)) {

@@ -91,6 +91,7 @@ class CandidateFinder {
       date_limit_before_, date_since_before_;
   std::unique_ptr<RE2> count_joined_;  // "a man and a woman": a fixed count is one of more
   std::unique_ptr<RE2> count_joined_before_;  // "a man, a woman and a child": the same, before it
+  std::unique_ptr<RE2> link_line_;  // LINK_LINE: "RELATED: …", "Photo: …" are no claims
   std::unique_ptr<RE2> count_one_of_;  // "a second victim": so is one its words rank
   std::unique_ptr<RE2> count_new_clause_;  // "… a man and wounding two": not joined
   bool has_fixed_counts_ = false;      // some rule has a `count` field
