@@ -95,7 +95,7 @@ struct Reader {
   /// RE2 forbids one name twice in a pattern, so alternatives name their
   /// copies `weekday_2`, `weekday_3`: any of them counts as `weekday`.
   std::optional<std::string_view> Group(std::string_view name) const {
-    for (const char* suffix : {"", "_2", "_3", "_4"}) {
+    for (const char* suffix : {"", "_2", "_3", "_4", "_5"}) {
       auto it = groups.find(std::string(name) + suffix);
       if (it != groups.end() && !Trim(it->second).empty()) return Trim(it->second);
     }
@@ -1505,6 +1505,104 @@ bool BorrowContext(const Fields& fields, const rules::RuleSet& rules, const Matc
   return true;
 }
 
+// ---------------------------------------------------------------------------
+// Intervals (rules/README.md, "Intervals")
+
+/// `d` moved by n units of a duration's code (D, W, M, Y), the day of the
+/// month kept within the month it lands in.
+std::optional<CivilDate> MoveBy(CivilDate d, std::string_view code, long long n) {
+  if (n > 120000 || n < -120000) return std::nullopt;  // far outside the calendar
+  const int k = static_cast<int>(n);
+  if (code == kDay) return d.AddDays(k);
+  if (code == kWeek) return d.AddDays(7LL * k);
+  if (code != kMonth && code != kYear) return std::nullopt;
+  const YearMonth ym = AddMonths(d.year, d.month, code == kMonth ? k : 12 * k);
+  if (ym.year < 1 || ym.year > 9999) return std::nullopt;
+  return CivilDate{ym.year, ym.month, std::min(d.day, DaysInMonth(ym.year, ym.month))};
+}
+
+/// "the next three days", "the past five years", "within nine months": a
+/// count of whole units the document date places. Group `stretch`, read
+/// through lexicon `stretch_directions`: 1 runs from the day after the
+/// document date, -1 ends the day before it, 0 ("within") starts on it.
+std::optional<Interval> PlacedStretch(const Reader& r, std::string_view timex) {
+  const std::optional<int> direction = r.LexInt("stretch", "stretch_directions");
+  if (!direction || !r.context.reference) return std::nullopt;
+  // Only a whole count of one unit: P3D, P2W, P10M, P20Y.
+  if (timex.size() < 3 || timex.front() != 'P') return std::nullopt;
+  const std::string_view code = timex.substr(timex.size() - 1);
+  const std::optional<int> count = ParseInt(timex.substr(1, timex.size() - 2));
+  if (!count || *count <= 0) return std::nullopt;
+  // "the last 3 weeks of 2019": a part of a period the text names, not of now.
+  if (const RE2* of = ContextPattern(r.rules, "CTX_STRETCH_OF", /*before=*/false)) {
+    const std::string_view sentence = r.context.sentence;
+    const std::string_view after = sentence.substr(std::min(r.context.end, sentence.size()));
+    if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *of)) return std::nullopt;
+  }
+  const CivilDate ref = *r.context.reference;
+  if (code == kQuarter) {
+    // Quarters are calendar periods: whole quarters before or after the
+    // current one ("the past two quarters" in August: January–June).
+    if (*direction == 0 || *count > 40000) return std::nullopt;
+    const CivilDate start{ref.year, (ref.month - 1) / 3 * 3 + 1, 1};
+    const int months = 3 * *count;
+    const std::optional<CivilDate> from = *direction > 0 ? MoveBy(start, kMonth, 3) : MoveBy(start, kMonth, -months);
+    const std::optional<CivilDate> to = *direction > 0 ? MoveBy(start, kMonth, 3 + months) : start;
+    if (!from || !to) return std::nullopt;
+    return Interval{*from, to->AddDays(-1)};
+  }
+  if (*direction > 0) {
+    const std::optional<CivilDate> hi = MoveBy(ref, code, *count);
+    if (!hi) return std::nullopt;
+    return Interval{ref.AddDays(1), *hi};
+  }
+  if (*direction < 0) {
+    const std::optional<CivilDate> lo = MoveBy(ref, code, -static_cast<long long>(*count));
+    if (!lo) return std::nullopt;
+    return Interval{*lo, ref.AddDays(-1)};
+  }
+  const std::optional<CivilDate> end = MoveBy(ref, code, *count);
+  if (!end) return std::nullopt;
+  return Interval{ref, end->AddDays(-1)};
+}
+
+/// "since August", "after Feb", "before 2000", "starting January 7th": a
+/// date right after a signal of macro CTX_INTERVAL_SIGNAL (group `signal`,
+/// read through lexicon `interval_signals`: `from` — on or after its first
+/// day, `after` — after its last day, `before` — before its first day). The
+/// signal stays outside the mention (TimeML). A part of a period keeps the
+/// interval only where the part does not move the bound: "before early
+/// September", "since early May", "after late July".
+std::optional<Interval> OpenInterval(const Reader& r, const TimeValue& v) {
+  if (v.type != "date" || v.anchor) return std::nullopt;
+  const std::optional<DayRange> days = TimexBounds(v.timex);
+  if (!days) return std::nullopt;
+  const RE2* re = ContextPattern(r.rules, "CTX_INTERVAL_SIGNAL", /*before=*/true);
+  if (re == nullptr) return std::nullopt;
+  const auto group = re->NamedCapturingGroups().find("signal");
+  if (group == re->NamedCapturingGroups().end()) return std::nullopt;
+  const std::string_view sentence = r.context.sentence;
+  const std::string_view text = sentence.substr(0, std::min(r.context.start, sentence.size()));
+  const int n = re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(n);
+  if (!re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                 pieces.data(), n)) {
+    return std::nullopt;
+  }
+  const re2::StringPiece& signal = pieces[group->second];
+  const std::optional<std::string> bound =
+      r.Lex("interval_signals").Value(std::string_view(signal.data(), signal.size()));
+  if (!bound) return std::nullopt;
+  if (*bound == "from" && (v.mod.empty() || v.mod == "START")) return Interval{days->lo, std::nullopt};
+  if (*bound == "after" && (v.mod.empty() || v.mod == "END")) {
+    return Interval{days->hi.AddDays(1), std::nullopt};
+  }
+  if (*bound == "before" && (v.mod.empty() || v.mod == "START")) {
+    return Interval{std::nullopt, days->lo.AddDays(-1)};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 namespace {
@@ -1566,7 +1664,14 @@ bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules
   }
   out->type = TypeOf(r, out->timex);
   out->mod = ModOf(r);
+  out->interval = PlacedStretch(r, out->timex);
+  if (!out->interval) out->interval = OpenInterval(r, *out);
   return true;
+}
+
+std::string IntervalText(const Interval& interval) {
+  return (interval.lo ? interval.lo->ToString() : "") + ".." +
+         (interval.hi ? interval.hi->ToString() : "");
 }
 
 // ---------------------------------------------------------------------------
