@@ -1540,6 +1540,20 @@ std::optional<Interval> PlacedStretch(const Reader& r, std::string_view timex) {
     if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *of)) return std::nullopt;
   }
   const CivilDate ref = *r.context.reference;
+  if (r.Has("workdays")) {
+    // Business days: Monday to Friday, counted from the day after (or
+    // before) the document date.
+    if (code != kDay || *direction == 0 || *count > 100000) return std::nullopt;
+    CivilDate d = ref;
+    CivilDate first = ref;
+    for (int left = *count; left > 0;) {
+      d = d.AddDays(*direction);
+      if (d.Weekday() >= 5) continue;  // Saturday, Sunday
+      if (left == *count) first = d;
+      --left;
+    }
+    return *direction > 0 ? Interval{first, d} : Interval{d, first};
+  }
   if (code == kQuarter) {
     // Quarters are calendar periods: whole quarters before or after the
     // current one ("the past two quarters" in August: January–June).
@@ -1564,6 +1578,41 @@ std::optional<Interval> PlacedStretch(const Reader& r, std::string_view timex) {
   const std::optional<CivilDate> end = MoveBy(ref, code, *count);
   if (!end) return std::nullopt;
   return Interval{ref, end->AddDays(-1)};
+}
+
+/// "3 days starting next Monday", "for 1 week, from 20th dec": a count of
+/// units from the date the text after it writes (field `starting`: the
+/// rule's `after` context macro, whose date groups are read alone).
+std::optional<Interval> StartingStretch(const Reader& r, std::string_view timex) {
+  const std::optional<std::string> macro = r.Field("after");
+  if (!r.Field("starting") || !macro) return std::nullopt;
+  const RE2* re = ContextPattern(r.rules, *macro, /*before=*/false);
+  if (re == nullptr) return std::nullopt;
+  const std::string_view sentence = r.context.sentence;
+  const std::string_view text = sentence.substr(std::min(r.context.end, sentence.size()));
+  const int n = re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(n);
+  if (!re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                 pieces.data(), n)) {
+    return std::nullopt;
+  }
+  Groups date_groups;
+  for (const auto& [name, index] : re->NamedCapturingGroups()) {
+    const re2::StringPiece& p = pieces[index];
+    if (p.data() != nullptr && !p.empty()) date_groups.emplace(name, std::string(p.data(), p.size()));
+  }
+  const Fields no_fields;
+  const Reader date_reader{date_groups, no_fields, r.rules, r.context};
+  Point start;
+  std::string err;
+  if (!DatePoint(date_reader, &start, &err)) return std::nullopt;
+  const std::optional<DayRange> days = TimexBounds(start.timex);
+  if (!days || timex.size() < 3 || timex.front() != 'P') return std::nullopt;
+  const std::optional<int> count = ParseInt(timex.substr(1, timex.size() - 2));
+  if (!count || *count <= 0) return std::nullopt;
+  const std::optional<CivilDate> end = MoveBy(days->lo, timex.substr(timex.size() - 1), *count);
+  if (!end) return std::nullopt;
+  return Interval{days->lo, end->AddDays(-1)};
 }
 
 /// "since August", "after Feb", "before 2000", "starting January 7th": a
@@ -1665,6 +1714,7 @@ bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules
   out->type = TypeOf(r, out->timex);
   out->mod = ModOf(r);
   out->interval = PlacedStretch(r, out->timex);
+  if (!out->interval) out->interval = StartingStretch(r, out->timex);
   if (!out->interval) out->interval = OpenInterval(r, *out);
   return true;
 }
