@@ -564,7 +564,21 @@ std::optional<int> InferYear(const Reader& r, int month, int day, std::optional<
       if (IsValidDate(y, month, day) && CivilDate{y, month, day}.Weekday() + 1 == *weekday) return y;
     }
   }
-  return ChooseYear(r, {month, day > 0 ? day : 1, month, day > 0 ? day : 31});
+  const std::optional<int> year = ChooseYear(r, {month, day > 0 ? day : 1, month, day > 0 ? day : 31});
+  if (!year || day <= 0 || IsValidDate(*year, month, day)) return year;
+  // February 29 without a year: the leap year the tense allows, nearest the
+  // document date ("Feb. 29" in March 2017 is 2016's, in a future clause 2020's).
+  const Tense tense = SentenceTense(r);
+  std::optional<int> best;
+  int64_t best_distance = 0;
+  for (int y = ref.year - 4; y <= ref.year + 4; ++y) {
+    if (!IsValidDate(y, month, day)) continue;
+    const int64_t diff = CivilDate{y, month, day}.ToDays() - ref.ToDays();
+    if ((tense == Tense::kPast && diff > 0) || (tense == Tense::kFuture && diff < 0)) continue;
+    const int64_t distance = diff < 0 ? -diff : diff;
+    if (!best || distance < best_distance) best = y, best_distance = distance;
+  }
+  return best;
 }
 
 std::string Unresolved(std::string_view granularity) {
@@ -615,7 +629,7 @@ bool NumericDate(const Reader& r, Point* out, std::string* err) {
       *err = "not a date";
       return false;
     }
-    const std::optional<int> y = InferYear(r, month, day, std::nullopt);
+    const std::optional<int> y = InferYear(r, month, day, r.LexInt("weekday", "weekdays"));
     if (!y) {
       *out = {fmt::format("XXXX-{:02}-{:02}", month, day), "day", std::nullopt};
       return true;
