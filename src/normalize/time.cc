@@ -1633,9 +1633,8 @@ std::optional<Interval> StartingStretch(const Reader& r, std::string_view timex)
 /// date right after a signal of macro CTX_INTERVAL_SIGNAL (group `signal`,
 /// read through lexicon `interval_signals`: `from` — on or after its first
 /// day, `after` — after its last day, `before` — before its first day). The
-/// signal stays outside the mention (TimeML). A part of a period keeps the
-/// interval only where the part does not move the bound: "before early
-/// September", "since early May", "after late July".
+/// signal stays outside the mention (TimeML). A part of a period
+/// (mod START/MID/END) moves the bound as rules/README.md "Intervals" says.
 std::optional<Interval> OpenInterval(const Reader& r, const TimeValue& v) {
   if (v.type != "date" || v.anchor) return std::nullopt;
   const std::optional<DayRange> days = TimexBounds(v.timex);
@@ -1656,12 +1655,24 @@ std::optional<Interval> OpenInterval(const Reader& r, const TimeValue& v) {
   const std::optional<std::string> bound =
       r.Lex("interval_signals").Value(std::string_view(signal.data(), signal.size()));
   if (!bound) return std::nullopt;
-  if (*bound == "from" && (v.mod.empty() || v.mod == "START")) return Interval{days->lo, std::nullopt};
-  if (*bound == "after" && (v.mod.empty() || v.mod == "END")) {
-    return Interval{days->hi.AddDays(1), std::nullopt};
+  // A part of a month moves the bound into it (Recognizers-Text's halves and
+  // thirds): "since late July" from the 16th, "after mid May" from the 21st.
+  const bool month = v.granularity == "month";
+  if (*bound == "from") {
+    if (v.mod.empty() || v.mod == "START") return Interval{days->lo, std::nullopt};
+    if (month && v.mod == "MID") return Interval{days->lo.AddDays(10), std::nullopt};
+    if (month && v.mod == "END") return Interval{days->lo.AddDays(15), std::nullopt};
   }
-  if (*bound == "before" && (v.mod.empty() || v.mod == "START")) {
-    return Interval{std::nullopt, days->lo.AddDays(-1)};
+  if (*bound == "after") {
+    // "after the beginning of March": once it has begun.
+    if (v.mod == "START") return Interval{days->lo, std::nullopt};
+    if (month && v.mod == "MID") return Interval{days->lo.AddDays(20), std::nullopt};
+    if (v.mod.empty() || v.mod == "END") return Interval{days->hi.AddDays(1), std::nullopt};
+  }
+  if (*bound == "before") {
+    if (v.mod.empty() || v.mod == "START") return Interval{std::nullopt, days->lo.AddDays(-1)};
+    // "before the end of December": by its last day.
+    if (v.mod == "END") return Interval{std::nullopt, days->hi};
   }
   return std::nullopt;
 }
