@@ -1594,12 +1594,11 @@ std::optional<Interval> PlacedStretch(const Reader& r, std::string_view timex) {
   return Interval{ref, end->AddDays(-1)};
 }
 
-/// "3 days starting next Monday", "for 1 week, from 20th dec": a count of
-/// units from the date the text after it writes (field `starting`: the
-/// rule's `after` context macro, whose date groups are read alone).
-std::optional<Interval> StartingStretch(const Reader& r, std::string_view timex) {
+/// The days of the date the rule's `after` context writes, its groups read
+/// as a date of their own ("next Monday" in "3 days starting next Monday").
+std::optional<DayRange> ContextDays(const Reader& r) {
   const std::optional<std::string> macro = r.Field("after");
-  if (!r.Field("starting") || !macro) return std::nullopt;
+  if (!macro) return std::nullopt;
   const RE2* re = ContextPattern(r.rules, *macro, /*before=*/false);
   if (re == nullptr) return std::nullopt;
   const std::string_view sentence = r.context.sentence;
@@ -1617,16 +1616,42 @@ std::optional<Interval> StartingStretch(const Reader& r, std::string_view timex)
   }
   const Fields no_fields;
   const Reader date_reader{date_groups, no_fields, r.rules, r.context};
-  Point start;
+  Point point;
   std::string err;
-  if (!DatePoint(date_reader, &start, &err)) return std::nullopt;
-  const std::optional<DayRange> days = TimexBounds(start.timex);
-  if (!days || timex.size() < 3 || timex.front() != 'P') return std::nullopt;
+  if (!DatePoint(date_reader, &point, &err)) return std::nullopt;
+  return TimexBounds(point.timex);
+}
+
+/// A duration's count and unit code: "P3D" → (3, "D"); nullopt unless a
+/// whole count of one unit.
+std::optional<std::pair<int, std::string_view>> WholeCount(std::string_view timex) {
+  if (timex.size() < 3 || timex.front() != 'P') return std::nullopt;
   const std::optional<int> count = ParseInt(timex.substr(1, timex.size() - 2));
   if (!count || *count <= 0) return std::nullopt;
-  const std::optional<CivilDate> end = MoveBy(days->lo, timex.substr(timex.size() - 1), *count);
-  if (!end) return std::nullopt;
-  return Interval{days->lo, end->AddDays(-1)};
+  return std::pair<int, std::string_view>{*count, timex.substr(timex.size() - 1)};
+}
+
+/// Field `starting`: "3 days starting next Monday", "for 1 week, from 20th
+/// dec" — N units from the day the context writes. Field `edge` (`first`,
+/// `last`, group `edge` through lexicon `period_edges`): "the first six
+/// months of 2019", "the last 3 weeks of this year" — N units at that end
+/// of the period the context writes.
+std::optional<Interval> ContextStretch(const Reader& r, std::string_view timex) {
+  const bool starting = r.Field("starting").has_value();
+  const std::optional<std::string> edge =
+      r.Group("edge") ? r.Lex("period_edges").Value(*r.Group("edge")) : std::nullopt;
+  if (!starting && !edge) return std::nullopt;
+  const std::optional<DayRange> days = ContextDays(r);
+  const auto count = WholeCount(timex);
+  if (!days || !count) return std::nullopt;
+  if (starting || *edge == "first") {
+    const std::optional<CivilDate> end = MoveBy(days->lo, count->second, count->first);
+    if (!end) return std::nullopt;
+    return Interval{days->lo, end->AddDays(-1)};
+  }
+  const std::optional<CivilDate> lo = MoveBy(days->hi.AddDays(1), count->second, -static_cast<long long>(count->first));
+  if (!lo) return std::nullopt;
+  return Interval{*lo, days->hi};
 }
 
 /// "since August", "after Feb", "before 2000", "starting January 7th": a
@@ -1739,7 +1764,7 @@ bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules
   out->type = TypeOf(r, out->timex);
   out->mod = ModOf(r);
   out->interval = PlacedStretch(r, out->timex);
-  if (!out->interval) out->interval = StartingStretch(r, out->timex);
+  if (!out->interval) out->interval = ContextStretch(r, out->timex);
   if (!out->interval) out->interval = OpenInterval(r, *out);
   return true;
 }
