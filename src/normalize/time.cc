@@ -1676,6 +1676,12 @@ std::optional<Interval> OpenInterval(const Reader& r, const TimeValue& v) {
                  pieces.data(), n)) {
     return std::nullopt;
   }
+  if (v.granularity == "year") {  // "after 2012 Olympics": the year is a modifier
+    if (const RE2* modified = ContextPattern(r.rules, "CTX_INTERVAL_MODIFIED", /*before=*/false)) {
+      const std::string_view after = sentence.substr(std::min(r.context.end, sentence.size()));
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *modified)) return std::nullopt;
+    }
+  }
   const re2::StringPiece& signal = pieces[group->second];
   const std::optional<std::string> bound =
       r.Lex("interval_signals").Value(std::string_view(signal.data(), signal.size()));
