@@ -39,6 +39,9 @@ A case passes when
                 no single mention matches is also matched by the date mentions overlapping
                 its span (a range is its start and its end) when they jointly denote its
                 days: the earliest first day .. the latest day after (end exclusive);
+                a mention's `interval` (rules/README.md, "Intervals": inclusive days, null
+                open) matches a result whose start/end (end exclusive, either absent when
+                open: "since August" Mod=since) denote the same days;
   2. and no predicted mention of the model's kind overlaps no expected result (so a case with
      empty Results passes only if nothing of that kind is predicted). The model's kind:
        NumberModel       number mentions that are not ordinals and carry no `unit` (a number
@@ -330,6 +333,37 @@ def resolution_days(value):
     return (s, e) if s and e else None
 
 
+def open_resolution_days(value):
+    """A Resolution value's start and end (end exclusive) as days, either side None when the
+    value leaves it open ("since August": start only); None when neither is a whole day."""
+    out = []
+    for key in ("start", "end"):
+        v = value.get(key)
+        if v is None:
+            out.append(None)
+            continue
+        if not isinstance(v, str) or v[10:].strip() not in ("", "00:00:00") or not _day(v[:10]):
+            return None
+        out.append(_day(v[:10]))
+    return tuple(out) if out != [None, None] else None
+
+
+def interval_days(m):
+    """A mention's `interval` (inclusive days, null = open) as (first day, day after the last),
+    either side None when open; None when the mention has none."""
+    iv = m.get("interval")
+    if not isinstance(iv, dict):
+        return None
+    lo, hi = iv.get("lo"), iv.get("hi")
+    lo_day = _day(lo) if lo is not None else None
+    hi_day = _day(hi) if hi is not None else None
+    if (lo is not None and lo_day is None) or (hi is not None and hi_day is None):
+        return None
+    if lo_day is None and hi_day is None:
+        return None
+    return lo_day, (hi_day + dt.timedelta(days=1) if hi_day else None)
+
+
 def date_fits(m, result):
     got = m.get("value")
     if not isinstance(got, str):
@@ -338,7 +372,13 @@ def date_fits(m, result):
     if got in {x.get(k) for x in values for k in ("timex", "value")}:
         return True
     days = timex_days(got)
-    return days is not None and any(resolution_days(x) == days for x in values)
+    if days is not None and any(resolution_days(x) == days for x in values):
+        return True
+    # The days a mention covers when its value alone does not say (rules/README.md,
+    # "Intervals"): an open interval ("since August") or a count of units placed by the
+    # reference date ("the next 3 days"), against the result's start and end.
+    covered = interval_days(m)
+    return covered is not None and any(open_resolution_days(x) == covered for x in values)
 
 
 def age_fits(m, result):

@@ -280,6 +280,9 @@ Json ToJson(const MentionRecord& m) {
     j["value"] = std::get<std::string>(m.value);
   }
   if (!m.mod.empty()) j["mod"] = m.mod;
+  if (m.interval) {
+    j["interval"] = {{"lo", StringOrNull(m.interval->lo)}, {"hi", StringOrNull(m.interval->hi)}};
+  }
   if (m.anchor) {
     j["anchor"] = {{"relation", m.anchor->relation},
                    {"offset", StringOrNull(m.anchor->offset)},

@@ -57,6 +57,15 @@ struct MentionAnchor {
   friend bool operator==(const MentionAnchor&, const MentionAnchor&) = default;
 };
 
+/// The days a time mention covers when its value alone does not say
+/// (rules/README.md, "Intervals"): inclusive YYYY-MM-DD, "" prints as null
+/// (open on that side).
+struct MentionInterval {
+  std::string lo;
+  std::string hi;
+  friend bool operator==(const MentionInterval&, const MentionInterval&) = default;
+};
+
 /// One recognized number or time expression, as `mentions` prints it
 /// (DESIGN.md §3 "Mention"): a Quantity for numbers, a TIMEX3 string for time.
 struct MentionRecord {
@@ -73,6 +82,7 @@ struct MentionRecord {
   /// writes it ("percent", "USD", "km", "GB"); "" leaves the key out.
   std::string unit;
   std::string rule;
+  std::optional<MentionInterval> interval;  ///< Printed after `mod` when set.
   friend bool operator==(const MentionRecord&, const MentionRecord&) = default;
 };
 

@@ -576,6 +576,10 @@ model::MentionRecord ToRecord(const Mention& m, std::string_view doc_id, std::st
     const auto& t = std::get<TimeValue>(m.value);
     r.value = t.timex;
     r.mod = t.mod;
+    if (t.interval) {
+      r.interval = model::MentionInterval{t.interval->lo ? t.interval->lo->ToString() : "",
+                                          t.interval->hi ? t.interval->hi->ToString() : ""};
+    }
     // An offset from an event left unresolved ("three weeks before the
     // vote"): as TIMEX3 annotates it, the duration alone ("three weeks",
     // P3W); the anchor still says from what.

@@ -48,6 +48,7 @@ std::string CompareValue(const Mention& m, const std::map<std::string, std::stri
     check("timex", t.timex);
     check("mod", t.mod);
     check("anchor", AnchorText(t));
+    check("interval", t.interval ? IntervalText(*t.interval) : "");
   }
   check("ordinal", m.ordinal ? "true" : "false");
   check("unit", m.unit);

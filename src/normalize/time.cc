@@ -95,7 +95,7 @@ struct Reader {
   /// RE2 forbids one name twice in a pattern, so alternatives name their
   /// copies `weekday_2`, `weekday_3`: any of them counts as `weekday`.
   std::optional<std::string_view> Group(std::string_view name) const {
-    for (const char* suffix : {"", "_2", "_3", "_4"}) {
+    for (const char* suffix : {"", "_2", "_3", "_4", "_5"}) {
       auto it = groups.find(std::string(name) + suffix);
       if (it != groups.end() && !Trim(it->second).empty()) return Trim(it->second);
     }
@@ -564,7 +564,21 @@ std::optional<int> InferYear(const Reader& r, int month, int day, std::optional<
       if (IsValidDate(y, month, day) && CivilDate{y, month, day}.Weekday() + 1 == *weekday) return y;
     }
   }
-  return ChooseYear(r, {month, day > 0 ? day : 1, month, day > 0 ? day : 31});
+  const std::optional<int> year = ChooseYear(r, {month, day > 0 ? day : 1, month, day > 0 ? day : 31});
+  if (!year || day <= 0 || IsValidDate(*year, month, day)) return year;
+  // February 29 without a year: the leap year the tense allows, nearest the
+  // document date ("Feb. 29" in March 2017 is 2016's, in a future clause 2020's).
+  const Tense tense = SentenceTense(r);
+  std::optional<int> best;
+  int64_t best_distance = 0;
+  for (int y = ref.year - 4; y <= ref.year + 4; ++y) {
+    if (!IsValidDate(y, month, day)) continue;
+    const int64_t diff = CivilDate{y, month, day}.ToDays() - ref.ToDays();
+    if ((tense == Tense::kPast && diff > 0) || (tense == Tense::kFuture && diff < 0)) continue;
+    const int64_t distance = diff < 0 ? -diff : diff;
+    if (!best || distance < best_distance) best = y, best_distance = distance;
+  }
+  return best;
 }
 
 std::string Unresolved(std::string_view granularity) {
@@ -615,7 +629,7 @@ bool NumericDate(const Reader& r, Point* out, std::string* err) {
       *err = "not a date";
       return false;
     }
-    const std::optional<int> y = InferYear(r, month, day, std::nullopt);
+    const std::optional<int> y = InferYear(r, month, day, r.LexInt("weekday", "weekdays"));
     if (!y) {
       *out = {fmt::format("XXXX-{:02}-{:02}", month, day), "day", std::nullopt};
       return true;
@@ -1505,6 +1519,195 @@ bool BorrowContext(const Fields& fields, const rules::RuleSet& rules, const Matc
   return true;
 }
 
+// ---------------------------------------------------------------------------
+// Intervals (rules/README.md, "Intervals")
+
+/// `d` moved by n units of a duration's code (D, W, M, Y), the day of the
+/// month kept within the month it lands in.
+std::optional<CivilDate> MoveBy(CivilDate d, std::string_view code, long long n) {
+  if (n > 120000 || n < -120000) return std::nullopt;  // far outside the calendar
+  const int k = static_cast<int>(n);
+  if (code == kDay) return d.AddDays(k);
+  if (code == kWeek) return d.AddDays(7LL * k);
+  if (code != kMonth && code != kYear) return std::nullopt;
+  const YearMonth ym = AddMonths(d.year, d.month, code == kMonth ? k : 12 * k);
+  if (ym.year < 1 || ym.year > 9999) return std::nullopt;
+  return CivilDate{ym.year, ym.month, std::min(d.day, DaysInMonth(ym.year, ym.month))};
+}
+
+/// "the next three days", "the past five years", "within nine months": a
+/// count of whole units the document date places. Group `stretch`, read
+/// through lexicon `stretch_directions`: 1 runs from the day after the
+/// document date, -1 ends the day before it, 0 ("within") starts on it.
+std::optional<Interval> PlacedStretch(const Reader& r, std::string_view timex) {
+  const std::optional<int> direction = r.LexInt("stretch", "stretch_directions");
+  if (!direction || !r.context.reference) return std::nullopt;
+  // Only a whole count of one unit: P3D, P2W, P10M, P20Y.
+  if (timex.size() < 3 || timex.front() != 'P') return std::nullopt;
+  const std::string_view code = timex.substr(timex.size() - 1);
+  const std::optional<int> count = ParseInt(timex.substr(1, timex.size() - 2));
+  if (!count || *count <= 0) return std::nullopt;
+  // "the last 3 weeks of 2019": a part of a period the text names, not of now.
+  if (const RE2* of = ContextPattern(r.rules, "CTX_STRETCH_OF", /*before=*/false)) {
+    const std::string_view sentence = r.context.sentence;
+    const std::string_view after = sentence.substr(std::min(r.context.end, sentence.size()));
+    if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *of)) return std::nullopt;
+  }
+  const CivilDate ref = *r.context.reference;
+  if (r.Has("workdays")) {
+    // Business days: Monday to Friday, counted from the day after (or
+    // before) the document date.
+    if (code != kDay || *direction == 0 || *count > 100000) return std::nullopt;
+    CivilDate d = ref;
+    CivilDate first = ref;
+    for (int left = *count; left > 0;) {
+      d = d.AddDays(*direction);
+      if (d.Weekday() >= 5) continue;  // Saturday, Sunday
+      if (left == *count) first = d;
+      --left;
+    }
+    return *direction > 0 ? Interval{first, d} : Interval{d, first};
+  }
+  if (code == kQuarter) {
+    // Quarters are calendar periods: whole quarters before or after the
+    // current one ("the past two quarters" in August: January–June).
+    if (*direction == 0 || *count > 40000) return std::nullopt;
+    const CivilDate start{ref.year, (ref.month - 1) / 3 * 3 + 1, 1};
+    const int months = 3 * *count;
+    const std::optional<CivilDate> from = *direction > 0 ? MoveBy(start, kMonth, 3) : MoveBy(start, kMonth, -months);
+    const std::optional<CivilDate> to = *direction > 0 ? MoveBy(start, kMonth, 3 + months) : start;
+    if (!from || !to) return std::nullopt;
+    return Interval{*from, to->AddDays(-1)};
+  }
+  if (*direction > 0) {
+    const std::optional<CivilDate> hi = MoveBy(ref, code, *count);
+    if (!hi) return std::nullopt;
+    return Interval{ref.AddDays(1), *hi};
+  }
+  if (*direction < 0) {
+    const std::optional<CivilDate> lo = MoveBy(ref, code, -static_cast<long long>(*count));
+    if (!lo) return std::nullopt;
+    return Interval{*lo, ref.AddDays(-1)};
+  }
+  const std::optional<CivilDate> end = MoveBy(ref, code, *count);
+  if (!end) return std::nullopt;
+  return Interval{ref, end->AddDays(-1)};
+}
+
+/// The days of the date the rule's `after` context writes, its groups read
+/// as a date of their own ("next Monday" in "3 days starting next Monday").
+std::optional<DayRange> ContextDays(const Reader& r) {
+  const std::optional<std::string> macro = r.Field("after");
+  if (!macro) return std::nullopt;
+  const RE2* re = ContextPattern(r.rules, *macro, /*before=*/false);
+  if (re == nullptr) return std::nullopt;
+  const std::string_view sentence = r.context.sentence;
+  const std::string_view text = sentence.substr(std::min(r.context.end, sentence.size()));
+  const int n = re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(n);
+  if (!re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                 pieces.data(), n)) {
+    return std::nullopt;
+  }
+  Groups date_groups;
+  for (const auto& [name, index] : re->NamedCapturingGroups()) {
+    const re2::StringPiece& p = pieces[index];
+    if (p.data() != nullptr && !p.empty()) date_groups.emplace(name, std::string(p.data(), p.size()));
+  }
+  const Fields no_fields;
+  const Reader date_reader{date_groups, no_fields, r.rules, r.context};
+  Point point;
+  std::string err;
+  if (!DatePoint(date_reader, &point, &err)) return std::nullopt;
+  return TimexBounds(point.timex);
+}
+
+/// A duration's count and unit code: "P3D" → (3, "D"); nullopt unless a
+/// whole count of one unit.
+std::optional<std::pair<int, std::string_view>> WholeCount(std::string_view timex) {
+  if (timex.size() < 3 || timex.front() != 'P') return std::nullopt;
+  const std::optional<int> count = ParseInt(timex.substr(1, timex.size() - 2));
+  if (!count || *count <= 0) return std::nullopt;
+  return std::pair<int, std::string_view>{*count, timex.substr(timex.size() - 1)};
+}
+
+/// Field `starting`: "3 days starting next Monday", "for 1 week, from 20th
+/// dec" — N units from the day the context writes. Field `edge` (`first`,
+/// `last`, group `edge` through lexicon `period_edges`): "the first six
+/// months of 2019", "the last 3 weeks of this year" — N units at that end
+/// of the period the context writes.
+std::optional<Interval> ContextStretch(const Reader& r, std::string_view timex) {
+  const bool starting = r.Field("starting").has_value();
+  const std::optional<std::string> edge =
+      r.Group("edge") ? r.Lex("period_edges").Value(*r.Group("edge")) : std::nullopt;
+  if (!starting && !edge) return std::nullopt;
+  const std::optional<DayRange> days = ContextDays(r);
+  const auto count = WholeCount(timex);
+  if (!days || !count) return std::nullopt;
+  if (starting || *edge == "first") {
+    const std::optional<CivilDate> end = MoveBy(days->lo, count->second, count->first);
+    if (!end) return std::nullopt;
+    return Interval{days->lo, end->AddDays(-1)};
+  }
+  const std::optional<CivilDate> lo = MoveBy(days->hi.AddDays(1), count->second, -static_cast<long long>(count->first));
+  if (!lo) return std::nullopt;
+  return Interval{*lo, days->hi};
+}
+
+/// "since August", "after Feb", "before 2000", "starting January 7th": a
+/// date right after a signal of macro CTX_INTERVAL_SIGNAL (group `signal`,
+/// read through lexicon `interval_signals`: `from` — on or after its first
+/// day, `after` — after its last day, `before` — before its first day). The
+/// signal stays outside the mention (TimeML). A part of a period
+/// (mod START/MID/END) moves the bound as rules/README.md "Intervals" says.
+std::optional<Interval> OpenInterval(const Reader& r, const TimeValue& v) {
+  if (v.type != "date" || v.anchor) return std::nullopt;
+  const std::optional<DayRange> days = TimexBounds(v.timex);
+  if (!days) return std::nullopt;
+  const RE2* re = ContextPattern(r.rules, "CTX_INTERVAL_SIGNAL", /*before=*/true);
+  if (re == nullptr) return std::nullopt;
+  const auto group = re->NamedCapturingGroups().find("signal");
+  if (group == re->NamedCapturingGroups().end()) return std::nullopt;
+  const std::string_view sentence = r.context.sentence;
+  const std::string_view text = sentence.substr(0, std::min(r.context.start, sentence.size()));
+  const int n = re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(n);
+  if (!re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                 pieces.data(), n)) {
+    return std::nullopt;
+  }
+  if (v.granularity == "year") {  // "after 2012 Olympics": the year is a modifier
+    if (const RE2* modified = ContextPattern(r.rules, "CTX_INTERVAL_MODIFIED", /*before=*/false)) {
+      const std::string_view after = sentence.substr(std::min(r.context.end, sentence.size()));
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *modified)) return std::nullopt;
+    }
+  }
+  const re2::StringPiece& signal = pieces[group->second];
+  const std::optional<std::string> bound =
+      r.Lex("interval_signals").Value(std::string_view(signal.data(), signal.size()));
+  if (!bound) return std::nullopt;
+  // A part of a month moves the bound into it (Recognizers-Text's halves and
+  // thirds): "since late July" from the 16th, "after mid May" from the 21st.
+  const bool month = v.granularity == "month";
+  if (*bound == "from") {
+    if (v.mod.empty() || v.mod == "START") return Interval{days->lo, std::nullopt};
+    if (month && v.mod == "MID") return Interval{days->lo.AddDays(10), std::nullopt};
+    if (month && v.mod == "END") return Interval{days->lo.AddDays(15), std::nullopt};
+  }
+  if (*bound == "after") {
+    // "after the beginning of March": once it has begun.
+    if (v.mod == "START") return Interval{days->lo, std::nullopt};
+    if (month && v.mod == "MID") return Interval{days->lo.AddDays(20), std::nullopt};
+    if (v.mod.empty() || v.mod == "END") return Interval{days->hi.AddDays(1), std::nullopt};
+  }
+  if (*bound == "before") {
+    if (v.mod.empty() || v.mod == "START") return Interval{std::nullopt, days->lo.AddDays(-1)};
+    // "before the end of December": by its last day.
+    if (v.mod == "END") return Interval{std::nullopt, days->hi};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 namespace {
@@ -1566,7 +1769,15 @@ bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules
   }
   out->type = TypeOf(r, out->timex);
   out->mod = ModOf(r);
+  out->interval = PlacedStretch(r, out->timex);
+  if (!out->interval) out->interval = ContextStretch(r, out->timex);
+  if (!out->interval) out->interval = OpenInterval(r, *out);
   return true;
+}
+
+std::string IntervalText(const Interval& interval) {
+  return (interval.lo ? interval.lo->ToString() : "") + ".." +
+         (interval.hi ? interval.hi->ToString() : "");
 }
 
 // ---------------------------------------------------------------------------

@@ -25,6 +25,20 @@ struct Anchor {
   friend bool operator==(const Anchor&, const Anchor&) = default;
 };
 
+/// The calendar days a mention covers when its value alone does not say
+/// (rules/README.md, "Intervals"): an open interval ("since August": `lo`
+/// only; "before 2000": `hi` only) or a count of units the document date
+/// places ("the next three days": tomorrow .. three days on). Inclusive days;
+/// nullopt on a side: open there.
+struct Interval {
+  std::optional<CivilDate> lo;
+  std::optional<CivilDate> hi;
+  friend bool operator==(const Interval&, const Interval&) = default;
+};
+
+/// "2016-11-08..2016-11-10", "2016-08-01.." (open above), "..1999-12-31".
+std::string IntervalText(const Interval& interval);
+
 struct TimeValue {
   std::string type;         ///< "date", "time", "duration", "set"
   std::string timex;        ///< TIMEX3 value: 2020-01-03, 2020-01, 199, P5D, FY2008, XXXX-01-03, …
@@ -34,6 +48,8 @@ struct TimeValue {
   /// A time of day written without its day ("at 8:30 p.m."): the day is the
   /// reference's, which only dates the report, not what happened.
   bool day_from_reference = false;
+  /// The days it covers, when the value alone does not say (Interval).
+  std::optional<Interval> interval;
 };
 
 /// Builds the value a time rule matched from its named groups, its static

@@ -447,7 +447,7 @@ bool Loader::ReadExample(const std::string& file, const toml::node& node, Exampl
       } else {
         return *err = Error(file, value.source(), "'value' must be a TIMEX3 string or a quantity table"), false;
       }
-    } else if (k == "mod" || k == "anchor" || k == "ordinal" || k == "unit" || k == "kind" || k == "subject" ||
+    } else if (k == "mod" || k == "anchor" || k == "interval" || k == "ordinal" || k == "unit" || k == "kind" || k == "subject" ||
                k == "as_of" || k == "hedged" || k == "negated" || k == "revision" ||
                k == "attribution" || k == "event_date") {
       if (!IsScalar(value)) return *err = Error(file, value.source(), fmt::format("'{}' must be a scalar", k)), false;
@@ -455,7 +455,7 @@ bool Loader::ReadExample(const std::string& file, const toml::node& node, Exampl
     } else {
       *err = Error(file, key.source(),
                    fmt::format("unknown key '{}' in example (text, match, ref, none, value, mod, "
-                               "anchor, ordinal, unit, kind, subject, as_of, hedged, negated, revision, "
+                               "anchor, interval, ordinal, unit, kind, subject, as_of, hedged, negated, revision, "
                                "attribution, event_date)", k));
       return false;
     }

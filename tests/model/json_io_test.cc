@@ -125,19 +125,20 @@ TEST_CASE("invalid UTF-8 never breaks JSON output") {
 
 TEST_CASE("a mention prints as DESIGN.md §3 shows it; optional keys only when set") {
   MentionRecord number{"d", 14, 15, "7", "number", Quantity{7, 7, 7, ""}, "", std::nullopt,
-                       false, "", "t.digits"};
+                       false, "", "t.digits", std::nullopt};
   CHECK(DumpLine(ToJson(number)) ==
         R"({"doc":"d","start":14,"end":15,"text":"7","kind":"number",)"
         R"("value":{"kind":"quantity","point":7,"lo":7,"hi":7,"qualifier":null},"rule":"t.digits"})");
   MentionRecord later{"d", 0, 14, "two days later", "date", std::string("XXXX-XX-XX"), "APPROX",
-                      MentionAnchor{"after", "P2D", 0, ""}, true, "", "t.later"};
+                      MentionAnchor{"after", "P2D", 0, ""}, true, "", "t.later",
+                      MentionInterval{"2020-01-05", ""}};
   CHECK(DumpLine(ToJson(later)) ==
         R"({"doc":"d","start":0,"end":14,"text":"two days later","kind":"date",)"
-        R"("value":"XXXX-XX-XX","mod":"APPROX",)"
+        R"("value":"XXXX-XX-XX","mod":"APPROX","interval":{"lo":"2020-01-05","hi":null},)"
         R"("anchor":{"relation":"after","offset":"P2D","ordinal":null,"event":null},)"
         R"("ordinal":true,"rule":"t.later"})");
   MentionRecord percent{"d", 3, 14, "45 per cent", "number", Quantity{45, 45, 45, ""}, "",
-                        std::nullopt, false, "percent", "t.unit"};
+                        std::nullopt, false, "percent", "t.unit", std::nullopt};
   CHECK(DumpLine(ToJson(percent)) ==
         R"({"doc":"d","start":3,"end":14,"text":"45 per cent","kind":"number",)"
         R"("value":{"kind":"quantity","point":45,"lo":45,"hi":45,"qualifier":null},)"
