@@ -1490,7 +1490,8 @@ const RE2* ContextPattern(const rules::RuleSet& rules, const std::string& macro,
 
 /// Fields `before` and `after` name macros the text beside the match must
 /// match ("Nov 18" before "-Dec 19, 2015"); their named groups fill the
-/// groups the match lacks (the range's year).
+/// groups the match lacks (the range's year). `not_before` and `not_after`
+/// name macros it must not match.
 bool BorrowContext(const Fields& fields, const rules::RuleSet& rules, const MatchContext& context,
                    Groups* groups, std::string* err) {
   for (const bool before : {true, false}) {
@@ -1514,6 +1515,24 @@ bool BorrowContext(const Fields& fields, const rules::RuleSet& rules, const Matc
     for (const auto& [name, index] : re->NamedCapturingGroups()) {
       const re2::StringPiece& p = pieces[index];
       if (p.data() != nullptr && !p.empty()) groups->emplace(name, std::string(p.data(), p.size()));
+    }
+  }
+  // Fields `not_before` and `not_after`: the text beside the match must not
+  // match ("2000" before "people marched" counts people, not a year).
+  for (const bool before : {true, false}) {
+    auto it = fields.find(before ? "not_before" : "not_after");
+    if (it == fields.end()) continue;
+    const RE2* re = ContextPattern(rules, it->second, before);
+    if (re == nullptr) {
+      *err = fmt::format("no usable macro '{}'", it->second);
+      return false;
+    }
+    const std::string_view sentence = context.sentence;
+    const std::string_view text = before ? sentence.substr(0, std::min(context.start, sentence.size()))
+                                         : sentence.substr(std::min(context.end, sentence.size()));
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re)) {
+      *err = "the context does not fit";
+      return false;
     }
   }
   return true;
