@@ -7,9 +7,9 @@ Usage: hostile.py [--binary PATH] [--corpus FILE] [--sizes 1,10] [--shapes all]
 
 For each shape and size (MB = 10^6 bytes of input file) writes the input in a temporary
 directory, runs `BINARY COMMAND --jobs N --format F FILE` (extract: without --format) with
-stdout to /dev/null, once, and prints wall, user+system CPU seconds, CPU seconds per MB and peak
-RSS (/usr/bin/time -v when present, bench/peak.py), then the ratio of each shape's CPU s/MB to
-ordinary prose's at the same size and command (aim: within 3x). The shapes:
+stdout to a file, once, and prints wall, user+system CPU seconds, CPU seconds per MB and peak
+RSS (/usr/bin/time -v when present, bench/peak.py), the ratio of each shape's CPU s/MB to
+ordinary prose's at the same size and command (aim: within 3x), and the output's size. The shapes:
   prose     ordinary prose: the corpus (ECB+ articles) in copies with distinct ids (JSONL)
   anchors   one .txt document: "On 3 January 2020 the storm began." then "Two days later, it
             rained again." on every line (each anchored on the line before)
@@ -126,7 +126,7 @@ def main():
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="claimcheck-hostile-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"{'shape':9} {'MB':>5} {'command':8} {'exit':>7} {'wall s':>8} {'cpu s':>8} "
-          f"{'cpu s/MB':>9} {'peak MB':>8} {'x prose':>8}")
+          f"{'cpu s/MB':>9} {'peak MB':>8} {'x prose':>8} {'out MB':>8}")
     prose = {}
     skip = set()
     for shape in shapes:
@@ -141,8 +141,12 @@ def main():
                 argv = [args.binary, command, "--jobs", str(args.jobs), "--quiet"]
                 if command == "check":
                     argv += ["--format", args.format]
-                run = peak_rss.run(argv + [path], timeout=args.timeout,
-                                   env=dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC", NO_COLOR="1"))
+                out_path = work / "output"
+                with open(out_path, "wb") as out:
+                    run = peak_rss.run(argv + [path], stdout=out, timeout=args.timeout,
+                                       env=dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC", NO_COLOR="1"))
+                out_mb = out_path.stat().st_size / MB
+                out_path.unlink()
                 cpu = run.user + run.sys
                 per_mb = cpu / mb
                 if shape == "prose":
@@ -150,7 +154,7 @@ def main():
                 ratio = per_mb / prose[(size, command)] if (size, command) in prose else float("nan")
                 peak = f"{run.peak / 2**20:.0f}" if run.peak else "?"
                 print(f"{shape:9} {mb:5.2f} {command:8} {run.code!s:>7} {run.wall:8.2f} {cpu:8.2f} "
-                      f"{per_mb:9.2f} {peak:>8} {ratio:8.2f}", flush=True)
+                      f"{per_mb:9.2f} {peak:>8} {ratio:8.2f} {out_mb:8.2f}", flush=True)
                 if run.code == "timeout":
                     skip.add((shape, command))
                 elif run.code not in (0, 1):

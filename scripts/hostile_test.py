@@ -3,12 +3,17 @@
 
 Usage: hostile_test.py --binary PATH [--mb 0.25]
 
-Two checks, neither a timing of its own; bench/hostile.py has the figures.
+Three checks, none a timing of its own; bench/hostile.py has the figures.
   reports   MB and 4 x MB of one-sentence reports of one event (JSONL: one finding of thousands
             of claims and notes) through `check --format text`: the CPU seconds of the larger
             run, less those of an empty run (rules loaded, no claims), must stay under 8 x the
             smaller's. Linear work gives 4 x; when each note of a finding rebuilt the finding's
             words (ProseForPeople), 1 MB took 78 s against 0.25 MB's 4.9 s: 16 x.
+  formats   MB and 4 x MB of one-sentence reports that contradict each other (one finding of
+            thousands of claims) through `check --format markdown|sarif|github|html`: the output
+            (html: its findings section) must grow less than 1.5 x. Each shows 100 claims and
+            notes and counts the rest; listed in full, 10 MB of reports made 30 MB of Markdown,
+            59 MB of SARIF (100 related locations are all GitHub keeps) and a 2.3 MB annotation.
   numbers   8 x MB of counts ("At least N people died and M were injured.", one document)
             through `check --format json`: peak RSS within 128 MiB + 64 x the input. The whole
             report as one JSON tree, and two vectors of claims at each step, took 360 MiB for
@@ -31,13 +36,14 @@ MIB = 1024 * 1024
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8", "TZ": "UTC", "NO_COLOR": "1"}
 
 
-def write_reports(path, size):
-    """One-sentence reports of one storm, the count drifting so they disagree; returns how many."""
+def write_reports(path, size, qualifier="At least "):
+    """One-sentence reports of one storm, the count drifting so they disagree; returns how many.
+    With qualifier "" the counts are exact and the reports contradict each other."""
     n = written = 0
     with open(path, "w", encoding="utf-8") as out:
         while written < size:
             line = json.dumps({"id": f"r{n}", "published": "2020-01-04",
-                               "text": f"At least {10 + n % 7} people died in the storm in Lima on "
+                               "text": f"{qualifier}{10 + n % 7} people died in the storm in Lima on "
                                        f"3 January 2020."}) + "\n"
             out.write(line)
             written += len(line)
@@ -102,6 +108,30 @@ def main():
         print(f"reports: x4 input, x{large / small:.1f} CPU (empty run {base_cpu:.2f} s; linear ~4, limit 8)")
         if large > 8 * small:
             failed.append(f"reports: 4 x the input took {large / small:.1f} x the CPU (limit 8): super-linear")
+
+        # One finding of thousands of contradicting reports, in the formats a person reads:
+        # each shows 100 claims and counts the rest, so 4 x the reports is about the same
+        # output (without the caps: 4 x, and 10 MB of reports made 30 MB of Markdown).
+        for fmt in ("markdown", "sarif", "github", "html"):
+            size = {}
+            for scale in (1, 4):
+                path = tmp / f"contradict-{scale}.jsonl"
+                if not path.exists():
+                    write_reports(path, int(scale * opts.mb * MB), qualifier="")
+                out = tmp / f"contradict-{scale}.{fmt}"
+                rc, _, _ = run([binary, "check", "--quiet", "--format", fmt, path], out)
+                text = out.read_bytes()
+                if fmt == "html":  # its findings; the per-document view lists every document
+                    start = text.find(b'<section class="findings"')
+                    text = text[start:text.find(b'<section class="documents"', start)]
+                size[scale] = len(text)
+                if rc != 1:
+                    failed.append(f"{fmt} x{scale}: exit code {rc}, expected 1 (a contradiction)")
+            growth = size[4] / max(size[1], 1)
+            print(f"{fmt}: x4 input, x{growth:.2f} output ({size[1]} -> {size[4]} bytes; limit 1.5)")
+            if growth > 1.5:
+                failed.append(f"{fmt}: 4 x the reports made {growth:.2f} x the output (limit 1.5): "
+                              "a finding listed in full")
 
         path = tmp / "numbers.txt"
         write_numbers(path, int(8 * opts.mb * MB))

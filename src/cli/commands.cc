@@ -608,7 +608,7 @@ int RunExtract(const Config& c, Io& io) {
       if (!ExtractBatch(loaded, c, docs, &claims, progress, io)) return false;
       for (size_t i = 0; i < docs.size(); ++i) {
         out << model::DumpLine(model::ToJson(model::DocumentRecord::From(docs[i]))) << '\n';
-        for (const model::Claim& claim : claims[i]) out << model::DumpLine(model::ToJson(claim)) << '\n';
+        for (const model::Claim& claim : claims[i]) out << model::ClaimLine(claim) << '\n';
       }
       return true;
     });

@@ -16,7 +16,9 @@ struct Position {
 };
 
 /// Built once per document in one pass. A lookup costs a binary search plus a
-/// scan of at most kBlock bytes, so a 50 MB single-line document stays cheap.
+/// scan of at most its column's bytes or two partial blocks (2 x kBlock bytes),
+/// whichever is fewer, so a 50 MB single-line document stays cheap and a short
+/// line costs its own length.
 class LineIndex {
  public:
   LineIndex() = default;

@@ -84,8 +84,9 @@ class InputReader {
   /// read whole. Call before Next.
   void Slice(uint64_t start, uint64_t end) { slice_ = {start, end}; }
 
-  /// Appends documents to `out` until their text reaches `budget` bytes (at
-  /// least one document); false when every input has been read.
+  /// Appends documents to `out` until their text, plus 1 KB for each
+  /// document, reaches `budget` bytes (at least one document); false when
+  /// every input has been read.
   bool Next(size_t budget, std::vector<Document>* out);
 
  private:

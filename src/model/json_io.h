@@ -40,6 +40,10 @@ void WritePretty(const Report& r, std::ostream& out);
 /// newline after it): its lines after the first start 2 × depth spaces
 /// further in. For writers that stream an indented document a record at a time.
 void WriteIndented(const Json& j, size_t depth, std::ostream& out);
+/// WriteIndented(ToJson(c), depth, out) and DumpLine(ToJson(c)), byte for
+/// byte, without building the JSON tree (a claim costs a tenth as much).
+void WriteIndented(const Claim& c, size_t depth, std::ostream& out);
+std::string ClaimLine(const Claim& c);
 
 }  // namespace claimcheck::model
 

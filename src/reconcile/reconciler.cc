@@ -582,8 +582,15 @@ std::string Severity(double gap) {
   return "note";
 }
 
+// A summary names at most this many sources, then counts the rest: the
+// finding's claims list them all, and a summary of one event reported by a
+// hundred thousand outlets would otherwise be megabytes of one line, repeated
+// by every human format.
+constexpr size_t kSummarySources = 100;
+
 // "5, at least 5 (inquirer.net) vs 24 (independent.co.uk)": each source's
-// distinct values once, sources in the group's order.
+// distinct values once, sources in the group's order; past kSummarySources,
+// "… and 9,085 more sources".
 std::string ValuesBySource(const std::vector<const Item*>& items, const std::vector<DocInfo>& docs) {
   std::vector<std::pair<std::string_view, std::vector<std::string>>> by_source;
   std::unordered_map<std::string_view, size_t> source_at;
@@ -599,10 +606,14 @@ std::string ValuesBySource(const std::vector<const Item*>& items, const std::vec
     if (seen[it->second].insert(value).second) by_source[it->second].second.push_back(std::move(value));
   }
   std::string s;
-  for (const auto& [label, values] : by_source) {
+  for (size_t i = 0; i < std::min(by_source.size(), kSummarySources); ++i) {
     std::string joined;
-    for (const std::string& v : values) joined += (joined.empty() ? "" : ", ") + v;
-    s += fmt::format("{}{} ({})", s.empty() ? "" : " vs ", joined, label);
+    for (const std::string& v : by_source[i].second) joined += (joined.empty() ? "" : ", ") + v;
+    s += fmt::format("{}{} ({})", s.empty() ? "" : " vs ", joined, by_source[i].first);
+  }
+  if (by_source.size() > kSummarySources) {
+    const size_t more = by_source.size() - kSummarySources;
+    s += fmt::format(" and {} more source{}", model::WithSeparators(static_cast<int64_t>(more)), more == 1 ? "" : "s");
   }
   return s;
 }

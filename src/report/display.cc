@@ -53,6 +53,11 @@ std::vector<const Finding*> FindingsForDisplay(const Report& report) {
   return order;
 }
 
+std::string MoreLine(size_t hidden, std::string_view what) {
+  return fmt::format("and {} more {}{} (--format json lists every one)",
+                     WithSeparators(static_cast<int64_t>(hidden)), what, hidden == 1 ? "" : "s");
+}
+
 // --- values as people write them ------------------------------------------
 
 namespace {

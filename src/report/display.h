@@ -5,9 +5,12 @@
 #ifndef CLAIMCHECK_REPORT_DISPLAY_H_
 #define CLAIMCHECK_REPORT_DISPLAY_H_
 
+#include <algorithm>
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,6 +59,25 @@ int SeverityRank(std::string_view severity);
 /// Findings in display order: severity (error, warning, note), then report
 /// order, which is id order. Every writer that orders findings uses it.
 std::vector<const Finding*> FindingsForDisplay(const Report& report);
+
+/// The formats a person reads (Markdown, HTML, the `github` annotations, the
+/// SARIF results' related locations and message) show at most this many of
+/// one finding's claims, and of its notes, then say how many more there are
+/// (MoreLine). One event reported a hundred thousand times is one finding a
+/// reader cannot use listed in full, a PR comment or an upload cannot hold
+/// (GitHub keeps 100 locations of a result and rejects more than 1,000), and
+/// a page no browser opens. JSON, JSONL, CSV and text keep every claim.
+inline constexpr size_t kShownPerFinding = 100;
+
+/// "and 69,038 more claims (--format json lists every one)": `what` is the
+/// noun in the singular ("claim", "note"); an s is added past one.
+std::string MoreLine(size_t hidden, std::string_view what);
+
+/// The first kShownPerFinding of `all` (all of them when fewer).
+template <typename T>
+std::span<const T> Shown(const std::vector<T>& all) {
+  return std::span<const T>(all.data(), std::min(all.size(), kShownPerFinding));
+}
 
 // --- values as people write them ------------------------------------------
 //

@@ -88,17 +88,20 @@ class GithubWriter final : public Writer {
     return line + "::" + EscapeData(Message(f, index));
   }
 
-  // The summary, then every claim as the text writer prints it, then notes.
+  // The summary, then the claims as the text writer prints them, then notes
+  // (each at most kShownPerFinding).
   std::string Message(const Finding& f, const ReportIndex& index) const {
     const std::vector<const Claim*> claims = index.ClaimsOf(f);
     const ProseWords words(claims, bounds_);
     std::string m = words.Apply(f.summary);
-    for (const Claim* c : claims) {
+    for (const Claim* c : Shown(claims)) {
       m += fmt::format("\n{}:{}:{}: \"{}\"", c->doc, c->evidence.line, c->evidence.column,
                        QuoteText(c->evidence));
     }
+    if (claims.size() > kShownPerFinding) m += "\n" + MoreLine(claims.size() - kShownPerFinding, "claim");
     if (const std::string why = WhyGrouped(f, words); !why.empty()) m += "\ngrouped by: " + why;
-    for (const std::string& note : f.notes) m += "\nnote: " + words.Apply(note);
+    for (const std::string& note : Shown(f.notes)) m += "\nnote: " + words.Apply(note);
+    if (f.notes.size() > kShownPerFinding) m += "\nnote: " + MoreLine(f.notes.size() - kShownPerFinding, "note");
     return m;
   }
 

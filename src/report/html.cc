@@ -333,6 +333,9 @@ std::optional<ChartMark> MarkOf(const Claim& c, const std::string& source, const
   return m;
 }
 
+// Marks drawn in one column of a chart (one reported time); 120 pixels wide.
+constexpr size_t kMarksPerColumn = 24;
+
 constexpr const char* kPalette[] = {"#0969da", "#cf222e", "#1a7f37", "#8250df", "#bf3989", "#9a6700", "#1b7c83", "#57606a"};
 
 std::string Chart(const Finding& f, const ReportIndex& index, const QualifierBounds& bounds) {
@@ -342,6 +345,19 @@ std::string Chart(const Finding& f, const ReportIndex& index, const QualifierBou
     if (c == nullptr) continue;
     if (auto m = MarkOf(*c, e.source, e.as_of)) marks.push_back(*m);
   }
+  // At most kMarksPerColumn marks a column, the first in timeline order, and
+  // the rest counted under it: a hundred thousand reports of one day are one
+  // column a reader can still see (and a page a browser can still draw).
+  std::unordered_map<std::string, size_t> in_column, hidden_at;
+  std::vector<ChartMark> drawn;
+  for (ChartMark& m : marks) {
+    if (in_column[m.as_of]++ < kMarksPerColumn) {
+      drawn.push_back(std::move(m));
+    } else {
+      ++hidden_at[m.as_of];
+    }
+  }
+  marks = std::move(drawn);
   if (marks.size() < 2) return "";
   // Columns and sources in order of first mark, found by hash: a finding of
   // 100,000 reports draws in linear time.
@@ -393,6 +409,10 @@ std::string Chart(const Finding& f, const ReportIndex& index, const QualifierBou
     const int x = kLeft + kColumn * static_cast<int>(i) + kColumn / 2;
     svg += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x,
                        kTop + kPlot + 16, columns[i].empty() ? "undated" : Escape(TimeInWords(columns[i])));
+    if (const auto more = hidden_at.find(columns[i]); more != hidden_at.end()) {
+      svg += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">+{} not drawn</text>\n", x,
+                         kTop + kPlot + 32, Escape(WithSeparators(static_cast<int64_t>(more->second))));
+    }
   }
   for (size_t i = 0; i < columns.size(); ++i) {
     const std::vector<const ChartMark*>& here = by_column[i];
@@ -563,16 +583,22 @@ class HtmlWriter final : public Writer {
     *html += Chart(f, index, bounds_);
     if (!f.notes.empty()) {
       *html += "<ul class=\"notes\">\n";
-      for (const std::string& note : f.notes) {
+      for (const std::string& note : Shown(f.notes)) {
         *html += "<li><span class=\"note-label\">note:</span> " + Escape(words.Apply(note)) +
                  "</li>\n";
+      }
+      if (f.notes.size() > kShownPerFinding) {
+        *html += "<li class=\"more\">" + Escape(MoreLine(f.notes.size() - kShownPerFinding, "note")) + "</li>\n";
       }
       *html += "</ul>\n";
     }
     if (!claims.empty()) {
       *html += fmt::format("<ol class=\"sources\" aria-label=\"Sources of {}\">\n", id);
-      for (const Claim* c : claims) WriteCard(*c, index.FindDocument(c->doc), html);
+      for (const Claim* c : Shown(claims)) WriteCard(*c, index.FindDocument(c->doc), html);
       *html += "</ol>\n";
+      if (claims.size() > kShownPerFinding) {
+        *html += "<p class=\"more\">" + Escape(MoreLine(claims.size() - kShownPerFinding, "claim")) + "</p>\n";
+      }
     }
     *html += "</article>\n";
   }

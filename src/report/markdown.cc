@@ -307,7 +307,7 @@ class MarkdownWriter final : public Writer {
     if (!claims.empty()) {
       md += "| Source | Value | As of | Location | Evidence |\n";
       md += "|---|---|---|---|---|\n";
-      for (const Claim* c : claims) {
+      for (const Claim* c : Shown(claims)) {
         std::string source = Escape(SourceName(*c, index));
         if (c->attribution) source += " (per " + Escape(*c->attribution) + ")";
         std::string location =
@@ -324,6 +324,9 @@ class MarkdownWriter final : public Writer {
                           location, Evidence(*c));
       }
       md += '\n';
+      if (claims.size() > kShownPerFinding) {
+        md += "*" + Escape(MoreLine(claims.size() - kShownPerFinding, "claim")) + "*\n\n";
+      }
     }
     // Why these claims are one subject, and what each source said when.
     if (const std::string why = WhyGrouped(f, words); !why.empty()) {
@@ -337,7 +340,10 @@ class MarkdownWriter final : public Writer {
     }
     if (!f.notes.empty()) {
       md += "Notes:\n\n";
-      for (const std::string& note : f.notes) md += "- " + Inline(words.Apply(note)) + "\n";
+      for (const std::string& note : Shown(f.notes)) md += "- " + Inline(words.Apply(note)) + "\n";
+      if (f.notes.size() > kShownPerFinding) {
+        md += "- *" + Escape(MoreLine(f.notes.size() - kShownPerFinding, "note")) + "*\n";
+      }
       md += '\n';
     }
     return md;

@@ -273,7 +273,7 @@ class SarifWriter final : public Writer {
     const DocumentRecord* primary_doc = primary ? index.FindDocument(primary->doc) : nullptr;
 
     // Related locations: the ledger entry first (for ledger findings), then
-    // every other claim of the finding, each linked from the message.
+    // the finding's other claims, each linked from the message.
     Json related = Json::array();
     std::vector<std::string> links;
     auto add_related = [&](Json loc, const std::string& text, const std::string& link_text) {
@@ -295,8 +295,16 @@ class SarifWriter final : public Writer {
       add_related(std::move(loc), where, where);
     }
     const size_t ledger_links = links.size();
+    // At most kShownPerFinding others: GitHub keeps 100 locations of a result
+    // and rejects an upload with more than 1,000.
+    size_t listed = 0, hidden = 0;
     for (const Claim* c : index.ClaimsOf(f)) {
       if (c == primary) continue;
+      if (listed == kShownPerFinding) {
+        ++hidden;
+        continue;
+      }
+      ++listed;
       const DocumentRecord* d = index.FindDocument(c->doc);
       const std::string text = fmt::format("\"{}\": {}", QuoteText(c->evidence), Describe(*c, d, index));
       add_related(PhysicalLocation(*c, d), text, text);
@@ -308,7 +316,7 @@ class SarifWriter final : public Writer {
       if (f.verdict == kRules[i].verdict) result["ruleIndex"] = i;
     }
     result["level"] = Level(f.severity);
-    result["message"]["text"] = Message(f, primary, primary_doc, index, links, ledger_links);
+    result["message"]["text"] = Message(f, primary, primary_doc, index, links, ledger_links, hidden);
     // Standard input has no file to point at: no location rather than an empty one.
     Json loc = primary ? PhysicalLocation(*primary, primary_doc) : Json::object();
     if (!loc.empty()) result["locations"] = Json::array({std::move(loc)});
@@ -319,20 +327,30 @@ class SarifWriter final : public Writer {
     Json props = ToJson(f);
     props.erase("claims");
     props.erase("fingerprint");  // partialFingerprints holds it
+    // Its timeline and notes as far as the related locations go, and how
+    // many more ("timeline_more"): one event reported a hundred thousand
+    // times would otherwise make megabytes of one result.
+    for (const std::string key : {"timeline", "notes"}) {
+      const auto list = props.find(key);
+      if (list == props.end() || !list->is_array() || list->size() <= kShownPerFinding) continue;
+      const size_t more = list->size() - kShownPerFinding;
+      list->erase(list->begin() + static_cast<std::ptrdiff_t>(kShownPerFinding), list->end());
+      props[key + "_more"] = more;
+    }
     result["properties"] = std::move(props);
     return result;
   }
 
   std::string Message(const Finding& f, const Claim* primary, const DocumentRecord* doc,
                       const ReportIndex& index, const std::vector<std::string>& links,
-                      size_t ledger_links) const {
+                      size_t ledger_links, size_t hidden) const {
     auto join = [](auto begin, auto end) {
       std::string s;
       for (auto it = begin; it != end; ++it) s += (s.empty() ? "" : ", ") + *it;
       return s;
     };
-    const std::string others =
-        join(links.begin() + static_cast<std::ptrdiff_t>(ledger_links), links.end());
+    std::string others = join(links.begin() + static_cast<std::ptrdiff_t>(ledger_links), links.end());
+    if (hidden > 0) others += ", " + MoreLine(hidden, "claim");
     const std::string title = FindingTitle(f);
     std::string here;
     if (primary) {

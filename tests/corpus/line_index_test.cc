@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+
+#include "corpus/utf8.h"
 
 namespace claimcheck::corpus {
 
@@ -37,6 +40,26 @@ TEST_CASE("LineIndex stays right across its internal blocks on one long line") {
   CHECK(index.At(text, 3 * 4000).column == 2 * 4000 + 1);
   CHECK(index.At(text, text.size()).column == 2 * 5000 + 1);
   CHECK(index.At(text, text.size()).line == 1);
+}
+
+TEST_CASE("LineIndex columns agree with a plain count on either side of a block's length") {
+  // Lines that start mid-block and run past 4096 bytes, with multi-byte code
+  // points on the boundaries: every offset's column is the line's own count.
+  std::string text = "short line\n";
+  for (int i = 0; i < 3000; ++i) text += "\xC3\xA9-";  // 6,000 bytes on one line
+  text += "\n";
+  for (int i = 0; i < 1500; ++i) text += "a\xE2\x82\xAC";  // a€: 4 bytes, 2 code points
+  const LineIndex index(text);
+  size_t line = 1, start = 0;
+  for (size_t offset = 0; offset <= text.size(); ++offset) {
+    if (offset > 0 && text[offset - 1] == '\n') {
+      ++line;
+      start = offset;
+    }
+    const Position p = index.At(text, offset);
+    REQUIRE(p.line == line);
+    REQUIRE(p.column == CountCodePoints(std::string_view(text).substr(start, offset - start)) + 1);
+  }
 }
 
 }  // namespace claimcheck::corpus

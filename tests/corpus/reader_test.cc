@@ -222,8 +222,22 @@ TEST_CASE("batches give the documents of one whole read, in order, whatever thei
       CHECK(batched[i].reason == whole[i].reason);
       CHECK(batched[i].text == whole[i].text);
     }
-    if (budget == 1) CHECK(batches > 3);  // skips add no text, so they join the next batch
+    if (budget == 1) CHECK(batches > 3);  // every document, skipped or not, counts 1 KB
   }
+}
+
+TEST_CASE("a batch of tiny records holds as many as their text plus 1 KB each allows") {
+  // Ten one-word records: 4 KB of budget takes four at a time (4 x 1,028 bytes
+  // reach it), not all ten as their 40 bytes of text alone would.
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; i < 10; ++i) jsonl += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"Rain\"}\n";
+  const std::string path = dir.Write("tiny.jsonl", jsonl);
+  std::istringstream in;
+  InputReader reader({path}, in);
+  std::vector<size_t> sizes;
+  for (std::vector<Document> batch; reader.Next(4096, &batch); batch.clear()) sizes.push_back(batch.size());
+  CHECK(sizes == std::vector<size_t>{4, 4, 2});
 }
 
 TEST_CASE("a FIFO among the inputs is skipped with a reason, never read") {

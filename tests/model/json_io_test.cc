@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <vector>
 
 namespace claimcheck::model {
 
@@ -35,6 +36,36 @@ TEST_CASE("a claim prints as DESIGN.md §3 shows it and reads back") {
   std::string err;
   REQUIRE(FromJson(j, &back, &err));
   CHECK(back == c);
+}
+
+TEST_CASE("a claim written directly is ToJson's dump, compact and indented, whatever its fields") {
+  std::vector<Claim> claims(9, SampleClaim());
+  claims[1].value = Quantity{std::nullopt, 5, std::nullopt, ""};
+  claims[2].value = Quantity{2.5, 2, 3, "about"};
+  claims[3].value = Time{"XXXX-01-03", "", "", "day"};
+  claims[3].as_of = {"", "", "", "unresolved"};
+  claims[4].attribution = "officials \"said\"";
+  claims[4].event_class = "violence";
+  claims[4].scope = {"victims+perpetrator", 1, "at the scene"};
+  claims[4].timeline = {"earlier", "initial reports"};
+  claims[4].hedged = claims[4].negated = claims[4].revision = true;
+  claims[5].scope = {"", 0, "identified"};
+  claims[5].timeline = {"earlier", ""};
+  claims[6].evidence.sentence = "a\\b\nc\td\x01e\x7F f \"q\" caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D";
+  claims[7].evidence.sentence = "bad \xFF byte and \xC3 cut";
+  claims[8].id = claims[8].doc = claims[8].rule = claims[8].subject = claims[8].attribute = "";
+  claims[8].value = Quantity{-9007199254740992.0, -9007199254740992, -5, "more than"};
+  for (size_t i = 0; i < claims.size(); ++i) {
+    CAPTURE(i);
+    const Json j = ToJson(claims[i]);
+    CHECK(ClaimLine(claims[i]) == DumpLine(j));
+    for (size_t depth : {0, 2}) {
+      std::ostringstream direct, tree;
+      WriteIndented(claims[i], depth, direct);
+      WriteIndented(j, depth, tree);
+      CHECK(direct.str() == tree.str());
+    }
+  }
 }
 
 TEST_CASE("open bounds and vague magnitudes print null") {

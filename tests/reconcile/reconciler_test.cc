@@ -298,4 +298,24 @@ TEST_CASE("a crowd is one gathering at one moment: compared only when both sente
   CHECK(Verdicts(tolls) == Strings{"F1 contradict error protest"});
 }
 
+TEST_CASE("a summary names the first hundred sources and counts the rest") {
+  // 150 outlets, the toll 40 or 50 by turns: one contradict finding whose
+  // claims list every outlet while its summary stops at 100.
+  model::Report r;
+  for (int i = 0; i < 150; ++i) {
+    const std::string doc = "d" + std::to_string(1000 + i);
+    r.inputs.push_back(Doc(doc, doc + ".com"));
+    const int64_t n = i % 2 == 0 ? 40 : 50;
+    r.claims.push_back(Count(doc, 1, "strike", n, n, "2009-01-06"));
+  }
+  Reconcile(&r);
+  REQUIRE(r.findings.size() == 1);
+  const model::Finding& f = r.findings[0];
+  CHECK(f.verdict == "contradict");
+  CHECK(f.claims.size() == 150);
+  CHECK(f.summary.find("50 (d1099.com)") != std::string::npos);
+  CHECK(f.summary.find("(d1100.com)") == std::string::npos);
+  CHECK(f.summary.ends_with("50 (d1099.com) and 50 more sources"));
+}
+
 }  // namespace claimcheck::reconcile
