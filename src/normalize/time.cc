@@ -1494,45 +1494,31 @@ const RE2* ContextPattern(const rules::RuleSet& rules, const std::string& macro,
 /// name macros it must not match.
 bool BorrowContext(const Fields& fields, const rules::RuleSet& rules, const MatchContext& context,
                    Groups* groups, std::string* err) {
-  for (const bool before : {true, false}) {
-    auto it = fields.find(before ? "before" : "after");
-    if (it == fields.end()) continue;
-    const RE2* re = ContextPattern(rules, it->second, before);
-    if (re == nullptr) {
-      *err = fmt::format("no usable macro '{}'", it->second);
-      return false;
-    }
-    const std::string_view sentence = context.sentence;
-    const std::string_view text = before ? sentence.substr(0, std::min(context.start, sentence.size()))
-                                         : sentence.substr(std::min(context.end, sentence.size()));
-    const int n = re->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> pieces(n);
-    if (!re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
-                   pieces.data(), n)) {
-      *err = "the context does not fit";
-      return false;
-    }
-    for (const auto& [name, index] : re->NamedCapturingGroups()) {
-      const re2::StringPiece& p = pieces[index];
-      if (p.data() != nullptr && !p.empty()) groups->emplace(name, std::string(p.data(), p.size()));
-    }
-  }
-  // Fields `not_before` and `not_after`: the text beside the match must not
-  // match ("2000" before "people marched" counts people, not a year).
-  for (const bool before : {true, false}) {
-    auto it = fields.find(before ? "not_before" : "not_after");
-    if (it == fields.end()) continue;
-    const RE2* re = ContextPattern(rules, it->second, before);
-    if (re == nullptr) {
-      *err = fmt::format("no usable macro '{}'", it->second);
-      return false;
-    }
-    const std::string_view sentence = context.sentence;
-    const std::string_view text = before ? sentence.substr(0, std::min(context.start, sentence.size()))
-                                         : sentence.substr(std::min(context.end, sentence.size()));
-    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re)) {
-      *err = "the context does not fit";
-      return false;
+  // Each of before, after, not_before, not_after: wanted (or not) beside the match.
+  for (const bool wanted : {true, false}) {
+    for (const bool before : {true, false}) {
+      auto it = fields.find(std::string(wanted ? "" : "not_") + (before ? "before" : "after"));
+      if (it == fields.end()) continue;
+      const RE2* re = ContextPattern(rules, it->second, before);
+      if (re == nullptr) {
+        *err = fmt::format("no usable macro '{}'", it->second);
+        return false;
+      }
+      const std::string_view sentence = context.sentence;
+      const std::string_view text = before ? sentence.substr(0, std::min(context.start, sentence.size()))
+                                           : sentence.substr(std::min(context.end, sentence.size()));
+      const int n = wanted ? re->NumberOfCapturingGroups() + 1 : 0;
+      std::vector<re2::StringPiece> pieces(n);
+      if (re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                    pieces.data(), n) != wanted) {
+        *err = "the context does not fit";
+        return false;
+      }
+      if (!wanted) continue;
+      for (const auto& [name, index] : re->NamedCapturingGroups()) {
+        const re2::StringPiece& p = pieces[index];
+        if (p.data() != nullptr && !p.empty()) groups->emplace(name, std::string(p.data(), p.size()));
+      }
     }
   }
   return true;
