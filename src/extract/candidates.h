@@ -60,7 +60,8 @@ struct Candidate {
   /// {three officers} were killed" is four).
   std::optional<size_t> plus;
   /// A fixed count below the lead (setting `fixed_count_sentences`): kept only
-  /// where nothing else in the document counts its attribute.
+  /// where no other sentence of the document counts a casualty (an attribute
+  /// that has fixed-count rules).
   bool below_lead = false;
 };
 
