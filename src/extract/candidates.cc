@@ -361,10 +361,15 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       // Girls Club", "the shooting that occurred …") are blanked first.
       Blank(breaker_exempt_.get(), &after_text);
       const std::string_view after = after_text;
+      // An exempt phrase may open before the match: "was shot and killed
+      // Saturday" is matched from "shot", and "was" tells it is one act done
+      // to someone. So the words just before it are read too, then left out.
       auto breaker_before = [&] {
-        std::string before(mt.substr(ms, vs - ms));
+        constexpr size_t kLead = 16;  // bytes: "has been", "were"
+        const size_t lead = std::min(ms, kLead);
+        std::string before(mt.substr(ms - lead, vs - ms + lead));
         Blank(breaker_exempt_.get(), &before);
-        return Search(breaker_.get(), before);
+        return Search(breaker_.get(), std::string_view(before).substr(lead));
       };
       if (breakers && (Search(breaker_.get(), after) || Search(breaker_after_.get(), after) ||
                        (vs > ms && breaker_before()))) {

@@ -139,6 +139,10 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
     past_frame_ = std::make_unique<RE2>(frame, options);
     if (!past_frame_->ok()) past_frame_.reset();
   }
+  if (const std::string age = rules.Macro("AGE"); !age.empty()) {
+    age_ = std::make_unique<RE2>("\\s*(?:" + age + ")", options);
+    if (!age_->ok()) age_.reset();
+  }
 }
 
 std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const {
@@ -205,6 +209,17 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
   events_.ForEach(body, [&](const WordFinder::Hit& h) {
     if (rules_.Lex("named_events").Find(h.key) == nullptr) events.Add(h.key, h.offset);
   });
+  // A brief that names no event ("A man was shot and killed Saturday night
+  // on Elm Street") is about the violent event its verbs tell: "shot" is a
+  // shooting (event_verbs whose key has an event class, never a named one).
+  if (events.Top().empty()) {
+    event_verbs_.ForEach(body, [&](const WordFinder::Hit& h) {
+      if (rules_.Lex("named_events").Find(h.key) == nullptr &&
+          rules_.Lex("event_classes").Find(h.key) != nullptr) {
+        events.Add(h.key, h.offset);
+      }
+    });
+  }
   gatherings_.ForEach(body, [&](const WordFinder::Hit& h) { gatherings.Add(h.key, h.offset); });
   // The victim of a killing is named where the killing is: names in the
   // sentences that speak of one count twice.
@@ -515,7 +530,12 @@ std::string SubjectBuilder::NamedVictimAfter(std::string_view sentence, size_t f
   constexpr size_t kObjectWords = 5;  // "killed Iranian General Qassem Soleimani"
   for (const auto& h : event_verbs_.Find(sentence.substr(from))) {
     if (rules_.Lex("named_events").Find(h.key) == nullptr) continue;
-    std::vector<std::string_view> object = Words(sentence.substr(from + h.offset + h.length));
+    // An age before the name is no number of victims: "killed 15-year-old
+    // Ibram Hanna" names him (macro AGE).
+    std::string_view after = sentence.substr(from + h.offset + h.length);
+    re2::StringPiece rest(after.data(), after.size());
+    if (age_ != nullptr && RE2::Consume(&rest, *age_)) after = std::string_view(rest.data(), rest.size());
+    std::vector<std::string_view> object = Words(after);
     if (object.size() > kObjectWords) object.resize(kObjectWords);
     // "killed 28 civilians in Qana" names a place, not a victim.
     if (object.empty() || std::isdigit(static_cast<unsigned char>(object.front().front()))) continue;
@@ -863,6 +883,24 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
         !deaths_before_.Find(sentence.substr(0, value_offset)).empty() &&
         injuries_before_.Find(sentence.substr(0, value_offset)).empty()) {
       roles.clear();
+    }
+    // A sum counts both its parts ("two officers and three bystanders were
+    // wounded" is 5, "six deputies and a bystander" 7): it is of a role only
+    // when both parts are ("one deputy and three city officers" are police).
+    // The first part: group `plus` (a count) or `added` (one person by kind).
+    if (!roles.empty()) {
+      std::optional<std::string> other;
+      if (auto plus = groups.find("plus"); plus != groups.end()) {
+        const size_t at = sentence.rfind(plus->second, value_offset);
+        if (at != std::string_view::npos) {
+          const std::vector<WordFinder::Hit> r = RolesOf(sentence, at, at + plus->second.size());
+          other = r.empty() ? "" : r.front().key;
+        }
+      } else if (auto added = groups.find("added"); added != groups.end()) {
+        const std::vector<WordFinder::Hit> r = roles_.Find(added->second);
+        other = r.empty() ? "" : r.front().key;
+      }
+      if (other && *other != roles.front().key) roles.clear();
     }
     if (!roles.empty()) subject += "/" + roles.front().key;
     // "We have received around 50 people with injuries" (a clinic), "a

@@ -342,6 +342,11 @@ TEST_CASE("what a count covers and whether its sentence marks it as earlier") {
   CHECK(with["who"] == "victims+perpetrator");
   CHECK(with["perpetrators"] == 1);
   CHECK(scope_of("Seven people are dead, not including the gunman.", "deaths").is_null());
+  // The perpetrator last in a list of those included.
+  const auto listed = scope_of("Three people died, including a teenager and the gunman, police said.", "deaths");
+  CHECK(listed["who"] == "victims+perpetrator");
+  CHECK(listed["perpetrators"] == 1);
+  CHECK(scope_of("Three people died, including a teenager and his mother, police said.", "deaths").is_null());
   // "and the gunman" right after the count's noun: the victims and one perpetrator, 7 in all.
   const auto joined = scope_of("Six victims and the gunman are dead after the shooting.", "deaths");
   CHECK(joined["who"] == "victims+perpetrator");
