@@ -132,7 +132,7 @@ Candidate FixedCountCandidate(const rules::Rule& rule, int index, const Masked& 
   const size_t vs = value.data() - masked.text.data();
   Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
               Unmask(masked, ms + g[0].size(), true, mentions), kNoMention, 0, 0, count,
-              std::nullopt, {}, std::nullopt, 0, std::nullopt, false};
+              std::nullopt, {}, std::nullopt, 0, std::nullopt, std::nullopt, false};
   c.value_start = Unmask(masked, vs, false, mentions);
   const std::string_view words(value.data(), value.size());
   const size_t first_word = std::min(words.find_first_of(" \t\n\r"), words.size());
@@ -427,7 +427,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
                   Unmask(masked, me, true, mentions), values[0], mentions[values[0]].start,
-                  mentions[values[0]].end, std::nullopt, std::nullopt, {}, std::nullopt, 0, std::nullopt, false};
+                  mentions[values[0]].end, std::nullopt, std::nullopt, {}, std::nullopt, 0, std::nullopt, std::nullopt, false};
       auto anniversary_it = re.NamedCapturingGroups().find("anniversary");
       if (anniversary_it != re.NamedCapturingGroups().end() &&
           g[anniversary_it->second].data() != nullptr) {
@@ -441,6 +441,17 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         const auto inside = MentionsIn(masked, ps, ps + g[plus_it->second].size());
         if (inside.size() != 1) continue;
         c.plus = inside[0];
+      }
+      auto minus_it = re.NamedCapturingGroups().find("minus");
+      if (minus_it != re.NamedCapturingGroups().end() && g[minus_it->second].data() != nullptr) {
+        const size_t ps = g[minus_it->second].data() - masked.text.data();
+        const auto inside = MentionsIn(masked, ps, ps + g[minus_it->second].size());
+        if (inside.size() != 1) continue;
+        // Only an exact count is taken away ("at least two fatally" leaves
+        // no known number of wounded).
+        const auto* q = std::get_if<model::Quantity>(&mentions[inside[0]].value);
+        if (q == nullptr || !q->hi || *q->hi != q->lo) continue;
+        c.minus = inside[0];
       }
       if (named_it != re.NamedCapturingGroups().end() && g[named_it->second].data() != nullptr) {
         const size_t ns = g[named_it->second].data() - masked.text.data();

@@ -59,6 +59,9 @@ struct Candidate {
   /// A rule's `plus` group: a count the value adds to ("one deputy and
   /// {three officers} were killed" is four).
   std::optional<size_t> plus;
+  /// A rule's `minus` group: a count taken from the value ("{five} people
+  /// were shot, {two} fatally" wounded three).
+  std::optional<size_t> minus;
   /// A fixed count below the lead (setting `fixed_count_sentences`): kept only
   /// where no other sentence of the document counts a casualty (an attribute
   /// that has fixed-count rules).

@@ -260,6 +260,14 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
       v.hi = v.hi && p->hi ? std::optional<int64_t>(*v.hi + *p->hi) : std::nullopt;
       if (v.qualifier.empty()) v.qualifier = p->qualifier;
     }
+    // "five people were shot, two fatally": three wounded. Only an exact
+    // count is taken away (the finder keeps no other), never below nothing.
+    if (const auto* m = c.minus ? std::get_if<model::Quantity>(&x.mentions[*c.minus].value) : nullptr) {
+      const int64_t n = m->lo;
+      if (v.point) *v.point = std::max(0.0, *v.point - static_cast<double>(n));
+      v.lo = std::max<int64_t>(0, v.lo - n);
+      if (v.hi) *v.hi = std::max<int64_t>(0, *v.hi - n);
+    }
     claim.value = v;
   } else {
     const auto& tv = std::get<TimeValue>(x.mentions[c.mention].value);
