@@ -256,6 +256,7 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->date_speech_after_ = CompileMacro(rules, "DATE_SPEECH_AFTER");
   f->date_limit_before_ = CompileMacro(rules, "DATE_LIMIT_BEFORE");
   f->date_since_before_ = CompileMacro(rules, "DATE_SINCE_BEFORE");
+  f->date_later_act_between_ = CompileMacro(rules, "DATE_LATER_ACT_BETWEEN");
   f->count_joined_ = CompileMacro(rules, "COUNT_JOINED");
   f->count_joined_before_ = CompileMacro(rules, "COUNT_JOINED_BEFORE");
   f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
@@ -423,6 +424,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
                                                                g[ev->second].data() != nullptr) {
           const size_t event_end = g[ev->second].data() - mt.data() + g[ev->second].size();
           if (event_end <= vs && Search(date_since_before_.get(), mt.substr(event_end, vs - event_end))) continue;
+          if (event_end <= vs && Search(date_later_act_between_.get(), mt.substr(event_end, vs - event_end))) continue;
         }
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),

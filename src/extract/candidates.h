@@ -92,7 +92,7 @@ class CandidateFinder {
   const TimeContext& time_;
   std::unique_ptr<rules::LiteralFilter> filter_;  // picks claim rules by their literal words
   std::unique_ptr<RE2> breaker_, breaker_after_, breaker_exempt_, date_speech_before_, date_speech_after_,
-      date_limit_before_, date_since_before_;
+      date_limit_before_, date_since_before_, date_later_act_between_;
   std::unique_ptr<RE2> count_joined_;  // "a man and a woman": a fixed count is one of more
   std::unique_ptr<RE2> count_joined_before_;  // "a man, a woman and a child": the same, before it
   std::unique_ptr<RE2> link_line_;  // LINK_LINE: "RELATED: …", "Photo: …" are no claims

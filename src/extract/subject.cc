@@ -482,6 +482,26 @@ std::string SubjectBuilder::TroopsSubject(std::string_view sentence, size_t valu
   return subject;
 }
 
+// Whether the value modifies an event noun right after it, event adjectives
+// and a possessive between: "arrested in New Year's Eve shooting", "for the
+// October 2016 shooting" date the shooting, not the arrest.
+bool SubjectBuilder::DatesNounAfter(std::string_view sentence, const normalize::Groups& groups,
+                                    size_t value_offset) const {
+  const auto value = groups.find("value");
+  if (value == groups.end()) return false;
+  const size_t end = std::min(sentence.size(), value_offset + value->second.size());
+  std::string_view rest = sentence.substr(end);
+  if (rest.starts_with("'s") || rest.starts_with("’s")) rest.remove_prefix(rest[0] == '\'' ? 2 : 4);
+  for (std::string_view w : Words(rest)) {
+    const std::string_view word = TrimWord(w);
+    for (const WordFinder::Hit& h : events_.Find(word)) {
+      if (h.offset == 0) return true;
+    }
+    if (rules_.Lex("event_adjectives").Find(word) == nullptr) return false;
+  }
+  return false;
+}
+
 // The event a claim is about: the rule's `event` group, else the event word
 // nearest the value. `allow_named` false skips events that take a victim's
 // name (a count of the dead is about the strike, not "the killing").
@@ -501,8 +521,13 @@ std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view 
     }
     for (const auto& h : event_verbs_.Find(event->second)) {
       if (!usable(h.key) || !verb.empty()) continue;
-      // A killing verb names its own event ("killed Soleimani … on 3 January").
+      // A killing verb names its own event ("killed Soleimani … on 3 January"),
+      // and so does an act done to someone after it ("police on Thursday
+      // arrested a man in connection with the shooting" is the arrest's date).
       if (rules_.Lex("named_events").Find(h.key) != nullptr) return h.key;
+      if (rules_.Lex("patient_events").Find(h.key) != nullptr && !DatesNounAfter(sentence, groups, value_offset)) {
+        return h.key;
+      }
       verb = h.key;
     }
   }
