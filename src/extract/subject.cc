@@ -854,18 +854,30 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
       // document is about ("until his death on …").
       auto victim = groups.find("victim");
       std::string name;
+      bool by_kind = false;
       if (victim != groups.end()) {
         const std::vector<std::string_view> words = Words(victim->second);
         const bool preposition = !words.empty() &&
                                  (rules_.Lex("place_prepositions").Find(words.front()) != nullptr ||
                                   rules_.Lex("agent_prepositions").Find(words.front()) != nullptr);
-        if (!preposition) name = NameIn(victim->second);
+        // "shot and killed a 16-year-old Brooklyn resident": told by kind,
+        // no one named, and no stand-in for the person the story is about.
+        // An age before a name is no count: "killed 15-year-old Ibram Hanna".
+        re2::StringPiece rest(victim->second);
+        if (age_ != nullptr) RE2::Consume(&rest, *age_);
+        const std::string_view phrase(rest.data(), rest.size());
+        const std::vector<std::string_view> named = Words(phrase);
+        if (!named.empty() && (rules_.Lex("victim_by_kind_openers").Find(named.front()) != nullptr ||
+                               std::isdigit(static_cast<unsigned char>(named.front().front())))) {
+          by_kind = true;
+        }
+        if (!preposition && !by_kind) name = NameIn(phrase);
       }
       const auto lead = fields.find("lead_name");
       // The person the document is about stands in for a pronoun ("until
       // his death on …"), not for a victim told by role ("the 35-year-old
       // deputy was killed on June 24" in a story about his killer).
-      if (name.empty() && (lead == fields.end() || lead->second != "false") &&
+      if (name.empty() && !by_kind && (lead == fields.end() || lead->second != "false") &&
           !VictimByRole(sentence, value_offset, event)) {
         name = doc.lead_name;
       }
@@ -880,6 +892,16 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
         for (const WordFinder::Hit& h : events_.Find(noun->second)) named_noun = named_noun || h.key == named;
       }
       event = EventFor(events_, sentence, {}, value_offset, false);
+      // No event noun: a verb of a violent event names it ("shot and killed
+      // a 16-year-old … on Saturday" dates the shooting).
+      if (event.empty()) {
+        std::vector<WordFinder::Hit> verbs = event_verbs_.Find(sentence);
+        std::erase_if(verbs, [&](const WordFinder::Hit& h) {
+          return rules_.Lex("named_events").Find(h.key) != nullptr ||
+                 rules_.Lex("event_classes").Find(h.key) == nullptr;
+        });
+        if (const WordFinder::Hit* verb = Nearest(verbs, value_offset)) event = verb->key;
+      }
       if (event.empty() && named_noun) event = named;
       if (event.empty()) event = doc.main_event.empty() ? "event" : doc.main_event;
     } else if (std::string named = NamedVictimAfter(sentence, value_offset); !named.empty()) {
