@@ -562,8 +562,12 @@ std::string SubjectBuilder::NamedVictimAfter(std::string_view sentence, size_t f
     if (age_ != nullptr && RE2::Consume(&rest, *age_)) after = std::string_view(rest.data(), rest.size());
     std::vector<std::string_view> object = Words(after);
     if (object.size() > kObjectWords) object.resize(kObjectWords);
-    // "killed 28 civilians in Qana" names a place, not a victim.
-    if (object.empty() || std::isdigit(static_cast<unsigned char>(object.front().front()))) continue;
+    // "killed 28 civilians in Qana" names a place, not a victim, and so does
+    // "killed on Oak Street" (lexicon victim_phrase_stops).
+    if (object.empty() || std::isdigit(static_cast<unsigned char>(object.front().front())) ||
+        rules_.Lex("victim_phrase_stops").Find(TrimWord(object.front())) != nullptr) {
+      continue;
+    }
     std::string phrase;
     for (std::string_view w : object) phrase += std::string(w) + " ";
     const std::string name = NameIn(phrase);
