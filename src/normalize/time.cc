@@ -440,6 +440,7 @@ Tense SentenceTense(const Reader& r) {
   if (auto tense = r.Field("tense")) {  // the rule knows: "Wednesday's shooting" is past
     if (*tense == "past") return Tense::kPast;
     if (*tense == "future") return Tense::kFuture;
+    if (*tense == "none") return Tense::kUnknown;  // "a Halloween party": the nearest
   }
   const TenseLexicons lex{r.Lex("future_markers"),         r.Lex("past_markers"),
                           r.Lex("past_suffixes"),          r.Lex("participle_auxiliaries"),
@@ -995,7 +996,6 @@ std::optional<CivilDate> HolidayIn(const rules::LexEntry& e, int year) {
 /// year": a `holidays` entry in the year written, else the one PickDay chooses.
 bool IsShifted(const Reader& r);
 bool Shift(const Reader& r, Point* point, std::string* err);
-const RE2* ContextPattern(const rules::RuleSet& rules, const std::string& macro, bool before);
 
 bool HolidayDate(const Reader& r, Point* out, std::string* err) {
   const rules::LexEntry* e = r.Lex("holidays").Find(*r.Group("holiday"));
@@ -1022,21 +1022,7 @@ bool HolidayDate(const Reader& r, Point* out, std::string* err) {
       days.push_back(*d);
       named.push_back(*moved.day);
     }
-    // A holiday naming a kind of event ("a Halloween party shooting", macro
-    // CTX_HOLIDAY_NOUN after it) is this season's, whatever the tense: the
-    // one nearest the document date.
-    std::optional<CivilDate> pick;
-    const RE2* noun = shifted || RelOf(r, "rel") ? nullptr : ContextPattern(r.rules, "CTX_HOLIDAY_NOUN", false);
-    const std::string_view after = r.context.sentence.substr(std::min(r.context.end, r.context.sentence.size()));
-    if (noun != nullptr && RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *noun)) {
-      const int64_t now = r.context.reference->ToDays();
-      for (const CivilDate& d : named) {
-        const int64_t gap = d.ToDays() > now ? d.ToDays() - now : now - d.ToDays();
-        if (!pick || gap < (pick->ToDays() > now ? pick->ToDays() - now : now - pick->ToDays())) pick = d;
-      }
-    } else {
-      pick = PickDay(r, named, RelOf(r, "rel"));
-    }
+    const std::optional<CivilDate> pick = PickDay(r, named, RelOf(r, "rel"));
     for (size_t i = 0; pick && i < named.size(); ++i) {
       if (named[i] == *pick) day = days[i];
     }
