@@ -543,7 +543,21 @@ std::optional<int> ExplicitYear(const Reader& r, std::string* err) {
   }
   if (auto y = r.Group("yy")) {
     auto v = LeadingInt(*y);
-    if (v) return ExpandTwoDigitYear(*v % 100, r);
+    if (!v) return std::nullopt;
+    // The end of a span of years ("1998-99", "1999-00", "the 2019-20
+    // season") is in the decade after its start (group span_from): "2015-32"
+    // is not one.
+    if (auto from = r.Group("span_from"); from && LeadingInt(*from)) {
+      const int start = *LeadingInt(*from);
+      int end = start / 100 * 100 + *v % 100;
+      if (end <= start) end += 100;
+      if (end - start > 10) {
+        *err = fmt::format("'{}' is more than a decade after the span's start {}", *y, start);
+        return std::nullopt;
+      }
+      return end;
+    }
+    return ExpandTwoDigitYear(*v % 100, r);
   }
   if (auto y = r.Group("yearw")) {
     if (auto v = YearWords(*y, r.rules)) return *v;
