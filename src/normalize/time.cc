@@ -1599,6 +1599,14 @@ std::optional<Interval> PlacedStretch(const Reader& r, std::string_view timex) {
     if (!from || !to) return std::nullopt;
     return Interval{*from, to->AddDays(-1)};
   }
+  if (const std::optional<Unit> unit = UnitOf(r); unit && unit->code == kDecade && *direction > 0) {
+    // Decades ahead are the calendar's, after the current one ("the next two
+    // decades" in 2018: 2020–2039), as "the next decade" is the 2020s; "the
+    // past decade" is the last ten years (below).
+    if (*count % 10 != 0 || *count > 5000) return std::nullopt;
+    const int from = ref.year / 10 * 10 + 10;
+    return Interval{CivilDate{from, 1, 1}, CivilDate{from + *count - 1, 12, 31}};
+  }
   if (*direction > 0) {
     const std::optional<CivilDate> hi = MoveBy(ref, code, *count);
     if (!hi) return std::nullopt;
