@@ -440,6 +440,7 @@ Tense SentenceTense(const Reader& r) {
   if (auto tense = r.Field("tense")) {  // the rule knows: "Wednesday's shooting" is past
     if (*tense == "past") return Tense::kPast;
     if (*tense == "future") return Tense::kFuture;
+    if (*tense == "none") return Tense::kUnknown;  // "a Halloween party": the nearest
   }
   const TenseLexicons lex{r.Lex("future_markers"),         r.Lex("past_markers"),
                           r.Lex("past_suffixes"),          r.Lex("participle_auxiliaries"),
@@ -542,7 +543,21 @@ std::optional<int> ExplicitYear(const Reader& r, std::string* err) {
   }
   if (auto y = r.Group("yy")) {
     auto v = LeadingInt(*y);
-    if (v) return ExpandTwoDigitYear(*v % 100, r);
+    if (!v) return std::nullopt;
+    // The end of a span of years ("1998-99", "1999-00", "the 2019-20
+    // season") is in the decade after its start (group span_from): "2015-32"
+    // is not one.
+    if (auto from = r.Group("span_from"); from && LeadingInt(*from)) {
+      const int start = *LeadingInt(*from);
+      int end = start / 100 * 100 + *v % 100;
+      if (end <= start) end += 100;
+      if (end - start > 10) {
+        *err = fmt::format("'{}' is more than a decade after the span's start {}", *y, start);
+        return std::nullopt;
+      }
+      return end;
+    }
+    return ExpandTwoDigitYear(*v % 100, r);
   }
   if (auto y = r.Group("yearw")) {
     if (auto v = YearWords(*y, r.rules)) return *v;
@@ -995,7 +1010,6 @@ std::optional<CivilDate> HolidayIn(const rules::LexEntry& e, int year) {
 /// year": a `holidays` entry in the year written, else the one PickDay chooses.
 bool IsShifted(const Reader& r);
 bool Shift(const Reader& r, Point* point, std::string* err);
-const RE2* ContextPattern(const rules::RuleSet& rules, const std::string& macro, bool before);
 
 bool HolidayDate(const Reader& r, Point* out, std::string* err) {
   const rules::LexEntry* e = r.Lex("holidays").Find(*r.Group("holiday"));
@@ -1022,21 +1036,7 @@ bool HolidayDate(const Reader& r, Point* out, std::string* err) {
       days.push_back(*d);
       named.push_back(*moved.day);
     }
-    // A holiday naming a kind of event ("a Halloween party shooting", macro
-    // CTX_HOLIDAY_NOUN after it) is this season's, whatever the tense: the
-    // one nearest the document date.
-    std::optional<CivilDate> pick;
-    const RE2* noun = shifted || RelOf(r, "rel") ? nullptr : ContextPattern(r.rules, "CTX_HOLIDAY_NOUN", false);
-    const std::string_view after = r.context.sentence.substr(std::min(r.context.end, r.context.sentence.size()));
-    if (noun != nullptr && RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *noun)) {
-      const int64_t now = r.context.reference->ToDays();
-      for (const CivilDate& d : named) {
-        const int64_t gap = d.ToDays() > now ? d.ToDays() - now : now - d.ToDays();
-        if (!pick || gap < (pick->ToDays() > now ? pick->ToDays() - now : now - pick->ToDays())) pick = d;
-      }
-    } else {
-      pick = PickDay(r, named, RelOf(r, "rel"));
-    }
+    const std::optional<CivilDate> pick = PickDay(r, named, RelOf(r, "rel"));
     for (size_t i = 0; pick && i < named.size(); ++i) {
       if (named[i] == *pick) day = days[i];
     }
@@ -1598,6 +1598,14 @@ std::optional<Interval> PlacedStretch(const Reader& r, std::string_view timex) {
     const std::optional<CivilDate> to = *direction > 0 ? MoveBy(start, kMonth, 3 + months) : start;
     if (!from || !to) return std::nullopt;
     return Interval{*from, to->AddDays(-1)};
+  }
+  if (const std::optional<Unit> unit = UnitOf(r); unit && unit->code == kDecade && *direction > 0) {
+    // Decades ahead are the calendar's, after the current one ("the next two
+    // decades" in 2018: 2020–2039), as "the next decade" is the 2020s; "the
+    // past decade" is the last ten years (below).
+    if (*count % 10 != 0 || *count > 5000) return std::nullopt;
+    const int from = ref.year / 10 * 10 + 10;
+    return Interval{CivilDate{from, 1, 1}, CivilDate{from + *count - 1, 12, 31}};
   }
   if (*direction > 0) {
     const std::optional<CivilDate> hi = MoveBy(ref, code, *count);

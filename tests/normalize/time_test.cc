@@ -459,4 +459,17 @@ TEST_CASE("NormalizeTime: year-months, fiscal years, durations in parts") {
   CHECK_FALSE(NormalizeTime({{"n1", "2011"}, {"n2", "12"}}, {}, Rules(), context, &out, &err));
 }
 
+TEST_CASE("NormalizeTime: the end of a span of years is in the decade after its start") {
+  CheckCases({
+      {{{"yy", "99"}, {"span_from", "1998"}}, {}, "2010-06-15", "1999"},
+      {{{"yy", "00"}, {"span_from", "1999"}}, {}, "2021-01-05", "2000"},
+      {{{"yy", "20"}, {"span_from", "2010"}}, {}, "", "2020"},
+  });
+  // "2015-32" is no span of years (a score, a count, a code).
+  MatchContext context;
+  TimeValue out;
+  std::string err;
+  CHECK_FALSE(NormalizeTime({{"yy", "32"}, {"span_from", "2015"}}, {}, Rules(), context, &out, &err));
+}
+
 }  // namespace claimcheck::normalize
