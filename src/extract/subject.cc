@@ -115,6 +115,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       countries_(rules, "countries"),
       roles_(rules, "victim_roles"),
       cumulative_(rules, "cumulative_cues"),
+      summing_(rules, "summing_cues"),
       additional_(rules, "additional_cues"),
       other_incidents_(rules, "other_incident_cues"),
       yielding_(rules, "yielding_event_words"),
@@ -791,9 +792,12 @@ std::optional<std::pair<size_t, size_t>> SubjectBuilder::JoinedClause(std::strin
 
 // "More than 600 have been killed in the 12 days of the offensive, and
 // around 3,000 have been wounded": a count joined to a running total is one too.
-bool SubjectBuilder::JoinsRunningTotal(std::string_view sentence, size_t value_offset) const {
+// `summing`: the summing cues count too ("in all": not for one incident).
+bool SubjectBuilder::JoinsRunningTotal(std::string_view sentence, size_t value_offset, bool summing) const {
   const auto joined = JoinedClause(sentence, value_offset);
-  return joined && !cumulative_.Find(sentence.substr(joined->first, joined->second - joined->first)).empty();
+  if (!joined) return false;
+  const std::string_view clause = sentence.substr(joined->first, joined->second - joined->first);
+  return !cumulative_.Find(clause).empty() || (summing && !summing_.Find(clause).empty());
 }
 
 // "One crewman was found alive …, and one is confirmed dead": a bare count
@@ -972,7 +976,9 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     const size_t clause_end = ClauseAround(sentence, value_offset).second;
     std::string_view clause = sentence.substr(value_offset, kCumulativeReach);
     clause = clause.substr(0, std::min(clause.size(), clause_end - value_offset));
-    if (!cumulative_.Find(clause).empty() || JoinsRunningTotal(sentence, value_offset)) {
+    const bool one_incident = rules_.Lex("fixed_count_events").Find(event) != nullptr;
+    if (!cumulative_.Find(clause).empty() || (!one_incident && !summing_.Find(clause).empty()) ||
+        JoinsRunningTotal(sentence, value_offset, !one_incident)) {
       subject += "/total";
     }
     // "In neighbouring Central Aceh district, 10 people were killed": a

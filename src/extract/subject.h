@@ -105,7 +105,7 @@ class SubjectBuilder {
   bool OtherIncident(std::string_view sentence, size_t value_offset) const;
   std::optional<std::pair<size_t, size_t>> JoinedClause(std::string_view sentence,
                                                         size_t value_offset) const;
-  bool JoinsRunningTotal(std::string_view sentence, size_t value_offset) const;
+  bool JoinsRunningTotal(std::string_view sentence, size_t value_offset, bool summing) const;
   std::vector<WordFinder::Hit> ElidedRole(std::string_view sentence, size_t value_offset,
                                           size_t value_end) const;
   std::vector<WordFinder::Hit> ParticipleObjectRole(std::string_view sentence, size_t value_offset,
@@ -127,6 +127,7 @@ class SubjectBuilder {
   WordFinder countries_;
   WordFinder roles_;
   WordFinder cumulative_;
+  WordFinder summing_;  // lexicon summing_cues: a running total, except for one incident
   WordFinder additional_;
   WordFinder other_incidents_;
   WordFinder yielding_;
