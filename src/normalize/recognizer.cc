@@ -169,8 +169,20 @@ void ReadGroups(std::string_view text, uint64_t recognizer, Candidate* c) {
   auto [it, added] = cache.pieces.try_emplace(std::move(key));
   std::vector<re2::StringPiece> pieces(n);
   if (added) {
-    if (re.Match(re2::StringPiece(text.data(), text.size()), c->start, c->end,
-                 RE2::ANCHOR_BOTH, pieces.data(), n)) {
+    // Unanchored within the span: the leftmost-first match there is the one
+    // MatchRule found (it starts at the span's start, and every path that
+    // ends inside the span was open to that search too), and RE2 finds it
+    // with the automata MatchRule already built, where an anchored full
+    // match would build a third, longest-match DFA of the rule first. A
+    // match of any other extent (never expected) falls back to the anchored
+    // full match.
+    const re2::StringPiece whole(text.data(), text.size());
+    bool matched = re.Match(whole, c->start, c->end, RE2::UNANCHORED, pieces.data(), n) &&
+                   pieces[0].data() == text.data() + c->start && pieces[0].size() == c->end - c->start;
+    if (!matched) {
+      matched = re.Match(whole, c->start, c->end, RE2::ANCHOR_BOTH, pieces.data(), n);
+    }
+    if (matched) {
       for (const re2::StringPiece& p : pieces) {
         it->second.emplace_back(
             p.data() == nullptr ? -1 : static_cast<int>(p.data() - (text.data() + c->start)),
