@@ -1488,19 +1488,40 @@ bool PointInTime(const Reader& r, TimeValue* out, std::string* err) {
 /// The compiled pattern of a context macro: anchored at the match (the text
 /// before must end with it, the text after must begin with it).
 const RE2* ContextPattern(const rules::RuleSet& rules, const std::string& macro, bool before) {
-  const std::string body = rules.Macro(macro);
-  if (body.empty()) return nullptr;
-  const std::string pattern = before ? "(?i)(?:" + body + ")$" : "(?i)^(?:" + body + ")";
+  const std::string* body = rules.FindMacro(macro);
+  if (body == nullptr || body->empty()) return nullptr;
+  // Asked for on every match of some rules: each thread first looks in its
+  // own few answers, by macro, side and the macro's text (a rule set made
+  // later at the same address may define it otherwise), without building
+  // the pattern or taking the lock.
+  struct Seen {
+    std::string macro;
+    bool before;
+    std::string body;
+    const RE2* re;
+  };
+  thread_local std::vector<Seen> seen;
+  for (const Seen& s : seen) {
+    if (s.before == before && s.macro == macro && s.body == *body) return s.re;
+  }
+  const std::string pattern = before ? "(?i)(?:" + *body + ")$" : "(?i)^(?:" + *body + ")";
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<RE2>> cache;
-  const std::lock_guard<std::mutex> lock(mu);
-  std::unique_ptr<RE2>& re = cache[pattern];
-  if (!re) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    re = std::make_unique<RE2>(pattern, options);
+  const RE2* found = nullptr;
+  {
+    const std::lock_guard<std::mutex> lock(mu);
+    std::unique_ptr<RE2>& re = cache[pattern];
+    if (!re) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      re = std::make_unique<RE2>(pattern, options);
+    }
+    found = re->ok() ? re.get() : nullptr;
   }
-  return re->ok() ? re.get() : nullptr;
+  constexpr size_t kSeenMax = 64;  // a handful of context macros in practice
+  if (seen.size() >= kSeenMax) seen.clear();
+  seen.push_back({macro, before, *body, found});
+  return found;
 }
 
 /// Fields `before` and `after` name macros the text beside the match must
