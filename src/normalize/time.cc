@@ -95,8 +95,19 @@ struct Reader {
   /// RE2 forbids one name twice in a pattern, so alternatives name their
   /// copies `weekday_2`, `weekday_3`: any of them counts as `weekday`.
   std::optional<std::string_view> Group(std::string_view name) const {
-    for (const char* suffix : {"", "_2", "_3", "_4", "_5"}) {
-      auto it = groups.find(std::string(name) + suffix);
+    if (auto it = groups.find(name); it != groups.end() && !Trim(it->second).empty()) {
+      return Trim(it->second);
+    }
+    // The copies sort together right after "name_": mostly there are none,
+    // and one look says so.
+    std::string key(name);
+    key += '_';
+    const auto copies = groups.lower_bound(key);
+    if (copies == groups.end() || copies->first.compare(0, key.size(), key) != 0) return std::nullopt;
+    for (const char suffix : {'2', '3', '4', '5'}) {
+      key.resize(name.size() + 1);
+      key += suffix;
+      auto it = groups.find(key);
       if (it != groups.end() && !Trim(it->second).empty()) return Trim(it->second);
     }
     return std::nullopt;
