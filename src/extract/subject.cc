@@ -282,6 +282,7 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
   // A run after a place preposition is a place, not a person: "shot to
   // death in Mountville", "at Hempfield High School".
   bool after_place_word = false, run_is_place = false;
+  const rules::Lexicon& place_prepositions = rules_.Lex("place_prepositions");  // once, not per word
   auto end_any = [&] {
     if (!run_is_place) end_run(previous, run_long);
     previous = {};
@@ -296,7 +297,7 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
     const bool name = !raw.empty() && IsName(w);
     if (!name) {
       end_any();
-      after_place_word = !raw.empty() && rules_.Lex("place_prepositions").Find(w) != nullptr;
+      after_place_word = !raw.empty() && place_prepositions.Find(w) != nullptr;
     } else {
       if (previous.empty()) run_is_place = after_place_word;
       run_long = !previous.empty();
