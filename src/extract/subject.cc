@@ -243,9 +243,10 @@ using NameUses = std::map<std::string, std::pair<int, size_t>>;  // slug → (co
 // counting its use alone ("Soleimani's") and twice in `emphasis` (the
 // sentences about a killing); ties go to the earliest.
 std::string SubjectBuilder::LeadName(std::string_view body, std::string_view emphasis) const {
-  NameUses body_uses = CountNames(body, nullptr);
+  // One pass over the body gives both its uses and its full names (the
+  // uses do not depend on whether full names are collected).
   std::map<std::string, bool> in_full_name;
-  CountNames(body, &in_full_name);
+  const NameUses body_uses = CountNames(body, &in_full_name);
   const NameUses emphasis_uses = CountNames(emphasis, nullptr);
   std::string best;
   std::pair<int, size_t> best_score{0, SIZE_MAX};
