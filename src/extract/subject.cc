@@ -259,9 +259,10 @@ using NameUses = std::map<std::string, std::pair<int, size_t>>;  // slug → (co
 // counting its use alone ("Soleimani's") and twice in `emphasis` (the
 // sentences about a killing); ties go to the earliest.
 std::string SubjectBuilder::LeadName(std::string_view body, std::string_view emphasis) const {
-  NameUses body_uses = CountNames(body, nullptr);
+  // One pass over the body gives both its uses and its full names (the
+  // uses do not depend on whether full names are collected).
   std::map<std::string, bool> in_full_name;
-  CountNames(body, &in_full_name);
+  const NameUses body_uses = CountNames(body, &in_full_name);
   const NameUses emphasis_uses = CountNames(emphasis, nullptr);
   std::string best;
   std::pair<int, size_t> best_score{0, SIZE_MAX};
@@ -298,6 +299,7 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
   // A run after a place preposition is a place, not a person: "shot to
   // death in Mountville", "at Hempfield High School".
   bool after_place_word = false, run_is_place = false;
+  const rules::Lexicon& place_prepositions = rules_.Lex("place_prepositions");  // once, not per word
   auto end_any = [&] {
     if (!run_is_place) end_run(previous, run_long);
     previous = {};
@@ -312,7 +314,7 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
     const bool name = !raw.empty() && IsName(w);
     if (!name) {
       end_any();
-      after_place_word = !raw.empty() && rules_.Lex("place_prepositions").Find(w) != nullptr;
+      after_place_word = !raw.empty() && place_prepositions.Find(w) != nullptr;
     } else {
       if (previous.empty()) run_is_place = after_place_word;
       run_long = !previous.empty();

@@ -116,15 +116,19 @@ void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, si
   }
   const RE2& re = compiled != nullptr ? *compiled : rule.re();
   const int n = with_groups ? re.NumberOfCapturingGroups() + 1 : 1;
-  std::vector<re2::StringPiece> pieces(n);
+  // Spans alone (the common case) need one piece: no vector per call.
+  re2::StringPiece span;
+  std::vector<re2::StringPiece> all;
+  if (n > 1) all.resize(static_cast<size_t>(n));
+  re2::StringPiece* const pieces = n > 1 ? all.data() : &span;
   const re2::StringPiece whole(text.data(), text.size());
   size_t pos = start;
-  while (pos <= end && re.Match(whole, pos, end, RE2::UNANCHORED, pieces.data(), n)) {
+  while (pos <= end && re.Match(whole, pos, end, RE2::UNANCHORED, pieces, n)) {
     const size_t m_start = pieces[0].data() - text.data();
     const size_t m_end = m_start + pieces[0].size();
     if (m_end > m_start && AtWordEdges(text, m_start, m_end)) {
       out->push_back({m_start, m_end, rule_index, &rule, &re, {}, 0, std::nullopt, std::nullopt});
-      if (with_groups) SetGroups(text, pieces.data(), &out->back());
+      if (with_groups) SetGroups(text, pieces, &out->back());
     }
     pos = m_end > m_start ? m_end : m_start + 1;
   }
@@ -159,7 +163,9 @@ void ReadGroups(std::string_view text, uint64_t recognizer, Candidate* c) {
     cache.pieces.clear();
     cache.recognizer = recognizer;
   }
-  std::string key(sizeof(size_t), '\0');
+  std::string key;
+  key.reserve(sizeof(size_t) + 4 + (c->end - c->start));  // one allocation, not several
+  key.resize(sizeof(size_t));
   std::memcpy(key.data(), &c->rule_index, sizeof(size_t));
   key += c->start == 0 ? std::string_view("\0\0", 2) : std::string_view("\1", 1);
   if (c->start > 0) key += text[c->start - 1];
@@ -167,10 +173,23 @@ void ReadGroups(std::string_view text, uint64_t recognizer, Candidate* c) {
   if (c->end < text.size()) key += text[c->end];
   key.append(text.data() + c->start, c->end - c->start);
   auto [it, added] = cache.pieces.try_emplace(std::move(key));
-  std::vector<re2::StringPiece> pieces(n);
+  thread_local std::vector<re2::StringPiece> pieces;  // reused: no vector per candidate
+  pieces.assign(static_cast<size_t>(n), re2::StringPiece());
   if (added) {
-    if (re.Match(re2::StringPiece(text.data(), text.size()), c->start, c->end,
-                 RE2::ANCHOR_BOTH, pieces.data(), n)) {
+    // Unanchored within the span: the leftmost-first match there is the one
+    // MatchRule found (it starts at the span's start, and every path that
+    // ends inside the span was open to that search too), and RE2 finds it
+    // with the automata MatchRule already built, where an anchored full
+    // match would build a third, longest-match DFA of the rule first. A
+    // match of any other extent (never expected) falls back to the anchored
+    // full match.
+    const re2::StringPiece whole(text.data(), text.size());
+    bool matched = re.Match(whole, c->start, c->end, RE2::UNANCHORED, pieces.data(), n) &&
+                   pieces[0].data() == text.data() + c->start && pieces[0].size() == c->end - c->start;
+    if (!matched) {
+      matched = re.Match(whole, c->start, c->end, RE2::ANCHOR_BOTH, pieces.data(), n);
+    }
+    if (matched) {
       for (const re2::StringPiece& p : pieces) {
         it->second.emplace_back(
             p.data() == nullptr ? -1 : static_cast<int>(p.data() - (text.data() + c->start)),

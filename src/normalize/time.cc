@@ -95,8 +95,19 @@ struct Reader {
   /// RE2 forbids one name twice in a pattern, so alternatives name their
   /// copies `weekday_2`, `weekday_3`: any of them counts as `weekday`.
   std::optional<std::string_view> Group(std::string_view name) const {
-    for (const char* suffix : {"", "_2", "_3", "_4", "_5"}) {
-      auto it = groups.find(std::string(name) + suffix);
+    if (auto it = groups.find(name); it != groups.end() && !Trim(it->second).empty()) {
+      return Trim(it->second);
+    }
+    // The copies sort together right after "name_": mostly there are none,
+    // and one look says so.
+    std::string key(name);
+    key += '_';
+    const auto copies = groups.lower_bound(key);
+    if (copies == groups.end() || copies->first.compare(0, key.size(), key) != 0) return std::nullopt;
+    for (const char suffix : {'2', '3', '4', '5'}) {
+      key.resize(name.size() + 1);
+      key += suffix;
+      auto it = groups.find(key);
       if (it != groups.end() && !Trim(it->second).empty()) return Trim(it->second);
     }
     return std::nullopt;
@@ -1488,19 +1499,40 @@ bool PointInTime(const Reader& r, TimeValue* out, std::string* err) {
 /// The compiled pattern of a context macro: anchored at the match (the text
 /// before must end with it, the text after must begin with it).
 const RE2* ContextPattern(const rules::RuleSet& rules, const std::string& macro, bool before) {
-  const std::string body = rules.Macro(macro);
-  if (body.empty()) return nullptr;
-  const std::string pattern = before ? "(?i)(?:" + body + ")$" : "(?i)^(?:" + body + ")";
+  const std::string* body = rules.FindMacro(macro);
+  if (body == nullptr || body->empty()) return nullptr;
+  // Asked for on every match of some rules: each thread first looks in its
+  // own few answers, by macro, side and the macro's text (a rule set made
+  // later at the same address may define it otherwise), without building
+  // the pattern or taking the lock.
+  struct Seen {
+    std::string macro;
+    bool before;
+    std::string body;
+    const RE2* re;
+  };
+  thread_local std::vector<Seen> seen;
+  for (const Seen& s : seen) {
+    if (s.before == before && s.macro == macro && s.body == *body) return s.re;
+  }
+  const std::string pattern = before ? "(?i)(?:" + *body + ")$" : "(?i)^(?:" + *body + ")";
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<RE2>> cache;
-  const std::lock_guard<std::mutex> lock(mu);
-  std::unique_ptr<RE2>& re = cache[pattern];
-  if (!re) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    re = std::make_unique<RE2>(pattern, options);
+  const RE2* found = nullptr;
+  {
+    const std::lock_guard<std::mutex> lock(mu);
+    std::unique_ptr<RE2>& re = cache[pattern];
+    if (!re) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      re = std::make_unique<RE2>(pattern, options);
+    }
+    found = re->ok() ? re.get() : nullptr;
   }
-  return re->ok() ? re.get() : nullptr;
+  constexpr size_t kSeenMax = 64;  // a handful of context macros in practice
+  if (seen.size() >= kSeenMax) seen.clear();
+  seen.push_back({macro, before, *body, found});
+  return found;
 }
 
 /// Fields `before` and `after` name macros the text beside the match must

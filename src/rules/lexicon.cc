@@ -12,6 +12,7 @@ std::string LexEntry::Field(std::string_view name, std::string_view fallback) co
 
 std::string NormalizeKey(std::string_view text) {
   std::string key;
+  key.reserve(text.size());  // never longer than the text: one allocation at most
   bool space = false;
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);

@@ -55,6 +55,11 @@ std::string RuleSet::Macro(std::string_view name) const {
   return it == macros_.end() ? std::string() : it->second;
 }
 
+const std::string* RuleSet::FindMacro(std::string_view name) const {
+  auto it = macros_.find(name);
+  return it == macros_.end() ? nullptr : &it->second;
+}
+
 std::string RuleSet::Setting(std::string_view name, std::string_view fallback) const {
   auto it = settings_.find(name);
   return it == settings_.end() ? std::string(fallback) : it->second;

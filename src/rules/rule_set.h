@@ -112,6 +112,8 @@ class RuleSet {
   /// A macro, fully expanded (engine-level patterns such as hedges or
   /// attribution live in rules as macros); "" when absent.
   std::string Macro(std::string_view name) const;
+  /// The same without a copy: null when absent. Valid as long as the set.
+  const std::string* FindMacro(std::string_view name) const;
   /// [settings] value, or `fallback`.
   std::string Setting(std::string_view name, std::string_view fallback = "") const;
   /// An integer setting (IsIntegerSetting; validated when loaded), or `fallback`.
