@@ -363,7 +363,9 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
       continue;
     }
     if (in_run) break;
-    after_place_word = rules_.Lex("place_prepositions").Find(w) != nullptr;
+    // A name after "on" or "by" is a street's or the killer's, not the victim's.
+    after_place_word = rules_.Lex("place_prepositions").Find(w) != nullptr ||
+                       rules_.Lex("victim_phrase_stops").Find(w) != nullptr;
   }
   return last;
 }
@@ -503,6 +505,17 @@ bool SubjectBuilder::DatesNounAfter(std::string_view sentence, const normalize::
     if (rules_.Lex("event_adjectives").Find(word) == nullptr) return false;
   }
   return false;
+}
+
+// The event the violent verb nearest the value tells ("shot" → shooting):
+// event_verbs of an event class, never a named one; empty when none.
+std::string SubjectBuilder::ViolentVerbEvent(std::string_view sentence, size_t value_offset) const {
+  std::vector<WordFinder::Hit> verbs = event_verbs_.Find(sentence);
+  std::erase_if(verbs, [&](const WordFinder::Hit& h) {
+    return rules_.Lex("named_events").Find(h.key) != nullptr || rules_.Lex("event_classes").Find(h.key) == nullptr;
+  });
+  const WordFinder::Hit* verb = Nearest(verbs, value_offset);
+  return verb == nullptr ? "" : verb->key;
 }
 
 // The event a claim is about: the rule's `event` group, else the event word
@@ -854,6 +867,9 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     if (event.empty()) event = doc.main_gathering;
   }
   if (event.empty()) event = EventFor(events_, sentence, groups, value_offset, is_date);
+  // "A 2-year-old girl was shot and killed" in a story headed by its arrest:
+  // the sentence's own violent verb names the event before the story's.
+  if (event.empty() && attribute != "crowd") event = ViolentVerbEvent(sentence, value_offset);
   if (event.empty()) event = attribute == "crowd" ? doc.main_gathering : doc.main_event;
   if (event.empty()) event = attribute == "crowd" ? "gathering" : "event";
 
@@ -869,7 +885,8 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
         const std::vector<std::string_view> words = Words(victim->second);
         const bool preposition = !words.empty() &&
                                  (rules_.Lex("place_prepositions").Find(words.front()) != nullptr ||
-                                  rules_.Lex("agent_prepositions").Find(words.front()) != nullptr);
+                                  rules_.Lex("agent_prepositions").Find(words.front()) != nullptr ||
+                                  rules_.Lex("victim_phrase_stops").Find(words.front()) != nullptr);
         // "shot and killed a 16-year-old Brooklyn resident": told by kind,
         // no one named, and no stand-in for the person the story is about.
         // An age before a name is no count: "killed 15-year-old Ibram Hanna".
@@ -904,14 +921,7 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
       event = EventFor(events_, sentence, {}, value_offset, false);
       // No event noun: a verb of a violent event names it ("shot and killed
       // a 16-year-old … on Saturday" dates the shooting).
-      if (event.empty()) {
-        std::vector<WordFinder::Hit> verbs = event_verbs_.Find(sentence);
-        std::erase_if(verbs, [&](const WordFinder::Hit& h) {
-          return rules_.Lex("named_events").Find(h.key) != nullptr ||
-                 rules_.Lex("event_classes").Find(h.key) == nullptr;
-        });
-        if (const WordFinder::Hit* verb = Nearest(verbs, value_offset)) event = verb->key;
-      }
+      if (event.empty()) event = ViolentVerbEvent(sentence, value_offset);
       if (event.empty() && named_noun) event = named;
       if (event.empty()) event = doc.main_event.empty() ? "event" : doc.main_event;
     } else if (std::string named = NamedVictimAfter(sentence, value_offset); !named.empty()) {

@@ -78,6 +78,7 @@ class SubjectBuilder {
   std::vector<std::string> DefiniteEventKeys(std::string_view text) const;
 
  private:
+  std::string ViolentVerbEvent(std::string_view sentence, size_t value_offset) const;
   bool DatesNounAfter(std::string_view sentence, const normalize::Groups& groups, size_t value_offset) const;
   std::string EventFor(const WordFinder& finder, std::string_view sentence,
                        const normalize::Groups& groups, size_t value_offset,
