@@ -437,23 +437,25 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         const auto inside = MentionsIn(masked, as, as + g[anniversary_it->second].size());
         if (inside.size() == 1) c.anniversary = inside[0];
       }
-      auto plus_it = re.NamedCapturingGroups().find("plus");
-      if (plus_it != re.NamedCapturingGroups().end() && g[plus_it->second].data() != nullptr) {
-        const size_t ps = g[plus_it->second].data() - masked.text.data();
-        const auto inside = MentionsIn(masked, ps, ps + g[plus_it->second].size());
-        if (inside.size() != 1) continue;
-        c.plus = inside[0];
-      }
-      auto minus_it = re.NamedCapturingGroups().find("minus");
-      if (minus_it != re.NamedCapturingGroups().end() && g[minus_it->second].data() != nullptr) {
-        const size_t ps = g[minus_it->second].data() - masked.text.data();
-        const auto inside = MentionsIn(masked, ps, ps + g[minus_it->second].size());
-        if (inside.size() != 1) continue;
-        // Only an exact count is taken away ("at least two fatally" leaves
-        // no known number of wounded).
-        const auto* q = std::get_if<model::Quantity>(&mentions[inside[0]].value);
+      // Groups `plus` and `minus`: absent, or exactly one mention (else no
+      // candidate).
+      bool one_each = true;
+      auto one_mention = [&](const char* name) -> std::optional<size_t> {
+        auto it = re.NamedCapturingGroups().find(name);
+        if (it == re.NamedCapturingGroups().end() || g[it->second].data() == nullptr) return std::nullopt;
+        const size_t ps = g[it->second].data() - masked.text.data();
+        const auto inside = MentionsIn(masked, ps, ps + g[it->second].size());
+        if (inside.size() != 1) one_each = false;
+        return inside.size() == 1 ? std::optional<size_t>(inside[0]) : std::nullopt;
+      };
+      c.plus = one_mention("plus");
+      c.minus = one_mention("minus");
+      if (!one_each) continue;
+      // Only an exact count is taken away ("at least two fatally" leaves
+      // no known number of wounded).
+      if (c.minus) {
+        const auto* q = std::get_if<model::Quantity>(&mentions[*c.minus].value);
         if (q == nullptr || !q->hi || *q->hi != q->lo) continue;
-        c.minus = inside[0];
       }
       if (named_it != re.NamedCapturingGroups().end() && g[named_it->second].data() != nullptr) {
         const size_t ns = g[named_it->second].data() - masked.text.data();

@@ -215,10 +215,7 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
   // shooting (event_verbs whose key has an event class, never a named one).
   if (events.Top().empty()) {
     event_verbs_.ForEach(body, [&](const WordFinder::Hit& h) {
-      if (rules_.Lex("named_events").Find(h.key) == nullptr &&
-          rules_.Lex("event_classes").Find(h.key) != nullptr) {
-        events.Add(h.key, h.offset);
-      }
+      if (ViolentVerbKey(h.key)) events.Add(h.key, h.offset);
     });
   }
   gatherings_.ForEach(body, [&](const WordFinder::Hit& h) { gatherings.Add(h.key, h.offset); });
@@ -507,13 +504,25 @@ bool SubjectBuilder::DatesNounAfter(std::string_view sentence, const normalize::
   return false;
 }
 
-// The event the violent verb nearest the value tells ("shot" → shooting):
-// event_verbs of an event class, never a named one; empty when none.
+// Whether an event_verbs key names a violent event by itself: of an event
+// class, never a named one ("shot" → shooting; not "killed", not "arrested").
+bool SubjectBuilder::ViolentVerbKey(const std::string& key) const {
+  return rules_.Lex("named_events").Find(key) == nullptr && rules_.Lex("event_classes").Find(key) != nullptr;
+}
+
+// What follows an age at the start of `text` ("15-year-old Ibram Hanna" →
+// "Ibram Hanna"; macro AGE), or `text` itself.
+std::string_view SubjectBuilder::SkipAge(std::string_view text) const {
+  re2::StringPiece rest(text.data(), text.size());
+  if (age_ != nullptr && RE2::Consume(&rest, *age_)) return std::string_view(rest.data(), rest.size());
+  return text;
+}
+
+// The event the violent verb nearest the value tells ("shot" → shooting);
+// empty when none.
 std::string SubjectBuilder::ViolentVerbEvent(std::string_view sentence, size_t value_offset) const {
   std::vector<WordFinder::Hit> verbs = event_verbs_.Find(sentence);
-  std::erase_if(verbs, [&](const WordFinder::Hit& h) {
-    return rules_.Lex("named_events").Find(h.key) != nullptr || rules_.Lex("event_classes").Find(h.key) == nullptr;
-  });
+  std::erase_if(verbs, [&](const WordFinder::Hit& h) { return !ViolentVerbKey(h.key); });
   const WordFinder::Hit* verb = Nearest(verbs, value_offset);
   return verb == nullptr ? "" : verb->key;
 }
@@ -573,10 +582,7 @@ std::string SubjectBuilder::NamedVictimAfter(std::string_view sentence, size_t f
     if (rules_.Lex("named_events").Find(h.key) == nullptr) continue;
     // An age before the name is no number of victims: "killed 15-year-old
     // Ibram Hanna" names him (macro AGE).
-    std::string_view after = sentence.substr(from + h.offset + h.length);
-    re2::StringPiece rest(after.data(), after.size());
-    if (age_ != nullptr && RE2::Consume(&rest, *age_)) after = std::string_view(rest.data(), rest.size());
-    std::vector<std::string_view> object = Words(after);
+    std::vector<std::string_view> object = Words(SkipAge(sentence.substr(from + h.offset + h.length)));
     if (object.size() > kObjectWords) object.resize(kObjectWords);
     // "killed 28 civilians in Qana" names a place, not a victim, and so does
     // "killed on Oak Street" (lexicon victim_phrase_stops).
@@ -890,9 +896,7 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
         // "shot and killed a 16-year-old Brooklyn resident": told by kind,
         // no one named, and no stand-in for the person the story is about.
         // An age before a name is no count: "killed 15-year-old Ibram Hanna".
-        re2::StringPiece rest(victim->second);
-        if (age_ != nullptr) RE2::Consume(&rest, *age_);
-        const std::string_view phrase(rest.data(), rest.size());
+        const std::string_view phrase = SkipAge(victim->second);
         const std::vector<std::string_view> named = Words(phrase);
         if (!named.empty() && (rules_.Lex("victim_by_kind_openers").Find(named.front()) != nullptr ||
                                std::isdigit(static_cast<unsigned char>(named.front().front())))) {

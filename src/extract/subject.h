@@ -78,6 +78,8 @@ class SubjectBuilder {
   std::vector<std::string> DefiniteEventKeys(std::string_view text) const;
 
  private:
+  bool ViolentVerbKey(const std::string& key) const;
+  std::string_view SkipAge(std::string_view text) const;
   std::string ViolentVerbEvent(std::string_view sentence, size_t value_offset) const;
   bool DatesNounAfter(std::string_view sentence, const normalize::Groups& groups, size_t value_offset) const;
   std::string EventFor(const WordFinder& finder, std::string_view sentence,
