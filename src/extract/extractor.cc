@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <string_view>
+#include <unordered_map>
+#include <variant>
 
 #include "extract/as_of.h"
 #include "extract/candidates.h"
@@ -50,6 +53,30 @@ model::Time TimeFromTimex(const std::string& timex, const std::string& granulari
     t.hi = bounds->hi.ToString();
   }
   return t;
+}
+
+// Pass 7: a count of the shot (scope counted "shot": killed and wounded)
+// learns the largest count of dead its document gives for its subject, so
+// that reconciling reads it as that many fewer wounded at least ("Four
+// people were shot … one of them died": 3 to 4 wounded). One pass over the
+// document's claims for the counts of dead, one for the counts of shot.
+void KilledOfShot(std::vector<model::Claim>* claims) {
+  std::unordered_map<std::string_view, int64_t> killed;  // subject → most dead
+  bool shot = false;
+  for (const model::Claim& c : *claims) {
+    shot = shot || !c.scope.counted.empty();
+    const auto* q = std::get_if<model::Quantity>(&c.value);
+    if (c.attribute != "deaths" || c.negated || q == nullptr || !c.scope.empty()) continue;
+    const int64_t n = q->hi ? *q->hi : q->lo;
+    auto [it, added] = killed.try_emplace(c.subject, n);
+    if (!added) it->second = std::max(it->second, n);
+  }
+  if (!shot) return;
+  for (model::Claim& c : *claims) {
+    if (c.scope.counted.empty()) continue;
+    auto it = killed.find(c.subject);
+    c.scope.killed = it == killed.end() ? -1 : it->second;
+  }
 }
 
 }  // namespace
@@ -141,9 +168,13 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
     for (size_t i = 0; i < claims.size(); ++i) {
       const Candidate& c = *kept[i];
       const corpus::Span& s = doc.sentences[c.sentence];
+      const std::string_view previous =
+          c.sentence == 0 ? std::string_view()
+                          : std::string_view(doc.text).substr(doc.sentences[c.sentence - 1].start,
+                                                              doc.sentences[c.sentence - 1].end - doc.sentences[c.sentence - 1].start);
       claims[i].subject = impl.subjects.Build(
           claims[i].attribute, std::string_view(doc.text).substr(s.start, s.end - s.start),
-          c.groups, c.rule->fields, c.value_start - s.start, doc_subjects);
+          c.groups, c.rule->fields, c.value_start - s.start, doc_subjects, previous);
       const std::string& subject = claims[i].subject;
       claims[i].event_class =
           impl.rules.Lex("event_classes").Value(subject.substr(0, subject.find_first_of("/@"))).value_or("");
@@ -170,6 +201,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
     x.trace.push_back(fmt::format("{} → {} {} = {} (subject {})", c.rule->id, claim.id,
                                   claim.attribute, claim.evidence.text, claim.subject));
   }
+  KilledOfShot(&claims);
   // Every kept candidate is one of `candidates`, in their order: all claims
   // are done. Moved whole, not one by one: one vector of them, not two.
   if (x.claims.empty()) {
@@ -316,6 +348,9 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
   claim->revision = Search(revision.get(), before);
   if (rules.Lex("tally_attributes").Find(claim->attribute) != nullptr) {
     claim->scope = scope.ScopeOf(sentence_text, c.value_end - s.start);
+    if (auto counted = c.rule->fields.find("counted"); counted != c.rule->fields.end()) {
+      claim->scope.counted = counted->second;
+    }
   }
   claim->timeline = scope.TimelineOf(sentence_text, c.value_start - s.start, claim->revision);
   for (const auto& re : attribution) {

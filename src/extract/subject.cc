@@ -864,7 +864,7 @@ std::vector<WordFinder::Hit> SubjectBuilder::ParticipleObjectRole(std::string_vi
 std::string SubjectBuilder::Build(const std::string& attribute, std::string_view sentence,
                                   const normalize::Groups& groups, const normalize::Fields& fields,
                                   size_t value_offset,
-                                  const DocumentSubjects& doc) const {
+                                  const DocumentSubjects& doc, std::string_view previous) const {
   if (attribute == "troops") return TroopsSubject(sentence, value_offset, doc);
   const bool is_date = attribute == "date";
   std::string event;
@@ -949,11 +949,16 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     if (roles.empty()) roles = ElidedRole(sentence, value_offset, value_end);
     if (roles.empty()) roles = ParticipleObjectRole(sentence, value_offset, value_end);
     // "Two were killed and three other people were injured": the wounded
-    // are others than the dead, not another incident's.
-    if (!roles.empty() && roles.front().key == "others" && attribute != "deaths" &&
-        !deaths_before_.Find(sentence.substr(0, value_offset)).empty() &&
-        injuries_before_.Find(sentence.substr(0, value_offset)).empty()) {
-      roles.clear();
+    // are others than the dead, not another incident's. So are they when
+    // their sentence tells of neither and the one before tells of the dead
+    // only ("A man was killed. Five other people were wounded").
+    if (!roles.empty() && roles.front().key == "others" && attribute != "deaths") {
+      const std::string_view before = sentence.substr(0, value_offset);
+      const bool deaths = !deaths_before_.Find(before).empty(), injuries = !injuries_before_.Find(before).empty();
+      if ((deaths && !injuries) ||
+          (!deaths && !injuries && !deaths_before_.Find(previous).empty() && injuries_before_.Find(previous).empty())) {
+        roles.clear();
+      }
     }
     // A sum counts both its parts ("two officers and three bystanders were
     // wounded" is 5, "six deputies and a bystander" 7): it is of a role only

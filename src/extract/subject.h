@@ -63,12 +63,14 @@ class SubjectBuilder {
   /// `value_offset` in `sentence`: "strike@gaza", "soleimani-killing",
   /// "us-troops@iraq". `groups` are the claim rule's named groups (event,
   /// victim, place).
+  /// `previous` is the sentence before (where "five other people were
+  /// wounded" learns whose others they are).
   /// Rule field `lead_name = "false"`: a killing without a victim in the
   /// sentence does not take the document's lead name (broad rules).
   std::string Build(const std::string& attribute, std::string_view sentence,
                     const normalize::Groups& groups, const normalize::Fields& fields,
                     size_t value_offset,
-                    const DocumentSubjects& doc) const;
+                    const DocumentSubjects& doc, std::string_view previous = {}) const;
 
   /// The event keys in a phrase or sentence, in order ("his killing" → killing).
   std::vector<std::string> EventKeys(std::string_view text) const;

@@ -199,6 +199,10 @@ Json ToJson(const Claim& c) {
     j["scope"] = {{"who", StringOrNull(c.scope.who)},
                   {"perpetrators", c.scope.perpetrators > 0 ? Json(c.scope.perpetrators) : Json(nullptr)},
                   {"part", StringOrNull(c.scope.part)}};
+    if (!c.scope.counted.empty()) {
+      j["scope"]["counted"] = c.scope.counted;
+      j["scope"]["killed"] = c.scope.killed >= 0 ? Json(c.scope.killed) : Json(nullptr);
+    }
   }
   if (!c.timeline.empty()) j["timeline"] = {{"stage", c.timeline.stage}, {"cue", StringOrNull(c.timeline.cue)}};
   return j;
@@ -252,6 +256,11 @@ class ClaimJson {
       Key("perpetrators");
       c.scope.perpetrators > 0 ? Int(c.scope.perpetrators) : Raw("null");
       Key("part"); StrOrNull(c.scope.part);
+      if (!c.scope.counted.empty()) {
+        Key("counted"); Str(c.scope.counted);
+        Key("killed");
+        c.scope.killed >= 0 ? Int(c.scope.killed) : Raw("null");
+      }
       Close();
     }
     if (!c.timeline.empty()) {
@@ -504,6 +513,18 @@ bool FromJson(const Json& j, Claim* out, std::string* err) {
     if (c.scope.perpetrators < 0 || c.scope.perpetrators > kMaxCount) {
       *err = "'perpetrators' is out of range";
       return false;
+    }
+    if (!GetString(*it, "counted", &c.scope.counted, err)) return false;
+    if (!c.scope.counted.empty() && c.scope.counted != "shot") {
+      *err = "'counted' is not \"shot\"";
+      return false;
+    }
+    if (auto k = it->find("killed"); k != it->end() && !k->is_null()) {
+      if (!GetNumber(*it, "killed", &c.scope.killed, err)) return false;
+      if (c.scope.killed < 0 || c.scope.killed > kMaxCount) {
+        *err = "'killed' is out of range";
+        return false;
+      }
     }
   }
   if (auto it = j.find("timeline"); it != j.end() && !it->is_null()) {

@@ -75,6 +75,13 @@ std::string ShowValue(const Value& v) {
   return std::get<Time>(v).timex;
 }
 
+Quantity WoundedOfShot(Quantity q, int64_t killed) {
+  q.lo = killed >= 0 && q.lo > killed ? q.lo - killed : 0;
+  q.point.reset();
+  q.qualifier.clear();
+  return q;
+}
+
 Quantity WithoutPerpetrators(Quantity q, int64_t k) {
   q.lo -= k;
   if (q.hi) *q.hi -= k;

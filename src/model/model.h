@@ -112,7 +112,13 @@ struct Scope {
   std::string who;        ///< "" (not said), "victims+perpetrator", "perpetrators"
   int64_t perpetrators = 0;  ///< victims+perpetrator: how many of the count did it; 0 when not said
   std::string part;       ///< "" or the part's name (lexicon part_cues): "at the scene", "identified", …
-  bool empty() const { return who.empty() && part.empty(); }
+  /// "" or "shot": the count is of everyone hit, killed or wounded (claim
+  /// field `counted`), an injuries claim read as killed + wounded.
+  std::string counted;
+  /// counted "shot": the largest count of dead its document gives for the
+  /// same subject (so this many of the shot may be dead), -1 when none.
+  int64_t killed = -1;
+  bool empty() const { return who.empty() && part.empty() && counted.empty(); }
   friend bool operator==(const Scope&, const Scope&) = default;
 };
 
@@ -215,6 +221,12 @@ std::string ShowValue(const Value& v);
 /// A count of the victims and `k` perpetrators as the victims' count ("seven
 /// dead, including the gunman" → 6): the point and every bound k fewer.
 Quantity WithoutPerpetrators(Quantity q, int64_t k);
+
+/// A count of people shot (scope counted "shot": killed and wounded) as a
+/// count of the wounded: `killed` fewer at least (the dead its document
+/// gives; unknown, -1: any number of them), at most all: "4 shot" with one
+/// dead is 3–4 wounded, with no count of dead 0–4. Open above stays open.
+Quantity WoundedOfShot(Quantity q, int64_t killed);
 
 struct Report {
   std::vector<DocumentRecord> inputs;

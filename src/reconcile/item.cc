@@ -121,6 +121,12 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
       it.lo -= it.perpetrators;
       if (it.hi != kOpen) it.hi -= it.perpetrators;
     }
+    // "Four people were shot" among injuries: killed + wounded, so 3–4
+    // wounded when its story gives one dead, at most 4 when it gives none.
+    if (c.scope.counted == "shot" && c.attribute == "injuries" && it.lo <= it.hi) {
+      it.shot = true;
+      it.lo = c.scope.killed >= 0 && it.lo > c.scope.killed ? it.lo - c.scope.killed : 0;
+    }
   } else {
     const auto& t = std::get<model::Time>(c.value);
     if (auto days = Days(t.lo, t.hi)) {

@@ -69,6 +69,9 @@ struct Item {
   /// group where another count does (WidenForPerpetrators): read with or
   /// without them ("nine dead" beside "eight victims and the gunman").
   bool maybe_perpetrators = false;
+  /// A count of people shot, killed and wounded, in a group of injuries:
+  /// its bounds here are the wounded's (model::WoundedOfShot).
+  bool shot = false;
   /// When the claim's event happened, as far as the claim tells: a date
   /// claim's value; a count's own sentence time (basis sentence, anchored,
   /// cross-document). Counts dated by their document only have none.

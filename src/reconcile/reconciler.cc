@@ -634,6 +634,15 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
                                   model::ShowValue(WithoutPerpetrators(q, c->perpetrators))));
     }
   }
+  for (const Item* c : part.items) {
+    if (c->shot) {
+      const auto& q = std::get<model::Quantity>(c->claim->value);
+      notes.push_back(fmt::format("{} counts people shot, killed or wounded (\"{}\"): {} shot, {} dead in its story, "
+                                  "read as {} wounded", docs[c->doc].label, c->claim->evidence.text,
+                                  model::ShowValue(q), c->claim->scope.killed >= 0 ? std::to_string(c->claim->scope.killed) : "none counted",
+                                  model::ShowValue(model::WoundedOfShot(q, c->claim->scope.killed))));
+    }
+  }
   if (std::any_of(part.items.begin(), part.items.end(), [](const Item* c) { return c->maybe_perpetrators; })) {
     notes.push_back("counts that do not say whether they include the perpetrator are read with or without "
                     "them: another count of this event includes them");

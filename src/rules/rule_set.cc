@@ -389,6 +389,14 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
                                              "to 999999, got '{}'", rule->id, field, count->second)), false;
     }
   }
+  // "shot": a count of everyone hit, killed or wounded, read as killed +
+  // wounded (rules/README.md, "Scope of a count").
+  if (auto counted = rule->fields.find("counted"); counted != rule->fields.end()) {
+    if (!claim || rule->attribute != "injuries" || counted->second != "shot") {
+      return *err = Error(start, fmt::format("rule '{}': 'counted' is \"shot\", for injuries claims only, got '{}'",
+                                             rule->id, counted->second)), false;
+    }
+  }
   const toml::array* list = examples ? examples->as_array() : nullptr;
   if (list == nullptr || list->empty()) {
     *err = Error(examples ? Loc(file, examples->source()) : start,

@@ -148,8 +148,21 @@ bool Tolerant(const Claim& c) {
   return d.known && d.lo == d.hi;
 }
 
+// A count of people shot among injuries: killed + wounded, so the wounded
+// are the count less its story's dead at least (any number when it counts
+// none), at most all of it.
+bool Shot(const Claim& c) {
+  const auto* q = std::get_if<Quantity>(&c.value);
+  return q != nullptr && c.attribute == "injuries" && c.scope.counted == "shot" && (!q->hi || *q->hi >= q->lo);
+}
+
 model::Value Eff(const Claim& c) {
-  if (const int64_t k = Perpetrators(c)) return model::WithoutPerpetrators(std::get<Quantity>(c.value), k);
+  if (const int64_t k = Perpetrators(c)) {
+    Quantity q = model::WithoutPerpetrators(std::get<Quantity>(c.value), k);
+    if (Shot(c)) q.lo = c.scope.killed >= 0 && q.lo > c.scope.killed ? q.lo - c.scope.killed : 0;
+    return q;
+  }
+  if (Shot(c)) return model::WoundedOfShot(std::get<Quantity>(c.value), c.scope.killed);
   model::Value v = c.value;
   if (Tolerant(c)) {
     auto& t = std::get<model::Time>(v);
@@ -823,6 +836,15 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       f.notes.push_back(fmt::format("{} counts the perpetrator{} (\"{}\"): {} with, {} without", ctx.Label(c->doc),
                                     k > 1 ? "s" : "", c->evidence.text, model::ShowValue(q),
                                     model::ShowValue(model::WithoutPerpetrators(q, k))));
+    }
+  }
+  for (const Claim* c : g.claims) {
+    if (Shot(*c)) {
+      const auto& q = std::get<Quantity>(c->value);
+      f.notes.push_back(fmt::format("{} counts people shot, killed or wounded (\"{}\"): {} shot, {} dead in its story, "
+                                    "read as {} wounded", ctx.Label(c->doc), c->evidence.text, model::ShowValue(q),
+                                    c->scope.killed >= 0 ? std::to_string(c->scope.killed) : "none counted",
+                                    model::ShowValue(model::WoundedOfShot(q, c->scope.killed))));
     }
   }
   if (std::any_of(g.claims.begin(), g.claims.end(), [&](const Claim* c) { return bare(*c); })) {

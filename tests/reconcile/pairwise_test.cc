@@ -166,16 +166,19 @@ model::Report SomeReport(Random& r, const World& w) {
     if (r.Chance(10)) c.timeline = {"earlier", "initially"};
     switch (r.Int(1, 12)) {
       case 1:
-        c.scope = {"victims+perpetrator", r.Int(1, 2), ""};
+        c.scope = {"victims+perpetrator", r.Int(1, 2), "", "", -1};
         break;
       case 2:
-        c.scope = {"victims+perpetrator", 0, ""};
+        c.scope = {"victims+perpetrator", 0, "", "", -1};
         break;
       case 3:
-        c.scope = {"perpetrators", 0, ""};
+        c.scope = {"perpetrators", 0, "", "", -1};
         break;
       case 4:
-        c.scope = {"", 0, "at the scene"};
+        c.scope = {"", 0, "at the scene", "", -1};
+        break;
+      case 5:
+        c.scope = {"", 0, "", "shot", r.Int(-1, 2)};
         break;
       default:
         break;

@@ -142,7 +142,7 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
   }
   SUBCASE("a count with the perpetrator agrees with the victims' count less the perpetrator") {
     model::Claim with = Count("a", 1, "shooting", 7, 7, "2016-06-12");
-    with.scope = {"victims+perpetrator", 1, ""};
+    with.scope = {"victims+perpetrator", 1, "", "", -1};
     with.evidence.text = "seven dead, including the gunman";
     model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")}, {with, Count("b", 1, "shooting", 6, 6, "2016-06-12")}, {}};
     CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});
@@ -154,7 +154,7 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
   }
   SUBCASE("victims + perpetrators = total: a count that does not say may include the gunman") {
     model::Claim with = Count("b", 1, "shooting", 9, 9, "2016-06-12");  // "nine dead, including the gunman"
-    with.scope = {"victims+perpetrator", 1, ""};
+    with.scope = {"victims+perpetrator", 1, "", "", -1};
     model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
                      {Count("a", 1, "shooting", 9, 9, "2016-06-12"),  // "nine dead"
                       with, Count("c", 1, "shooting", 8, 8, "2016-06-12")},  // "the gunman killed eight"
@@ -167,9 +167,9 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
   }
   SUBCASE("parts and perpetrators are groups of their own") {
     model::Claim scene = Count("a", 2, "shooting", 2, 2, "2015-08-20");
-    scene.scope = {"", 0, "at the scene"};
+    scene.scope = {"", 0, "at the scene", "", -1};
     model::Claim suspects = Count("b", 2, "shooting", 2, 2, "2015-08-20");
-    suspects.scope = {"perpetrators", 0, ""};
+    suspects.scope = {"perpetrators", 0, "", "", -1};
     model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
                      {Count("a", 1, "shooting", 3, 3, "2015-08-20"), scene, Count("b", 1, "shooting", 3, 3, "2015-08-20"),
                       suspects},
