@@ -757,6 +757,41 @@ Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vecto
   return out;
 }
 
+// Verdicts are per pair: inside a group that contradicts or changed, the
+// sources that state one exact count agree, and say so in a finding of their
+// own ("two sources agree: 5" beside "5 (a, b) vs 2 (c, d)"; the 24 dead two
+// outlets give at the end of a toll that rose). Exact counts as compared
+// (lo = hi: the victims' of a count with its perpetrators); each value two
+// or more independent sources state, in ascending order. O(g log g).
+void AddAgreements(const std::string& attribute, const std::string& verdict, const Part& part,
+                   const std::vector<const Item*>& compared, const std::vector<DocInfo>& docs,
+                   std::vector<Finding>* out) {
+  std::map<int64_t, std::vector<const Item*>> by_value;  // each in claim order
+  for (const Item* c : compared) {
+    if (c->quantity && c->lo == c->hi) by_value[c->lo].push_back(c);
+  }
+  const std::string title = Title(attribute, part.subject);
+  for (const auto& [value, items] : by_value) {
+    if (items.size() < 2) continue;
+    Finding f;
+    f.subject = part.subject;
+    f.attribute = attribute;
+    const size_t sources = IndependentSources(items, docs, &f.notes);
+    if (sources < 2) continue;
+    for (const Item* c : items) f.claims.push_back(c->claim->id);
+    const std::string shown = model::ShowValue(model::Quantity{static_cast<double>(value), value, value, ""});
+    f.notes.push_back(fmt::format("part of a disagreement: these sources agree on {}; the {} finding of {} holds "
+                                  "every figure", shown, verdict, part.subject));
+    f.verdict = "agree";
+    f.severity = "note";
+    f.summary = fmt::format("{}: {} sources agree: {}", title, sources, shown);
+    Standing s;
+    s.compared = items;
+    f.timeline = TimelineOf(Part{part.subject, items}, s, docs);
+    out->push_back(std::move(f));
+  }
+}
+
 std::vector<Finding> Judge(const std::string& attribute, const Part& group, const std::vector<DocInfo>& docs,
                            const ClaimNotes& claim_notes) {
   Finding f;
@@ -791,7 +826,9 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     f.verdict = "contradict";
     f.severity = Severity(found.contradiction);
     f.summary = fmt::format("{}: {}", title, ValuesBySource(compared, docs));
-    return {f};
+    std::vector<Finding> out{f};
+    AddAgreements(attribute, f.verdict, part, compared, docs, &out);
+    return out;
   }
   if (found.internal) {
     f.verdict = "internal";
@@ -812,6 +849,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
                                     model::ShowValue(to.claim->value), docs[to.doc].label, as_of(to));
       out.push_back(std::move(changed));
     }
+    AddAgreements(attribute, f.verdict, part, compared, docs, &out);
     return out;
   }
   if (found.last_change) {
@@ -824,7 +862,9 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     f.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", title, model::ShowValue(from.claim->value),
                             docs[from.doc].label, as_of(from), model::ShowValue(to.claim->value), docs[to.doc].label,
                             as_of(to));
-    return {f};
+    std::vector<Finding> out{f};
+    AddAgreements(attribute, f.verdict, part, compared, docs, &out);
+    return out;
   }
   std::vector<Finding> out;
   // An earlier figure apart from what stands: the change it was.

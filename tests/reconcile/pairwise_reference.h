@@ -894,11 +894,55 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   }
   const std::string values = ValuesBySource(compared, ctx);
   auto as_of = [](const Claim& c) { return c.as_of.timex.empty() ? "unknown" : c.as_of.timex; };
+  // Per pair: in a group that contradicts or changed, each exact count (as
+  // compared) that two or more independent sources state is their agreement.
+  auto agreements = [&](const std::string& verdict, std::vector<Finding>* out) {
+    std::set<int64_t> values_seen;
+    for (const Claim* c : compared) {
+      const model::Value v = E(*c);
+      const auto* q = std::get_if<Quantity>(&v);
+      if (q != nullptr && q->hi && *q->hi == q->lo) values_seen.insert(q->lo);
+    }
+    for (int64_t value : values_seen) {
+      std::vector<const Claim*> same;
+      for (const Claim* c : compared) {
+        const model::Value v = E(*c);
+        const auto* q = std::get_if<Quantity>(&v);
+        if (q != nullptr && q->hi && *q->hi == q->lo && q->lo == value) same.push_back(c);
+      }
+      if (same.size() < 2) continue;
+      Finding a;
+      a.subject = g.subject;
+      a.attribute = g.attribute;
+      const size_t n = IndependentSources(same, ctx, &a.notes);
+      if (n < 2) continue;
+      for (const Claim* c : same) a.claims.push_back(c->id);
+      const std::string shown = model::ShowValue(Quantity{static_cast<double>(value), value, value, ""});
+      a.notes.push_back(fmt::format("part of a disagreement: these sources agree on {}; the {} finding of {} holds "
+                                    "every figure", shown, verdict, g.subject));
+      a.verdict = "agree";
+      a.severity = "note";
+      a.summary = fmt::format("{}: {} sources agree: {}", Title(g), n, shown);
+      std::vector<const Claim*> by_time = same;
+      std::stable_sort(by_time.begin(), by_time.end(), [](const Claim* x, const Claim* y) {
+        const AsOfDays dx = AsOf(*x), dy = AsOf(*y);
+        if (dx.known != dy.known) return dx.known;
+        return dx.known && dx.lo != dy.lo ? dx.lo < dy.lo : ClaimOrder(x->id) < ClaimOrder(y->id);
+      });
+      for (const Claim* c : by_time) {
+        a.timeline.push_back({c->id, ctx.Label(c->doc), c->as_of.timex, model::ShowValue(c->value), "standing"});
+      }
+      a.grouped_by = g.grouped_by;
+      out->push_back(std::move(a));
+    }
+  };
   if (worst_gap >= 0) {
     f.verdict = "contradict";
     f.severity = Severity(worst_gap);
     f.summary = fmt::format("{}: {}", Title(g), values);
-    return {f};
+    std::vector<Finding> out{f};
+    agreements(f.verdict, &out);
+    return out;
   }
   if (internal) {
     f.verdict = "internal";
@@ -926,6 +970,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       out.push_back(std::move(change));
       break;
     }
+    agreements(f.verdict, &out);
     return out;
   }
   if (changed) {
@@ -934,7 +979,9 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     f.summary = fmt::format("{}: {} ({}, as of {}) then {} ({}, as of {})", Title(g), model::ShowValue(from->value),
                             ctx.Label(from->doc), as_of(*from), model::ShowValue(to->value), ctx.Label(to->doc),
                             as_of(*to));
-    return {f};
+    std::vector<Finding> out{f};
+    agreements(f.verdict, &out);
+    return out;
   }
   std::vector<Finding> out;
   for (const Claim* e : earlier) {

@@ -118,9 +118,10 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
     Reconcile(&r);
     REQUIRE(r.findings[0].notes.size() == 1);
     CHECK(r.findings[0].notes[0].find("x.com also says 2") == 0);
-    // A source that states only another value still contradicts.
+    // A source that states only another value still contradicts; the two
+    // sources that state 3 agree on it beside the contradiction.
     r.claims.push_back(Count("c", 1, "shooting", 5, 5, "2015-08-20"));
-    CHECK(Verdicts(r) == Strings{"F1 contradict error shooting"});
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting", "F2 contradict error shooting"});
   }
   SUBCASE("a document's \"3\" beside its own \"at least 3\" is read as at least 3") {
     model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
@@ -138,7 +139,7 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
                          {Count("a", 2, "quake", 3, 3, "2005-11-27"), Count("b", 1, "quake", 10, 10, "2005-11-27"),
                           Count("b", 2, "quake", 3, std::nullopt, "2005-11-27"), Count("c", 1, "quake", 10, 10, "2005-11-27")},
                          {}};
-    CHECK(Verdicts(alone) == Strings{"F1 contradict error quake"});
+    CHECK(Verdicts(alone) == Strings{"F1 agree note quake", "F2 contradict error quake"});
   }
   SUBCASE("a count with the perpetrator agrees with the victims' count less the perpetrator") {
     model::Claim with = Count("a", 1, "shooting", 7, 7, "2016-06-12");
@@ -163,7 +164,7 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
     // Without a count that includes the gunman, nine and eight disagree.
     r.claims[1].scope = {};
     r.claims[1].value = model::Quantity{std::nullopt, 8, 8, ""};
-    CHECK(Verdicts(r) == Strings{"F1 contradict warning shooting"});
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting", "F2 contradict warning shooting"});
   }
   SUBCASE("parts and perpetrators are groups of their own") {
     model::Claim scene = Count("a", 2, "shooting", 2, 2, "2015-08-20");
@@ -298,6 +299,38 @@ TEST_CASE("a crowd is one gathering at one moment: compared only when both sente
   CHECK(Verdicts(tolls) == Strings{"F1 contradict error protest"});
 }
 
+TEST_CASE("sources that state one count agree inside a contradiction or a change (rules/README.md, Verdicts 10)") {
+  // "50 (a) vs 80 (b) vs 80 (c)": the contradiction holds every figure; b and
+  // c agree on 80 in a finding of their own. The same outlet twice is one source.
+  model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com"), Doc("d", "z.com")},
+                   {Count("a", 1, "quake", 50, 50, "2005-11-28"), Count("b", 1, "quake", 80, 80, "2005-11-28"),
+                    Count("c", 1, "quake", 80, 80, "2005-11-28"), Count("d", 1, "quake", 80, 80, "2005-11-28")},
+                   {}};
+  REQUIRE(Verdicts(r) == Strings{"F1 agree note quake", "F2 contradict error quake"});
+  Reconcile(&r);
+  const model::Finding& a = r.findings[0];
+  CHECK(a.summary == "Deaths of quake: 2 sources agree: 80");
+  CHECK(a.claims == Strings{"b#1", "c#1", "d#1"});
+  REQUIRE(a.notes.size() == 2);
+  CHECK(a.notes[0].find("z.com") != std::string::npos);
+  CHECK(a.notes[1] == "part of a disagreement: these sources agree on 80; the contradict finding of quake holds "
+                      "every figure");
+  CHECK(a.timeline.size() == 3);
+  CHECK(r.findings[1].claims.size() == 4);
+  // A toll that rose: the change, and the two outlets of the latest figure.
+  model::Report rose{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                      {Count("a", 1, "quake", 5, 5, "2013-07-02"), Count("b", 1, "quake", 24, 24, "2013-07-03"),
+                       Count("c", 1, "quake", 24, 24, "2013-07-03")},
+                      {}};
+  CHECK(Verdicts(rose) == Strings{"F1 agree note quake", "F2 changed note quake"});
+  // Ranges and bounds state no exact count: no agreement of their own.
+  model::Report ranges{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                        {Count("a", 1, "quake", 50, 50, "2005-11-28"), Count("b", 1, "quake", 80, std::nullopt, "2005-11-28"),
+                         Count("c", 1, "quake", 80, std::nullopt, "2005-11-28")},
+                        {}};
+  CHECK(Verdicts(ranges) == Strings{"F1 contradict error quake"});
+}
+
 TEST_CASE("a summary names the first hundred sources and counts the rest") {
   // 150 outlets, the toll 40 or 50 by turns: one contradict finding whose
   // claims list every outlet while its summary stops at 100.
@@ -309,8 +342,11 @@ TEST_CASE("a summary names the first hundred sources and counts the rest") {
     r.claims.push_back(Count(doc, 1, "strike", n, n, "2009-01-06"));
   }
   Reconcile(&r);
-  REQUIRE(r.findings.size() == 1);
-  const model::Finding& f = r.findings[0];
+  // The contradiction, and the 75 outlets of each value agreeing on it.
+  REQUIRE(r.findings.size() == 3);
+  CHECK(r.findings[0].summary == "Deaths of strike: 75 sources agree: 40");
+  CHECK(r.findings[1].summary == "Deaths of strike: 75 sources agree: 50");
+  const model::Finding& f = r.findings[2];
   CHECK(f.verdict == "contradict");
   CHECK(f.claims.size() == 150);
   CHECK(f.summary.find("50 (d1099.com)") != std::string::npos);
