@@ -758,17 +758,19 @@ Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vecto
 }
 
 // Verdicts are per pair: inside a group that contradicts or changed, the
-// sources that state one exact count agree, and say so in a finding of their
-// own ("two sources agree: 5" beside "5 (a, b) vs 2 (c, d)"; the 24 dead two
-// outlets give at the end of a toll that rose). Exact counts as compared
-// (lo = hi: the victims' of a count with its perpetrators); each value two
-// or more independent sources state, in ascending order. O(g log g).
+// sources that state one count agree, and say so in a finding of their own
+// ("two sources agree: 5" beside "5 (a, b) vs 2 (c, d)"; the 24 dead two
+// outlets give at the end of a toll that rose; "hundreds" in two outlets
+// beside another's thousands). One count is one interval as compared (the
+// victims' of a count with its perpetrators), exact or not; a count of the
+// shot, read as a span of wounded, states none. Each interval two or more
+// independent sources state, in ascending order. O(g log g).
 void AddAgreements(const std::string& attribute, const std::string& verdict, const Part& part,
                    const std::vector<const Item*>& compared, const std::vector<DocInfo>& docs,
                    std::vector<Finding>* out) {
-  std::map<int64_t, std::vector<const Item*>> by_value;  // each in claim order
+  std::map<std::pair<int64_t, int64_t>, std::vector<const Item*>> by_value;  // each in claim order
   for (const Item* c : compared) {
-    if (c->quantity && c->lo == c->hi) by_value[c->lo].push_back(c);
+    if (c->quantity && !c->shot && c->lo <= c->hi) by_value[{c->lo, c->hi}].push_back(c);
   }
   const std::string title = Title(attribute, part.subject);
   for (const auto& [value, items] : by_value) {
@@ -779,7 +781,10 @@ void AddAgreements(const std::string& attribute, const std::string& verdict, con
     const size_t sources = IndependentSources(items, docs, &f.notes);
     if (sources < 2) continue;
     for (const Item* c : items) f.claims.push_back(c->claim->id);
-    const std::string shown = model::ShowValue(model::Quantity{static_cast<double>(value), value, value, ""});
+    const auto [lo, hi] = value;
+    const std::string shown = model::ShowValue(
+        lo == hi ? model::Quantity{static_cast<double>(lo), lo, hi, ""}
+                 : model::Quantity{std::nullopt, lo, hi == kOpen ? std::nullopt : std::optional<int64_t>(hi), ""});
     f.notes.push_back(fmt::format("part of a disagreement: these sources agree on {}; the {} finding of {} holds "
                                   "every figure", shown, verdict, part.subject));
     f.verdict = "agree";

@@ -894,21 +894,24 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   }
   const std::string values = ValuesBySource(compared, ctx);
   auto as_of = [](const Claim& c) { return c.as_of.timex.empty() ? "unknown" : c.as_of.timex; };
-  // Per pair: in a group that contradicts or changed, each exact count (as
-  // compared) that two or more independent sources state is their agreement.
+  // Per pair: in a group that contradicts or changed, each count (an
+  // interval as compared; a count of the shot states none) that two or more
+  // independent sources state is their agreement.
+  auto interval_of = [&](const Claim& c) -> std::optional<std::pair<int64_t, int64_t>> {
+    const model::Value v = E(c);
+    const auto* q = std::get_if<Quantity>(&v);
+    if (q == nullptr || Shot(c) || (q->hi && *q->hi < q->lo)) return std::nullopt;
+    return std::make_pair(q->lo, q->hi ? *q->hi : INT64_MAX);
+  };
   auto agreements = [&](const std::string& verdict, std::vector<Finding>* out) {
-    std::set<int64_t> values_seen;
+    std::set<std::pair<int64_t, int64_t>> values_seen;
     for (const Claim* c : compared) {
-      const model::Value v = E(*c);
-      const auto* q = std::get_if<Quantity>(&v);
-      if (q != nullptr && q->hi && *q->hi == q->lo) values_seen.insert(q->lo);
+      if (auto i = interval_of(*c)) values_seen.insert(*i);
     }
-    for (int64_t value : values_seen) {
+    for (const auto& value : values_seen) {
       std::vector<const Claim*> same;
       for (const Claim* c : compared) {
-        const model::Value v = E(*c);
-        const auto* q = std::get_if<Quantity>(&v);
-        if (q != nullptr && q->hi && *q->hi == q->lo && q->lo == value) same.push_back(c);
+        if (interval_of(*c) == value) same.push_back(c);
       }
       if (same.size() < 2) continue;
       Finding a;
@@ -917,7 +920,10 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       const size_t n = IndependentSources(same, ctx, &a.notes);
       if (n < 2) continue;
       for (const Claim* c : same) a.claims.push_back(c->id);
-      const std::string shown = model::ShowValue(Quantity{static_cast<double>(value), value, value, ""});
+      const auto [lo, hi] = value;
+      const std::string shown = model::ShowValue(
+          lo == hi ? Quantity{static_cast<double>(lo), lo, hi, ""}
+                   : Quantity{std::nullopt, lo, hi == INT64_MAX ? std::nullopt : std::optional<int64_t>(hi), ""});
       a.notes.push_back(fmt::format("part of a disagreement: these sources agree on {}; the {} finding of {} holds "
                                     "every figure", shown, verdict, g.subject));
       a.verdict = "agree";

@@ -323,12 +323,22 @@ TEST_CASE("sources that state one count agree inside a contradiction or a change
                        Count("c", 1, "quake", 24, 24, "2013-07-03")},
                       {}};
   CHECK(Verdicts(rose) == Strings{"F1 agree note quake", "F2 changed note quake"});
-  // Ranges and bounds state no exact count: no agreement of their own.
+  // A bound two sources state is their agreement too ("at least 80").
   model::Report ranges{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
                         {Count("a", 1, "quake", 50, 50, "2005-11-28"), Count("b", 1, "quake", 80, std::nullopt, "2005-11-28"),
                          Count("c", 1, "quake", 80, std::nullopt, "2005-11-28")},
                         {}};
-  CHECK(Verdicts(ranges) == Strings{"F1 contradict error quake"});
+  REQUIRE(Verdicts(ranges) == Strings{"F1 agree note quake", "F2 contradict error quake"});
+  Reconcile(&ranges);
+  CHECK(ranges.findings[0].summary == "Deaths of quake: 2 sources agree: at least 80");
+  // Counts of the shot are spans of wounded: they state no count of the wounded.
+  model::Report shot = ranges;
+  shot.findings.clear();
+  for (model::Claim& c : shot.claims) c.attribute = "injuries";
+  shot.claims[1].value = shot.claims[2].value = model::Quantity{80, 80, 80, ""};
+  shot.claims[1].scope = shot.claims[2].scope = {"", 0, "", "shot", -1};
+  shot.claims[0].value = model::Quantity{90, 90, 90, ""};
+  CHECK(Verdicts(shot) == Strings{"F1 contradict warning quake"});
 }
 
 TEST_CASE("a summary names the first hundred sources and counts the rest") {
