@@ -765,12 +765,18 @@ Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vecto
 // victims' of a count with its perpetrators), exact or not; a count of the
 // shot, read as a span of wounded, states none. Each interval two or more
 // independent sources state, in ascending order. O(g log g).
+// `stated` gives each compared item as its document states it, before a
+// headline's "24" beside its own "at least 24" is read as at least 24: what
+// sources agree on is what they say.
 void AddAgreements(const std::string& attribute, const std::string& verdict, const Part& part,
-                   const std::vector<const Item*>& compared, const std::vector<DocInfo>& docs,
+                   const std::vector<const Item*>& compared,
+                   const std::unordered_map<const Item*, const Item*>& stated, const std::vector<DocInfo>& docs,
                    std::vector<Finding>* out) {
   std::map<std::pair<int64_t, int64_t>, std::vector<const Item*>> by_value;  // each in claim order
   for (const Item* c : compared) {
-    if (c->quantity && !c->shot && c->lo <= c->hi) by_value[{c->lo, c->hi}].push_back(c);
+    auto it = stated.find(c);
+    const Item& s = it == stated.end() ? *c : *it->second;
+    if (s.quantity && !s.shot && s.lo <= s.hi) by_value[{s.lo, s.hi}].push_back(c);
   }
   const std::string title = Title(attribute, part.subject);
   for (const auto& [value, items] : by_value) {
@@ -812,9 +818,13 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
   // Which figures stand is read from the values as stated: a document's
   // "5" states 5 even when its "at least 5" opens it for comparing.
   Standing standing = Stand(group.items);
+  std::unordered_map<const Item*, const Item*> stated;  // widened → as stated
   if (!widened.empty()) {
     std::unordered_map<const Item*, const Item*> now;
-    for (size_t i = 0; i < group.items.size(); ++i) now[group.items[i]] = part.items[i];
+    for (size_t i = 0; i < group.items.size(); ++i) {
+      now[group.items[i]] = part.items[i];
+      stated[part.items[i]] = group.items[i];
+    }
     for (auto* list : {&standing.earlier, &standing.aside, &standing.hedged, &standing.compared}) {
       for (const Item*& c : *list) c = now.at(c);
     }
@@ -832,7 +842,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     f.severity = Severity(found.contradiction);
     f.summary = fmt::format("{}: {}", title, ValuesBySource(compared, docs));
     std::vector<Finding> out{f};
-    AddAgreements(attribute, f.verdict, part, compared, docs, &out);
+    AddAgreements(attribute, f.verdict, part, compared, stated, docs, &out);
     return out;
   }
   if (found.internal) {
@@ -854,7 +864,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
                                     model::ShowValue(to.claim->value), docs[to.doc].label, as_of(to));
       out.push_back(std::move(changed));
     }
-    AddAgreements(attribute, f.verdict, part, compared, docs, &out);
+    AddAgreements(attribute, f.verdict, part, compared, stated, docs, &out);
     return out;
   }
   if (found.last_change) {
@@ -868,7 +878,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
                             docs[from.doc].label, as_of(from), model::ShowValue(to.claim->value), docs[to.doc].label,
                             as_of(to));
     std::vector<Finding> out{f};
-    AddAgreements(attribute, f.verdict, part, compared, docs, &out);
+    AddAgreements(attribute, f.verdict, part, compared, stated, docs, &out);
     return out;
   }
   std::vector<Finding> out;

@@ -898,7 +898,8 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   // interval as compared; a count of the shot states none) that two or more
   // independent sources state is their agreement.
   auto interval_of = [&](const Claim& c) -> std::optional<std::pair<int64_t, int64_t>> {
-    const model::Value v = E(c);
+    model::Value v = Eff(c);  // as stated: not opened by the document's own bound
+    if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
     const auto* q = std::get_if<Quantity>(&v);
     if (q == nullptr || Shot(c) || (q->hi && *q->hi < q->lo)) return std::nullopt;
     return std::make_pair(q->lo, q->hi ? *q->hi : INT64_MAX);
