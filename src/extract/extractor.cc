@@ -92,6 +92,7 @@ struct Extractor::Impl {
   AsOfPass as_of;
   ScopePass scope;
   std::unique_ptr<RE2> hedge, revision, non_claim, negation;
+  std::unique_ptr<RE2> later_death;  // a story that tells of a victim dying after the first reports
   std::unique_ptr<RE2> denied_report, reported_frame, falsity;  // denied and debunked figures
   std::vector<std::unique_ptr<RE2>> attribution;  // tried in order
 
@@ -117,6 +118,7 @@ bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer&
   if (!CandidateFinder::Create(rules, impl->time_context, &impl->candidates, err)) return false;
   impl->hedge = CompileMacro(rules, "HEDGE");
   impl->revision = CompileMacro(rules, "REVISION");
+  impl->later_death = CompileMacro(rules, "LATER_DEATH");
   impl->non_claim = CompileMacro(rules, "NON_CLAIM");
   impl->negation = CompileMacro(rules, "NEGATION");
   impl->denied_report = CompileMacro(rules, "DENIED_REPORT");
@@ -202,6 +204,17 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                   claim.attribute, claim.evidence.text, claim.subject));
   }
   KilledOfShot(&claims);
+  // A story that tells of a victim who died after the first reports ("a
+  // second victim has died", "later died at the hospital") is a later
+  // report: its counts of the dead and wounded are revised figures, a change
+  // from other reports of that day, not a contradiction of them (macro
+  // LATER_DEATH; read only in documents with such counts).
+  const auto tally = [](const model::Claim& c) { return c.attribute == "deaths" || c.attribute == "injuries"; };
+  if (std::any_of(claims.begin(), claims.end(), tally) && Search(impl.later_death.get(), doc.text)) {
+    for (model::Claim& c : claims) {
+      if (tally(c) && c.timeline.empty()) c.revision = true;
+    }
+  }
   // Every kept candidate is one of `candidates`, in their order: all claims
   // are done. Moved whole, not one by one: one vector of them, not two.
   if (x.claims.empty()) {
