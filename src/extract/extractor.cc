@@ -205,11 +205,12 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   }
   KilledOfShot(&claims);
   // A story that tells of a victim who died after the first reports ("a
-  // second victim has died", "later died at the hospital") is a later
-  // report: its counts of the dead and wounded are revised figures, a change
-  // from other reports of that day, not a contradiction of them (macro
-  // LATER_DEATH; read only in documents with such counts).
-  const auto tally = [](const model::Claim& c) { return c.attribute == "deaths" || c.attribute == "injuries"; };
+  // second victim has died", "the death toll has risen") is a later report:
+  // its counts (lexicon tally_attributes) are revised figures, a change from
+  // other reports of that day, not a contradiction of them (macro
+  // LATER_DEATH; sought only in documents with such counts).
+  const rules::Lexicon& tallies = impl.rules.Lex("tally_attributes");
+  const auto tally = [&](const model::Claim& c) { return tallies.Find(c.attribute) != nullptr; };
   if (std::any_of(claims.begin(), claims.end(), tally) && Search(impl.later_death.get(), doc.text)) {
     for (model::Claim& c : claims) {
       if (tally(c) && c.timeline.empty()) c.revision = true;

@@ -637,10 +637,11 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
   for (const Item* c : part.items) {
     if (c->shot) {
       const auto& q = std::get<model::Quantity>(c->claim->value);
+      const int64_t killed = c->claim->scope.killed;
       notes.push_back(fmt::format("{} counts people shot, killed or wounded (\"{}\"): {} shot, {} dead in its story, "
-                                  "read as {} wounded", docs[c->doc].label, c->claim->evidence.text,
-                                  model::ShowValue(q), c->claim->scope.killed >= 0 ? std::to_string(c->claim->scope.killed) : "none counted",
-                                  model::ShowValue(model::WoundedOfShot(q, c->claim->scope.killed))));
+                                  "read as {} wounded", docs[c->doc].label, c->claim->evidence.text, model::ShowValue(q),
+                                  killed >= 0 ? std::to_string(killed) : "none counted",
+                                  model::ShowValue(model::WoundedOfShot(q, killed))));
     }
   }
   if (std::any_of(part.items.begin(), part.items.end(), [](const Item* c) { return c->maybe_perpetrators; })) {
@@ -764,10 +765,10 @@ Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vecto
 // beside another's thousands). One count is one interval as compared (the
 // victims' of a count with its perpetrators), exact or not; a count of the
 // shot, read as a span of wounded, states none. Each interval two or more
-// independent sources state, in ascending order. O(g log g).
-// `stated` gives each compared item as its document states it, before a
-// headline's "24" beside its own "at least 24" is read as at least 24: what
-// sources agree on is what they say.
+// independent sources state, in ascending order. O(g log g). `stated` gives
+// each compared item as its document states it, before a headline's "24"
+// beside its own "at least 24" is read as at least 24: what sources agree
+// on is what they say.
 void AddAgreements(const std::string& attribute, const std::string& verdict, const Part& part,
                    const std::vector<const Item*>& compared,
                    const std::unordered_map<const Item*, const Item*>& stated, const std::vector<DocInfo>& docs,
