@@ -591,7 +591,8 @@ constexpr size_t kSummarySources = 100;
 // "5, at least 5 (inquirer.net) vs 24 (independent.co.uk)": each source's
 // distinct values once, sources in the group's order; past kSummarySources,
 // "… and 9,085 more sources".
-std::string ValuesBySource(const std::vector<const Item*>& items, const std::vector<DocInfo>& docs) {
+std::string ValuesBySource(const std::vector<const Item*>& items, const std::vector<DocInfo>& docs,
+                           std::string_view separator = " vs ") {
   std::vector<std::pair<std::string_view, std::vector<std::string>>> by_source;
   std::unordered_map<std::string_view, size_t> source_at;
   std::vector<std::unordered_set<std::string>> seen;
@@ -602,14 +603,14 @@ std::string ValuesBySource(const std::vector<const Item*>& items, const std::vec
       by_source.push_back({label, {}});
       seen.emplace_back();
     }
-    std::string value = model::ShowValue(c->claim->value);
+    std::string value = model::ShowValue(c->claim->value) + (c->shot ? " shot" : "");
     if (seen[it->second].insert(value).second) by_source[it->second].second.push_back(std::move(value));
   }
   std::string s;
   for (size_t i = 0; i < std::min(by_source.size(), kSummarySources); ++i) {
     std::string joined;
     for (const std::string& v : by_source[i].second) joined += (joined.empty() ? "" : ", ") + v;
-    s += fmt::format("{}{} ({})", s.empty() ? "" : " vs ", joined, by_source[i].first);
+    s += fmt::format("{}{} ({})", s.empty() ? "" : separator, joined, by_source[i].first);
   }
   if (by_source.size() > kSummarySources) {
     const size_t more = by_source.size() - kSummarySources;
@@ -937,7 +938,12 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     }
     f.verdict = "agree";
     f.severity = "note";
-    f.summary = fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
+    // Counts of the shot agree with counts of the wounded they allow, not
+    // with one figure: the summary gives each source's.
+    const bool shot = std::any_of(compared.begin(), compared.end(), [](const Item* c) { return c->shot; });
+    f.summary = shot ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", title, sources,
+                                   ValuesBySource(compared, docs, "; "))
+                     : fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
   } else {
     std::unordered_set<uint32_t> in;
     for (const Item* c : compared) in.insert(c->doc);

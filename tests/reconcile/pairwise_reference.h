@@ -675,14 +675,15 @@ std::string Severity(double gap) {
 
 // "5, at least 5 (inquirer.net) vs 24 (independent.co.uk)": each source's
 // distinct values once, sources in the group's order.
-std::string ValuesBySource(const std::vector<const Claim*>& claims, const Context& ctx) {
+std::string ValuesBySource(const std::vector<const Claim*>& claims, const Context& ctx,
+                           const std::string& separator = " vs ") {
   std::vector<std::pair<std::string, std::vector<std::string>>> by_source;
   for (const Claim* c : claims) {
     const std::string label = ctx.Label(c->doc);
     auto it = std::find_if(by_source.begin(), by_source.end(),
                            [&](const auto& p) { return p.first == label; });
     if (it == by_source.end()) it = by_source.insert(by_source.end(), {label, {}});
-    const std::string value = model::ShowValue(c->value);
+    const std::string value = model::ShowValue(c->value) + (Shot(*c) ? " shot" : "");
     if (std::find(it->second.begin(), it->second.end(), value) == it->second.end()) {
       it->second.push_back(value);
     }
@@ -691,7 +692,7 @@ std::string ValuesBySource(const std::vector<const Claim*>& claims, const Contex
   for (const auto& [label, values] : by_source) {
     std::string joined;
     for (const std::string& v : values) joined += (joined.empty() ? "" : ", ") + v;
-    s += fmt::format("{}{} ({})", s.empty() ? "" : " vs ", joined, label);
+    s += fmt::format("{}{} ({})", s.empty() ? "" : separator, joined, label);
   }
   return s;
 }
@@ -1070,7 +1071,10 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     }
     f.verdict = "agree";
     f.severity = "note";
-    f.summary = fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
+    const bool shot = std::any_of(compared.begin(), compared.end(), [](const Claim* c) { return Shot(*c); });
+    f.summary = shot ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", Title(g), sources,
+                                   ValuesBySource(compared, ctx, "; "))
+                     : fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
   } else {
     f.verdict = "single";
     f.severity = "note";
