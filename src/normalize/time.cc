@@ -1319,6 +1319,11 @@ bool Duration(const Reader& r, TimeValue* out, std::string* err) {
   };
   if (!part_unit_text("unit2")) return true;
   // "1 hour and 30 minutes", "2 years 1 month": parts unit, unit2, unit3 (counts count2, count3).
+  // The parts go from larger units to smaller ("2 years, 6 months"); a unit
+  // again or a larger one is no single duration ("24 hours a day, seven
+  // days a week" is a set and its counts), and the match gives way.
+  constexpr std::string_view kPartOrder = "SmHDEWMQY";  // M of a time part (minutes): `m`; E: weekends
+  int last_rank = static_cast<int>(kPartOrder.size());
   std::string date_part, time_part;
   for (std::string_view n : {"", "2", "3"}) {
     const std::optional<std::string> u = part_unit_text(fmt::format("unit{}", n));
@@ -1332,7 +1337,15 @@ bool Duration(const Reader& r, TimeValue* out, std::string* err) {
       return false;
     }
     const std::string part = DurationTimex(*part_count, *part_unit);
-    if (part.starts_with("PT")) {
+    const bool time_of_day = part.starts_with("PT");
+    const char code = part.empty() ? '?' : (time_of_day && part.back() == 'M' ? 'm' : part.back());
+    const size_t rank = kPartOrder.find(code);
+    if (rank == std::string_view::npos || static_cast<int>(rank) >= last_rank) {
+      *err = "the parts of a duration do not go from larger units to smaller";
+      return false;
+    }
+    last_rank = static_cast<int>(rank);
+    if (time_of_day) {
       time_part += part.substr(2);
     } else {
       date_part += part.substr(1);
