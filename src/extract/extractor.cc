@@ -55,6 +55,11 @@ model::Time TimeFromTimex(const std::string& timex, const std::string& granulari
   return t;
 }
 
+// The text of one of the document's sentences.
+std::string_view TextOf(const corpus::Document& doc, const corpus::Span& s) {
+  return std::string_view(doc.text).substr(s.start, s.end - s.start);
+}
+
 // Pass 7: a count of the shot (scope counted "shot": killed and wounded)
 // learns the largest count of dead its document gives for its subject, so
 // that reconciling reads it as that many fewer wounded at least ("Four
@@ -170,13 +175,9 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
     for (size_t i = 0; i < claims.size(); ++i) {
       const Candidate& c = *kept[i];
       const corpus::Span& s = doc.sentences[c.sentence];
-      const std::string_view previous =
-          c.sentence == 0 ? std::string_view()
-                          : std::string_view(doc.text).substr(doc.sentences[c.sentence - 1].start,
-                                                              doc.sentences[c.sentence - 1].end - doc.sentences[c.sentence - 1].start);
-      claims[i].subject = impl.subjects.Build(
-          claims[i].attribute, std::string_view(doc.text).substr(s.start, s.end - s.start),
-          c.groups, c.rule->fields, c.value_start - s.start, doc_subjects, previous);
+      const std::string_view previous = c.sentence == 0 ? std::string_view() : TextOf(doc, doc.sentences[c.sentence - 1]);
+      claims[i].subject = impl.subjects.Build(claims[i].attribute, TextOf(doc, s), c.groups, c.rule->fields,
+                                              c.value_start - s.start, doc_subjects, previous);
       const std::string& subject = claims[i].subject;
       claims[i].event_class =
           impl.rules.Lex("event_classes").Value(subject.substr(0, subject.find_first_of("/@"))).value_or("");
@@ -269,7 +270,7 @@ void Extractor::Impl::DropAnecdotes(std::vector<const Candidate*>* kept,
 // million-man march", "if one American is killed").
 bool Extractor::Impl::IsClaim(const corpus::Document& doc, const Candidate& c) const {
   const corpus::Span& s = doc.sentences[c.sentence];
-  const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
+  const std::string_view sentence_text = TextOf(doc, s);
   return !Search(non_claim.get(), WindowBefore(sentence_text, c.value_start - s.start, 8));
 }
 
@@ -340,7 +341,7 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
   claim.evidence.line = p.line;
   claim.evidence.column = p.column;
   claim.evidence.text = std::string(text.substr(c.start, c.end - c.start));
-  claim.evidence.sentence = std::string(text.substr(s.start, s.end - s.start));
+  claim.evidence.sentence = std::string(TextOf(doc, s));
   return claim;
 }
 
@@ -351,7 +352,7 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
 void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
                             model::Claim* claim) const {
   const corpus::Span& s = doc.sentences[c.sentence];
-  const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
+  const std::string_view sentence_text = TextOf(doc, s);
   const std::string_view before = WindowBefore(sentence_text, c.value_start - s.start, 8);
   claim->hedged = Search(hedge.get(), sentence_text);
   // Negated: denied or reported as false ("officials denied reports that

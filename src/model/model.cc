@@ -75,8 +75,12 @@ std::string ShowValue(const Value& v) {
   return std::get<Time>(v).timex;
 }
 
+int64_t LeastWounded(int64_t shot_lo, int64_t killed) {
+  return killed >= 0 && shot_lo > killed ? shot_lo - killed : 0;
+}
+
 Quantity WoundedOfShot(Quantity q, int64_t killed) {
-  q.lo = killed >= 0 && q.lo > killed ? q.lo - killed : 0;
+  q.lo = LeastWounded(q.lo, killed);
   q.point.reset();
   q.qualifier.clear();
   return q;

@@ -227,6 +227,8 @@ Quantity WithoutPerpetrators(Quantity q, int64_t k);
 /// gives; unknown, -1: any number of them), at most all: "4 shot" with one
 /// dead is 3–4 wounded, with no count of dead 0–4. Open above stays open.
 Quantity WoundedOfShot(Quantity q, int64_t killed);
+/// The least wounded of `shot_lo` people shot with `killed` dead (-1: any number).
+int64_t LeastWounded(int64_t shot_lo, int64_t killed);
 
 struct Report {
   std::vector<DocumentRecord> inputs;

@@ -125,7 +125,7 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
     // wounded when its story gives one dead, at most 4 when it gives none.
     if (c.scope.counted == "shot" && c.attribute == "injuries" && it.lo <= it.hi) {
       it.shot = true;
-      it.lo = c.scope.killed >= 0 && it.lo > c.scope.killed ? it.lo - c.scope.killed : 0;
+      it.lo = model::LeastWounded(it.lo, c.scope.killed);
     }
   } else {
     const auto& t = std::get<model::Time>(c.value);

@@ -159,7 +159,7 @@ bool Shot(const Claim& c) {
 model::Value Eff(const Claim& c) {
   if (const int64_t k = Perpetrators(c)) {
     Quantity q = model::WithoutPerpetrators(std::get<Quantity>(c.value), k);
-    if (Shot(c)) q.lo = c.scope.killed >= 0 && q.lo > c.scope.killed ? q.lo - c.scope.killed : 0;
+    if (Shot(c)) q.lo = model::LeastWounded(q.lo, c.scope.killed);
     return q;
   }
   if (Shot(c)) return model::WoundedOfShot(std::get<Quantity>(c.value), c.scope.killed);
