@@ -99,6 +99,14 @@ std::string Slug(std::string_view text) {
 
 namespace {
 
+// A cue of `finder` in `text`; entries of value 0 shield the words they
+// hold ("earlier this year" is no "this year").
+bool HasCue(const WordFinder& finder, std::string_view text) {
+  bool found = false;
+  finder.ForEach(text, [&](const WordFinder::Hit& h) { found = found || h.key != "0"; });
+  return found;
+}
+
 // An age set off by commas: "32," in "Williams, 32, was arrested".
 bool IsAgeAside(std::string_view w) {
   return w.size() > 1 && w.ends_with(',') &&
@@ -115,6 +123,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       countries_(rules, "countries"),
       roles_(rules, "victim_roles"),
       cumulative_(rules, "cumulative_cues"),
+      running_openings_(rules, "running_total_openings"),
       summing_(rules, "summing_cues"),
       additional_(rules, "additional_cues"),
       other_incidents_(rules, "other_incident_cues"),
@@ -818,7 +827,7 @@ bool SubjectBuilder::JoinsRunningTotal(std::string_view sentence, size_t value_o
   const auto joined = JoinedClause(sentence, value_offset);
   if (!joined) return false;
   const std::string_view clause = sentence.substr(joined->first, joined->second - joined->first);
-  return !cumulative_.Find(clause).empty() || (summing && !summing_.Find(clause).empty());
+  return HasCue(cumulative_, clause) || (summing && !summing_.Find(clause).empty());
 }
 
 // "One crewman was found alive …, and one is confirmed dead": a bare count
@@ -998,8 +1007,14 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     std::string_view clause = sentence.substr(value_offset, kCumulativeReach);
     clause = clause.substr(0, std::min(clause.size(), clause_end - value_offset));
     const bool one_incident = rules_.Lex("fixed_count_events").Find(event) != nullptr;
-    if (!cumulative_.Find(clause).empty() || (!one_incident && !summing_.Find(clause).empty()) ||
-        JoinsRunningTotal(sentence, value_offset, !one_incident)) {
+    // "So far this year, 23 people have been killed": a period of
+    // accumulation opening the sentence.
+    bool opens_total = false;
+    running_openings_.ForEach(sentence.substr(0, value_offset), [&](const WordFinder::Hit& h) {
+      opens_total = opens_total || (h.offset == 0 && h.key != "0");
+    });
+    if (HasCue(cumulative_, clause) || (!one_incident && !summing_.Find(clause).empty()) ||
+        JoinsRunningTotal(sentence, value_offset, !one_incident) || opens_total) {
       subject += "/total";
     }
     // "In neighbouring Central Aceh district, 10 people were killed": a

@@ -132,6 +132,7 @@ class SubjectBuilder {
   WordFinder countries_;
   WordFinder roles_;
   WordFinder cumulative_;
+  WordFinder running_openings_;  // lexicon running_total_openings: "So far this year, …"
   WordFinder summing_;  // lexicon summing_cues: a running total, except for one incident
   WordFinder additional_;
   WordFinder other_incidents_;
