@@ -1,6 +1,7 @@
 #include "extract/candidates.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "extract/matching.h"
 #include "extract/time_context.h"
@@ -156,11 +157,14 @@ bool SameValue(const Candidate& a, const Candidate& b) {
 // is one of them, and two in one sentence ("a man was killed and a woman was
 // killed") are two people, not two tolls of one. Precision first: such
 // counts are left out rather than summed.
-void DropFixedCounts(std::vector<Candidate>* found, const std::set<std::string>& fixed_attributes) {
+void DropFixedCounts(std::string_view text, std::vector<Candidate>* found,
+                     const std::set<std::string>& fixed_attributes) {
   std::vector<bool> drop(found->size(), false);
   for (size_t i = 0; i < found->size(); ++i) {
     const Candidate& c = (*found)[i];
-    if (!c.count) continue;
+    // "A woman was also wounded": one more than the others counted, kept
+    // (the extractor's pass 8 adds it to them).
+    if (!c.count || HasWord(text.substr(c.start, c.end - c.start), "also")) continue;
     for (size_t j = 0; j < found->size() && !drop[i]; ++j) {
       const Candidate& o = (*found)[j];
       drop[i] = j != i && o.rule->attribute == c.rule->attribute &&
@@ -307,7 +311,7 @@ bool CandidateFinder::Find(const corpus::Document& doc, const std::vector<Mentio
       found.push_back(std::move(c));
     }
   }
-  DropFixedCounts(&found, fixed_count_attributes_);
+  DropFixedCounts(doc.text, &found, fixed_count_attributes_);
   for (Candidate& c : found) out->push_back(std::move(c));
   return true;
 }
@@ -468,6 +472,16 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
     }
   }
   return true;
+}
+
+bool HasWord(std::string_view text, std::string_view word) {
+  const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    if ((at == 0 || !letter(text[at - 1])) && (at + word.size() == text.size() || !letter(text[at + word.size()]))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace claimcheck::extract

@@ -41,6 +41,9 @@ std::vector<MentionRange> MentionsBySentence(const corpus::Document& doc,
 /// `Candidate::mention` of a fixed count: no mention holds its value.
 inline constexpr size_t kNoMention = static_cast<size_t>(-1);
 
+/// Whether `text` holds `word` as a whole word ("also" in "was also hurt").
+bool HasWord(std::string_view text, std::string_view word);
+
 struct Candidate {
   const rules::Rule* rule;
   size_t rule_index;

@@ -28,6 +28,8 @@ std::map<std::string, std::string> Fields(const model::Claim& c) {
   f["negated"] = c.negated ? "true" : "false";
   f["revision"] = c.revision ? "true" : "false";
   f["attribution"] = c.attribution.value_or("");
+  f["part"] = c.scope.part;                      // scope part: "also", "at the scene", …
+  f["added"] = std::to_string(c.scope.added);  // scope added: 0 when none
   return f;
 }
 

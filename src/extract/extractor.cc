@@ -84,6 +84,75 @@ void KilledOfShot(std::vector<model::Claim>* claims) {
   }
 }
 
+// The event a subject is about, without its role, scope or place:
+// "shooting" of "shooting/bystanders@city".
+std::string_view EventOf(std::string_view subject) { return subject.substr(0, subject.find_first_of("/@(")); }
+
+// Where a subject's event happened: "city" of "shooting/bystanders@city".
+std::string_view PlaceOf(std::string_view subject) {
+  const size_t at = subject.find('@');
+  return at == std::string_view::npos ? std::string_view() : subject.substr(at + 1);
+}
+
+// A subject of the story's own incident, whole: not another incident, a
+// running total or one place of several ("/others", "/total", "/in-…").
+bool OwnIncident(std::string_view subject) {
+  return subject.find("/others") == std::string_view::npos && subject.find("/total") == std::string_view::npos &&
+         subject.find("/in-") == std::string_view::npos;
+}
+
+// Pass 8: a count its story marks as added ("Two men were wounded. … Two
+// bystanders were also hurt", "a man in his 50s was also struck") adds to
+// the counts of the same attribute and event told before it: each is read
+// as itself to itself plus the added ones (scope `added`), and an added
+// count with no role of its own is that part of the story's count (scope
+// part "also"), not a figure of its own. "also" in the claim's words or as
+// the word before them. Only counts of the story's own incident and place:
+// the earlier count has no role ("Two men were wounded"), the added one no
+// other incident ("Three people also died in an air strike on another
+// school"). Counts with a scope, negated or earlier figures take no part. O(n^2) over one document's counts of one attribute; a document
+// holds few.
+void AddedCounts(const corpus::Document& doc, std::vector<model::Claim>* claims) {
+  const auto counts = [](const model::Claim& c) {
+    return (c.attribute == "deaths" || c.attribute == "injuries") && !c.negated && c.timeline.empty() &&
+           std::holds_alternative<model::Quantity>(c.value);
+  };
+  const auto marked = [&](const model::Claim& c) {
+    if (HasWord(c.evidence.text, "also")) return true;
+    const size_t start = std::min(c.evidence.start, doc.text.size());
+    const std::string_view before = std::string_view(doc.text).substr(start >= 6 ? start - 6 : 0, start >= 6 ? 6 : start);
+    return HasWord(before, "also") && before.find_first_of(".;:!?") == std::string_view::npos;
+  };
+  std::vector<size_t> added;
+  for (size_t i = 0; i < claims->size(); ++i) {
+    const model::Claim& c = (*claims)[i];
+    if (counts(c) && c.scope.empty() && OwnIncident(c.subject) && marked(c)) added.push_back(i);
+  }
+  if (added.empty()) return;
+  std::vector<int64_t> more(claims->size(), 0);
+  for (size_t y : added) {
+    const model::Claim& to_add = (*claims)[y];
+    bool adds = false;
+    for (size_t x = 0; x < claims->size(); ++x) {
+      const model::Claim& c = (*claims)[x];
+      if (x == y || !counts(c) || !c.scope.empty() || c.attribute != to_add.attribute ||
+          c.evidence.start >= to_add.evidence.start || EventOf(c.subject) != EventOf(to_add.subject) ||
+          PlaceOf(c.subject) != PlaceOf(to_add.subject) || c.subject.find('/') != std::string::npos ||
+          std::find(added.begin(), added.end(), x) != added.end()) {
+        continue;
+      }
+      // Each within 2^53, the sum kept there: no overflow.
+      more[x] = std::min(more[x] + std::clamp<int64_t>(std::get<model::Quantity>(to_add.value).lo, 0, model::kMaxCount),
+                         model::kMaxCount);
+      adds = true;
+    }
+    if (adds && to_add.subject.find('/') == std::string::npos) (*claims)[y].scope.part = "also";
+  }
+  for (size_t x = 0; x < claims->size(); ++x) {
+    if (more[x] > 0) (*claims)[x].scope.added = more[x];
+  }
+}
+
 }  // namespace
 
 // The passes, each a member built once from the rules; see Extract for the
@@ -205,6 +274,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                   claim.attribute, claim.evidence.text, claim.subject));
   }
   KilledOfShot(&claims);
+  AddedCounts(doc, &claims);
   // A story that tells of a victim who died after the first reports ("a
   // second victim has died", "the death toll has risen") is a later report:
   // its counts (lexicon tally_attributes) are revised figures, a change from

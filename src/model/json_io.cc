@@ -203,6 +203,7 @@ Json ToJson(const Claim& c) {
       j["scope"]["counted"] = c.scope.counted;
       j["scope"]["killed"] = c.scope.killed >= 0 ? Json(c.scope.killed) : Json(nullptr);
     }
+    if (c.scope.added > 0) j["scope"]["added"] = c.scope.added;
   }
   if (!c.timeline.empty()) j["timeline"] = {{"stage", c.timeline.stage}, {"cue", StringOrNull(c.timeline.cue)}};
   return j;
@@ -260,6 +261,9 @@ class ClaimJson {
         Key("counted"); Str(c.scope.counted);
         Key("killed");
         c.scope.killed >= 0 ? Int(c.scope.killed) : Raw("null");
+      }
+      if (c.scope.added > 0) {
+        Key("added"); Int(c.scope.added);
       }
       Close();
     }
@@ -523,6 +527,13 @@ bool FromJson(const Json& j, Claim* out, std::string* err) {
       if (!GetNumber(*it, "killed", &c.scope.killed, err)) return false;
       if (c.scope.killed < 0 || c.scope.killed > kMaxCount) {
         *err = "'killed' is out of range";
+        return false;
+      }
+    }
+    if (auto a = it->find("added"); a != it->end() && !a->is_null()) {
+      if (!GetNumber(*it, "added", &c.scope.added, err)) return false;
+      if (c.scope.added < 0 || c.scope.added > kMaxCount) {
+        *err = "'added' is out of range";
         return false;
       }
     }

@@ -118,7 +118,11 @@ struct Scope {
   /// counted "shot": the largest count of dead its document gives for the
   /// same subject (so this many of the shot may be dead), -1 when none.
   int64_t killed = -1;
-  bool empty() const { return who.empty() && part.empty() && counted.empty(); }
+  /// How many more of the same attribute and event its document tells of in
+  /// counts marked as added ("Two men were wounded. … Two bystanders were also
+  /// hurt."): the count is read as itself to itself plus these. 0: none.
+  int64_t added = 0;
+  bool empty() const { return who.empty() && part.empty() && counted.empty() && added == 0; }
   friend bool operator==(const Scope&, const Scope&) = default;
 };
 

@@ -127,6 +127,12 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
       it.shot = true;
       it.lo = model::LeastWounded(it.lo, c.scope.killed);
     }
+    // "Two men were wounded. … Two bystanders were also hurt": 2 to 4. The
+    // JSON reader keeps both within 2^53: no overflow.
+    if (c.scope.added > 0 && it.lo <= it.hi) {
+      it.added = c.scope.added;
+      if (it.hi != kOpen) it.hi += it.added;
+    }
   } else {
     const auto& t = std::get<model::Time>(c.value);
     if (auto days = Days(t.lo, t.hi)) {

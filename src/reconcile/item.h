@@ -72,6 +72,9 @@ struct Item {
   /// A count of people shot, killed and wounded, in a group of injuries:
   /// its bounds here are the wounded's (model::WoundedOfShot).
   bool shot = false;
+  /// Its document tells of this many more in counts marked as added ("two
+  /// bystanders were also hurt"): its upper bound here includes them.
+  int64_t added = 0;
   /// When the claim's event happened, as far as the claim tells: a date
   /// claim's value; a count's own sentence time (basis sentence, anchored,
   /// cross-document). Counts dated by their document only have none.

@@ -603,7 +603,8 @@ std::string ValuesBySource(const std::vector<const Item*>& items, const std::vec
       by_source.push_back({label, {}});
       seen.emplace_back();
     }
-    std::string value = model::ShowValue(c->claim->value) + (c->shot ? " shot" : "");
+    std::string value = model::ShowValue(c->claim->value) + (c->shot ? " shot" : "") +
+                        (c->added > 0 ? fmt::format(" and {} more", model::WithSeparators(c->added)) : "");
     if (seen[it->second].insert(value).second) by_source[it->second].second.push_back(std::move(value));
   }
   std::string s;
@@ -643,6 +644,17 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
                                   "read as {} wounded", docs[c->doc].label, c->claim->evidence.text, model::ShowValue(q),
                                   killed >= 0 ? std::to_string(killed) : "none counted",
                                   model::ShowValue(model::WoundedOfShot(q, killed))));
+    }
+  }
+  for (const Item* c : part.items) {
+    if (c->added > 0) {
+      model::Quantity with = std::get<model::Quantity>(c->claim->value);
+      with.point.reset();
+      with.qualifier.clear();
+      if (with.hi) *with.hi += c->added;
+      notes.push_back(fmt::format("{} tells of {} more besides \"{}\" (a count marked \"also\"): read as {}",
+                                  docs[c->doc].label, model::WithSeparators(c->added), c->claim->evidence.text,
+                                  model::ShowValue(with)));
     }
   }
   if (std::any_of(part.items.begin(), part.items.end(), [](const Item* c) { return c->maybe_perpetrators; })) {
@@ -765,7 +777,7 @@ Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vecto
 // outlets give at the end of a toll that rose; "hundreds" in two outlets
 // beside another's thousands). One count is one interval as compared (the
 // victims' of a count with its perpetrators), exact or not; a count of the
-// shot, read as a span of wounded, states none. Each interval two or more
+// shot, read as a span of wounded, and a count its story adds to state none. Each interval two or more
 // independent sources state, in ascending order. O(g log g). `stated` gives
 // each compared item as its document states it, before a headline's "24"
 // beside its own "at least 24" is read as at least 24: what sources agree
@@ -778,7 +790,7 @@ void AddAgreements(const std::string& attribute, const std::string& verdict, con
   for (const Item* c : compared) {
     auto it = stated.find(c);
     const Item& s = it == stated.end() ? *c : *it->second;
-    if (s.quantity && !s.shot && s.lo <= s.hi) by_value[{s.lo, s.hi}].push_back(c);
+    if (s.quantity && !s.shot && s.added == 0 && s.lo <= s.hi) by_value[{s.lo, s.hi}].push_back(c);
   }
   const std::string title = Title(attribute, part.subject);
   for (const auto& [value, items] : by_value) {
@@ -940,10 +952,14 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     f.severity = "note";
     // Counts of the shot agree with counts of the wounded they allow, not
     // with one figure: the summary gives each source's.
+    // So do counts their stories add to ("… two more were also hurt").
     const bool shot = std::any_of(compared.begin(), compared.end(), [](const Item* c) { return c->shot; });
-    f.summary = shot ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", title, sources,
-                                   ValuesBySource(compared, docs, "; "))
-                     : fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
+    const bool added = std::any_of(compared.begin(), compared.end(), [](const Item* c) { return c->added > 0; });
+    f.summary = shot    ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", title, sources,
+                                      ValuesBySource(compared, docs, "; "))
+                : added ? fmt::format("{}: {} sources agree, with the counts their stories add: {}", title, sources,
+                                      ValuesBySource(compared, docs, "; "))
+                        : fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
   } else {
     std::unordered_set<uint32_t> in;
     for (const Item* c : compared) in.insert(c->doc);

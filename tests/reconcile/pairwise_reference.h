@@ -156,7 +156,7 @@ bool Shot(const Claim& c) {
   return q != nullptr && c.attribute == "injuries" && c.scope.counted == "shot" && (!q->hi || *q->hi >= q->lo);
 }
 
-model::Value Eff(const Claim& c) {
+model::Value EffBase(const Claim& c) {
   if (const int64_t k = Perpetrators(c)) {
     Quantity q = model::WithoutPerpetrators(std::get<Quantity>(c.value), k);
     if (Shot(c)) q.lo = model::LeastWounded(q.lo, c.scope.killed);
@@ -172,6 +172,19 @@ model::Value Eff(const Claim& c) {
     const DayInterval d = DaysOf(*t);
     if (!d.known && !d.month_day.empty()) t->granularity = kTolerantMonthDay;
   }
+  return v;
+}
+
+// A count its document adds to ("… two bystanders were also hurt"): up to
+// that many more; 0 for any other claim.
+int64_t Added(const Claim& c) {
+  const auto* q = std::get_if<Quantity>(&c.value);
+  return q != nullptr && c.scope.added > 0 && (!q->hi || *q->hi >= q->lo) ? c.scope.added : 0;
+}
+
+model::Value Eff(const Claim& c) {
+  model::Value v = EffBase(c);
+  if (auto* q = std::get_if<Quantity>(&v); q != nullptr && Added(c) > 0 && q->hi) *q->hi += Added(c);
   return v;
 }
 
@@ -683,7 +696,8 @@ std::string ValuesBySource(const std::vector<const Claim*>& claims, const Contex
     auto it = std::find_if(by_source.begin(), by_source.end(),
                            [&](const auto& p) { return p.first == label; });
     if (it == by_source.end()) it = by_source.insert(by_source.end(), {label, {}});
-    const std::string value = model::ShowValue(c->value) + (Shot(*c) ? " shot" : "");
+    const std::string value = model::ShowValue(c->value) + (Shot(*c) ? " shot" : "") +
+                              (Added(*c) > 0 ? fmt::format(" and {} more", model::WithSeparators(Added(*c))) : "");
     if (std::find(it->second.begin(), it->second.end(), value) == it->second.end()) {
       it->second.push_back(value);
     }
@@ -848,6 +862,17 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
                                     model::ShowValue(model::WoundedOfShot(q, c->scope.killed))));
     }
   }
+  for (const Claim* c : g.claims) {
+    if (const int64_t more = Added(*c)) {
+      Quantity with = std::get<Quantity>(c->value);
+      with.point.reset();
+      with.qualifier.clear();
+      if (with.hi) *with.hi += more;
+      f.notes.push_back(fmt::format("{} tells of {} more besides \"{}\" (a count marked \"also\"): read as {}",
+                                    ctx.Label(c->doc), model::WithSeparators(more), c->evidence.text,
+                                    model::ShowValue(with)));
+    }
+  }
   if (std::any_of(g.claims.begin(), g.claims.end(), [&](const Claim* c) { return bare(*c); })) {
     f.notes.push_back("counts that do not say whether they include the perpetrator are read with or without "
                       "them: another count of this event includes them");
@@ -902,7 +927,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     model::Value v = Eff(c);  // as stated: not opened by the document's own bound
     if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
     const auto* q = std::get_if<Quantity>(&v);
-    if (q == nullptr || Shot(c) || (q->hi && *q->hi < q->lo)) return std::nullopt;
+    if (q == nullptr || Shot(c) || Added(c) > 0 || (q->hi && *q->hi < q->lo)) return std::nullopt;
     return std::make_pair(q->lo, q->hi ? *q->hi : INT64_MAX);
   };
   auto agreements = [&](const std::string& verdict, std::vector<Finding>* out) {
@@ -1072,9 +1097,12 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     f.verdict = "agree";
     f.severity = "note";
     const bool shot = std::any_of(compared.begin(), compared.end(), [](const Claim* c) { return Shot(*c); });
-    f.summary = shot ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", Title(g), sources,
-                                   ValuesBySource(compared, ctx, "; "))
-                     : fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
+    const bool added = std::any_of(compared.begin(), compared.end(), [](const Claim* c) { return Added(*c) > 0; });
+    f.summary = shot    ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", Title(g), sources,
+                                      ValuesBySource(compared, ctx, "; "))
+                : added ? fmt::format("{}: {} sources agree, with the counts their stories add: {}", Title(g), sources,
+                                      ValuesBySource(compared, ctx, "; "))
+                        : fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
   } else {
     f.verdict = "single";
     f.severity = "note";
