@@ -129,7 +129,7 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
     }
     // "Two men were wounded. … Two bystanders were also hurt": 2 to 4. The
     // JSON reader keeps both within 2^53: no overflow.
-    if (c.scope.added > 0 && it.lo <= it.hi) {
+    if (c.scope.added > 0 && (!q->hi || *q->hi >= q->lo)) {
       it.added = c.scope.added;
       if (it.hi != kOpen) it.hi += it.added;
     }

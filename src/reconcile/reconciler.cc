@@ -817,6 +817,17 @@ void AddAgreements(const std::string& attribute, const std::string& verdict, con
   }
 }
 
+// A subject of running totals: the role "total" (lexicon cumulative_cues,
+// running_total_openings; src/extract/subject.cc).
+bool IsRunningTotal(std::string_view subject) {
+  const std::string_view base = subject.substr(0, subject.find_first_of("@("));
+  return base.ends_with("/total") || base.find("/total/") != std::string_view::npos;
+}
+
+constexpr const char* kRunningTotalNote =
+    "running totals grow as they are counted and differ in what they count (a city's homicides, its "
+    "shooting deaths): their difference is no contradiction";
+
 std::vector<Finding> Judge(const std::string& attribute, const Part& group, const std::vector<DocInfo>& docs,
                            const ClaimNotes& claim_notes) {
   Finding f;
@@ -851,6 +862,18 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
   auto as_of = [](const Item& c) { return c.claim->as_of.timex.empty() ? "unknown" : c.claim->as_of.timex; };
   const Disagreements found =
       Momentary(attribute) ? MomentDisagreements(compared, &f.notes) : FindDisagreements(compared);
+  // Running totals ("23 people have been killed in the city this year")
+  // grow as they are counted and differ in what they count: their
+  // disagreement is a change, never an alarm.
+  if (IsRunningTotal(part.subject) && (found.contradiction >= 0 || found.internal)) {
+    f.verdict = "changed";
+    f.severity = "note";
+    f.summary = fmt::format("{}: running totals: {}", title, ValuesBySource(compared, docs));
+    f.notes.push_back(kRunningTotalNote);
+    std::vector<Finding> out{f};
+    AddAgreements(attribute, f.verdict, part, compared, stated, docs, &out);
+    return out;
+  }
   if (found.contradiction >= 0) {
     f.verdict = "contradict";
     f.severity = Severity(found.contradiction);

@@ -49,7 +49,8 @@ TEST_CASE("a claim written directly is ToJson's dump, compact and indented, what
   claims[4].scope = {"victims+perpetrator", 1, "at the scene", "shot", -1};
   claims[4].timeline = {"earlier", "initial reports"};
   claims[4].hedged = claims[4].negated = claims[4].revision = true;
-  claims[5].scope = {"", 0, "identified", "shot", 2};
+  claims[5].scope = {"", 0, "identified", "shot", 2, 3};
+  claims[6].scope.added = 2;  // only added: a scope of its own
   claims[5].timeline = {"earlier", ""};
   claims[6].evidence.sentence = "a\\b\nc\td\x01e\x7F f \"q\" caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D";
   claims[7].evidence.sentence = "bad \xFF byte and \xC3 cut";

@@ -969,6 +969,19 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       out->push_back(std::move(a));
     }
   };
+  // Running totals grow as they are counted: their disagreement is a change.
+  const std::string_view base = std::string_view(g.subject).substr(0, g.subject.find_first_of("@("));
+  if ((base.ends_with("/total") || base.find("/total/") != std::string_view::npos) && (worst_gap >= 0 || internal)) {
+    f.verdict = "changed";
+    f.severity = "note";
+    f.summary = fmt::format("{}: running totals: {}", Title(g), values);
+    f.notes.push_back(
+        "running totals grow as they are counted and differ in what they count (a city's homicides, its "
+        "shooting deaths): their difference is no contradiction");
+    std::vector<Finding> out{f};
+    agreements(f.verdict, &out);
+    return out;
+  }
   if (worst_gap >= 0) {
     f.verdict = "contradict";
     f.severity = Severity(worst_gap);

@@ -125,7 +125,7 @@ struct World {
   int scale = 60;  // quantities: 0 … scale
   std::vector<std::string> attributes = {"deaths", "deaths", "date", "date", "troops", "injuries", "crowd"};
   std::vector<std::string> subjects = {"quake",    "quake@x",       "quake@y",  "strike",
-                                       "strike@x", "strike/others", "attack@x", "attack/others"};
+                                       "strike@x", "strike/others", "attack@x", "attack/others", "strike/total"};
 };
 
 model::Report SomeReport(Random& r, const World& w) {
@@ -179,6 +179,12 @@ model::Report SomeReport(Random& r, const World& w) {
         break;
       case 5:
         c.scope = {"", 0, "", "shot", r.Int(-1, 2)};
+        break;
+      case 6:  // "… two more were also hurt"
+        c.scope = {"", 0, "", "", -1, r.Int(1, 3)};
+        break;
+      case 7:
+        c.scope = {"victims+perpetrator", 1, "", "shot", r.Int(-1, 2), r.Int(1, 2)};
         break;
       default:
         break;
