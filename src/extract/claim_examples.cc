@@ -30,6 +30,7 @@ std::map<std::string, std::string> Fields(const model::Claim& c) {
   f["attribution"] = c.attribution.value_or("");
   f["part"] = c.scope.part;                      // scope part: "also", "at the scene", …
   f["added"] = std::to_string(c.scope.added);  // scope added: 0 when none
+  f["stage"] = c.timeline.stage;                // timeline stage: "earlier" or ""
   return f;
 }
 

@@ -462,14 +462,14 @@ bool Loader::ReadExample(const std::string& file, const toml::node& node, Exampl
       }
     } else if (k == "mod" || k == "anchor" || k == "interval" || k == "ordinal" || k == "unit" || k == "kind" || k == "subject" ||
                k == "as_of" || k == "hedged" || k == "negated" || k == "revision" ||
-               k == "attribution" || k == "event_date" || k == "part" || k == "added") {
+               k == "attribution" || k == "event_date" || k == "part" || k == "added" || k == "stage") {
       if (!IsScalar(value)) return *err = Error(file, value.source(), fmt::format("'{}' must be a scalar", k)), false;
       out->value[k] = ScalarString(value);
     } else {
       *err = Error(file, key.source(),
                    fmt::format("unknown key '{}' in example (text, match, ref, none, value, mod, "
                                "anchor, interval, ordinal, unit, kind, subject, as_of, hedged, negated, revision, "
-                               "attribution, event_date, part, added)", k));
+                               "attribution, event_date, part, added, stage)", k));
       return false;
     }
   }
