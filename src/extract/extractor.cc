@@ -432,7 +432,7 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
                    (Search(reported_frame.get(), before) && Search(falsity.get(), after));
   claim->revision = Search(revision.get(), before);
   if (rules.Lex("tally_attributes").Find(claim->attribute) != nullptr) {
-    claim->scope = scope.ScopeOf(sentence_text, c.value_end - s.start);
+    claim->scope = scope.ScopeOf(sentence_text, c.value_start - s.start, c.value_end - s.start);
     if (auto counted = c.rule->fields.find("counted"); counted != c.rule->fields.end()) {
       claim->scope.counted = counted->second;
     }

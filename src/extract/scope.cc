@@ -28,6 +28,7 @@ bool First(const RE2* re, std::string_view text, re2::StringPiece* whole, re2::S
 ScopePass::ScopePass(const rules::RuleSet& rules)
     : perpetrator_nouns_(rules.Lex("perpetrator_nouns")),
       part_cues_(rules.Lex("part_cues")),
+      carried_part_cues_(rules.Lex("carried_part_cues")),
       of_total_part_(rules.Lex("scope_macro_parts").Value("SCOPE_OF_TOTAL").value_or("")),
       one_place_part_(rules.Lex("scope_macro_parts").Value("SCOPE_ONE_PLACE").value_or("")),
       perpetrators_(CompileMacro(rules, "SCOPE_PERPETRATORS")),
@@ -37,9 +38,10 @@ ScopePass::ScopePass(const rules::RuleSet& rules)
       of_total_(CompileMacro(rules, "SCOPE_OF_TOTAL")),
       one_place_(CompileMacro(rules, "SCOPE_ONE_PLACE")),
       clause_end_(CompileMacro(rules, "SCOPE_CLAUSE_END")),
-      earlier_(CompileMacro(rules, "EARLIER")) {}
+      earlier_(CompileMacro(rules, "EARLIER")),
+      part_before_(CompileMacro(rules, "SCOPE_PART_BEFORE")) {}
 
-model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_end) const {
+model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, size_t value_end) const {
   model::Scope scope;
   const std::string_view after = sentence.substr(std::min(value_end, sentence.size()));
   const std::string_view tail = after.substr(0, kTail);
@@ -60,6 +62,9 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_end) con
     scope.part = one_place_part_;
   } else if (First(part_.get(), clause, &whole, &group) && group.data() != nullptr) {
     scope.part = part_cues_.Value(std::string_view(group.data(), group.size())).value_or("");
+  } else if (First(part_before_.get(), sentence.substr(0, std::min(value_start, sentence.size())), &whole, &group) &&
+             group.data() != nullptr) {
+    scope.part = carried_part_cues_.Value(std::string_view(group.data(), group.size())).value_or("");
   }
   return scope;
 }

@@ -28,7 +28,11 @@ class ScopePass {
   /// the words after it say who is counted ("two suspects were killed",
   /// "seven dead, including the gunman") and whether the figure is a part
   /// ("two died at the scene", "three of the five", "in Sumatra alone").
-  model::Scope ScopeOf(std::string_view sentence, size_t value_end) const;
+  /// A count in a participle clause (", killing four") also takes a part
+  /// its clause names before it ("one of its own tanks fired on a building
+  /// used by troops, killing four": by friendly fire; macro
+  /// SCOPE_PART_BEFORE over the words before `value_start`).
+  model::Scope ScopeOf(std::string_view sentence, size_t value_start, size_t value_end) const;
 
   /// Stage "earlier" when the words before the value (from `value_start`)
   /// mark the figure as superseded ("in initial reports", "had earlier
@@ -38,9 +42,10 @@ class ScopePass {
  private:
   const rules::Lexicon& perpetrator_nouns_;
   const rules::Lexicon& part_cues_;
+  const rules::Lexicon& carried_part_cues_;
   std::string of_total_part_, one_place_part_;  // lexicon scope_macro_parts
   std::unique_ptr<RE2> perpetrators_, with_perpetrator_, without_perpetrator_, part_, of_total_, one_place_,
-      clause_end_, earlier_;
+      clause_end_, earlier_, part_before_;
 };
 
 }  // namespace claimcheck::extract
