@@ -115,7 +115,7 @@ bool OwnIncident(std::string_view subject) {
 void AddedCounts(const corpus::Document& doc, std::vector<model::Claim>* claims) {
   const auto counts = [](const model::Claim& c) {
     return (c.attribute == "deaths" || c.attribute == "injuries") && !c.negated && c.timeline.empty() &&
-           std::holds_alternative<model::Quantity>(c.value);
+           std::holds_alternative<model::Quantity>(c.value) && c.scope.empty() && OwnIncident(c.subject);
   };
   const auto marked = [&](const model::Claim& c) {
     if (HasWord(c.evidence.text, "also")) return true;
@@ -123,33 +123,66 @@ void AddedCounts(const corpus::Document& doc, std::vector<model::Claim>* claims)
     const std::string_view before = std::string_view(doc.text).substr(start >= 6 ? start - 6 : 0, start >= 6 ? 6 : start);
     return HasWord(before, "also") && before.find_first_of(".;:!?") == std::string_view::npos;
   };
-  std::vector<size_t> added;
+  // Each count: 0 none, 1 a count added ones may add to (no role), 2 an added one.
+  std::vector<uint8_t> kind(claims->size(), 0);
+  bool any_added = false;
   for (size_t i = 0; i < claims->size(); ++i) {
     const model::Claim& c = (*claims)[i];
-    if (counts(c) && c.scope.empty() && OwnIncident(c.subject) && marked(c)) added.push_back(i);
+    if (!counts(c)) continue;
+    kind[i] = marked(c) ? 2 : c.subject.find('/') == std::string::npos ? 1 : 0;
+    any_added = any_added || kind[i] == 2;
   }
-  if (added.empty()) return;
-  std::vector<int64_t> more(claims->size(), 0);
-  for (size_t y : added) {
-    const model::Claim& to_add = (*claims)[y];
-    bool adds = false;
-    for (size_t x = 0; x < claims->size(); ++x) {
-      const model::Claim& c = (*claims)[x];
-      if (x == y || !counts(c) || !c.scope.empty() || c.attribute != to_add.attribute ||
-          c.evidence.start >= to_add.evidence.start || EventOf(c.subject) != EventOf(to_add.subject) ||
-          PlaceOf(c.subject) != PlaceOf(to_add.subject) || c.subject.find('/') != std::string::npos ||
-          std::find(added.begin(), added.end(), x) != added.end()) {
-        continue;
-      }
-      // Each within 2^53, the sum kept there: no overflow.
-      more[x] = std::min(more[x] + std::clamp<int64_t>(std::get<model::Quantity>(to_add.value).lo, 0, model::kMaxCount),
-                         model::kMaxCount);
-      adds = true;
+  if (!any_added) return;
+  // Attribute, event and place: the counts that add up.
+  const auto key = [&](const model::Claim& c) {
+    return c.attribute + '\n' + std::string(EventOf(c.subject)) + '\n' + std::string(PlaceOf(c.subject));
+  };
+  std::vector<size_t> order;
+  for (size_t i = 0; i < claims->size(); ++i) {
+    if (kind[i] != 0) order.push_back(i);
+  }
+  const auto start = [&](size_t i) { return (*claims)[i].evidence.start; };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return start(a) < start(b); });
+  // Forward: an added count adds when a count it adds to comes strictly
+  // before it. Backward: each such count sums the added ones strictly after
+  // it. O(n log n) over the document's counts.
+  std::unordered_map<std::string, size_t> before;
+  std::vector<bool> adds(claims->size(), false);
+  for (size_t k = 0; k < order.size();) {
+    size_t end = k;
+    while (end < order.size() && start(order[end]) == start(order[k])) ++end;
+    for (size_t m = k; m < end; ++m) {
+      if (kind[order[m]] == 2) adds[order[m]] = before.count(key((*claims)[order[m]])) > 0;
     }
-    if (adds && to_add.subject.find('/') == std::string::npos) (*claims)[y].scope.part = "also";
+    for (size_t m = k; m < end; ++m) {
+      if (kind[order[m]] == 1) ++before[key((*claims)[order[m]])];
+    }
+    k = end;
   }
-  for (size_t x = 0; x < claims->size(); ++x) {
-    if (more[x] > 0) (*claims)[x].scope.added = more[x];
+  std::unordered_map<std::string, int64_t> after;
+  std::vector<int64_t> more(claims->size(), 0);
+  for (size_t k = order.size(); k > 0;) {
+    size_t first = k;
+    while (first > 0 && start(order[first - 1]) == start(order[k - 1])) --first;
+    for (size_t m = first; m < k; ++m) {
+      if (kind[order[m]] != 1) continue;
+      auto it = after.find(key((*claims)[order[m]]));
+      if (it != after.end()) more[order[m]] = it->second;
+    }
+    for (size_t m = first; m < k; ++m) {
+      if (kind[order[m]] != 2 || !adds[order[m]]) continue;
+      // Each within 2^53, the sum kept there: no overflow.
+      int64_t& sum = after[key((*claims)[order[m]])];
+      sum = std::min(sum + std::clamp<int64_t>(std::get<model::Quantity>((*claims)[order[m]].value).lo, 0,
+                                               model::kMaxCount),
+                     model::kMaxCount);
+    }
+    k = first;
+  }
+  for (size_t i = 0; i < claims->size(); ++i) {
+    model::Claim& c = (*claims)[i];
+    if (more[i] > 0) c.scope.added = more[i];
+    if (adds[i] && c.subject.find('/') == std::string::npos) c.scope.part = "also";
   }
 }
 
