@@ -341,6 +341,54 @@ TEST_CASE("sources that state one count agree inside a contradiction or a change
   CHECK(Verdicts(shot) == Strings{"F1 contradict warning quake"});
 }
 
+TEST_CASE("a count its story adds to is read as itself to itself plus the added (scope added)") {
+  // "Two men were shot, one fatally. … Two boys were also grazed": 1 to 3
+  // wounded, so another outlet's 3 agrees; a 4 contradicts.
+  model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+                   {Count("a", 1, "shooting", 1, 1, "2015-07-05"), Count("b", 1, "shooting", 3, 3, "2015-07-05")},
+                   {}};
+  for (model::Claim& c : r.claims) {
+    c.attribute = "injuries";
+    const int64_t n = std::get<model::Quantity>(c.value).lo;
+    c.value = model::Quantity{static_cast<double>(n), n, n, ""};
+    c.evidence.text = c.evidence.sentence;
+  }
+  CHECK(Verdicts(r) == Strings{"F1 contradict error shooting"});
+  r.claims[0].scope.added = 2;
+  REQUIRE(Verdicts(r) == Strings{"F1 agree note shooting"});
+  Reconcile(&r);
+  CHECK(r.findings[0].summary ==
+        "Injuries of shooting: 2 sources agree, with the counts their stories add: 1 and 2 more (x.com); 3 (y.com)");
+  REQUIRE(!r.findings[0].notes.empty());
+  CHECK(r.findings[0].notes.back() == "x.com tells of 2 more besides \"a sentence 1\" (a count marked \"also\"): read as 1–3");
+  model::Report four = r;
+  four.findings.clear();
+  four.claims[1].value = model::Quantity{4, 4, 4, ""};
+  CHECK(Verdicts(four) == Strings{"F1 contradict error shooting"});
+}
+
+TEST_CASE("running totals that disagree are a change, never an alarm (rules/README.md, Verdicts 11)") {
+  model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+                   {Count("a", 1, "shooting/total", 23, 23, "2015-07-05"),
+                    Count("b", 1, "shooting/total", 30, 30, "2015-07-05")},
+                   {}};
+  r.claims[0].value = model::Quantity{23, 23, 23, ""};
+  r.claims[1].value = model::Quantity{30, 30, 30, ""};
+  REQUIRE(Verdicts(r) == Strings{"F1 changed note shooting/total"});
+  Reconcile(&r);
+  CHECK(r.findings[0].summary == "Deaths of shooting/total: running totals: 23 (x.com) vs 30 (y.com)");
+  // One document's two totals: no internal finding either.
+  model::Report one{{Doc("a", "x.com")},
+                     {Count("a", 1, "shooting/total@x", 23, 23, "2015-07-05"),
+                      Count("a", 2, "shooting/total@x", 30, 30, "2015-07-05")},
+                     {}};
+  CHECK(Verdicts(one) == Strings{"F1 changed note shooting/total@x"});
+  // Any other subject still contradicts.
+  for (model::Claim& c : r.claims) c.subject = "shooting/totals";
+  r.findings.clear();
+  CHECK(Verdicts(r) == Strings{"F1 contradict error shooting/totals"});
+}
+
 TEST_CASE("a summary names the first hundred sources and counts the rest") {
   // 150 outlets, the toll 40 or 50 by turns: one contradict finding whose
   // claims list every outlet while its summary stops at 100.
