@@ -102,7 +102,8 @@ bool OwnIncident(std::string_view subject) {
 }
 
 // Pass 8: a count its story marks as added ("Two men were wounded. … Two
-// bystanders were also hurt", "a man in his 50s was also struck") adds to
+// bystanders were also hurt", "3 more people were hurt", "Three other people
+// suffered minor injuries": role others, of no other incident) adds to
 // the counts of the same attribute and event told before it: each is read
 // as itself to itself plus the added ones (scope `added`), and an added
 // count with no role of its own is that part of the story's count (scope
@@ -112,16 +113,36 @@ bool OwnIncident(std::string_view subject) {
 // other incident ("Three people also died in an air strike on another
 // school"). Counts with a scope, negated or earlier figures take no part. O(n^2) over one document's counts of one attribute; a document
 // holds few.
-void AddedCounts(const corpus::Document& doc, std::vector<model::Claim>* claims) {
+void AddedCounts(const corpus::Document& doc, const SubjectBuilder& subjects, std::vector<model::Claim>* claims) {
   const auto counts = [](const model::Claim& c) {
     return (c.attribute == "deaths" || c.attribute == "injuries") && !c.negated && c.timeline.empty() &&
-           std::holds_alternative<model::Quantity>(c.value) && c.scope.empty() && OwnIncident(c.subject);
+           std::holds_alternative<model::Quantity>(c.value) && c.scope.who.empty() && c.scope.added == 0;
   };
+  // A count added ones may add to: the whole, a count of the shot ("Two
+  // people were shot") too. An added one may be a part of its own ("Three
+  // other people suffered minor injuries").
+  const auto whole = [](const model::Claim& c) { return c.scope.part.empty(); };
+  // "also" in the claim's words or as the word before them; "3 more people
+  // were hurt" ("more than 3" is a bound).
   const auto marked = [&](const model::Claim& c) {
     if (HasWord(c.evidence.text, "also")) return true;
+    if (const size_t more = c.evidence.text.find(" more "); more != std::string::npos &&
+        c.evidence.text.compare(more, 11, " more than ") != 0) {
+      return true;
+    }
     const size_t start = std::min(c.evidence.start, doc.text.size());
     const std::string_view before = std::string_view(doc.text).substr(start >= 6 ? start - 6 : 0, start >= 6 ? 6 : start);
     return HasWord(before, "also") && before.find_first_of(".;:!?") == std::string_view::npos;
+  };
+  // A count added to a toll given elsewhere ("Three other people suffered
+  // minor injuries", "another four people died": role "others"), not another
+  // incident's ("In a separate shooting, two other people were hurt").
+  const auto others = [&](const model::Claim& c) {
+    const std::string_view s(c.subject);
+    const std::string_view base = s.substr(0, s.find('@'));
+    if (!base.ends_with("/others") || base.find('/') != base.size() - 7) return false;
+    const size_t at = c.evidence.sentence.find(c.evidence.text);
+    return at != std::string::npos && !subjects.OtherIncident(c.evidence.sentence, at);
   };
   // Each count: 0 none, 1 a count added ones may add to (no role), 2 an added one.
   std::vector<uint8_t> kind(claims->size(), 0);
@@ -129,7 +150,13 @@ void AddedCounts(const corpus::Document& doc, std::vector<model::Claim>* claims)
   for (size_t i = 0; i < claims->size(); ++i) {
     const model::Claim& c = (*claims)[i];
     if (!counts(c)) continue;
-    kind[i] = marked(c) ? 2 : c.subject.find('/') == std::string::npos ? 1 : 0;
+    if (OwnIncident(c.subject)) {
+      kind[i] = c.scope.counted.empty() && marked(c)                    ? 2
+                : whole(c) && c.subject.find('/') == std::string::npos ? 1
+                                                                        : 0;
+    } else if (c.scope.counted.empty() && others(c)) {
+      kind[i] = 2;
+    }
     any_added = any_added || kind[i] == 2;
   }
   if (!any_added) return;
@@ -182,7 +209,7 @@ void AddedCounts(const corpus::Document& doc, std::vector<model::Claim>* claims)
   for (size_t i = 0; i < claims->size(); ++i) {
     model::Claim& c = (*claims)[i];
     if (more[i] > 0) c.scope.added = more[i];
-    if (adds[i] && c.subject.find('/') == std::string::npos) c.scope.part = "also";
+    if (adds[i] && c.subject.find('/') == std::string::npos && c.scope.part.empty()) c.scope.part = "also";
   }
 }
 
@@ -307,7 +334,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                   claim.attribute, claim.evidence.text, claim.subject));
   }
   KilledOfShot(&claims);
-  AddedCounts(doc, &claims);
+  AddedCounts(doc, impl.subjects, &claims);
   // A story that tells of a victim who died after the first reports ("a
   // second victim has died", "the death toll has risen") is a later report:
   // its counts (lexicon tally_attributes) are revised figures, a change from

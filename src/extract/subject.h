@@ -79,6 +79,10 @@ class SubjectBuilder {
   /// back to: "in the quake" → earthquake.
   std::vector<std::string> DefiniteEventKeys(std::string_view text) const;
 
+  /// Whether the count at `value_offset` tells of another incident than the
+  /// story's (lexicon other_incident_cues: "In a separate attack, …").
+  bool OtherIncident(std::string_view sentence, size_t value_offset) const;
+
  private:
   bool ViolentVerbKey(const std::string& key) const;
   std::string_view SkipAge(std::string_view text) const;
@@ -107,7 +111,6 @@ class SubjectBuilder {
                             const DocumentSubjects& doc) const;
   std::vector<WordFinder::Hit> RolesOf(std::string_view sentence, size_t value_offset,
                                        size_t value_end) const;
-  bool OtherIncident(std::string_view sentence, size_t value_offset) const;
   std::optional<std::pair<size_t, size_t>> JoinedClause(std::string_view sentence,
                                                         size_t value_offset) const;
   bool JoinsRunningTotal(std::string_view sentence, size_t value_offset, bool summing) const;

@@ -652,7 +652,7 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
       with.point.reset();
       with.qualifier.clear();
       if (with.hi) *with.hi += c->added;
-      notes.push_back(fmt::format("{} tells of {} more besides \"{}\" (a count marked \"also\"): read as {}",
+      notes.push_back(fmt::format("{} tells of {} more besides \"{}\": read as {}",
                                   docs[c->doc].label, model::WithSeparators(c->added), c->claim->evidence.text,
                                   model::ShowValue(with)));
     }

@@ -868,7 +868,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       with.point.reset();
       with.qualifier.clear();
       if (with.hi) *with.hi += more;
-      f.notes.push_back(fmt::format("{} tells of {} more besides \"{}\" (a count marked \"also\"): read as {}",
+      f.notes.push_back(fmt::format("{} tells of {} more besides \"{}\": read as {}",
                                     ctx.Label(c->doc), model::WithSeparators(more), c->evidence.text,
                                     model::ShowValue(with)));
     }

@@ -360,7 +360,7 @@ TEST_CASE("a count its story adds to is read as itself to itself plus the added 
   CHECK(r.findings[0].summary ==
         "Injuries of shooting: 2 sources agree, with the counts their stories add: 1 and 2 more (x.com); 3 (y.com)");
   REQUIRE(!r.findings[0].notes.empty());
-  CHECK(r.findings[0].notes.back() == "x.com tells of 2 more besides \"a sentence 1\" (a count marked \"also\"): read as 1–3");
+  CHECK(r.findings[0].notes.back() == "x.com tells of 2 more besides \"a sentence 1\": read as 1–3");
   model::Report four = r;
   four.findings.clear();
   four.claims[1].value = model::Quantity{4, 4, 4, ""};
