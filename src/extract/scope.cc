@@ -29,6 +29,7 @@ ScopePass::ScopePass(const rules::RuleSet& rules)
     : perpetrator_nouns_(rules.Lex("perpetrator_nouns")),
       part_cues_(rules.Lex("part_cues")),
       carried_part_cues_(rules.Lex("carried_part_cues")),
+      whole_parts_(rules.Lex("whole_parts")),
       of_total_part_(rules.Lex("scope_macro_parts").Value("SCOPE_OF_TOTAL").value_or("")),
       one_place_part_(rules.Lex("scope_macro_parts").Value("SCOPE_ONE_PLACE").value_or("")),
       perpetrators_(CompileMacro(rules, "SCOPE_PERPETRATORS")),
@@ -39,7 +40,8 @@ ScopePass::ScopePass(const rules::RuleSet& rules)
       one_place_(CompileMacro(rules, "SCOPE_ONE_PLACE")),
       clause_end_(CompileMacro(rules, "SCOPE_CLAUSE_END")),
       earlier_(CompileMacro(rules, "EARLIER")),
-      part_before_(CompileMacro(rules, "SCOPE_PART_BEFORE")) {}
+      part_before_(CompileMacro(rules, "SCOPE_PART_BEFORE")),
+      whole_before_(CompileMacro(rules, "SCOPE_WHOLE_BEFORE")) {}
 
 model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, size_t value_end) const {
   model::Scope scope;
@@ -62,6 +64,11 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
     scope.part = one_place_part_;
   } else if (First(part_.get(), clause, &whole, &group) && group.data() != nullptr) {
     scope.part = part_cues_.Value(std::string_view(group.data(), group.size())).value_or("");
+    // "Two of the six wounded remain in critical condition": the part is the
+    // two's, the six the whole; "three of the four soldiers killed by
+    // friendly fire": the cause is the four's (lexicon whole_parts).
+    const std::string_view lead = sentence.substr(0, std::min(value_start, sentence.size()));
+    if (Search(whole_before_.get(), lead) && whole_parts_.Find(scope.part) == nullptr) scope.part.clear();
   } else if (First(part_before_.get(), sentence.substr(0, std::min(value_start, sentence.size())), &whole, &group) &&
              group.data() != nullptr) {
     scope.part = carried_part_cues_.Value(std::string_view(group.data(), group.size())).value_or("");

@@ -43,9 +43,10 @@ class ScopePass {
   const rules::Lexicon& perpetrator_nouns_;
   const rules::Lexicon& part_cues_;
   const rules::Lexicon& carried_part_cues_;
+  const rules::Lexicon& whole_parts_;
   std::string of_total_part_, one_place_part_;  // lexicon scope_macro_parts
   std::unique_ptr<RE2> perpetrators_, with_perpetrator_, without_perpetrator_, part_, of_total_, one_place_,
-      clause_end_, earlier_, part_before_;
+      clause_end_, earlier_, part_before_, whole_before_;
 };
 
 }  // namespace claimcheck::extract
