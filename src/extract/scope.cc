@@ -48,7 +48,10 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
   const std::string_view after = sentence.substr(std::min(value_end, sentence.size()));
   const std::string_view tail = after.substr(0, kTail);
   re2::StringPiece whole, group;
-  if (First(perpetrators_.get(), tail, &whole, &group)) {
+  // "10 dead including gunman": the perpetrator a count includes is no count
+  // of perpetrators, though within two words of it.
+  if (First(perpetrators_.get(), tail, &whole, &group) &&
+      !Search(with_perpetrator_.get(), std::string_view(whole.data(), whole.size()))) {
     scope.who = "perpetrators";
   } else if (!Search(without_perpetrator_.get(), tail) && First(with_perpetrator_.get(), tail, &whole, &group)) {
     scope.who = "victims+perpetrator";
