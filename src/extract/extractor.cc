@@ -111,8 +111,7 @@ bool OwnIncident(std::string_view subject) {
 // the word before them. Only counts of the story's own incident and place:
 // the earlier count has no role ("Two men were wounded"), the added one no
 // other incident ("Three people also died in an air strike on another
-// school"). Counts with a scope, negated or earlier figures take no part. O(n^2) over one document's counts of one attribute; a document
-// holds few.
+// school"). Counts with a scope, negated or earlier figures take no part.
 void AddedCounts(const corpus::Document& doc, const SubjectBuilder& subjects, std::vector<model::Claim>* claims) {
   const auto counts = [](const model::Claim& c) {
     return (c.attribute == "deaths" || c.attribute == "injuries") && !c.negated && c.timeline.empty() &&
@@ -123,11 +122,12 @@ void AddedCounts(const corpus::Document& doc, const SubjectBuilder& subjects, st
   // other people suffered minor injuries").
   const auto whole = [](const model::Claim& c) { return c.scope.part.empty(); };
   // "also" in the claim's words or as the word before them; "3 more people
-  // were hurt" ("more than 3" is a bound).
+  // were hurt" ("more than 3" and "3 or more" are bounds).
   const auto marked = [&](const model::Claim& c) {
     if (HasWord(c.evidence.text, "also")) return true;
-    if (const size_t more = c.evidence.text.find(" more "); more != std::string::npos &&
-        c.evidence.text.compare(more, 11, " more than ") != 0) {
+    const std::string& text = c.evidence.text;
+    if (const size_t more = text.find(" more "); more != std::string::npos && text.compare(more, 11, " more than ") != 0 &&
+        text.find(" or more ") == std::string::npos) {
       return true;
     }
     const size_t start = std::min(c.evidence.start, doc.text.size());

@@ -777,8 +777,9 @@ Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vecto
 // outlets give at the end of a toll that rose; "hundreds" in two outlets
 // beside another's thousands). One count is one interval as compared (the
 // victims' of a count with its perpetrators), exact or not; a count of the
-// shot, read as a span of wounded, and a count its story adds to state none. Each interval two or more
-// independent sources state, in ascending order. O(g log g). `stated` gives
+// shot, read as a span of wounded, and a count its story adds to state
+// none. Each interval two or more independent sources state, in ascending
+// order. O(g log g). `stated` gives
 // each compared item as its document states it, before a headline's "24"
 // beside its own "at least 24" is read as at least 24: what sources agree
 // on is what they say.
