@@ -1,7 +1,6 @@
 #include "extract/candidates.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "extract/matching.h"
 #include "extract/time_context.h"
@@ -157,14 +156,14 @@ bool SameValue(const Candidate& a, const Candidate& b) {
 // is one of them, and two in one sentence ("a man was killed and a woman was
 // killed") are two people, not two tolls of one. Precision first: such
 // counts are left out rather than summed.
-void DropFixedCounts(std::string_view text, std::vector<Candidate>* found,
+void DropFixedCounts(std::string_view text, const WordFinder& added_cues, std::vector<Candidate>* found,
                      const std::set<std::string>& fixed_attributes) {
   std::vector<bool> drop(found->size(), false);
   for (size_t i = 0; i < found->size(); ++i) {
     const Candidate& c = (*found)[i];
     // "A woman was also wounded": one more than the others counted, kept
-    // (the extractor's pass 8 adds it to them).
-    if (!c.count || HasWord(text.substr(c.start, c.end - c.start), "also")) continue;
+    // (the extractor's pass 8 adds it to them; lexicon added_count_cues 1).
+    if (!c.count || added_cues.Has(text.substr(c.start, c.end - c.start), "1")) continue;
     for (size_t j = 0; j < found->size() && !drop[i]; ++j) {
       const Candidate& o = (*found)[j];
       drop[i] = j != i && o.rule->attribute == c.rule->attribute &&
@@ -265,6 +264,7 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->count_joined_before_ = CompileMacro(rules, "COUNT_JOINED_BEFORE");
   f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
   f->link_line_ = CompileMacro(rules, "LINK_LINE");
+  f->added_cues_ = std::make_unique<WordFinder>(rules, "added_count_cues");
   f->count_new_clause_ = CompileMacro(rules, "COUNT_NEW_CLAUSE");
   f->fixed_count_sentences_ = static_cast<size_t>(rules.IntSetting("fixed_count_sentences", 3));
   for (const rules::Rule* r : claim_rules) {
@@ -311,7 +311,7 @@ bool CandidateFinder::Find(const corpus::Document& doc, const std::vector<Mentio
       found.push_back(std::move(c));
     }
   }
-  DropFixedCounts(doc.text, &found, fixed_count_attributes_);
+  DropFixedCounts(doc.text, *added_cues_, &found, fixed_count_attributes_);
   for (Candidate& c : found) out->push_back(std::move(c));
   return true;
 }
@@ -472,16 +472,6 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
     }
   }
   return true;
-}
-
-bool HasWord(std::string_view text, std::string_view word) {
-  const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
-  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-    if ((at == 0 || !letter(text[at - 1])) && (at + word.size() == text.size() || !letter(text[at + word.size()]))) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace claimcheck::extract

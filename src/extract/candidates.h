@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "corpus/document.h"
+#include "extract/subject.h"
 #include "normalize/groups.h"
 #include "normalize/recognizer.h"
 #include "rules/literal_filter.h"
@@ -40,9 +41,6 @@ std::vector<MentionRange> MentionsBySentence(const corpus::Document& doc,
 
 /// `Candidate::mention` of a fixed count: no mention holds its value.
 inline constexpr size_t kNoMention = static_cast<size_t>(-1);
-
-/// Whether `text` holds `word` as a whole word ("also" in "was also hurt").
-bool HasWord(std::string_view text, std::string_view word);
 
 struct Candidate {
   const rules::Rule* rule;
@@ -98,6 +96,7 @@ class CandidateFinder {
       date_limit_before_, date_since_before_, date_later_act_between_;
   std::unique_ptr<RE2> count_joined_;  // "a man and a woman": a fixed count is one of more
   std::unique_ptr<RE2> count_joined_before_;  // "a man, a woman and a child": the same, before it
+  std::unique_ptr<WordFinder> added_cues_;  // lexicon added_count_cues: "a woman was also wounded"
   std::unique_ptr<RE2> link_line_;  // LINK_LINE: "RELATED: …", "Photo: …" are no claims
   std::unique_ptr<RE2> count_one_of_;  // "a second victim": so is one its words rank
   std::unique_ptr<RE2> count_new_clause_;  // "… a man and wounding two": not joined

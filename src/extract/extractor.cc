@@ -112,7 +112,8 @@ bool OwnIncident(std::string_view subject) {
 // the earlier count has no role ("Two men were wounded"), the added one no
 // other incident ("Three people also died in an air strike on another
 // school"). Counts with a scope, negated or earlier figures take no part.
-void AddedCounts(const corpus::Document& doc, const SubjectBuilder& subjects, std::vector<model::Claim>* claims) {
+void AddedCounts(const corpus::Document& doc, const SubjectBuilder& subjects, const WordFinder& added_cues,
+                 std::vector<model::Claim>* claims) {
   const auto counts = [](const model::Claim& c) {
     return (c.attribute == "deaths" || c.attribute == "injuries") && !c.negated && c.timeline.empty() &&
            std::holds_alternative<model::Quantity>(c.value) && c.scope.who.empty() && c.scope.added == 0;
@@ -121,18 +122,14 @@ void AddedCounts(const corpus::Document& doc, const SubjectBuilder& subjects, st
   // people were shot") too. An added one may be a part of its own ("Three
   // other people suffered minor injuries").
   const auto whole = [](const model::Claim& c) { return c.scope.part.empty(); };
-  // "also" in the claim's words or as the word before them; "3 more people
-  // were hurt" ("more than 3" and "3 or more" are bounds).
+  // A word of lexicon added_count_cues in the claim's words ("also", "3 more
+  // people were hurt"; "more than 3" is a bound), or of value 1 right before
+  // them ("… also two were hurt").
   const auto marked = [&](const model::Claim& c) {
-    if (HasWord(c.evidence.text, "also")) return true;
-    const std::string& text = c.evidence.text;
-    if (const size_t more = text.find(" more "); more != std::string::npos && text.compare(more, 11, " more than ") != 0 &&
-        text.find(" or more ") == std::string::npos) {
-      return true;
-    }
+    if (added_cues.Has(c.evidence.text, "1") || added_cues.Has(c.evidence.text, "2")) return true;
     const size_t start = std::min(c.evidence.start, doc.text.size());
     const std::string_view before = std::string_view(doc.text).substr(start >= 6 ? start - 6 : 0, start >= 6 ? 6 : start);
-    return HasWord(before, "also") && before.find_first_of(".;:!?") == std::string_view::npos;
+    return added_cues.Has(before, "1") && before.find_first_of(".;:!?") == std::string_view::npos;
   };
   // A count added to a toll given elsewhere ("Three other people suffered
   // minor injuries", "another four people died": role "others"), not another
@@ -221,6 +218,7 @@ struct Extractor::Impl {
   const rules::RuleSet& rules;
   const normalize::Recognizer& recognizer;
   SubjectBuilder subjects;
+  WordFinder added_cues;  // lexicon added_count_cues (pass 8)
   TimeContext time_context;
   std::unique_ptr<CandidateFinder> candidates;
   AsOfPass as_of;
@@ -231,7 +229,13 @@ struct Extractor::Impl {
   std::vector<std::unique_ptr<RE2>> attribution;  // tried in order
 
   Impl(const rules::RuleSet& r, const normalize::Recognizer& rec)
-      : rules(r), recognizer(rec), subjects(r), time_context(r, subjects), as_of(r, subjects), scope(r) {}
+      : rules(r),
+        recognizer(rec),
+        subjects(r),
+        added_cues(r, "added_count_cues"),
+        time_context(r, subjects),
+        as_of(r, subjects),
+        scope(r) {}
 
   bool MentionsAndDate(corpus::Document& doc, Extraction* x, std::string* err) const;
   bool IsClaim(const corpus::Document& doc, const Candidate& c) const;
@@ -334,7 +338,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                   claim.attribute, claim.evidence.text, claim.subject));
   }
   KilledOfShot(&claims);
-  AddedCounts(doc, impl.subjects, &claims);
+  AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
   // A story that tells of a victim who died after the first reports ("a
   // second victim has died", "the death toll has risen") is a later report:
   // its counts (lexicon tally_attributes) are revised figures, a change from

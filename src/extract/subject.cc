@@ -83,6 +83,12 @@ void WordFinder::ForEach(std::string_view text, const std::function<void(const H
   }
 }
 
+bool WordFinder::Has(std::string_view text, std::string_view key) const {
+  bool found = false;
+  ForEach(text, [&](const Hit& h) { found = found || h.key == key; });
+  return found;
+}
+
 std::string Slug(std::string_view text) {
   std::string out;
   for (char ch : text) {

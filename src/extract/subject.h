@@ -35,6 +35,9 @@ class WordFinder {
     bool place = true;      ///< The entry says `place = false`: a force, never a place.
   };
   std::vector<Hit> Find(std::string_view text) const;
+  /// Whether `text` holds an entry whose value is `key` (an entry of value 0
+  /// there shields the words it holds: "more than" is no "more").
+  bool Has(std::string_view text, std::string_view key) const;
   void ForEach(std::string_view text, const std::function<void(const Hit&)>& fn) const;
 
  private:
