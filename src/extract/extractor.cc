@@ -65,13 +65,24 @@ std::string_view TextOf(const corpus::Document& doc, const corpus::Span& s) {
 // that reconciling reads it as that many fewer wounded at least ("Four
 // people were shot … one of them died": 3 to 4 wounded). One pass over the
 // document's claims for the counts of dead, one for the counts of shot.
-void KilledOfShot(std::vector<model::Claim>* claims) {
+// A count of dead the story dates months from its own day is another
+// event's toll ("In 2016, a shooting at a nightclub killed 49"), none of
+// the shot's: the reconciler parts it the same way (kApart there).
+void KilledOfShot(const std::optional<CivilDate>& published, std::vector<model::Claim>* claims) {
+  constexpr int64_t kApart = 60;
+  const auto far_from_story = [&](const model::AsOf& as_of) {
+    const auto lo = ParseIsoDate(as_of.lo), hi = ParseIsoDate(as_of.hi);
+    if (!published || !lo || !hi) return false;
+    const int64_t day = published->ToDays();
+    return hi->ToDays() < day - kApart || lo->ToDays() > day + kApart;
+  };
   std::unordered_map<std::string_view, int64_t> killed;  // subject → most dead
   bool shot = false;
   for (const model::Claim& c : *claims) {
     shot = shot || !c.scope.counted.empty();
     const auto* q = std::get_if<model::Quantity>(&c.value);
     if (c.attribute != "deaths" || c.negated || q == nullptr || !c.scope.empty()) continue;
+    if (far_from_story(c.as_of)) continue;
     const int64_t n = q->hi ? *q->hi : q->lo;
     auto [it, added] = killed.try_emplace(c.subject, n);
     if (!added) it->second = std::max(it->second, n);
@@ -223,7 +234,7 @@ struct Extractor::Impl {
   std::unique_ptr<CandidateFinder> candidates;
   AsOfPass as_of;
   ScopePass scope;
-  std::unique_ptr<RE2> hedge, revision, non_claim, negation;
+  std::unique_ptr<RE2> hedge, hedge_clause_end, revision, non_claim, negation;
   std::unique_ptr<RE2> later_death;  // a story that tells of a victim dying after the first reports
   std::unique_ptr<RE2> denied_report, reported_frame, falsity;  // denied and debunked figures
   std::vector<std::unique_ptr<RE2>> attribution;  // tried in order
@@ -255,6 +266,7 @@ bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer&
   auto impl = std::make_unique<Impl>(rules, recognizer);
   if (!CandidateFinder::Create(rules, impl->time_context, &impl->candidates, err)) return false;
   impl->hedge = CompileMacro(rules, "HEDGE");
+  impl->hedge_clause_end = CompileMacro(rules, "HEDGE_CLAUSE_END");
   impl->revision = CompileMacro(rules, "REVISION");
   impl->later_death = CompileMacro(rules, "LATER_DEATH");
   impl->non_claim = CompileMacro(rules, "NON_CLAIM");
@@ -337,7 +349,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
     x.trace.push_back(fmt::format("{} → {} {} = {} (subject {})", c.rule->id, claim.id,
                                   claim.attribute, claim.evidence.text, claim.subject));
   }
-  KilledOfShot(&claims);
+  KilledOfShot(doc.published, &claims);
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
   // A story that tells of a victim who died after the first reports ("a
   // second victim has died", "the death toll has risen") is a later report:
@@ -488,7 +500,18 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
   const corpus::Span& s = doc.sentences[c.sentence];
   const std::string_view sentence_text = TextOf(doc, s);
   const std::string_view before = WindowBefore(sentence_text, c.value_start - s.start, 8);
-  claim->hedged = Search(hedge.get(), sentence_text);
+  // A hedge in the words up to the end of the value's clause: "killed 12
+  // people before apparently killing himself" hedges none of the twelve.
+  {
+    const size_t value_end = std::min(sentence_text.size(), c.value_end - s.start);
+    const std::string_view tail = sentence_text.substr(value_end);
+    re2::StringPiece end;
+    const size_t cut = hedge_clause_end != nullptr && RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()),
+                                                                        *hedge_clause_end, &end)
+                           ? static_cast<size_t>(end.data() - tail.data())
+                           : tail.size();
+    claim->hedged = Search(hedge.get(), sentence_text.substr(0, value_end + cut));
+  }
   // Negated: denied or reported as false ("officials denied reports that
   // 500 died", "posts claiming 500 were killed are false"), not asserted.
   const std::string_view after = sentence_text.substr(std::min(sentence_text.size(), c.value_end - s.start));
@@ -496,7 +519,8 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
                    (Search(reported_frame.get(), before) && Search(falsity.get(), after));
   claim->revision = Search(revision.get(), before);
   if (rules.Lex("tally_attributes").Find(claim->attribute) != nullptr) {
-    claim->scope = scope.ScopeOf(sentence_text, c.value_start - s.start, c.value_end - s.start);
+    const bool joined = c.plus.has_value() || c.rule->fields.count("add") > 0;
+    claim->scope = scope.ScopeOf(sentence_text, c.value_start - s.start, c.value_end - s.start, joined);
     if (auto counted = c.rule->fields.find("counted"); counted != c.rule->fields.end()) {
       claim->scope.counted = counted->second;
     }

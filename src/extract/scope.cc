@@ -43,7 +43,7 @@ ScopePass::ScopePass(const rules::RuleSet& rules)
       part_before_(CompileMacro(rules, "SCOPE_PART_BEFORE")),
       whole_before_(CompileMacro(rules, "SCOPE_WHOLE_BEFORE")) {}
 
-model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, size_t value_end) const {
+model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, size_t value_end, bool joined) const {
   model::Scope scope;
   const std::string_view after = sentence.substr(std::min(value_end, sentence.size()));
   const std::string_view tail = after.substr(0, kTail);
@@ -59,8 +59,21 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
     scope.perpetrators = n && *n > 0 ? *n : 0;
   }
   // The value's own clause: up to its end ("two died at the scene, and …").
+  // A count joined to another ("two men and a woman suffered minor
+  // injuries"): its first "and" joins them, and ends no clause.
   std::string_view clause = tail;
-  if (First(clause_end_.get(), tail, &whole, &group)) clause = tail.substr(0, whole.data() - tail.data());
+  size_t from = 0;
+  for (int skip = joined ? 1 : 0;; --skip) {
+    const std::string_view rest = tail.substr(from);
+    if (!First(clause_end_.get(), rest, &whole, &group)) break;
+    const size_t end = static_cast<size_t>(whole.data() - tail.data());
+    if (skip > 0 && std::string_view(whole.data(), whole.size()).find("and") != std::string_view::npos) {
+      from = end + whole.size();
+      continue;
+    }
+    clause = tail.substr(0, end);
+    break;
+  }
   if (Search(of_total_.get(), clause)) {
     scope.part = of_total_part_;
   } else if (Search(one_place_.get(), tail)) {

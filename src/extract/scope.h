@@ -32,7 +32,7 @@ class ScopePass {
   /// its clause names before it ("one of its own tanks fired on a building
   /// used by troops, killing four": by friendly fire; macro
   /// SCOPE_PART_BEFORE over the words before `value_start`).
-  model::Scope ScopeOf(std::string_view sentence, size_t value_start, size_t value_end) const;
+  model::Scope ScopeOf(std::string_view sentence, size_t value_start, size_t value_end, bool joined = false) const;
 
   /// Stage "earlier" when the words before the value (from `value_start`)
   /// mark the figure as superseded ("in initial reports", "had earlier

@@ -453,16 +453,38 @@ std::string SubjectBuilder::SubPlaceNear(std::string_view sentence, size_t value
 }
 
 // A country the sentence places the event in ("in Iraq", "across Gaza").
+// A list of them ("died in India, China and Bangladesh") is all of them at
+// once, a place of its own ("bangladesh+china+india"), none of its members.
 std::string SubjectBuilder::PlaceIn(std::string_view sentence) const {
   const rules::Lexicon& prepositions = rules_.Lex("place_prepositions");
+  std::vector<WordFinder::Hit> hits;
   for (const auto& h : countries_.Find(sentence)) {
-    if (!h.place || !StartsUpper(sentence.substr(h.offset, h.length))) continue;
+    if (h.place && StartsUpper(sentence.substr(h.offset, h.length))) hits.push_back(h);
+  }
+  // Whether only a comma, "and" or "or" stands between two places.
+  const auto joined = [&](const WordFinder::Hit& a, const WordFinder::Hit& b) {
+    if (b.offset < a.offset + a.length) return false;
+    const std::vector<std::string_view> between = Words(sentence.substr(a.offset + a.length, b.offset - a.offset - a.length));
+    const std::string_view gap = sentence.substr(a.offset + a.length, b.offset - a.offset - a.length);
+    if (gap.find_first_not_of(" ,") == std::string_view::npos) return gap.find(',') != std::string_view::npos;
+    return between.size() == 1 && (between[0] == "and" || between[0] == "or");
+  };
+  for (size_t i = 0; i < hits.size(); ++i) {
+    const auto& h = hits[i];
     // The preposition, then at most two `place_determiners` words: "in the
     // southern Philippines".
     const std::vector<std::string_view> before = Words(sentence.substr(0, h.offset));
     constexpr size_t kDeterminers = 2;
     for (size_t k = 0; k <= kDeterminers && k < before.size(); ++k) {
-      if (prepositions.Find(before[before.size() - 1 - k]) != nullptr) return h.key;
+      if (prepositions.Find(before[before.size() - 1 - k]) != nullptr) {
+        std::vector<std::string> keys{h.key};
+        for (size_t j = i + 1; j < hits.size() && joined(hits[j - 1], hits[j]); ++j) keys.push_back(hits[j].key);
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        std::string place;
+        for (const std::string& key : keys) place += (place.empty() ? "" : "+") + key;
+        return place;
+      }
       if (rules_.Lex("place_determiners").Find(before[before.size() - 1 - k]) == nullptr) break;
     }
   }

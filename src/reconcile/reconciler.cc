@@ -738,15 +738,20 @@ Disagreements MomentDisagreements(const std::vector<const Item*>& compared, std:
 // sentences mark as earlier.
 // A document's figure is as open as its own words make it (rules/README.md,
 // Verdicts rule 3): a headline shortens "killing at least five people" to
-// "Five dead", so an exact N beside the same document's "at least N" in the
-// group is read as at least N. Returns the group with such claims widened
+// "Five dead", so an exact N beside the same document's "at least N" (or
+// "more than N") in the group is read as at least N. Returns the group with such claims widened
 // (copies in `widened`), and a note for each.
 Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vector<Item>* widened,
                   std::vector<std::string>* notes) {
   auto raw = [](const Item& c) { return std::get_if<model::Quantity>(&c.claim->value); };
-  std::set<std::pair<uint32_t, int64_t>> at_least;  // (document, N) of an "at least N"
+  // (document, N) of an "at least N", or of a "more than N" (its lo N + 1):
+  // "Quake kills 1,800" over "the toll rose to more than 1,800".
+  std::set<std::pair<uint32_t, int64_t>> at_least;
   for (const Item* c : part.items) {
-    if (const auto* q = raw(*c); q != nullptr && !q->hi) at_least.emplace(c->doc, q->lo);
+    if (const auto* q = raw(*c); q != nullptr && !q->hi) {
+      at_least.emplace(c->doc, q->lo);
+      if (q->lo > 0) at_least.emplace(c->doc, q->lo - 1);
+    }
   }
   std::vector<size_t> open;
   for (size_t i = 0; i < part.items.size(); ++i) {
@@ -979,11 +984,32 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     // So do counts their stories add to ("… two more were also hurt").
     const bool shot = std::any_of(compared.begin(), compared.end(), [](const Item* c) { return c->shot; });
     const bool added = std::any_of(compared.begin(), compared.end(), [](const Item* c) { return c->added > 0; });
+    // Counts that agree without a figure two of them state ("more than
+    // 1,800" and "at least 1,953"; a headline's "1,800" read as at least
+    // 1,800): the summary gives each source's, not the first one's.
+    const auto as_stated = [&](const Item* c) {
+      auto it = stated.find(c);
+      const Item& s = it == stated.end() ? *c : *it->second;
+      return std::make_pair(s.lo, s.hi);
+    };
+    // One figure: what the first states, two documents state as it.
+    std::set<uint32_t> stating_first;
+    for (const Item* c : compared) {
+      if (!c->quantity || as_stated(c) == as_stated(compared.front())) stating_first.insert(c->doc);
+    }
+    const bool one_figure = stating_first.size() >= 2;
+    const bool widened = std::any_of(compared.begin(), compared.end(), [&](const Item* c) {
+      auto it = stated.find(c);
+      return it != stated.end() && it->second != c;
+    });
     f.summary = shot    ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", title, sources,
                                       ValuesBySource(compared, docs, "; "))
                 : added ? fmt::format("{}: {} sources agree, with the counts their stories add: {}", title, sources,
                                       ValuesBySource(compared, docs, "; "))
-                        : fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
+                : widened && !one_figure
+                    ? fmt::format("{}: {} sources agree, as open as their own words: {}", title, sources,
+                                  ValuesBySource(compared, docs, "; "))
+                    : fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
   } else {
     std::unordered_set<uint32_t> in;
     for (const Item* c : compared) in.insert(c->doc);

@@ -751,7 +751,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     if (q == nullptr || !q->hi || *q->hi != q->lo) return false;
     return std::any_of(g.claims.begin(), g.claims.end(), [&](const Claim* o) {
       const auto* oq = std::get_if<Quantity>(&o->value);
-      return o->doc == c.doc && oq != nullptr && !oq->hi && oq->lo == q->lo;
+      return o->doc == c.doc && oq != nullptr && !oq->hi && (oq->lo == q->lo || (oq->lo > 0 && oq->lo - 1 == q->lo));
     });
   };
   auto E = [&](const Claim& c) {
@@ -1111,10 +1111,26 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     f.severity = "note";
     const bool shot = std::any_of(compared.begin(), compared.end(), [](const Claim* c) { return Shot(*c); });
     const bool added = std::any_of(compared.begin(), compared.end(), [](const Claim* c) { return Added(*c) > 0; });
+    // Opened counts with no figure two documents state as the first does:
+    // each source's figure.
+    auto bounds = [&](const Claim& c) {
+      const model::Value v = S(c);
+      const auto* q = std::get_if<Quantity>(&v);
+      return q == nullptr ? std::optional<std::pair<int64_t, std::optional<int64_t>>>()
+                          : std::make_optional(std::make_pair(q->lo, q->hi));
+    };
+    std::set<std::string> stating_first;
+    for (const Claim* c : compared) {
+      if (!bounds(*c) || bounds(*c) == bounds(*compared.front())) stating_first.insert(c->doc);
+    }
+    const bool by_source = stating_first.size() < 2 &&
+                           std::any_of(compared.begin(), compared.end(), [&](const Claim* c) { return opened(*c); });
     f.summary = shot    ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", Title(g), sources,
                                       ValuesBySource(compared, ctx, "; "))
                 : added ? fmt::format("{}: {} sources agree, with the counts their stories add: {}", Title(g), sources,
                                       ValuesBySource(compared, ctx, "; "))
+                : by_source ? fmt::format("{}: {} sources agree, as open as their own words: {}", Title(g), sources,
+                                          ValuesBySource(compared, ctx, "; "))
                         : fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
   } else {
     f.verdict = "single";

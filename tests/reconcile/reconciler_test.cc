@@ -367,6 +367,28 @@ TEST_CASE("a count its story adds to is read as itself to itself plus the added 
   CHECK(Verdicts(four) == Strings{"F1 contradict error shooting"});
 }
 
+TEST_CASE("a headline's figure is as open as its story's own bound (rules/README.md, Verdicts 3)") {
+  // "Quake kills 1,800" over "the toll rose to more than 1,800" (lo 1,801)
+  // in one story, "at least 1,953" in another: they agree, and the summary
+  // gives each source's figures, none of them a figure both state.
+  model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+                   {Count("a", 1, "quake", 1800, 1800, "2015-04-26"), Count("a", 2, "quake", 1801, std::nullopt, "2015-04-26"),
+                    Count("b", 1, "quake", 1953, std::nullopt, "2015-04-26")},
+                   {}};
+  for (model::Claim& c : r.claims) c.evidence.text = c.evidence.sentence;
+  REQUIRE(Verdicts(r) == Strings{"F1 agree note quake"});
+  Reconcile(&r);
+  CHECK(r.findings[0].summary ==
+        "Deaths of quake: 2 sources agree, as open as their own words: 1,800–1,800, at least 1,801 (x.com); at least 1,953 "
+        "(y.com)");
+  // Without the story's own bound its headline contradicts.
+  model::Report bare{{Doc("a", "x.com"), Doc("b", "y.com")},
+                      {Count("a", 1, "quake", 1800, 1800, "2015-04-26"),
+                       Count("b", 1, "quake", 1953, std::nullopt, "2015-04-26")},
+                      {}};
+  CHECK(Verdicts(bare) == Strings{"F1 contradict warning quake"});
+}
+
 TEST_CASE("running totals that disagree are a change, never an alarm (rules/README.md, Verdicts 11)") {
   model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
                    {Count("a", 1, "shooting/total", 23, 23, "2015-07-05"),
