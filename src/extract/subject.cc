@@ -312,6 +312,7 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
   // death in Mountville", "at Hempfield High School".
   bool after_place_word = false, run_is_place = false;
   const rules::Lexicon& place_prepositions = rules_.Lex("place_prepositions");  // once, not per word
+  const rules::Lexicon& place_determiners = rules_.Lex("place_determiners");
   auto end_any = [&] {
     if (!run_is_place) end_run(previous, run_long);
     previous = {};
@@ -326,7 +327,11 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
     const bool name = !raw.empty() && IsName(w);
     if (!name) {
       end_any();
-      after_place_word = !raw.empty() && place_prepositions.Find(w) != nullptr;
+      // "at the National War Memorial", "inside Parliament's Centre Block": a
+      // determiner or a possessive name keeps the place open.
+      const bool possessive = StartsUpper(raw) && (raw.ends_with("'s") || raw.ends_with("\u2019s"));
+      const bool determiner = after_place_word && (place_determiners.Find(w) != nullptr || possessive);
+      if (!determiner) after_place_word = !raw.empty() && place_prepositions.Find(w) != nullptr;
     } else {
       if (previous.empty()) run_is_place = after_place_word;
       run_long = !previous.empty();
@@ -375,7 +380,9 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
       continue;
     }
     if (in_run) break;
-    // A name after "on" or "by" is a street's or the killer's, not the victim's.
+    // A name after "on" or "by" is a street's or the killer's, not the victim's;
+    // after "at the" too.
+    if (after_place_word && rules_.Lex("place_determiners").Find(w) != nullptr) continue;
     after_place_word = rules_.Lex("place_prepositions").Find(w) != nullptr ||
                        rules_.Lex("victim_phrase_stops").Find(w) != nullptr;
   }
@@ -567,6 +574,19 @@ std::string SubjectBuilder::ViolentVerbEvent(std::string_view sentence, size_t v
 // The event a claim is about: the rule's `event` group, else the event word
 // nearest the value. `allow_named` false skips events that take a victim's
 // name (a count of the dead is about the strike, not "the killing").
+// Whether an event word is a word inside a name, capitalized between two
+// capitalized words: "the National War Memorial", "the City Fire Department"
+// (not "the Gulf War", where it ends the name, nor a headline in title case).
+static bool InsideName(std::string_view sentence, const WordFinder::Hit& h) {
+  if (h.offset == 0 || !StartsUpper(sentence.substr(h.offset, h.length))) return false;
+  const std::vector<std::string_view> before = Words(sentence.substr(0, h.offset));
+  const std::vector<std::string_view> after = Words(sentence.substr(h.offset + h.length));
+  if (before.empty() || after.empty() || !StartsUpper(before.back()) || !StartsUpper(after.front())) return false;
+  const std::vector<std::string_view> all = Words(sentence);
+  const auto capitalized = std::count_if(all.begin(), all.end(), [](std::string_view w) { return StartsUpper(w); });
+  return static_cast<size_t>(capitalized) * 2 < all.size();  // title case: every word is capitalized
+}
+
 std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view sentence,
                                      const normalize::Groups& groups, size_t value_offset,
                                      bool allow_named) const {
@@ -594,7 +614,7 @@ std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view 
     }
   }
   std::vector<WordFinder::Hit> hits = finder.Find(sentence);
-  std::erase_if(hits, [&](const WordFinder::Hit& h) { return !usable(h.key); });
+  std::erase_if(hits, [&](const WordFinder::Hit& h) { return !usable(h.key) || InsideName(sentence, h); });
   // "marching … to protest the government's policies": a verb of purpose
   // names no gathering for the count (the document's main gathering still
   // counts it: the story is about protests).
