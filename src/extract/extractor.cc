@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 #include "extract/as_of.h"
@@ -112,6 +113,53 @@ bool OwnIncident(std::string_view subject) {
          subject.find("/in-") == std::string_view::npos;
 }
 
+// A count of role "others" told of the story's own incident ("Three other
+// people suffered minor injuries", not "In a separate shooting, two other
+// people were hurt"): others than those counted before it.
+bool OthersOfOwnIncident(const model::Claim& c, const SubjectBuilder& subjects) {
+  const std::string_view s(c.subject);
+  const std::string_view base = s.substr(0, s.find('@'));
+  if (!base.ends_with("/others") || base.find('/') != base.size() - 7) return false;
+  const size_t at = c.evidence.sentence.find(c.evidence.text);
+  return at != std::string::npos && !subjects.OtherIncident(c.evidence.sentence, at);
+}
+
+// Pass 8, first: injuries of role "others" told after the story's dead and
+// before any count of its injured ("Two women were killed … Five other
+// people were wounded") are others than the dead: the story's count of
+// injured, not a role of its own (the subject loses "/others"). One pass in
+// document order over the counts.
+void OthersBesideTheDead(const SubjectBuilder& subjects, std::vector<model::Claim>* claims) {
+  // Any count of the dead or injured, of any scope ("Two men were shot, one
+  // fatally" counts injured too): the others are others than all of them.
+  const auto quantity = [](const model::Claim& c) {
+    return !c.negated && std::holds_alternative<model::Quantity>(c.value);
+  };
+  std::vector<size_t> order;
+  for (size_t i = 0; i < claims->size(); ++i) {
+    const model::Claim& c = (*claims)[i];
+    if ((c.attribute == "deaths" || c.attribute == "injuries") && quantity(c)) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return (*claims)[a].evidence.start < (*claims)[b].evidence.start;
+  });
+  const auto key = [](const model::Claim& c) {
+    return std::string(EventOf(c.subject)) + '\n' + std::string(PlaceOf(c.subject));
+  };
+  std::unordered_set<std::string> dead, injured;  // keys with a count so far
+  for (size_t i : order) {
+    model::Claim& c = (*claims)[i];
+    const std::string k = key(c);
+    if (c.attribute == "injuries" && c.scope.empty() && c.timeline.empty() && OthersOfOwnIncident(c, subjects) &&
+        dead.count(k) > 0 && injured.count(k) == 0) {
+      const size_t role = c.subject.find("/others");
+      c.subject.erase(role, 7);
+    }
+    if (!OwnIncident(c.subject)) continue;
+    (c.attribute == "deaths" ? dead : injured).insert(k);
+  }
+}
+
 // Pass 8: a count its story marks as added ("Two men were wounded. … Two
 // bystanders were also hurt", "3 more people were hurt", "Three other people
 // suffered minor injuries": role others, of no other incident) adds to
@@ -145,13 +193,7 @@ void AddedCounts(const corpus::Document& doc, const SubjectBuilder& subjects, co
   // A count added to a toll given elsewhere ("Three other people suffered
   // minor injuries", "another four people died": role "others"), not another
   // incident's ("In a separate shooting, two other people were hurt").
-  const auto others = [&](const model::Claim& c) {
-    const std::string_view s(c.subject);
-    const std::string_view base = s.substr(0, s.find('@'));
-    if (!base.ends_with("/others") || base.find('/') != base.size() - 7) return false;
-    const size_t at = c.evidence.sentence.find(c.evidence.text);
-    return at != std::string::npos && !subjects.OtherIncident(c.evidence.sentence, at);
-  };
+  const auto others = [&](const model::Claim& c) { return OthersOfOwnIncident(c, subjects); };
   // Each count: 0 none, 1 a count added ones may add to (no role), 2 an added one.
   std::vector<uint8_t> kind(claims->size(), 0);
   bool any_added = false;
@@ -350,6 +392,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                   claim.attribute, claim.evidence.text, claim.subject));
   }
   KilledOfShot(doc.published, &claims);
+  OthersBesideTheDead(impl.subjects, &claims);
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
   // A story that tells of a victim who died after the first reports ("a
   // second victim has died", "the death toll has risen") is a later report:
