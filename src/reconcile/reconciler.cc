@@ -984,30 +984,23 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     // So do counts their stories add to ("… two more were also hurt").
     const bool shot = std::any_of(compared.begin(), compared.end(), [](const Item* c) { return c->shot; });
     const bool added = std::any_of(compared.begin(), compared.end(), [](const Item* c) { return c->added > 0; });
-    // Counts that agree without a figure two of them state ("more than
-    // 1,800" and "at least 1,953"; a headline's "1,800" read as at least
-    // 1,800): the summary gives each source's, not the first one's.
-    const auto as_stated = [&](const Item* c) {
-      auto it = stated.find(c);
-      const Item& s = it == stated.end() ? *c : *it->second;
-      return std::make_pair(s.lo, s.hi);
-    };
-    // One figure: what the first states, two documents state as it.
-    std::set<uint32_t> stating_first;
+    // Counts that agree without a figure two documents state ("more than
+    // 140", "more than 170" and "183"; a headline's "1,800" read as at least
+    // 1,800 beside "at least 1,953"): the summary gives each source's, not
+    // the first one's. Figures as written, before any reading.
+    std::map<std::pair<int64_t, int64_t>, std::set<uint32_t>> stating;  // figure → documents
     for (const Item* c : compared) {
-      if (!c->quantity || as_stated(c) == as_stated(compared.front())) stating_first.insert(c->doc);
+      if (const auto* q = std::get_if<model::Quantity>(&c->claim->value)) {
+        stating[{q->lo, q->hi ? *q->hi : kOpen}].insert(c->doc);
+      }
     }
-    const bool one_figure = stating_first.size() >= 2;
-    const bool widened = std::any_of(compared.begin(), compared.end(), [&](const Item* c) {
-      auto it = stated.find(c);
-      return it != stated.end() && it->second != c;
-    });
+    const bool one_figure = std::any_of(stating.begin(), stating.end(), [](const auto& s) { return s.second.size() >= 2; });
     f.summary = shot    ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", title, sources,
                                       ValuesBySource(compared, docs, "; "))
                 : added ? fmt::format("{}: {} sources agree, with the counts their stories add: {}", title, sources,
                                       ValuesBySource(compared, docs, "; "))
-                : widened && !one_figure
-                    ? fmt::format("{}: {} sources agree, as open as their own words: {}", title, sources,
+                : !one_figure && !stating.empty()
+                    ? fmt::format("{}: {} sources agree, each in its own words: {}", title, sources,
                                   ValuesBySource(compared, docs, "; "))
                     : fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
   } else {

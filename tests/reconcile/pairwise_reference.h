@@ -1111,25 +1111,18 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     f.severity = "note";
     const bool shot = std::any_of(compared.begin(), compared.end(), [](const Claim* c) { return Shot(*c); });
     const bool added = std::any_of(compared.begin(), compared.end(), [](const Claim* c) { return Added(*c) > 0; });
-    // Opened counts with no figure two documents state as the first does:
-    // each source's figure.
-    auto bounds = [&](const Claim& c) {
-      const model::Value v = S(c);
-      const auto* q = std::get_if<Quantity>(&v);
-      return q == nullptr ? std::optional<std::pair<int64_t, std::optional<int64_t>>>()
-                          : std::make_optional(std::make_pair(q->lo, q->hi));
-    };
-    std::set<std::string> stating_first;
+    // Counts with no figure (as written) two documents state: each source's.
+    std::map<std::pair<int64_t, std::optional<int64_t>>, std::set<std::string>> stating;
     for (const Claim* c : compared) {
-      if (!bounds(*c) || bounds(*c) == bounds(*compared.front())) stating_first.insert(c->doc);
+      if (const auto* q = std::get_if<Quantity>(&c->value)) stating[{q->lo, q->hi}].insert(c->doc);
     }
-    const bool by_source = stating_first.size() < 2 &&
-                           std::any_of(compared.begin(), compared.end(), [&](const Claim* c) { return opened(*c); });
+    const bool by_source = !stating.empty() && std::none_of(stating.begin(), stating.end(),
+                                                            [](const auto& s) { return s.second.size() >= 2; });
     f.summary = shot    ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", Title(g), sources,
                                       ValuesBySource(compared, ctx, "; "))
                 : added ? fmt::format("{}: {} sources agree, with the counts their stories add: {}", Title(g), sources,
                                       ValuesBySource(compared, ctx, "; "))
-                : by_source ? fmt::format("{}: {} sources agree, as open as their own words: {}", Title(g), sources,
+                : by_source ? fmt::format("{}: {} sources agree, each in its own words: {}", Title(g), sources,
                                           ValuesBySource(compared, ctx, "; "))
                         : fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
   } else {

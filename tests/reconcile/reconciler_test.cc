@@ -379,8 +379,19 @@ TEST_CASE("a headline's figure is as open as its story's own bound (rules/README
   REQUIRE(Verdicts(r) == Strings{"F1 agree note quake"});
   Reconcile(&r);
   CHECK(r.findings[0].summary ==
-        "Deaths of quake: 2 sources agree, as open as their own words: 1,800–1,800, at least 1,801 (x.com); at least 1,953 "
+        "Deaths of quake: 2 sources agree, each in its own words: 1,800–1,800, at least 1,801 (x.com); at least 1,953 "
         "(y.com)");
+  // Bounds and a figure no two documents state alike: each source's.
+  model::Report rising{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                        {Count("a", 1, "bombing", 141, std::nullopt, "2013-04-16"),
+                         Count("b", 1, "bombing", 171, std::nullopt, "2013-04-16"),
+                         Count("c", 1, "bombing", 183, 183, "2013-04-16")},
+                        {}};
+  REQUIRE(Verdicts(rising) == Strings{"F1 agree note bombing"});
+  Reconcile(&rising);
+  CHECK(rising.findings[0].summary ==
+        "Deaths of bombing: 3 sources agree, each in its own words: at least 141 (x.com); at least 171 (y.com); "
+        "183–183 (z.com)");
   // Without the story's own bound its headline contradicts.
   model::Report bare{{Doc("a", "x.com"), Doc("b", "y.com")},
                       {Count("a", 1, "quake", 1800, 1800, "2015-04-26"),
