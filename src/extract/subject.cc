@@ -810,10 +810,25 @@ std::vector<WordFinder::Hit> SubjectBuilder::RolesOf(std::string_view sentence, 
 // …", "In February, a gunman killed five …"); value 0: never (a shield:
 // "one another").
 bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offset) const {
+  // Value 2 ("another"): not as the sentence's first word, nor as one more
+  // person of this event: "and another was injured", "another man died"
+  // (a verb of lexicons patient_be, perfect_auxiliaries or
+  // one_more_person_verbs, or a person's noun, next).
+  const auto event_after = [&](size_t at) {
+    const std::vector<std::string_view> next = Words(sentence.substr(at));
+    if (next.empty()) return true;
+    const std::string_view w = TrimWord(next.front());
+    for (const char* lexicon : {"patient_be", "perfect_auxiliaries", "one_more_person_verbs", "person_nouns",
+                                "victim_roles"}) {
+      if (rules_.Lex(lexicon).Find(w) != nullptr) return false;
+    }
+    return true;
+  };
   const auto cue_in = [&](size_t from, size_t to) {
     bool found = false;
     other_incidents_.ForEach(sentence.substr(from, to - from), [&](const WordFinder::Hit& h) {
-      found = found || h.key == "1" || (h.key == "2" && from + h.offset > 0);
+      found = found || h.key == "1" ||
+              (h.key == "2" && from + h.offset > 0 && event_after(from + h.offset + h.length));
     });
     return found;
   };
