@@ -949,7 +949,11 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   // the sentence's own violent verb names the event before the story's.
   if (event.empty() && attribute != "crowd") event = ViolentVerbEvent(sentence, value_offset);
   if (event.empty()) event = attribute == "crowd" ? doc.main_gathering : doc.main_event;
-  if (event.empty()) event = attribute == "crowd" ? "gathering" : "event";
+  // No event word in the sentence or the story: the attribute's own (lexicon
+  // default_events: the dead of an unnamed event were killed), else "event".
+  if (event.empty()) {
+    event = rules_.Lex("default_events").Value(attribute).value_or("event");
+  }
 
   if (is_date) {
     if (rules_.Lex("named_events").Find(event) != nullptr) {
