@@ -238,7 +238,7 @@ TEST_CASE("explain shows mentions, anchored time and claims step by step") {
   Result scoped = RunArgs({"explain", "--reference-date", "2015-08-20",
                            "In initial reports, police said two people had been killed. Two people died at the "
                            "scene."});
-  CHECK(scoped.out.find("grouped by: subject event; an earlier figure (\"initial reports\")") != std::string::npos);
+  CHECK(scoped.out.find("grouped by: subject killing; an earlier figure (\"initial reports\")") != std::string::npos);
   CHECK(scoped.out.find("a part, compared only with parts \"at the scene\"") != std::string::npos);
 }
 
