@@ -462,7 +462,7 @@ std::string SubjectBuilder::SubPlaceNear(std::string_view sentence, size_t value
 // A country the sentence places the event in ("in Iraq", "across Gaza").
 // A list of them ("died in India, China and Bangladesh") is all of them at
 // once, a place of its own ("bangladesh+china+india"), none of its members.
-std::string SubjectBuilder::PlaceIn(std::string_view sentence) const {
+std::string SubjectBuilder::PlaceIn(std::string_view sentence, std::string* preposition) const {
   const rules::Lexicon& prepositions = rules_.Lex("place_prepositions");
   std::vector<WordFinder::Hit> hits;
   for (const auto& h : countries_.Find(sentence)) {
@@ -484,6 +484,7 @@ std::string SubjectBuilder::PlaceIn(std::string_view sentence) const {
     constexpr size_t kDeterminers = 2;
     for (size_t k = 0; k <= kDeterminers && k < before.size(); ++k) {
       if (prepositions.Find(before[before.size() - 1 - k]) != nullptr) {
+        if (preposition != nullptr) *preposition = TrimWord(before[before.size() - 1 - k]);
         std::vector<std::string> keys{h.key};
         for (size_t j = i + 1; j < hits.size() && joined(hits[j - 1], hits[j]); ++j) keys.push_back(hits[j].key);
         std::sort(keys.begin(), keys.end());
@@ -1094,7 +1095,16 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   // "In a separate attack on Tuesday, …", "Last month's shooting across
   // town …": the date of another incident than the story's.
   if (attribute == "date" && OtherIncident(sentence, value_offset)) subject += "/others";
-  if (const std::string place = PlaceIn(sentence); !place.empty()) subject += "@" + place;
+  std::string preposition;
+  const std::string place = PlaceIn(sentence, &preposition);
+  // "1 million people demonstrated across Spain", "64 people were shot
+  // throughout Chicago": a tally over the whole place (lexicon
+  // whole_place_prepositions), not one incident's or gathering's.
+  if (!place.empty() && attribute != "date" && subject.find("/total") == std::string::npos &&
+      rules_.Lex("whole_place_prepositions").Find(preposition) != nullptr) {
+    subject += "/total";
+  }
+  if (!place.empty()) subject += "@" + place;
   return subject;
 }
 
