@@ -578,6 +578,17 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
       break;
     }
   }
+  // A crowd as the people who called it out count it ("organisers said 2
+  // million took part"): an interested party's figure, read as hedged
+  // (lexicon interested_parties), so a figure stated plainly sets it aside
+  // with a note instead of raising an alarm against it.
+  if (claim->attribute == "crowd" && claim->attribution) {
+    const rules::Lexicon& parties = rules.Lex("interested_parties");
+    for (std::string_view w : Words(*claim->attribution)) {
+      while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+      if (parties.Find(w) != nullptr) claim->hedged = true;
+    }
+  }
 }
 
 namespace {
