@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extract/matching.h"
+#include "extract/subject.h"
 
 namespace claimcheck::extract {
 
@@ -30,6 +31,7 @@ ScopePass::ScopePass(const rules::RuleSet& rules)
       part_cues_(rules.Lex("part_cues")),
       carried_part_cues_(rules.Lex("carried_part_cues")),
       whole_parts_(rules.Lex("whole_parts")),
+      count_joiners_(rules.Lex("count_joiners")),
       of_total_part_(rules.Lex("scope_macro_parts").Value("SCOPE_OF_TOTAL").value_or("")),
       one_place_part_(rules.Lex("scope_macro_parts").Value("SCOPE_ONE_PLACE").value_or("")),
       perpetrators_(CompileMacro(rules, "SCOPE_PERPETRATORS")),
@@ -67,7 +69,10 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
     const std::string_view rest = tail.substr(from);
     if (!First(clause_end_.get(), rest, &whole, &group)) break;
     const size_t end = static_cast<size_t>(whole.data() - tail.data());
-    if (skip > 0 && std::string_view(whole.data(), whole.size()).find("and") != std::string_view::npos) {
+    const std::vector<std::string_view> words = Words(std::string_view(whole.data(), whole.size()));
+    const bool joiner = std::any_of(words.begin(), words.end(),
+                                    [&](std::string_view w) { return count_joiners_.Find(w) != nullptr; });
+    if (skip > 0 && joiner) {
       from = end + whole.size();
       continue;
     }

@@ -468,13 +468,14 @@ std::string SubjectBuilder::PlaceIn(std::string_view sentence, std::string* prep
   for (const auto& h : countries_.Find(sentence)) {
     if (h.place && StartsUpper(sentence.substr(h.offset, h.length))) hits.push_back(h);
   }
-  // Whether only a comma, "and" or "or" stands between two places.
+  // Whether only a comma or a word of lexicon place_list_joiners ("and",
+  // "or") stands between two places.
   const auto joined = [&](const WordFinder::Hit& a, const WordFinder::Hit& b) {
     if (b.offset < a.offset + a.length) return false;
     const std::vector<std::string_view> between = Words(sentence.substr(a.offset + a.length, b.offset - a.offset - a.length));
     const std::string_view gap = sentence.substr(a.offset + a.length, b.offset - a.offset - a.length);
     if (gap.find_first_not_of(" ,") == std::string_view::npos) return gap.find(',') != std::string_view::npos;
-    return between.size() == 1 && (between[0] == "and" || between[0] == "or");
+    return between.size() == 1 && rules_.Lex("place_list_joiners").Find(between[0]) != nullptr;
   };
   for (size_t i = 0; i < hits.size(); ++i) {
     const auto& h = hits[i];
