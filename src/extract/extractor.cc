@@ -66,16 +66,15 @@ std::string_view TextOf(const corpus::Document& doc, const corpus::Span& s) {
 // that reconciling reads it as that many fewer wounded at least ("Four
 // people were shot … one of them died": 3 to 4 wounded). One pass over the
 // document's claims for the counts of dead, one for the counts of shot.
-// A count of dead the story dates months from its own day is another
-// event's toll ("In 2016, a shooting at a nightclub killed 49"), none of
-// the shot's: the reconciler parts it the same way (kApart there).
-void KilledOfShot(const std::optional<CivilDate>& published, std::vector<model::Claim>* claims) {
-  constexpr int64_t kApart = 60;
+// A count of dead the story dates more than `apart` days (setting
+// background_days) from its own day is another event's toll ("In 2016, a
+// shooting at a nightclub killed 49"), none of the shot's.
+void KilledOfShot(const std::optional<CivilDate>& published, int64_t apart, std::vector<model::Claim>* claims) {
   const auto far_from_story = [&](const model::AsOf& as_of) {
     const auto lo = ParseIsoDate(as_of.lo), hi = ParseIsoDate(as_of.hi);
     if (!published || !lo || !hi) return false;
     const int64_t day = published->ToDays();
-    return hi->ToDays() < day - kApart || lo->ToDays() > day + kApart;
+    return hi->ToDays() < day - apart || lo->ToDays() > day + apart;
   };
   std::unordered_map<std::string_view, int64_t> killed;  // subject → most dead
   bool shot = false;
@@ -391,7 +390,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
     x.trace.push_back(fmt::format("{} → {} {} = {} (subject {})", c.rule->id, claim.id,
                                   claim.attribute, claim.evidence.text, claim.subject));
   }
-  KilledOfShot(doc.published, &claims);
+  KilledOfShot(doc.published, impl.rules.IntSetting("background_days", 60), &claims);
   OthersBesideTheDead(impl.subjects, &claims);
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
   // A story that tells of a victim who died after the first reports ("a

@@ -462,7 +462,7 @@ std::string SubjectBuilder::SubPlaceNear(std::string_view sentence, size_t value
 // A country the sentence places the event in ("in Iraq", "across Gaza").
 // A list of them ("died in India, China and Bangladesh") is all of them at
 // once, a place of its own ("bangladesh+china+india"), none of its members.
-std::string SubjectBuilder::PlaceIn(std::string_view sentence, std::string* preposition) const {
+std::string SubjectBuilder::PlaceIn(std::string_view sentence, std::string* preposition, size_t* at) const {
   const rules::Lexicon& prepositions = rules_.Lex("place_prepositions");
   std::vector<WordFinder::Hit> hits;
   for (const auto& h : countries_.Find(sentence)) {
@@ -486,6 +486,7 @@ std::string SubjectBuilder::PlaceIn(std::string_view sentence, std::string* prep
     for (size_t k = 0; k <= kDeterminers && k < before.size(); ++k) {
       if (prepositions.Find(before[before.size() - 1 - k]) != nullptr) {
         if (preposition != nullptr) *preposition = TrimWord(before[before.size() - 1 - k]);
+        if (at != nullptr) *at = h.offset;
         std::vector<std::string> keys{h.key};
         for (size_t j = i + 1; j < hits.size() && joined(hits[j - 1], hits[j]); ++j) keys.push_back(hits[j].key);
         std::sort(keys.begin(), keys.end());
@@ -1096,8 +1097,15 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   // "In a separate attack on Tuesday, …", "Last month's shooting across
   // town …": the date of another incident than the story's.
   if (attribute == "date" && OtherIncident(sentence, value_offset)) subject += "/others";
+  // The place the value's own clause names, else the sentence's: "In India,
+  // 34 people were killed, and 12 died in Nepal" places the 12 in Nepal.
+  // (A list of places may run past the clause: "died in India, China and
+  // Bangladesh".)
   std::string preposition;
-  const std::string place = PlaceIn(sentence, &preposition);
+  const auto [clause_start, clause_end] = ClauseAround(sentence, value_offset);
+  size_t at = 0;
+  std::string place = PlaceIn(sentence.substr(clause_start), &preposition, &at);
+  if (place.empty() || clause_start + at >= clause_end) place = PlaceIn(sentence, &preposition);
   // "1 million people demonstrated across Spain", "64 people were shot
   // throughout Chicago": a tally over the whole place (lexicon
   // whole_place_prepositions), not one incident's or gathering's.

@@ -101,7 +101,7 @@ class SubjectBuilder {
                                                   const std::string& event) const;
   bool DropPassiveBe(std::vector<std::string_view>* words) const;
   std::string NameIn(std::string_view text) const;
-  std::string PlaceIn(std::string_view sentence, std::string* preposition = nullptr) const;
+  std::string PlaceIn(std::string_view sentence, std::string* preposition = nullptr, size_t* at = nullptr) const;
   struct SubPlace {
     size_t offset;
     std::string name;  ///< slug of the name ("bener-meriah"), "a" when it has none
