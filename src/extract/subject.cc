@@ -1073,7 +1073,17 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     }
     // "more than 600 killed so far", "640 killed since the assault began":
     // a running total, not one incident's toll (the clause after the value).
-    const size_t clause_end = ClauseAround(sentence, value_offset).second;
+    // A short aside set off by commas right after the value's clause ends
+    // no clause: "At least 64 people were shot, six fatally, over the long
+    // holiday weekend" (the 64; the six, in the aside, stay its own).
+    size_t clause_end = ClauseAround(sentence, value_offset).second;
+    constexpr size_t kAside = 24;  // bytes: ", two fatally,"
+    if (clause_end < sentence.size() && sentence[clause_end] == ',') {
+      const size_t next = ClauseAround(sentence, clause_end + 1).second;
+      if (next < sentence.size() && sentence[next] == ',' && next - clause_end <= kAside) {
+        clause_end = ClauseAround(sentence, next + 1).second;
+      }
+    }
     std::string_view clause = sentence.substr(value_offset, kCumulativeReach);
     clause = clause.substr(0, std::min(clause.size(), clause_end - value_offset));
     const bool one_incident = rules_.Lex("fixed_count_events").Find(event) != nullptr;
