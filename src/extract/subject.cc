@@ -472,9 +472,9 @@ std::string SubjectBuilder::PlaceIn(std::string_view sentence, std::string* prep
   // "or") stands between two places.
   const auto joined = [&](const WordFinder::Hit& a, const WordFinder::Hit& b) {
     if (b.offset < a.offset + a.length) return false;
-    const std::vector<std::string_view> between = Words(sentence.substr(a.offset + a.length, b.offset - a.offset - a.length));
     const std::string_view gap = sentence.substr(a.offset + a.length, b.offset - a.offset - a.length);
     if (gap.find_first_not_of(" ,") == std::string_view::npos) return gap.find(',') != std::string_view::npos;
+    const std::vector<std::string_view> between = Words(gap);
     return between.size() == 1 && rules_.Lex("place_list_joiners").Find(between[0]) != nullptr;
   };
   for (size_t i = 0; i < hits.size(); ++i) {
