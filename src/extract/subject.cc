@@ -256,8 +256,16 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
     if (++seen > lead_sentences_) break;
     (lead += ' ') += std::string_view(doc.text).substr(span.start, span.end - span.start);
   }
-  return {events.Top(), gatherings.Top(), countries.Ranked(), LeadName(body, killing_text),
-          "-" + Slug(lead) + "-"};
+  const std::vector<std::string> ranked = events.Ranked();
+  std::string counted;  // "Driver arrested after crash": the crash's dead
+  for (const std::string& key : ranked) {
+    if (rules_.Lex("uncounted_events").Find(key) == nullptr) {
+      counted = key;
+      break;
+    }
+  }
+  return {ranked.empty() ? "" : ranked.front(), counted, gatherings.Top(), countries.Ranked(),
+          LeadName(body, killing_text), "-" + Slug(lead) + "-"};
 }
 
 namespace {
@@ -311,8 +319,14 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
   // A run after a place preposition is a place, not a person: "shot to
   // death in Mountville", "at Hempfield High School".
   bool after_place_word = false, run_is_place = false;
+  // A run after `non_person_openers` ("the Rana Plaza", "according to
+  // Medecins Sans Frontieres"), or after a name and `name_continuers` ("the
+  // Bureau of Criminal Apprehension"), is no person either.
+  bool after_opener = false, last_was_name = false;
   const rules::Lexicon& place_prepositions = rules_.Lex("place_prepositions");  // once, not per word
   const rules::Lexicon& place_determiners = rules_.Lex("place_determiners");
+  const rules::Lexicon& non_person_openers = rules_.Lex("non_person_openers");
+  const rules::Lexicon& name_continuers = rules_.Lex("name_continuers");
   auto end_any = [&] {
     if (!run_is_place) end_run(previous, run_long);
     previous = {};
@@ -332,8 +346,12 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
       const bool possessive = StartsUpper(raw) && (raw.ends_with("'s") || raw.ends_with("\u2019s"));
       const bool determiner = after_place_word && (place_determiners.Find(w) != nullptr || possessive);
       if (!determiner) after_place_word = !raw.empty() && place_prepositions.Find(w) != nullptr;
+      after_opener = !raw.empty() && (non_person_openers.Find(w) != nullptr ||
+                                      (last_was_name && name_continuers.Find(w) != nullptr));
+      last_was_name = false;
     } else {
-      if (previous.empty()) run_is_place = after_place_word;
+      if (previous.empty()) run_is_place = after_place_word || after_opener;
+      last_was_name = true;
       run_long = !previous.empty();
       previous = w;
       if (std::string_view(",.;:").find(raw.back()) != std::string_view::npos) {
@@ -592,9 +610,12 @@ static bool InsideName(std::string_view sentence, const WordFinder::Hit& h) {
 
 std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view sentence,
                                      const normalize::Groups& groups, size_t value_offset,
-                                     bool allow_named) const {
+                                     bool allow_named, std::string_view story_event) const {
+  // A count (not a date: `allow_named`) takes no named event (its victim
+  // is named apart) and no uncounted one (an arrest counts no dead).
   auto usable = [&](const std::string& key) {
-    return allow_named || rules_.Lex("named_events").Find(key) == nullptr;
+    return allow_named || (rules_.Lex("named_events").Find(key) == nullptr &&
+                           rules_.Lex("uncounted_events").Find(key) == nullptr);
   };
   // The rule's event noun; a verb ("struck") gives way to an event noun
   // elsewhere in the sentence ("the quake … struck in September").
@@ -629,7 +650,14 @@ std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view 
   auto yields = [&](const WordFinder::Hit& h) {
     return !yielding_.Find(sentence.substr(h.offset, h.length)).empty();
   };
-  if (!std::all_of(hits.begin(), hits.end(), yields)) std::erase_if(hits, yields);
+  // With no other, it gives way to the story's main event (`story_event`):
+  // "four were hurt in the stampede that followed the shots" in a story of
+  // a shooting.
+  if (!std::all_of(hits.begin(), hits.end(), yields)) {
+    std::erase_if(hits, yields);
+  } else if (!hits.empty() && !story_event.empty()) {
+    return std::string(story_event);
+  }
   const WordFinder::Hit* nearest = Nearest(hits, value_offset);
   return nearest ? nearest->key : verb;
 }
@@ -947,11 +975,12 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     event = EventFor(gatherings_, sentence, groups, value_offset, false);
     if (event.empty()) event = doc.main_gathering;
   }
-  if (event.empty()) event = EventFor(events_, sentence, groups, value_offset, is_date);
+  const std::string& story_event = is_date ? doc.main_event : doc.counted_event;
+  if (event.empty()) event = EventFor(events_, sentence, groups, value_offset, is_date, story_event);
   // "A 2-year-old girl was shot and killed" in a story headed by its arrest:
   // the sentence's own violent verb names the event before the story's.
   if (event.empty() && attribute != "crowd") event = ViolentVerbEvent(sentence, value_offset);
-  if (event.empty()) event = attribute == "crowd" ? doc.main_gathering : doc.main_event;
+  if (event.empty()) event = attribute == "crowd" ? doc.main_gathering : story_event;
   // No event word in the sentence or the story: the attribute's own (lexicon
   // default_events: the dead of an unnamed event were killed), else "event".
   if (event.empty()) {
@@ -1001,7 +1030,7 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
       if (const auto noun = groups.find("event"); noun != groups.end()) {
         for (const WordFinder::Hit& h : events_.Find(noun->second)) named_noun = named_noun || h.key == named;
       }
-      event = EventFor(events_, sentence, {}, value_offset, false);
+      event = EventFor(events_, sentence, {}, value_offset, false, doc.main_event);
       // No event noun: a verb of a violent event names it ("shot and killed
       // a 16-year-old … on Saturday" dates the shooting).
       if (event.empty()) event = ViolentVerbEvent(sentence, value_offset);

@@ -48,6 +48,7 @@ class WordFinder {
 /// What a document is mostly about, for claims whose sentence names no event.
 struct DocumentSubjects {
   std::string main_event;      ///< most frequent `event_words` key that takes no victim name
+  std::string counted_event;   ///< the same, of those that count people (not `uncounted_events`)
   std::string main_gathering;  ///< most frequent `gathering_words` key
   std::vector<std::string> countries;  ///< `countries` keys, most frequent first
   std::string lead_name;  ///< the name the document repeats most ("soleimani")
@@ -93,7 +94,7 @@ class SubjectBuilder {
   bool DatesNounAfter(std::string_view sentence, const normalize::Groups& groups, size_t value_offset) const;
   std::string EventFor(const WordFinder& finder, std::string_view sentence,
                        const normalize::Groups& groups, size_t value_offset,
-                       bool allow_named) const;
+                       bool allow_named, std::string_view story_event = {}) const;
   std::string NamedVictimAfter(std::string_view sentence, size_t from) const;
   std::string PatientName(std::string_view sentence, size_t value_offset, const std::string& event) const;
   bool VictimByRole(std::string_view sentence, size_t value_offset, const std::string& event) const;
