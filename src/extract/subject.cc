@@ -222,9 +222,16 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
       countries.Add(h.key, h.offset);
     }
   });
+  // Yielding words ("collapsed during the blaze", "strikes") are the
+  // story's event only when it names no other.
+  Tally yielding;
   events_.ForEach(body, [&](const WordFinder::Hit& h) {
-    if (rules_.Lex("named_events").Find(h.key) == nullptr) events.Add(h.key, h.offset);
+    // "rumours spread that it was about to collapse": a verb of purpose or
+    // of what might happen names no event.
+    if (rules_.Lex("named_events").Find(h.key) != nullptr || IsInfinitive(body, h.offset)) return;
+    (yielding_.Find(body.substr(h.offset, h.length)).empty() ? events : yielding).Add(h.key, h.offset);
   });
+  if (events.Top().empty()) events = yielding;
   // A brief that names no event ("A man was shot and killed Saturday night
   // on Elm Street") is about the violent event its verbs tell: "shot" is a
   // shooting (event_verbs whose key has an event class, never a named one).
@@ -520,15 +527,25 @@ std::string SubjectBuilder::PlaceIn(std::string_view sentence, std::string* prep
 }
 
 std::string SubjectBuilder::TroopsSubject(std::string_view sentence, size_t value_offset,
+                                          const normalize::Groups& groups,
                                           const DocumentSubjects& doc) const {
   constexpr size_t kNear = 40;  // bytes: "some 5,200 US forces", "US-led coalition's 2,500"
   std::vector<WordFinder::Hit> hits;
   for (const auto& h : countries_.Find(sentence)) {
     if (h.any_case || StartsUpper(sentence.substr(h.offset, h.length))) hits.push_back(h);
   }
+  // After the count, a country after a preposition is where they are or go
+  // ("4,000 more troops to Afghanistan"), not whose they are.
+  const auto placed = [&](const WordFinder::Hit& h) {
+    const std::vector<std::string_view> before = Words(sentence.substr(value_offset, h.offset - value_offset));
+    if (before.empty()) return false;
+    const std::string_view w = TrimWord(before.back());
+    return rules_.Lex("place_prepositions").Find(w) != nullptr ||
+           rules_.Lex("destination_prepositions").Find(w) != nullptr;
+  };
   std::string force;
   for (const auto& h : hits) {
-    if (h.offset >= value_offset && h.offset - value_offset <= kNear) {
+    if (h.offset >= value_offset && h.offset - value_offset <= kNear && !placed(h)) {
       force = h.key;
       break;
     }
@@ -545,6 +562,17 @@ std::string SubjectBuilder::TroopsSubject(std::string_view sentence, size_t valu
     if (country != force) place = country;
   }
   std::string subject = force.empty() ? "troops" : force + "-troops";
+  // "4,000 more troops", "an additional 3,000 soldiers": reinforcements,
+  // never compared with how many are there (lexicon reinforcement_cues).
+  const auto value = groups.find("value");
+  const size_t value_end = value_offset + (value == groups.end() ? 0 : value->second.size());
+  const std::vector<std::string_view> lead = Words(sentence.substr(0, value_offset));
+  const std::vector<std::string_view> after = Words(sentence.substr(std::min(value_end, sentence.size())));
+  const rules::Lexicon& reinforcement = rules_.Lex("reinforcement_cues");
+  if ((!lead.empty() && reinforcement.Find(TrimWord(lead.back())) != nullptr) ||
+      (value != groups.end() && !after.empty() && reinforcement.Find(TrimWord(after.front())) != nullptr)) {
+    subject += "/reinforcements";
+  }
   if (!place.empty()) subject += "@" + place;
   return subject;
 }
@@ -639,12 +667,13 @@ std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view 
   }
   std::vector<WordFinder::Hit> hits = finder.Find(sentence);
   std::erase_if(hits, [&](const WordFinder::Hit& h) { return !usable(h.key) || InsideName(sentence, h); });
-  // "marching … to protest the government's policies": a verb of purpose
-  // names no gathering for the count (the document's main gathering still
-  // counts it: the story is about protests).
-  if (&finder == &gatherings_) {
-    std::erase_if(hits, [&](const WordFinder::Hit& h) { return IsInfinitive(sentence, h.offset); });
-  }
+  // "marching … to protest the government's policies", "about to collapse":
+  // a verb of purpose names no gathering or event for the count (the
+  // document's main one still counts it: the story is about protests).
+  // ("shot to death" is a killing all the same.)
+  std::erase_if(hits, [&](const WordFinder::Hit& h) {
+    return IsInfinitive(sentence, h.offset) && rules_.Lex("named_events").Find(h.key) == nullptr;
+  });
   // "an earthquake strikes Aceh, killing three": a word that is also a verb
   // ("strikes", "hits") gives way to any other event word in the sentence.
   auto yields = [&](const WordFinder::Hit& h) {
@@ -968,7 +997,7 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
                                   const normalize::Groups& groups, const normalize::Fields& fields,
                                   size_t value_offset,
                                   const DocumentSubjects& doc, std::string_view previous) const {
-  if (attribute == "troops") return TroopsSubject(sentence, value_offset, doc);
+  if (attribute == "troops") return TroopsSubject(sentence, value_offset, groups, doc);
   const bool is_date = attribute == "date";
   std::string event;
   if (attribute == "crowd") {

@@ -111,7 +111,7 @@ class SubjectBuilder {
   std::vector<SubPlace> SubPlaces(std::string_view sentence) const;
   std::string SubPlaceNear(std::string_view sentence, size_t value_offset,
                            const DocumentSubjects& doc) const;
-  std::string TroopsSubject(std::string_view sentence, size_t value_offset,
+  std::string TroopsSubject(std::string_view sentence, size_t value_offset, const normalize::Groups& groups,
                             const DocumentSubjects& doc) const;
   std::vector<WordFinder::Hit> RolesOf(std::string_view sentence, size_t value_offset,
                                        size_t value_end) const;
