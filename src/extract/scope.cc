@@ -40,6 +40,7 @@ ScopePass::ScopePass(const rules::RuleSet& rules)
       part_(CompileMacro(rules, "SCOPE_PART")),
       of_total_(CompileMacro(rules, "SCOPE_OF_TOTAL")),
       one_place_(CompileMacro(rules, "SCOPE_ONE_PLACE")),
+      one_place_before_(CompileMacro(rules, "SCOPE_ONE_PLACE_BEFORE")),
       clause_end_(CompileMacro(rules, "SCOPE_CLAUSE_END")),
       earlier_(CompileMacro(rules, "EARLIER")),
       part_before_(CompileMacro(rules, "SCOPE_PART_BEFORE")),
@@ -81,7 +82,8 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
   }
   if (Search(of_total_.get(), clause)) {
     scope.part = of_total_part_;
-  } else if (Search(one_place_.get(), tail)) {
+  } else if (Search(one_place_.get(), tail) ||
+             Search(one_place_before_.get(), sentence.substr(0, std::min(value_start, sentence.size())))) {
     scope.part = one_place_part_;
   } else if (First(part_.get(), clause, &whole, &group) && group.data() != nullptr) {
     scope.part = part_cues_.Value(std::string_view(group.data(), group.size())).value_or("");
