@@ -159,6 +159,45 @@ void OthersBesideTheDead(const SubjectBuilder& subjects, std::vector<model::Clai
   }
 }
 
+// Pass 8, last: a toll its own story revises upward ("UPDATE: Police now
+// say two people have died" over "One person was killed and three others
+// were injured") was told with the wounded of its time: one of them died.
+// The lower toll and the injured its sentences count beside it are earlier
+// figures (timeline stage "earlier", cue the revised count's words),
+// superseded, never compared. Linear in the document's counts.
+void InjuredBeforeTollRose(std::vector<model::Claim>* claims) {
+  const auto plain = [](const model::Claim& c) {
+    return !c.negated && c.timeline.empty() && c.scope.empty() && std::holds_alternative<model::Quantity>(c.value);
+  };
+  std::unordered_map<std::string, const model::Claim*> rose;  // subject → its highest revised toll
+  for (const model::Claim& c : *claims) {
+    if (c.attribute != "deaths" || !c.revision || !plain(c)) continue;
+    const model::Claim*& top = rose[c.subject];
+    if (top == nullptr || std::get<model::Quantity>(top->value).lo < std::get<model::Quantity>(c.value).lo) top = &c;
+  }
+  if (rose.empty()) return;
+  std::unordered_map<std::string, std::string> earlier;  // sentence of a lower toll → the revised count's words
+  for (const model::Claim& c : *claims) {
+    auto it = rose.find(c.subject);
+    if (c.attribute != "deaths" || c.revision || !plain(c) || it == rose.end()) continue;
+    // Below the revised figure as stated: a headline's "kills 1,800" is the
+    // story's "rose to more than 1,800", not a lower toll.
+    const auto& q = std::get<model::Quantity>(c.value);
+    const auto& r = std::get<model::Quantity>(it->second->value);
+    const int64_t stated = r.point ? static_cast<int64_t>(*r.point) : r.qualifier == "more than" ? r.lo - 1 : r.lo;
+    if (q.hi && *q.hi < stated) {
+      earlier.emplace(c.subject + '\n' + c.evidence.sentence, it->second->evidence.text);
+    }
+  }
+  for (model::Claim& c : *claims) {
+    if ((c.attribute != "deaths" && c.attribute != "injuries") || c.revision || !plain(c)) continue;
+    auto it = earlier.find(c.subject + '\n' + c.evidence.sentence);
+    if (it == earlier.end()) continue;
+    c.timeline.stage = "earlier";
+    c.timeline.cue = it->second;
+  }
+}
+
 // Pass 8: a count its story marks as added ("Two men were wounded. … Two
 // bystanders were also hurt", "3 more people were hurt", "Three other people
 // suffered minor injuries": role others, of no other incident) adds to
@@ -393,6 +432,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   KilledOfShot(doc.published, impl.rules.IntSetting("background_days", 60), &claims);
   OthersBesideTheDead(impl.subjects, &claims);
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
+  InjuredBeforeTollRose(&claims);
   // A story that tells of a victim who died after the first reports ("a
   // second victim has died", "the death toll has risen") is a later report:
   // its counts (lexicon tally_attributes) are revised figures, a change from

@@ -661,9 +661,11 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
     notes.push_back("counts that do not say whether they include the perpetrator are read with or without "
                     "them: another count of this event includes them");
   }
+  std::set<std::string> said;  // one document's "1 killed" and "One person was killed": one note
   for (const Item* c : s.earlier) {
-    notes.push_back(fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
-                                docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->timeline.cue));
+    std::string note = fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
+                                   docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->timeline.cue);
+    if (said.insert(note).second) notes.push_back(std::move(note));
   }
   for (const Item* c : s.aside) {
     notes.push_back(fmt::format("{} also says {} (\"{}\") beside the value other sources give: another figure "

@@ -877,9 +877,11 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     f.notes.push_back("counts that do not say whether they include the perpetrator are read with or without "
                       "them: another count of this event includes them");
   }
+  std::set<std::string> said;  // one note per distinct earlier figure and cue of a source
   for (const Claim* c : earlier) {
-    f.notes.push_back(fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
-                                  ctx.Label(c->doc), model::ShowValue(c->value), c->timeline.cue));
+    std::string note = fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
+                                   ctx.Label(c->doc), model::ShowValue(c->value), c->timeline.cue);
+    if (said.insert(note).second) f.notes.push_back(std::move(note));
   }
   for (const Claim* c : aside) {
     f.notes.push_back(fmt::format("{} also says {} (\"{}\") beside the value other sources give: another figure "
