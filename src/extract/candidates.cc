@@ -1,6 +1,7 @@
 #include "extract/candidates.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "extract/matching.h"
 #include "extract/time_context.h"
@@ -334,11 +335,27 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
     const int value_group = re.NamedCapturingGroups().at("value");
     auto named_it = re.NamedCapturingGroups().find("named");
     size_t pos = 0;
+    // A match its context turns down (a breaker, a date of another act) is
+    // sought again from its next word, a few times per rule and sentence:
+    // from "killed", "One person was killed and another was wounded in a
+    // shooting Saturday night" parts at "and … was", and from "shooting" it
+    // dates the shooting. The bound keeps the scan linear.
+    constexpr int kRetries = 4;
+    int retries = 0;
     while (pos <= masked.text.size() &&
            re.Match(whole, pos, masked.text.size(), RE2::UNANCHORED, g.data(), n)) {
       const size_t ms = g[0].data() - masked.text.data();
       const size_t me = ms + g[0].size();
-      pos = me > ms ? me : ms + 1;
+      const size_t after_match = me > ms ? me : ms + 1;
+      size_t next_word = ms;
+      while (next_word < me && !std::isspace(static_cast<unsigned char>(masked.text[next_word]))) ++next_word;
+      while (next_word < me && std::isspace(static_cast<unsigned char>(masked.text[next_word]))) ++next_word;
+      pos = retries < kRetries && next_word > ms && next_word < me ? next_word : after_match;
+      ++retries;
+      const auto accept = [&] {
+        pos = after_match;
+        --retries;
+      };
       if (g[value_group].data() == nullptr) continue;
       const size_t vs = g[value_group].data() - masked.text.data();
       const std::vector<size_t> values = MentionsIn(masked, vs, vs + g[value_group].size());
@@ -392,6 +409,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       }
       if (count) {
         out->push_back(FixedCountCandidate(rule, index, masked, g, re, text, mentions, *count));
+        accept();
         continue;
       }
       // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing;
@@ -469,6 +487,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       }
       c.groups = AllGroups(re, g, masked, text, mentions);
       out->push_back(std::move(c));
+      accept();
     }
   }
   return true;

@@ -884,10 +884,25 @@ bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offse
     }
     return true;
   };
+  // Right after a count, a cue counts this event's own parts: "killed six
+  // people in three separate shootings" is one spree (lexicons number_units,
+  // number_teens, number_tens, incident_count_words, or digits).
+  const auto counted_before = [&](size_t at) {
+    const std::vector<std::string_view> lead = Words(sentence.substr(0, at));
+    if (lead.empty()) return false;
+    const std::string_view w = TrimWord(lead.back());
+    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      return true;
+    }
+    for (const char* lexicon : {"number_units", "number_teens", "number_tens", "incident_count_words"}) {
+      if (rules_.Lex(lexicon).Find(w) != nullptr) return true;
+    }
+    return false;
+  };
   const auto cue_in = [&](size_t from, size_t to) {
     bool found = false;
     other_incidents_.ForEach(sentence.substr(from, to - from), [&](const WordFinder::Hit& h) {
-      found = found || h.key == "1" ||
+      found = found || (h.key == "1" && !counted_before(from + h.offset)) ||
               (h.key == "2" && from + h.offset > 0 && event_after(from + h.offset + h.length));
     });
     return found;
