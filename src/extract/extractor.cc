@@ -159,6 +159,34 @@ void OthersBesideTheDead(const SubjectBuilder& subjects, std::vector<model::Clai
   }
 }
 
+// Pass 8, then: a count joined by "and" to a part of the same attribute
+// and subject in its sentence splits the same whole ("11 people died at the
+// scene and one died on the way to the hospital"): a part too, "another
+// part", never the toll. Claims in document order; the words between the
+// two counts (evidence spans) hold a `count_joiners` word and no sentence
+// end. Linear.
+void SiblingsOfParts(std::string_view text, const rules::Lexicon& joiners, std::vector<model::Claim>* claims) {
+  std::vector<model::Claim*> order;
+  for (model::Claim& c : *claims) {
+    if (!c.negated && std::holds_alternative<model::Quantity>(c.value)) order.push_back(&c);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const model::Claim* a, const model::Claim* b) { return a->evidence.start < b->evidence.start; });
+  for (size_t i = 1; i < order.size(); ++i) {
+    const model::Claim& a = *order[i - 1];
+    model::Claim& b = *order[i];
+    if (a.scope.part.empty() || !b.scope.empty() || a.attribute != b.attribute || a.subject != b.subject ||
+        a.evidence.sentence != b.evidence.sentence || a.evidence.end > b.evidence.start || b.evidence.start > text.size()) {
+      continue;
+    }
+    const std::vector<std::string_view> between = Words(text.substr(a.evidence.end, b.evidence.start - a.evidence.end));
+    if (std::any_of(between.begin(), between.end(),
+                    [&](std::string_view w) { return joiners.Find(TrimWord(w)) != nullptr; })) {
+      b.scope.part = "another part";
+    }
+  }
+}
+
 // Pass 8, last: a toll its own story revises upward ("UPDATE: Police now
 // say two people have died" over "One person was killed and three others
 // were injured") was told with the wounded of its time: one of them died.
@@ -432,6 +460,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   KilledOfShot(doc.published, impl.rules.IntSetting("background_days", 60), &claims);
   OthersBesideTheDead(impl.subjects, &claims);
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
+  SiblingsOfParts(doc.text, impl.rules.Lex("count_joiners"), &claims);
   InjuredBeforeTollRose(&claims);
   // A story that tells of a victim who died after the first reports ("a
   // second victim has died", "the death toll has risen") is a later report:
@@ -624,24 +653,12 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
   if (claim->attribute == "crowd" && claim->attribution) {
     const rules::Lexicon& parties = rules.Lex("interested_parties");
     for (std::string_view w : Words(*claim->attribution)) {
-      while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
-      if (parties.Find(w) != nullptr) claim->hedged = true;
+      if (parties.Find(TrimWord(w)) != nullptr) claim->hedged = true;
     }
   }
 }
 
 namespace {
-
-// A word as lexicons spell it: without a possessive ("sheriff's") or the
-// punctuation around it ("Lt.").
-std::string_view Bare(std::string_view w) {
-  for (std::string_view s : {"'s", "\u2019s"}) {
-    if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) w.remove_suffix(s.size());
-  }
-  while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
-  while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.front()))) w.remove_prefix(1);
-  return w;
-}
 
 bool Capitalized(std::string_view w) {
   return w.size() >= 2 && (std::isupper(static_cast<unsigned char>(w.front())) || static_cast<unsigned char>(w.front()) >= 0x80);
@@ -662,10 +679,10 @@ bool Extractor::Impl::IsSpeaker(std::string_view who) const {
   if (std::any_of(who.begin(), who.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
     return false;
   }
-  if (rules.Lex("not_speaker_openers").Find(Bare(words.front())) != nullptr) return false;
+  if (rules.Lex("not_speaker_openers").Find(TrimWord(words.front())) != nullptr) return false;
   bool noun = false, name = true, named = false;
   for (std::string_view w : words) {
-    const std::string_view bare = Bare(w);
+    const std::string_view bare = TrimWord(w);
     if (bare.empty()) continue;
     if (rules.Lex("not_speaker_words").Find(bare) != nullptr) return false;
     if (rules.Lex("speaker_nouns").Find(bare) != nullptr) noun = true;

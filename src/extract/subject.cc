@@ -7,8 +7,6 @@
 
 namespace claimcheck::extract {
 
-namespace {
-
 std::string_view TrimWord(std::string_view w) {
   auto strip = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; };
   while (!w.empty() && strip(w.front())) w.remove_prefix(1);
@@ -18,6 +16,8 @@ std::string_view TrimWord(std::string_view w) {
   while (!w.empty() && strip(w.back())) w.remove_suffix(1);
   return w;
 }
+
+namespace {
 
 // The hit closest to `offset`, preferring hits after it on ties.
 const WordFinder::Hit* Nearest(const std::vector<WordFinder::Hit>& hits, size_t offset) {
