@@ -644,6 +644,7 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
   // the earlier pattern's. Each pattern scans the sentence once.
   const size_t value_at = c.value_start - s.start, value_to = c.value_end - s.start;
   size_t best_distance = SIZE_MAX;
+  const rules::Lexicon& openers = rules.Lex("not_speaker_openers");
   for (const auto& re : attribution) {
     re2::StringPiece rest(sentence_text.data(), sentence_text.size()), who;
     const char* before = rest.data();
@@ -651,7 +652,6 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
       // A speaker after a link word the pattern took in ("while organizers
       // said"): the words after it (lexicon not_speaker_openers).
       std::string_view speaker(who.data(), who.size());
-      const rules::Lexicon& openers = rules.Lex("not_speaker_openers");
       while (speaker.find(' ') != std::string_view::npos &&
              openers.Find(TrimWord(speaker.substr(0, speaker.find(' ')))) != nullptr) {
         speaker.remove_prefix(speaker.find(' ') + 1);
@@ -686,13 +686,6 @@ bool Capitalized(std::string_view w) {
 
 }  // namespace
 
-// Whether what an attribution pattern caught names someone who speaks: a
-// person, an official, an agency or a named outlet (rules/README.md,
-// "Attribution"). Not a clause ("42 people were killed in …", "navy had
-// originally"), a pronoun ("he"), a place ("of Qeshm island") or words
-// after a conjunction ("and state media", "which Israel"). The words are
-// lexicons: speaker_nouns, not_speaker_openers, not_speaker_words; a name is
-// capitalized words (name_particles between them).
 // Whether a speaker after the value (at `at`) speaks in a clause of its own
 // that a `clause_links` word opens after a comma or semicolon ("NBC New
 // York estimated the crowd at 70, and the Post says a crowd looted a Rite
@@ -707,6 +700,13 @@ bool Extractor::Impl::OwnClauseSpeaker(std::string_view sentence, size_t value_e
   return !opening.empty() && rules.Lex("clause_links").Find(TrimWord(opening.front())) != nullptr;
 }
 
+// Whether what an attribution pattern caught names someone who speaks: a
+// person, an official, an agency or a named outlet (rules/README.md,
+// "Attribution"). Not a clause ("42 people were killed in …", "navy had
+// originally"), a pronoun ("he"), a place ("of Qeshm island") or words
+// after a conjunction ("and state media", "which Israel"). The words are
+// lexicons: speaker_nouns, not_speaker_openers, not_speaker_words; a name is
+// capitalized words (name_particles between them).
 bool Extractor::Impl::IsSpeaker(std::string_view who) const {
   const std::vector<std::string_view> words = Words(who);
   if (words.empty() || words.size() > 8) return false;
