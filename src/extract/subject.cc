@@ -17,6 +17,17 @@ std::string_view TrimWord(std::string_view w) {
   return w;
 }
 
+// The whitespace-separated word that ends before `offset`, found by
+// stepping back (never by splitting all the text before: a document's every
+// event word asks), or "".
+std::string_view PreviousWord(std::string_view text, size_t offset) {
+  size_t end = std::min(offset, text.size());
+  while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  size_t start = end;
+  while (start > 0 && !std::isspace(static_cast<unsigned char>(text[start - 1]))) --start;
+  return text.substr(start, end - start);
+}
+
 namespace {
 
 // The hit closest to `offset`, preferring hits after it on ties.
@@ -375,8 +386,8 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
 // Whether the word at `offset` follows an `infinitive_markers` word ("to
 // protest"): a verb, not the name of a gathering.
 bool SubjectBuilder::IsInfinitive(std::string_view text, size_t offset) const {
-  const std::vector<std::string_view> before = Words(text.substr(0, offset));
-  return !before.empty() && rules_.Lex("infinitive_markers").Find(before.back()) != nullptr;
+  const std::string_view before = PreviousWord(text, offset);
+  return !before.empty() && rules_.Lex("infinitive_markers").Find(before) != nullptr;
 }
 
 bool SubjectBuilder::IsName(std::string_view word) const {
@@ -888,9 +899,7 @@ bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offse
   // people in three separate shootings" is one spree (lexicons number_units,
   // number_teens, number_tens, incident_count_words, or digits).
   const auto counted_before = [&](size_t at) {
-    const std::vector<std::string_view> lead = Words(sentence.substr(0, at));
-    if (lead.empty()) return false;
-    const std::string_view w = TrimWord(lead.back());
+    const std::string_view w = TrimWord(PreviousWord(sentence, at));
     if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
       return true;
     }

@@ -165,6 +165,9 @@ std::pair<size_t, size_t> ClauseAround(std::string_view text, size_t offset);
 /// The whitespace-separated words of `text`, punctuation kept.
 std::vector<std::string_view> Words(std::string_view text);
 
+/// The whitespace-separated word that ends before `offset` ("" at the start).
+std::string_view PreviousWord(std::string_view text, size_t offset);
+
 /// A word without the punctuation around it or a possessive "'s"
 /// ("Sunday's," → "Sunday").
 std::string_view TrimWord(std::string_view w);

@@ -997,6 +997,20 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
       }
     }
     const bool one_figure = std::any_of(stating.begin(), stating.end(), [](const auto& s) { return s.second.size() >= 2; });
+    // The figure shown is the one most documents state (the first of
+    // equals): "832" that two outlets give, not a day-old "at least 384"
+    // it agrees with.
+    const Item* shown = sharpest;
+    size_t most = 0;
+    for (const Item* c : compared) {
+      if (const auto* q = std::get_if<model::Quantity>(&c->claim->value)) {
+        const size_t n = stating[{q->lo, q->hi ? *q->hi : kOpen}].size();
+        if (n > most) {
+          most = n;
+          shown = c;
+        }
+      }
+    }
     f.summary = shot    ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", title, sources,
                                       ValuesBySource(compared, docs, "; "))
                 : added ? fmt::format("{}: {} sources agree, with the counts their stories add: {}", title, sources,
@@ -1004,7 +1018,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
                 : !one_figure && !stating.empty()
                     ? fmt::format("{}: {} sources agree, each in its own words: {}", title, sources,
                                   ValuesBySource(compared, docs, "; "))
-                    : fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(sharpest->claim->value));
+                    : fmt::format("{}: {} sources agree: {}", title, sources, model::ShowValue(shown->claim->value));
   } else {
     std::unordered_set<uint32_t> in;
     for (const Item* c : compared) in.insert(c->doc);

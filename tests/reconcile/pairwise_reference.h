@@ -1120,13 +1120,25 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     }
     const bool by_source = !stating.empty() && std::none_of(stating.begin(), stating.end(),
                                                             [](const auto& s) { return s.second.size() >= 2; });
+    // The figure most documents state (the first of equals).
+    const Claim* shown = sharpest;
+    size_t most = 0;
+    for (const Claim* c : compared) {
+      if (const auto* q = std::get_if<Quantity>(&c->value)) {
+        const size_t n = stating[{q->lo, q->hi}].size();
+        if (n > most) {
+          most = n;
+          shown = c;
+        }
+      }
+    }
     f.summary = shot    ? fmt::format("{}: {} sources agree, the shot read as killed and wounded: {}", Title(g), sources,
                                       ValuesBySource(compared, ctx, "; "))
                 : added ? fmt::format("{}: {} sources agree, with the counts their stories add: {}", Title(g), sources,
                                       ValuesBySource(compared, ctx, "; "))
                 : by_source ? fmt::format("{}: {} sources agree, each in its own words: {}", Title(g), sources,
                                           ValuesBySource(compared, ctx, "; "))
-                        : fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(sharpest->value));
+                        : fmt::format("{}: {} sources agree: {}", Title(g), sources, model::ShowValue(shown->value));
   } else {
     f.verdict = "single";
     f.severity = "note";
