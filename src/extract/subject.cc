@@ -236,11 +236,13 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
   // Yielding words ("collapsed during the blaze", "strikes") are the
   // story's event only when it names no other.
   Tally yielding;
+  const rules::Lexicon& named = rules_.Lex("named_events");  // once, not per word
+  const rules::Lexicon& yielding_words = rules_.Lex("yielding_event_words");
   events_.ForEach(body, [&](const WordFinder::Hit& h) {
     // "rumours spread that it was about to collapse": a verb of purpose or
     // of what might happen names no event.
-    if (rules_.Lex("named_events").Find(h.key) != nullptr || IsInfinitive(body, h.offset)) return;
-    (yielding_.Find(body.substr(h.offset, h.length)).empty() ? events : yielding).Add(h.key, h.offset);
+    if (named.Find(h.key) != nullptr || IsInfinitive(body, h.offset)) return;
+    (yielding_words.Find(body.substr(h.offset, h.length)) == nullptr ? events : yielding).Add(h.key, h.offset);
   });
   if (events.Top().empty()) events = yielding;
   // A brief that names no event ("A man was shot and killed Saturday night
