@@ -251,8 +251,11 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   for (const auto& rule : rules.claim_rules()) {
     claim_rules.push_back(rule.get());
     patterns.push_back(rule->expanded);
+    f->digit_folds_.Add(rule->expanded);
   }
+  f->digit_folds_.Seal();
   if (!rules::LiteralFilter::Create(claim_rules, patterns, &f->filter_, err)) return false;
+  f->groups_owner_ = rules::NewSpanGroupsOwner();
   f->breaker_ = CompileMacro(rules, "BREAKER");
   f->breaker_after_ = CompileMacro(rules, "BREAKER_AFTER");
   f->breaker_exempt_ = CompileMacro(rules, "BREAKER_EXEMPT");
@@ -330,8 +333,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
     const std::optional<int64_t> count = FixedCount(rule);
     if (count ? !fixed_counts : in_sentence.empty()) continue;
     const RE2& re = filter_->Compiled(index);  // the rule's pattern, compiled once
-    const int n = re.NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> g(n);
+    std::vector<re2::StringPiece> g;
     const int value_group = re.NamedCapturingGroups().at("value");
     auto named_it = re.NamedCapturingGroups().find("named");
     size_t pos = 0;
@@ -342,10 +344,17 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
     // dates the shooting. The bound keeps the scan linear.
     constexpr int kRetries = 4;
     int retries = 0;
+    // The span first, then its groups, read once per kind of span: claim
+    // phrases recur ("{0} people were killed").
+    re2::StringPiece span;
     while (pos <= masked.text.size() &&
-           re.Match(whole, pos, masked.text.size(), RE2::UNANCHORED, g.data(), n)) {
-      const size_t ms = g[0].data() - masked.text.data();
-      const size_t me = ms + g[0].size();
+           re.Match(whole, pos, masked.text.size(), RE2::UNANCHORED, &span, 1)) {
+      const size_t ms = span.data() - masked.text.data();
+      const size_t me = ms + span.size();
+      if (!rules::SpanGroups(re, groups_owner_, static_cast<size_t>(index), digit_folds_[index],
+                             masked.text, ms, me, &g)) {
+        break;  // never: the span is a match
+      }
       const size_t after_match = me > ms ? me : ms + 1;
       size_t next_word = ms;
       while (next_word < me && !std::isspace(static_cast<unsigned char>(masked.text[next_word]))) ++next_word;

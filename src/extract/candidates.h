@@ -20,6 +20,7 @@
 #include "normalize/groups.h"
 #include "normalize/recognizer.h"
 #include "rules/literal_filter.h"
+#include "rules/span_groups.h"
 #include "rules/rule_set.h"
 
 namespace claimcheck::extract {
@@ -92,6 +93,8 @@ class CandidateFinder {
   const rules::RuleSet& rules_;
   const TimeContext& time_;
   std::unique_ptr<rules::LiteralFilter> filter_;  // picks claim rules by their literal words
+  rules::DigitFolds digit_folds_;  // claim rule index → the digits its pattern tells apart
+  uint64_t groups_owner_ = 0;  // keys the per-thread cache of groups read (rules::SpanGroups)
   std::unique_ptr<RE2> breaker_, breaker_after_, breaker_exempt_, date_speech_before_, date_speech_after_,
       date_limit_before_, date_since_before_, date_later_act_between_;
   std::unique_ptr<RE2> count_joined_;  // "a man and a woman": a fixed count is one of more

@@ -3,10 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <cstring>
-#include <unordered_map>
 #include <map>
 #include <optional>
 #include <utility>
@@ -138,71 +135,15 @@ void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, si
 // unanchored match the same way: it finds the match's span first, then runs
 // its capture engine as an anchored full match of exactly that span, the
 // whole text around it as context. So the groups are those MatchRule would
-// have read, found only for the candidates that can still be kept.
-//
-// What RE2 reads there depends only on the span's bytes and one byte of
-// context on each side (or the text's own start or end): its assertions
-// (\b, \B, ^, $, \A, \z) look no further. So the pieces are kept per
-// thread, by recognizer, rule and those bytes, and a span seen before
-// ("two", "10", "March 3") is not matched again; a bounded cache, cleared
-// when full, so memory stays flat.
-struct GroupsCache {
-  uint64_t recognizer = 0;  // the Recognizer whose rules the entries are of
-  // key → per group: offset from the span's start and length; -1: did not
-  // take part. Empty: the span did not match.
-  std::unordered_map<std::string, std::vector<std::pair<int, int>>> pieces;
-};
-
-constexpr size_t kGroupsCacheEntries = 1 << 14;  // a few MB per thread at most
-
-void ReadGroups(std::string_view text, uint64_t recognizer, Candidate* c) {
-  const RE2& re = *c->re;
-  const int n = re.NumberOfCapturingGroups() + 1;
-  thread_local GroupsCache cache;
-  if (cache.recognizer != recognizer || cache.pieces.size() >= kGroupsCacheEntries) {
-    cache.pieces.clear();
-    cache.recognizer = recognizer;
-  }
-  std::string key;
-  key.reserve(sizeof(size_t) + 4 + (c->end - c->start));  // one allocation, not several
-  key.resize(sizeof(size_t));
-  std::memcpy(key.data(), &c->rule_index, sizeof(size_t));
-  key += c->start == 0 ? std::string_view("\0\0", 2) : std::string_view("\1", 1);
-  if (c->start > 0) key += text[c->start - 1];
-  key += c->end == text.size() ? std::string_view("\0\0", 2) : std::string_view("\1", 1);
-  if (c->end < text.size()) key += text[c->end];
-  key.append(text.data() + c->start, c->end - c->start);
-  auto [it, added] = cache.pieces.try_emplace(std::move(key));
+// have read, found only for the candidates that can still be kept, and
+// read once per kind of span (rules::SpanGroups: "two", "10", "March 3",
+// and "14" for "27").
+void ReadGroups(std::string_view text, uint64_t recognizer, const rules::DigitFold& fold,
+                Candidate* c) {
   thread_local std::vector<re2::StringPiece> pieces;  // reused: no vector per candidate
-  pieces.assign(static_cast<size_t>(n), re2::StringPiece());
-  if (added) {
-    // Unanchored within the span: the leftmost-first match there is the one
-    // MatchRule found (it starts at the span's start, and every path that
-    // ends inside the span was open to that search too), and RE2 finds it
-    // with the automata MatchRule already built, where an anchored full
-    // match would build a third, longest-match DFA of the rule first. A
-    // match of any other extent (never expected) falls back to the anchored
-    // full match.
-    const re2::StringPiece whole(text.data(), text.size());
-    bool matched = re.Match(whole, c->start, c->end, RE2::UNANCHORED, pieces.data(), n) &&
-                   pieces[0].data() == text.data() + c->start && pieces[0].size() == c->end - c->start;
-    if (!matched) {
-      matched = re.Match(whole, c->start, c->end, RE2::ANCHOR_BOTH, pieces.data(), n);
-    }
-    if (matched) {
-      for (const re2::StringPiece& p : pieces) {
-        it->second.emplace_back(
-            p.data() == nullptr ? -1 : static_cast<int>(p.data() - (text.data() + c->start)),
-            static_cast<int>(p.size()));
-      }
-    }
-  } else {
-    for (size_t i = 0; i < it->second.size(); ++i) {
-      const auto [at, size] = it->second[i];
-      if (at >= 0) pieces[i] = re2::StringPiece(text.data() + c->start + at, size);
-    }
+  if (rules::SpanGroups(*c->re, recognizer, c->rule_index, fold, text, c->start, c->end, &pieces)) {
+    SetGroups(text, pieces.data(), c);
   }
-  if (!it->second.empty()) SetGroups(text, pieces.data(), c);
 }
 
 // Where the character class opening at `open` (a '[') closes, or npos.
@@ -371,8 +312,7 @@ void SelectNonOverlapping(std::vector<Candidate>* candidates) {
 bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>* out,
                         std::string* err) {
   std::unique_ptr<Recognizer> rec(new Recognizer(rules));
-  static std::atomic<uint64_t> next_id{1};
-  rec->id_ = next_id++;
+  rec->id_ = rules::NewSpanGroupsOwner();
   // Each rule is picked by the literal words it needs (its set form's when
   // it has one: rules/README.md, "Set forms"). The rules that need none and
   // have no set form ("\d{4}-\d\d", a month's digits) are picked by one
@@ -381,8 +321,10 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
   std::vector<std::string> needs;
   for (const auto& rule : rules.rules()) {
     all.push_back(rule.get());
+    rec->digit_folds_.Add(rule->expanded);
     needs.push_back(rule->set_pattern.empty() ? rule->expanded : rule->set_pattern);
   }
+  rec->digit_folds_.Seal();
   if (!rules::LiteralFilter::Create(all, needs, &rec->filter_, err)) return false;
   // The filter compiled each rule's `needs`: that is the rule's pattern
   // (no set form) or its gate (a set form that does not match the empty
@@ -513,7 +455,7 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
     std::vector<Mention> kept;
     for (Candidate& c : candidates) {
       if (OverlapsKept(kept_spans, c)) continue;
-      ReadGroups(text, id_, &c);
+      ReadGroups(text, id_, digit_folds_[c.rule_index], &c);
       Mention m;
       std::string why;
       if (!normalize(c, &m, &why)) continue;

@@ -28,6 +28,7 @@
 #include "model/model.h"
 #include "rules/literal_filter.h"
 #include "rules/rule_set.h"
+#include "rules/span_groups.h"
 
 namespace claimcheck::normalize {
 
@@ -83,6 +84,7 @@ class Recognizer {
   std::vector<size_t> set_index_;  // set pattern i → rules_.rules() index
   std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
   std::vector<std::unique_ptr<RE2>> own_gates_;  // gates in their existence form (ExistenceForm)
+  rules::DigitFolds digit_folds_;  // rule index → the digits its pattern tells apart
   uint64_t id_ = 0;  // unique per Recognizer made: keys the per-thread cache of groups read
 };
 
