@@ -2,6 +2,7 @@
 // the rule set, its recognizer and its extractor, then one sentence run
 // through them. Invariants: a file loads or is refused with file:line:col.
 #include "corpus/reader.h"
+#include "rules/span_groups.h"
 #include "fuzz.h"
 
 CLAIMCHECK_FUZZ_TARGET {
@@ -13,6 +14,15 @@ CLAIMCHECK_FUZZ_TARGET {
     Require(err.starts_with("fuzz.toml") || err.find("RE2") != std::string::npos,
             "a rules error that names no file: " + err);
     return 0;
+  }
+  // Every pattern's digit blocks (rules::SpanGroups): each digit is read as
+  // the first of its block, which is read as itself.
+  for (const auto& rule : rules.rules()) {
+    const rules::DigitFold fold = rules::DigitBlocks(rule->expanded);
+    for (int d = 0; d < 10; ++d) {
+      Require(fold[d] >= '0' && fold[d] <= '0' + d && fold[fold[d] - '0'] == fold[d],
+              "digit blocks that are no partition: " + rule->id);
+    }
   }
   std::unique_ptr<normalize::Recognizer> recognizer;
   std::unique_ptr<extract::Extractor> extractor;
