@@ -16,6 +16,7 @@
 #include "extract/scope.h"
 #include "extract/subject.h"
 #include "extract/time_context.h"
+#include "normalize/number.h"
 
 namespace claimcheck::extract {
 
@@ -162,10 +163,11 @@ void OthersBesideTheDead(const SubjectBuilder& subjects, std::vector<model::Clai
 // Pass 8, then: a count joined by "and" to a part of the same attribute
 // and subject in its sentence splits the same whole ("11 people died at the
 // scene and one died on the way to the hospital"): a part too, "another
-// part", never the toll. Claims in document order; the words between the
+// part" (lexicon scope_macro_parts, SIBLINGS_OF_PARTS), never the toll. Claims in document order; the words between the
 // two counts (evidence spans) hold a `count_joiners` word and no sentence
 // end. Linear.
-void SiblingsOfParts(std::string_view text, const rules::Lexicon& joiners, std::vector<model::Claim>* claims) {
+void SiblingsOfParts(std::string_view text, const rules::Lexicon& joiners, const std::string& part,
+                     std::vector<model::Claim>* claims) {
   std::vector<model::Claim*> order;
   for (model::Claim& c : *claims) {
     if (!c.negated && std::holds_alternative<model::Quantity>(c.value)) order.push_back(&c);
@@ -182,7 +184,7 @@ void SiblingsOfParts(std::string_view text, const rules::Lexicon& joiners, std::
     const std::vector<std::string_view> between = Words(text.substr(a.evidence.end, b.evidence.start - a.evidence.end));
     if (std::any_of(between.begin(), between.end(),
                     [&](std::string_view w) { return joiners.Find(TrimWord(w)) != nullptr; })) {
-      b.scope.part = "another part";
+      b.scope.part = part;
     }
   }
 }
@@ -193,7 +195,7 @@ void SiblingsOfParts(std::string_view text, const rules::Lexicon& joiners, std::
 // The lower toll and the injured its sentences count beside it are earlier
 // figures (timeline stage "earlier", cue the revised count's words),
 // superseded, never compared. Linear in the document's counts.
-void InjuredBeforeTollRose(std::vector<model::Claim>* claims) {
+void InjuredBeforeTollRose(const rules::RuleSet& rules, std::vector<model::Claim>* claims) {
   const auto plain = [](const model::Claim& c) {
     return !c.negated && c.timeline.empty() && c.scope.empty() && std::holds_alternative<model::Quantity>(c.value);
   };
@@ -212,8 +214,7 @@ void InjuredBeforeTollRose(std::vector<model::Claim>* claims) {
     // story's "rose to more than 1,800", not a lower toll.
     const auto& q = std::get<model::Quantity>(c.value);
     const auto& r = std::get<model::Quantity>(it->second->value);
-    const int64_t stated = r.point ? static_cast<int64_t>(*r.point) : r.qualifier == "more than" ? r.lo - 1 : r.lo;
-    if (q.hi && *q.hi < stated) {
+    if (q.hi && *q.hi < normalize::StatedFigure(r, rules)) {
       earlier.emplace(c.subject + '\n' + c.evidence.sentence, it->second->evidence.text);
     }
   }
@@ -346,6 +347,7 @@ struct Extractor::Impl {
   std::unique_ptr<RE2> later_death;  // a story that tells of a victim dying after the first reports
   std::unique_ptr<RE2> denied_report, reported_frame, falsity;  // denied and debunked figures
   std::vector<std::unique_ptr<RE2>> attribution;  // tried in order
+  std::string sibling_part;  // lexicon scope_macro_parts SIBLINGS_OF_PARTS (pass 8)
 
   Impl(const rules::RuleSet& r, const normalize::Recognizer& rec)
       : rules(r),
@@ -354,7 +356,8 @@ struct Extractor::Impl {
         added_cues(r, "added_count_cues"),
         time_context(r, subjects),
         as_of(r, subjects),
-        scope(r) {}
+        scope(r),
+        sibling_part(r.Lex("scope_macro_parts").Value("SIBLINGS_OF_PARTS").value_or("another part")) {}
 
   bool MentionsAndDate(corpus::Document& doc, Extraction* x, std::string* err) const;
   bool IsClaim(const corpus::Document& doc, const Candidate& c) const;
@@ -461,8 +464,8 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   KilledOfShot(doc.published, impl.rules.IntSetting("background_days", 60), &claims);
   OthersBesideTheDead(impl.subjects, &claims);
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
-  SiblingsOfParts(doc.text, impl.rules.Lex("count_joiners"), &claims);
-  InjuredBeforeTollRose(&claims);
+  SiblingsOfParts(doc.text, impl.rules.Lex("count_joiners"), impl.sibling_part, &claims);
+  InjuredBeforeTollRose(impl.rules, &claims);
   // A story that tells of a victim who died after the first reports ("a
   // second victim has died", "the death toll has risen") is a later report:
   // its counts (lexicon tally_attributes) are revised figures, a change from

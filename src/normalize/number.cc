@@ -1227,4 +1227,22 @@ bool EvaluateBound(std::string_view expr, int64_t n, std::optional<int64_t>* out
   return EvaluateBoundAt(expr, {n, 1}, /*upper=*/false, out, err);
 }
 
+int64_t StatedFigure(const model::Quantity& q, const rules::RuleSet& rules) {
+  if (q.point) return static_cast<int64_t>(*q.point);
+  const rules::LexEntry* entry = q.qualifier.empty() ? nullptr : rules.Lex("qualifiers").Find(q.qualifier);
+  if (entry == nullptr) return q.lo;
+  // The bound its qualifier made from the number alone, undone.
+  auto undo = [](const std::string& formula, int64_t bound) -> std::optional<int64_t> {
+    if (formula == "n") return bound;
+    if (formula == "n+1") return bound - 1;
+    if (formula == "n-1") return bound + 1;
+    return std::nullopt;
+  };
+  if (auto n = undo(entry->Field("lo", "n"), q.lo)) return *n;
+  if (q.hi) {
+    if (auto n = undo(entry->Field("hi", "n"), *q.hi)) return *n;
+  }
+  return q.lo;
+}
+
 }  // namespace claimcheck::normalize

@@ -70,6 +70,12 @@ std::optional<ParsedValue> ParseValue(std::string_view text, const rules::RuleSe
 bool NormalizeQuantity(const Groups& groups, const Fields& fields, const rules::RuleSet& rules,
                        model::Quantity* out, bool* ordinal, std::string* err);
 
+/// The figure a quantity states: its point, else the number its qualifier's
+/// bounds were made from (lexicon `qualifiers`, fields `lo` and `hi`): "more
+/// than 1,800" ([1801, ∞), lo "n+1") states 1,800, "at least 7" 7, "fewer
+/// than 10" ([0, 9], hi "n-1") 10. Else its lower bound.
+int64_t StatedFigure(const model::Quantity& q, const rules::RuleSet& rules);
+
 /// The unit, currency or percent of a number rule's match: group `unit` (a
 /// word or sign after the number: "per cent", "km", "GB"), else group `cur`
 /// (a currency sign before it: "$", "US$", "£"; `unit_lo` after a range's

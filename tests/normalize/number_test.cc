@@ -450,4 +450,15 @@ TEST_CASE("NormalizeQuantity: a range's ends must name one unit; a decimal comma
   CHECK(q.hi == 1112);
 }
 
+TEST_CASE("StatedFigure gives back the number a qualified bound was made from") {
+  using model::Quantity;
+  CHECK(StatedFigure(Quantity{14.0, 14, 14, ""}, Rules()) == 14);
+  CHECK(StatedFigure(Quantity{std::nullopt, 1801, std::nullopt, "more than"}, Rules()) == 1800);
+  CHECK(StatedFigure(Quantity{std::nullopt, 0, 10, "up to"}, Rules()) == 10);
+  CHECK(StatedFigure(Quantity{std::nullopt, 7, std::nullopt, "at least"}, Rules()) == 7);
+  CHECK(StatedFigure(Quantity{std::nullopt, 0, 9, "fewer than"}, Rules()) == 10);
+  CHECK(StatedFigure(Quantity{std::nullopt, 90, 99, "nearly"}, Rules()) == 100);
+  CHECK(StatedFigure(Quantity{std::nullopt, 3, 5, ""}, Rules()) == 3);
+}
+
 }  // namespace claimcheck::normalize
