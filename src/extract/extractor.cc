@@ -386,7 +386,7 @@ bool Extractor::Create(const rules::RuleSet& rules, const normalize::Recognizer&
   impl->denied_report = CompileMacro(rules, "DENIED_REPORT");
   impl->reported_frame = CompileMacro(rules, "REPORTED_FRAME");
   impl->falsity = CompileMacro(rules, "FALSITY");
-  for (const char* name : {"ATTRIBUTION", "ATTRIBUTION_2", "ATTRIBUTION_3"}) {
+  for (const char* name : {"ATTRIBUTION", "ATTRIBUTION_2", "ATTRIBUTION_3", "ATTRIBUTION_4"}) {
     if (auto re = CompileMacro(rules, name)) impl->attribution.push_back(std::move(re));
   }
   *out = std::unique_ptr<Extractor>(new Extractor(std::move(impl)));

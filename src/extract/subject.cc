@@ -253,7 +253,14 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
       if (ViolentVerbKey(h.key)) events.Add(h.key, h.offset);
     });
   }
-  gatherings_.ForEach(body, [&](const WordFinder::Hit& h) { gatherings.Add(h.key, h.offset); });
+  // So are generic words of a gathering ("crowd"): "Organizers put the
+  // crowd at 60,000" in a story of a march is the march's crowd.
+  Tally yielding_gatherings;
+  gatherings_.ForEach(body, [&](const WordFinder::Hit& h) {
+    (yielding_words.Find(body.substr(h.offset, h.length)) == nullptr ? gatherings : yielding_gatherings)
+        .Add(h.key, h.offset);
+  });
+  if (gatherings.Top().empty()) gatherings = yielding_gatherings;
   // The victim of a killing is named where the killing is: names in the
   // sentences that speak of one count twice.
   std::string killing_text;
@@ -1027,7 +1034,8 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   const bool is_date = attribute == "date";
   std::string event;
   if (attribute == "crowd") {
-    event = EventFor(gatherings_, sentence, groups, value_offset, false);
+    // "put the crowd at 60,000": a generic word gives way to the story's gathering.
+    event = EventFor(gatherings_, sentence, groups, value_offset, false, doc.main_gathering);
     if (event.empty()) event = doc.main_gathering;
   }
   const std::string& story_event = is_date ? doc.main_event : doc.counted_event;

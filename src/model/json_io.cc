@@ -126,6 +126,7 @@ bool ValueFromJson(const Json& j, Value* out, std::string* err) {
         !GetOptionalNumber(j, "hi", &q.hi, err) || !GetString(j, "qualifier", &q.qualifier, err)) {
       return false;
     }
+    if (j.contains("vague") && !GetBool(j, "vague", &q.vague, err)) return false;
     // What extract writes stays within 2^53; a larger number would overflow
     // the reconciler's arithmetic.
     if (!InSupportedRange(q)) {
@@ -157,6 +158,7 @@ Json ToJson(const Quantity& q) {
   j["lo"] = q.lo;
   j["hi"] = OptionalOrNull(q.hi);
   j["qualifier"] = StringOrNull(q.qualifier);
+  if (q.vague) j["vague"] = true;
   return j;
 }
 
@@ -286,6 +288,9 @@ class ClaimJson {
       Key("hi");
       q->hi ? Int(*q->hi) : Raw("null");
       Key("qualifier"); StrOrNull(q->qualifier);
+      if (q->vague) {
+        Key("vague"); Raw("true");
+      }
     } else {
       const Time& t = std::get<Time>(v);
       Key("kind"); Str("time");

@@ -26,6 +26,10 @@ struct Quantity {
   int64_t lo = 0;
   std::optional<int64_t> hi;
   std::string qualifier;  ///< "" prints as null.
+  /// A vague magnitude ("thousands", [2000, 9999]): verdicts read it up to
+  /// twice its upper bound (rules/README.md, "Verdicts"). JSON "vague": true,
+  /// written only when true.
+  bool vague = false;
   friend bool operator==(const Quantity&, const Quantity&) = default;
 };
 

@@ -786,6 +786,7 @@ struct Base {
   std::optional<Rational> hi;
   std::optional<Rational> point;
   std::string qualifier;
+  bool vague = false;  // a vague magnitude ("thousands")
 };
 
 bool ToInt64(Int v, int64_t* out, std::string* err) {
@@ -1048,6 +1049,7 @@ bool VagueBase(const std::string& text, const rules::RuleSet& rules, Base* base,
   }
   *base = Base{{lo.value_or(0), 1}, std::nullopt, std::nullopt, rules::NormalizeKey(text)};
   if (hi) base->hi = Rational{*hi, 1};
+  base->vague = true;
   return true;
 }
 
@@ -1201,6 +1203,7 @@ bool NormalizeQuantity(const Groups& match_groups, const Fields& fields,
   if (groups.count("num2") && groups.count("qual2") && !Intersect(groups, rules, &q, err)) {
     return false;
   }
+  q.vague = base.vague;
   // Counts beyond 2^53 would lose digits as doubles and overflow the
   // reconciler's gaps: such a number is no quantity.
   if (!model::InSupportedRange(q)) {

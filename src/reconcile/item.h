@@ -72,6 +72,9 @@ struct Item {
   /// A count of people shot, killed and wounded, in a group of injuries:
   /// its bounds here are the wounded's (model::WoundedOfShot).
   bool shot = false;
+  /// A vague magnitude ("thousands", [2000, 9999]): its upper bound here is
+  /// twice the word's, plus one ([2000, 19999]); this is what was added.
+  int64_t vague_slack = 0;
   /// Its document tells of this many more in counts marked as added ("two
   /// bystanders were also hurt"): its upper bound here includes them.
   int64_t added = 0;
@@ -82,8 +85,9 @@ struct Item {
 
   /// A time with a month and day but no year, and no calendar days.
   bool OpenMonthDay() const { return !quantity && !known && month_day_text >= 0; }
-  /// A known time's last day as stated, before the day of tolerance.
-  int64_t StatedHi() const { return tolerant ? hi - 1 : hi; }
+  /// A known time's last day as stated, before the day of tolerance; a
+  /// vague magnitude's bound as stated, before its slack.
+  int64_t StatedHi() const { return tolerant ? hi - 1 : hi - vague_slack; }
   /// A weekday ("XXXX-WXX-5") without calendar days.
   bool OpenWeekday() const { return !quantity && !known && weekday >= 0; }
   /// A quantity whose bounds are reversed (lo > hi): only a hand-written record has one.

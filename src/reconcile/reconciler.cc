@@ -798,7 +798,7 @@ void AddAgreements(const std::string& attribute, const std::string& verdict, con
   for (const Item* c : compared) {
     auto it = stated.find(c);
     const Item& s = it == stated.end() ? *c : *it->second;
-    if (s.quantity && !s.shot && s.added == 0 && s.lo <= s.hi) by_value[{s.lo, s.hi}].push_back(c);
+    if (s.quantity && !s.shot && s.added == 0 && s.lo <= s.hi) by_value[{s.lo, s.StatedHi()}].push_back(c);
   }
   const std::string title = Title(attribute, part.subject);
   for (const auto& [value, items] : by_value) {
@@ -981,6 +981,20 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     }
     f.verdict = "agree";
     f.severity = "note";
+    // A vague magnitude that agrees only as read up to twice its bound
+    // ("thousands" beside 15,000) says so; figures as written.
+    for (const Item* v : compared) {
+      if (v->vague_slack == 0) continue;
+      const auto& q = std::get<model::Quantity>(v->claim->value);
+      if (std::any_of(compared.begin(), compared.end(), [&](const Item* c) {
+            const auto* other = std::get_if<model::Quantity>(&c->claim->value);
+            return other != nullptr && other->lo > *q.hi;
+          })) {
+        f.notes.push_back(fmt::format("\"{}\" ({}) is vague: read up to {}, twice its bound", q.qualifier,
+                                      docs[v->doc].label, model::WithSeparators(*q.hi + v->vague_slack)));
+        break;
+      }
+    }
     // Counts of the shot agree with counts of the wounded they allow, not
     // with one figure: the summary gives each source's.
     // So do counts their stories add to ("… two more were also hurt").

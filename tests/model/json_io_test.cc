@@ -76,6 +76,19 @@ TEST_CASE("open bounds and vague magnitudes print null") {
         R"({"kind":"quantity","point":null,"lo":3,"hi":null,"qualifier":"at least"})");
   CHECK(DumpLine(ToJson(Time{"XXXX-01-03", "", "", "day"})) ==
         R"({"kind":"time","timex":"XXXX-01-03","lo":null,"hi":null,"granularity":"day"})");
+  // A vague magnitude says so; the mark round-trips, and a non-boolean is refused.
+  CHECK(DumpLine(ToJson(Quantity{std::nullopt, 2000, 9999, "thousands", true})) ==
+        R"({"kind":"quantity","point":null,"lo":2000,"hi":9999,"qualifier":"thousands","vague":true})");
+  Claim c = SampleClaim();
+  c.value = Quantity{std::nullopt, 2000, 9999, "thousands", true};
+  Claim back;
+  std::string err;
+  REQUIRE(FromJson(ToJson(c), &back, &err));
+  CHECK(back == c);
+  Json j = ToJson(c);
+  j["value"]["vague"] = 1;
+  CHECK_FALSE(FromJson(j, &back, &err));
+  CHECK(err == "'vague' is not a boolean");
 }
 
 TEST_CASE("reading a claim names what is wrong") {

@@ -156,14 +156,22 @@ bool Shot(const Claim& c) {
   return q != nullptr && c.attribute == "injuries" && c.scope.counted == "shot" && (!q->hi || *q->hi >= q->lo);
 }
 
+// A vague magnitude ("thousands", [2000, 9999]) as compared: up to twice
+// its bound, plus one.
+Quantity Slack(Quantity q) {
+  if (q.vague && q.hi) *q.hi = 2 * *q.hi + 1;
+  return q;
+}
+
 model::Value EffBase(const Claim& c) {
   if (const int64_t k = Perpetrators(c)) {
-    Quantity q = model::WithoutPerpetrators(std::get<Quantity>(c.value), k);
+    Quantity q = model::WithoutPerpetrators(Slack(std::get<Quantity>(c.value)), k);
     if (Shot(c)) q.lo = model::LeastWounded(q.lo, c.scope.killed);
     return q;
   }
-  if (Shot(c)) return model::WoundedOfShot(std::get<Quantity>(c.value), c.scope.killed);
+  if (Shot(c)) return model::WoundedOfShot(Slack(std::get<Quantity>(c.value)), c.scope.killed);
   model::Value v = c.value;
+  if (auto* q = std::get_if<Quantity>(&v)) *q = Slack(*q);
   if (Tolerant(c)) {
     auto& t = std::get<model::Time>(v);
     t.hi = CivilDate::FromDays(DaysOf(t).hi + 1).ToString();
@@ -1111,6 +1119,20 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     }
     f.verdict = "agree";
     f.severity = "note";
+    // A vague magnitude that agrees only with its slack says so.
+    for (const Claim* v : compared) {
+      const auto* q = std::get_if<Quantity>(&v->value);
+      if (q == nullptr || !q->vague || !q->hi) continue;
+      const bool beyond = std::any_of(compared.begin(), compared.end(), [&](const Claim* c) {
+        const auto* other = std::get_if<Quantity>(&c->value);
+        return other != nullptr && other->lo > *q->hi;
+      });
+      if (beyond) {
+        f.notes.push_back(fmt::format("\"{}\" ({}) is vague: read up to {}, twice its bound", q->qualifier,
+                                      ctx.Label(v->doc), model::WithSeparators(*Slack(*q).hi)));
+        break;
+      }
+    }
     const bool shot = std::any_of(compared.begin(), compared.end(), [](const Claim* c) { return Shot(*c); });
     const bool added = std::any_of(compared.begin(), compared.end(), [](const Claim* c) { return Added(*c) > 0; });
     // Counts with no figure (as written) two documents state: each source's.

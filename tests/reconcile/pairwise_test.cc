@@ -57,6 +57,7 @@ model::Value SomeQuantity(Random& r, int scale) {
     q.qualifier = "at least";
   } else if (shape <= 8) {
     q.hi = q.lo + r.Int(0, scale / 4);
+    q.vague = r.Chance(4);  // "thousands": read up to twice its bound
   } else if (shape == 9) {
     q.hi = q.lo;
     q.point = static_cast<double>(q.lo);
@@ -212,13 +213,18 @@ std::string Show(const model::Report& report) {
   pairwise::Reconcile(&slow);
   std::string s;
   for (const auto& c : report.claims) {
+    const auto* q = std::get_if<model::Quantity>(&c.value);
     s += fmt::format("claim {} {} {} {} as_of {} {} {} {}{}\n", c.id, c.attribute, c.subject,
                      model::ShowValue(c.value), c.as_of.timex, c.as_of.lo, c.as_of.hi, c.as_of.basis,
-                     std::string(c.revision ? " revision" : "") + (c.hedged ? " hedged" : ""));
+                     std::string(c.revision ? " revision" : "") + (c.hedged ? " hedged" : "") +
+                         (q != nullptr && q->vague ? " vague" : ""));
   }
   for (const auto* side : {&fast, &slow}) {
     s += side == &fast ? "-- sweeps:\n" : "-- pairwise:\n";
-    for (const auto& f : side->findings) s += fmt::format("{} {} {} {}\n", f.id, f.verdict, f.severity, f.summary);
+    for (const auto& f : side->findings) {
+      s += fmt::format("{} {} {} {}\n", f.id, f.verdict, f.severity, f.summary);
+      for (const auto& n : f.notes) s += fmt::format("    note: {}\n", n);
+    }
   }
   return s;
 }

@@ -445,4 +445,31 @@ TEST_CASE("a summary names the first hundred sources and counts the rest") {
   CHECK(f.summary.ends_with("50 (d1099.com) and 50 more sources"));
 }
 
+TEST_CASE("a vague magnitude is read up to twice its bound") {
+  auto vague = [](std::string doc, int64_t lo, int64_t hi, std::string word) {
+    model::Claim c = Count(std::move(doc), 1, "march", lo, hi, "2020-06-06");
+    c.attribute = "crowd";
+    c.as_of.basis = "sentence";  // a crowd is compared with crowds of its own day
+    c.value = model::Quantity{std::nullopt, lo, hi, std::move(word), true};
+    return c;
+  };
+  model::Claim police = Count("b", 1, "march", 15000, 15000, "2020-06-06");
+  police.attribute = "crowd";
+  police.as_of.basis = "sentence";
+  // "Thousands marched" where police counted 15,000: no contradiction, and a note says why.
+  model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")}, {vague("a", 2000, 9999, "thousands"), police}, {}};
+  Reconcile(&r);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].verdict == "agree");
+  CHECK(std::find(r.findings[0].notes.begin(), r.findings[0].notes.end(),
+                  "\"thousands\" (x.com) is vague: read up to 19,999, twice its bound") != r.findings[0].notes.end());
+  // "Hundreds" beside 15,000 still contradicts.
+  model::Report h{{Doc("a", "x.com"), Doc("b", "y.com")}, {vague("a", 200, 999, "hundreds"), police}, {}};
+  CHECK(Verdicts(h) == Strings{"F1 contradict error march"});
+  // The same figures without the vague mark contradict: the slack is the mark's.
+  model::Report plain{{Doc("a", "x.com"), Doc("b", "y.com")}, {vague("a", 2000, 9999, "thousands"), police}, {}};
+  std::get<model::Quantity>(plain.claims[0].value).vague = false;
+  CHECK(Verdicts(plain) == Strings{"F1 contradict error march"});
+}
+
 }  // namespace claimcheck::reconcile
