@@ -563,19 +563,27 @@ std::string SubjectBuilder::TroopsSubject(std::string_view sentence, size_t valu
     return rules_.Lex("place_prepositions").Find(w) != nullptr ||
            rules_.Lex("destination_prepositions").Find(w) != nullptr;
   };
+  // Whose they are is told in the count's own clause: in "Britain has about
+  // 1,000 troops in the country, and Germany has 500" the 1,000 are Britain's.
+  const auto [clause_start, clause_end] = ClauseAround(sentence, value_offset);
   std::string force;
   for (const auto& h : hits) {
-    if (h.offset >= value_offset && h.offset - value_offset <= kNear && !placed(h)) {
+    if (h.offset >= value_offset && h.offset - value_offset <= kNear && h.offset < clause_end && !placed(h)) {
       force = h.key;
       break;
     }
   }
   if (force.empty()) {
     for (const auto& h : hits) {
-      if (h.offset < value_offset && value_offset - h.offset <= kNear) force = h.key;
+      if (h.offset < value_offset && value_offset - h.offset <= kNear && h.offset >= clause_start) force = h.key;
     }
   }
   std::string place = PlaceIn(sentence);
+  // Where they go is where they are: "3,000 troops to Poland".
+  for (const auto& h : hits) {
+    if (!place.empty()) break;
+    if (h.place && h.offset > value_offset && placed(h) && h.key != force) place = h.key;
+  }
   if (place == force) place.clear();
   for (const std::string& country : doc.countries) {
     if (!place.empty()) break;
@@ -1207,7 +1215,18 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   const auto [clause_start, clause_end] = ClauseAround(sentence, value_offset);
   size_t at = 0;
   std::string place = PlaceIn(sentence.substr(clause_start), &preposition, &at);
-  if (place.empty() || clause_start + at >= clause_end) place = PlaceIn(sentence, &preposition);
+  if (place.empty() || clause_start + at >= clause_end) {
+    place = PlaceIn(sentence, &preposition, &at);
+    // Not from a later clause about something else (lexicon relative_openers):
+    // "… after the tremor, which was felt across the Gulf in the UAE".
+    if (!place.empty() && at >= clause_end) {
+      const auto [place_clause, unused] = ClauseAround(sentence, at);
+      const std::vector<std::string_view> opening = Words(sentence.substr(place_clause, at - place_clause));
+      if (!opening.empty() && rules_.Lex("relative_openers").Find(TrimWord(opening.front())) != nullptr) {
+        place.clear();
+      }
+    }
+  }
   // "1 million people demonstrated across Spain", "64 people were shot
   // throughout Chicago": a tally over the whole place (lexicon
   // whole_place_prepositions), not one incident's or gathering's.
