@@ -142,6 +142,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       cumulative_(rules, "cumulative_cues"),
       running_openings_(rules, "running_total_openings"),
       summing_(rules, "summing_cues"),
+      since_(rules, "since_cues"),
       additional_(rules, "additional_cues"),
       other_incidents_(rules, "other_incident_cues"),
       yielding_(rules, "yielding_event_words"),
@@ -1193,8 +1194,13 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     running_openings_.ForEach(sentence.substr(0, value_offset), [&](const WordFinder::Hit& h) {
       opens_total = opens_total || (h.offset == 0 && h.key != "0");
     });
+    // So is a toll its own clause says runs since a time, before the value:
+    // "The death toll in the territory since October 7 has passed 10,300".
+    const size_t clause_start = ClauseAround(sentence, value_offset).first;
+    const std::string_view lead_clause = sentence.substr(clause_start, value_offset - clause_start);
+    const bool since_before = !since_.Find(lead_clause).empty();
     if (HasCue(cumulative_, clause) || (!one_incident && !summing_.Find(clause).empty()) ||
-        JoinsRunningTotal(sentence, value_offset, !one_incident) || opens_total) {
+        JoinsRunningTotal(sentence, value_offset, !one_incident) || opens_total || since_before) {
       subject += "/total";
     }
     // "In neighbouring Central Aceh district, 10 people were killed": a

@@ -141,6 +141,7 @@ class SubjectBuilder {
   WordFinder cumulative_;
   WordFinder running_openings_;  // lexicon running_total_openings: "So far this year, …"
   WordFinder summing_;  // lexicon summing_cues: a running total, except for one incident
+  WordFinder since_;    // lexicon since_cues: a running total when before the value in its clause
   WordFinder additional_;
   WordFinder other_incidents_;
   WordFinder yielding_;
