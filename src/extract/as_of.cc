@@ -29,8 +29,13 @@ model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
   model::AsOf as_of;
   if (claim.attribute != "date") {
     // The sentence's own time, the value's clause first.
+    // A toll's update, as its rule's wording is (field revision: "a third
+    // victim has died after the shooting last weekend"), is as of its
+    // report, however long after the event it dates.
+    const auto revision_field = c.rule->fields.find("revision");
+    const bool revision = revision_field != c.rule->fields.end() && revision_field->second == "true";
     if (SentenceTime(doc, x, by_sentence[c.sentence], c.mention, tally, event, &as_of,
-                     ClauseOf(text, sentence, c.value_start))) {
+                     ClauseOf(text, sentence, c.value_start), revision)) {
       return as_of;
     }
     // A sentence that opens on a pronoun ("It killed 612 people") continues
@@ -86,7 +91,7 @@ std::pair<size_t, size_t> AsOfPass::ClauseOf(std::string_view text, const corpus
 bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
                             MentionRange in_sentence, size_t value_mention, bool tally,
                             const std::string& event, model::AsOf* as_of,
-                            std::pair<size_t, size_t> clause) const {
+                            std::pair<size_t, size_t> clause, bool revision) const {
   // The sentence's own time: a date mention other than the value, one in the
   // value's clause first ("… in 2003, and 600 were killed … in February").
   for (const bool in_clause : {true, false}) {
@@ -98,7 +103,7 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
       const ResolvedTime& t = x.times[i];
       if (!Datable(t.timex)) continue;
       // "the quake, which struck on Tuesday": the toll is as of the report.
-      if (tally && DatesRecentEvent(doc, x, i)) return false;
+      if (tally && DatesRecentEvent(doc, x, i, revision)) return false;
       // "injured as it rocked a region devastated by the tsunami of 2004".
       if (const std::string other = AttachedEvent(doc.text, m); !other.empty() && other != event) continue;
       as_of->timex = t.timex;
@@ -144,12 +149,14 @@ std::string AsOfPass::AttachedEvent(std::string_view text, const Mention& m) con
 // is not when the toll was counted; the report is. The time's clause names
 // an event and no one speaking ("officials said on Tuesday" dates the count).
 bool AsOfPass::DatesRecentEvent(const corpus::Document& doc, const Extraction& x,
-                                       size_t mention) const {
+                                       size_t mention, bool any_age) const {
   if (!doc.published) return false;
   const auto bounds = normalize::TimexBounds(x.times[mention].timex);
   if (!bounds) return false;
   const int64_t report_day = doc.published->ToDays();
-  if (bounds->hi.ToDays() > report_day || report_day - bounds->lo.ToDays() > recent_event_days_) return false;
+  if (bounds->hi.ToDays() > report_day || (!any_age && report_day - bounds->lo.ToDays() > recent_event_days_)) {
+    return false;
+  }
   const Mention& m = x.mentions[mention];
   // The time's clause in its sentence.
   const auto sentence = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), m.start,

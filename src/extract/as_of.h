@@ -42,11 +42,13 @@ class AsOfPass {
  private:
   bool SentenceTime(const corpus::Document& doc, const Extraction& x, MentionRange in_sentence,
                     size_t value_mention, bool tally, const std::string& event,
-                    model::AsOf* as_of, std::pair<size_t, size_t> clause = {0, SIZE_MAX}) const;
+                    model::AsOf* as_of, std::pair<size_t, size_t> clause = {0, SIZE_MAX},
+                    bool revision = false) const;
   std::pair<size_t, size_t> ClauseOf(std::string_view text, const corpus::Span& sentence,
                                      size_t value_start) const;
   std::string AttachedEvent(std::string_view text, const normalize::Mention& m) const;
-  bool DatesRecentEvent(const corpus::Document& doc, const Extraction& x, size_t mention) const;
+  bool DatesRecentEvent(const corpus::Document& doc, const Extraction& x, size_t mention,
+                        bool any_age = false) const;
   bool ContinuesBackground(const corpus::Document& doc, std::string_view sentence,
                            std::string_view previous, const model::AsOf& previous_time) const;
   bool OpensOnPronoun(std::string_view sentence) const;

@@ -423,8 +423,11 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       }
       // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing;
       // nor does a measure ("a 16-year-old", "45 per cent", "$5m": a number with a unit).
+      // A rule with field ordinal = "true" reads an ordinal as the count it
+      // ranks up to ("a third victim has died": three dead), and only those.
+      const bool reads_ordinal = rule.fields.count("ordinal") && rule.fields.at("ordinal") == "true";
       if (const auto* q = std::get_if<model::Quantity>(&mentions[values[0]].value)) {
-        if (mentions[values[0]].ordinal || !mentions[values[0]].unit.empty() ||
+        if (mentions[values[0]].ordinal != reads_ordinal || !mentions[values[0]].unit.empty() ||
             q->lo < 0 ||  // "-5 people": no count is negative
             (q->point && *q->point != static_cast<int64_t>(*q->point))) {
           continue;

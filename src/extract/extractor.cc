@@ -632,7 +632,10 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
   const std::string_view after = sentence_text.substr(std::min(sentence_text.size(), c.value_end - s.start));
   claim->negated = Search(negation.get(), before) || Search(denied_report.get(), before) ||
                    (Search(reported_frame.get(), before) && Search(falsity.get(), after));
-  claim->revision = Search(revision.get(), before);
+  // A rule whose wording is a revision says so (field revision = "true":
+  // "a third victim has died").
+  claim->revision = Search(revision.get(), before) ||
+                    (c.rule->fields.count("revision") && c.rule->fields.at("revision") == "true");
   if (rules.Lex("tally_attributes").Find(claim->attribute) != nullptr) {
     const bool joined = c.plus.has_value() || c.rule->fields.count("add") > 0;
     claim->scope = scope.ScopeOf(sentence_text, c.value_start - s.start, c.value_end - s.start, joined);
