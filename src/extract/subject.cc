@@ -145,7 +145,6 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       since_(rules, "since_cues"),
       additional_(rules, "additional_cues"),
       other_incidents_(rules, "other_incident_cues"),
-      yielding_(rules, "yielding_event_words"),
       crowd_parts_(rules, "crowd_part_cues"),
       qualifiers_(rules, "qualifiers"),
       intake_(rules, "intake_cues"),
@@ -515,13 +514,21 @@ std::string SubjectBuilder::PlaceIn(std::string_view sentence, std::string* prep
     if (h.place && StartsUpper(sentence.substr(h.offset, h.length))) hits.push_back(h);
   }
   // Whether only a comma or a word of lexicon place_list_joiners ("and",
-  // "or") stands between two places.
+  // "or") stands between two places, the second with up to two
+  // place_determiners words of its own ("southern Turkey and northern Syria").
   const auto joined = [&](const WordFinder::Hit& a, const WordFinder::Hit& b) {
     if (b.offset < a.offset + a.length) return false;
     const std::string_view gap = sentence.substr(a.offset + a.length, b.offset - a.offset - a.length);
     if (gap.find_first_not_of(" ,") == std::string_view::npos) return gap.find(',') != std::string_view::npos;
     const std::vector<std::string_view> between = Words(gap);
-    return between.size() == 1 && rules_.Lex("place_list_joiners").Find(between[0]) != nullptr;
+    constexpr size_t kDeterminers = 2;
+    if (between.empty() || between.size() > 1 + kDeterminers ||
+        rules_.Lex("place_list_joiners").Find(between[0]) == nullptr) {
+      return false;
+    }
+    return std::all_of(between.begin() + 1, between.end(), [&](std::string_view w) {
+      return rules_.Lex("place_determiners").Find(w) != nullptr;
+    });
   };
   for (size_t i = 0; i < hits.size(); ++i) {
     const auto& h = hits[i];
@@ -705,8 +712,13 @@ std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view 
   });
   // "an earthquake strikes Aceh, killing three": a word that is also a verb
   // ("strikes", "hits") gives way to any other event word in the sentence.
+  // An entry of value 2 yields for counts only: "Aftershocks jolt the
+  // island, death toll rises to 10" tolls the quake, while "the aftershock
+  // shook the island on Monday" dates the aftershock.
+  const rules::Lexicon& yielding_words = rules_.Lex("yielding_event_words");
   auto yields = [&](const WordFinder::Hit& h) {
-    return !yielding_.Find(sentence.substr(h.offset, h.length)).empty();
+    const std::optional<std::string> value = yielding_words.Value(sentence.substr(h.offset, h.length));
+    return value.has_value() && (*value != "2" || !allow_named);
   };
   // With no other, it gives way to the story's main event (`story_event`):
   // "four were hurt in the stampede that followed the shots" in a story of

@@ -144,7 +144,6 @@ class SubjectBuilder {
   WordFinder since_;    // lexicon since_cues: a running total when before the value in its clause
   WordFinder additional_;
   WordFinder other_incidents_;
-  WordFinder yielding_;
   WordFinder crowd_parts_;
   WordFinder qualifiers_;
   WordFinder intake_;
