@@ -1252,8 +1252,44 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
       rules_.Lex("whole_place_prepositions").Find(preposition) != nullptr) {
     subject += "/total";
   }
+  // A crowd in a town the sentence names: "In Paris, about 40,000 people
+  // marched" and "In Berlin, organizers said 25,000 took part" are two
+  // gatherings of one story; a crowd whose sentence names none joins the
+  // town most of its story's crowds are in (reconciler: one place per story).
+  if (place.empty() && attribute == "crowd") place = CrowdTown(sentence, value_offset);
   if (!place.empty()) subject += "@" + place;
   return subject;
+}
+
+std::string SubjectBuilder::CrowdTown(std::string_view sentence, size_t value_offset) const {
+  const rules::Lexicon& prepositions = rules_.Lex("crowd_town_prepositions");
+  // The run of names starting at words[i], slugged; "" when none.
+  const auto run_at = [&](const std::vector<std::string_view>& words, size_t i, bool* ends_comma) {
+    constexpr size_t kNameWords = 3;
+    std::string slug;
+    for (size_t k = i; k < words.size() && k < i + kNameWords; ++k) {
+      const std::string_view w = TrimWord(words[k]);
+      if (!IsName(w)) break;
+      slug += (slug.empty() ? "" : "-") + Slug(w);
+      if (ends_comma != nullptr) *ends_comma = words[k].back() == ',';
+      if (std::string_view(",.;:").find(words[k].back()) != std::string_view::npos) break;
+    }
+    return slug;
+  };
+  const std::vector<std::string_view> opening = Words(sentence.substr(0, value_offset));
+  if (opening.size() >= 2 && prepositions.Find(TrimWord(opening[0])) != nullptr) {
+    bool comma = false;
+    const std::string town = run_at(opening, 1, &comma);
+    if (!town.empty() && comma) return town;
+  }
+  const auto [clause_start, clause_end] = ClauseAround(sentence, value_offset);
+  const std::vector<std::string_view> after = Words(sentence.substr(value_offset, clause_end - value_offset));
+  std::string town;
+  for (size_t i = 0; i + 1 < after.size(); ++i) {
+    if (prepositions.Find(TrimWord(after[i])) == nullptr) continue;
+    if (std::string found = run_at(after, i + 1, nullptr); !found.empty()) town = found;
+  }
+  return town;
 }
 
 namespace {

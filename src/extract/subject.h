@@ -123,6 +123,11 @@ class SubjectBuilder {
   std::vector<WordFinder::Hit> ParticipleObjectRole(std::string_view sentence, size_t value_offset,
                                                     size_t value_end) const;
   std::string CrowdPart(std::string_view sentence, size_t value_offset) const;
+  /// The town a crowd's sentence names it in, slugged: an opening "In
+  /// Paris," or, in the value's clause after it, the last name run after a
+  /// `crowd_town_prepositions` word ("marched through Berlin", "rallied in
+  /// Parliament Square in London" → "london"); "" when none.
+  std::string CrowdTown(std::string_view sentence, size_t value_offset) const;
   static std::string_view ClauseBefore(std::string_view sentence, size_t value_offset,
                                        size_t words);
   std::string_view ClauseAfter(std::string_view sentence, size_t value_offset) const;
