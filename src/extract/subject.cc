@@ -1263,23 +1263,32 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
 
 std::string SubjectBuilder::CrowdTown(std::string_view sentence, size_t value_offset) const {
   const rules::Lexicon& prepositions = rules_.Lex("crowd_town_prepositions");
-  // The run of names starting at words[i], slugged; "" when none.
-  const auto run_at = [&](const std::vector<std::string_view>& words, size_t i, bool* ends_comma) {
+  // The run of names starting at words[i], slugged ("" when none); `next`:
+  // the index after it.
+  const auto run_at = [&](const std::vector<std::string_view>& words, size_t i, size_t* next) {
     constexpr size_t kNameWords = 3;
     std::string slug;
-    for (size_t k = i; k < words.size() && k < i + kNameWords; ++k) {
+    size_t k = i;
+    for (; k < words.size() && k < i + kNameWords; ++k) {
       const std::string_view w = TrimWord(words[k]);
       if (!IsName(w)) break;
       slug += (slug.empty() ? "" : "-") + Slug(w);
-      if (ends_comma != nullptr) *ends_comma = words[k].back() == ',';
-      if (std::string_view(",.;:").find(words[k].back()) != std::string_view::npos) break;
+      if (std::string_view(",.;:").find(words[k].back()) != std::string_view::npos) {
+        ++k;
+        break;
+      }
     }
+    if (next != nullptr) *next = k;
     return slug;
   };
+  // The opening phrase ends with a comma at its last name or one word after
+  // it ("In New York City,": "City" is no name).
   const std::vector<std::string_view> opening = Words(sentence.substr(0, value_offset));
   if (opening.size() >= 2 && prepositions.Find(TrimWord(opening[0])) != nullptr) {
-    bool comma = false;
-    const std::string town = run_at(opening, 1, &comma);
+    size_t next = 1;
+    const std::string town = run_at(opening, 1, &next);
+    const bool comma = next >= 2 && (opening[next - 1].back() == ',' ||
+                                     (next < opening.size() && opening[next].back() == ','));
     if (!town.empty() && comma) return town;
   }
   const auto [clause_start, clause_end] = ClauseAround(sentence, value_offset);
