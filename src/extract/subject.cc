@@ -140,6 +140,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       countries_(rules, "countries"),
       roles_(rules, "victim_roles"),
       cumulative_(rules, "cumulative_cues"),
+      incident_plurals_(rules, "incident_plurals"),
       running_openings_(rules, "running_total_openings"),
       summing_(rules, "summing_cues"),
       since_(rules, "since_cues"),
@@ -354,8 +355,10 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
   const rules::Lexicon& place_determiners = rules_.Lex("place_determiners");
   const rules::Lexicon& non_person_openers = rules_.Lex("non_person_openers");
   const rules::Lexicon& name_continuers = rules_.Lex("name_continuers");
+  const rules::Lexicon& place_name_heads = rules_.Lex("place_name_heads");
   auto end_any = [&] {
-    if (!run_is_place) end_run(previous, run_long);
+    // "Humboldt Park", "Hempfield High School": a place by its last word.
+    if (!run_is_place && place_name_heads.Find(previous) == nullptr) end_run(previous, run_long);
     previous = {};
     run_long = false;
   };
@@ -411,8 +414,17 @@ bool SubjectBuilder::IsName(std::string_view word) const {
 // Soleimani" → "soleimani"; "Abu Mahdi al-Muhandis" → "al-muhandis".
 std::string SubjectBuilder::NameIn(std::string_view text) const {
   std::string last;
+  std::string_view last_word;
   bool in_run = false;
   bool after_place_word = false;  // "to death in Mountville": a place, no name
+  // A run that ends in a place_name_heads word is a place ("Humboldt Park"):
+  // the name is in a later run, if any.
+  const auto person = [&] {
+    if (rules_.Lex("place_name_heads").Find(last_word) == nullptr) return true;
+    last.clear();
+    in_run = false;
+    return false;
+  };
   for (std::string_view raw : Words(text)) {
     const std::string_view w = TrimWord(raw);
     const bool particle = in_run && rules_.Lex("name_particles").Find(w) != nullptr;
@@ -420,17 +432,19 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
     if (IsName(w) || particle || (in_run && w.find('-') != std::string_view::npos &&
                                   StartsUpper(w.substr(w.find('-') + 1)))) {
       last = Slug(w);
+      last_word = w;
       in_run = true;
-      if (std::string_view(",.;:").find(raw.back()) != std::string_view::npos) break;
+      if (std::string_view(",.;:").find(raw.back()) != std::string_view::npos && person()) break;
       continue;
     }
-    if (in_run) break;
+    if (in_run && person()) break;
     // A name after "on" or "by" is a street's or the killer's, not the victim's;
     // after "at the" too.
     if (after_place_word && rules_.Lex("place_determiners").Find(w) != nullptr) continue;
     after_place_word = rules_.Lex("place_prepositions").Find(w) != nullptr ||
                        rules_.Lex("victim_phrase_stops").Find(w) != nullptr;
   }
+  if (in_run) person();
   return last;
 }
 
@@ -1004,7 +1018,42 @@ bool SubjectBuilder::JoinsRunningTotal(std::string_view sentence, size_t value_o
   const auto joined = JoinedClause(sentence, value_offset);
   if (!joined) return false;
   const std::string_view clause = sentence.substr(joined->first, joined->second - joined->first);
-  return HasCue(cumulative_, clause) || (summing && !summing_.Find(clause).empty());
+  return HasCue(cumulative_, clause) || SpreadOverPlace(clause) || (summing && !summing_.Find(clause).empty());
+}
+
+// Whether `text` opens with a count: digits or a number word ("70 wounded",
+// " two others hurt").
+bool SubjectBuilder::StartsWithCount(std::string_view text) const {
+  const std::vector<std::string_view> words = Words(text.substr(0, 24));
+  if (words.empty()) return false;
+  const std::string_view w = TrimWord(words.front());
+  if (!w.empty() && std::isdigit(static_cast<unsigned char>(w.front())) != 0) return true;
+  for (const char* lexicon : {"number_units", "number_teens", "number_tens"}) {
+    if (rules_.Lex(lexicon).Find(w) != nullptr) return true;
+  }
+  return false;
+}
+
+// "17 people were killed in shootings across Chicago", "in attacks
+// throughout Baltimore over the weekend": several incidents (lexicon
+// incident_plurals) spread over a whole named place (whole_place_prepositions
+// before a capitalized name) are a tally, whether or not the countries
+// lexicon knows the place. One event's toll over a region stays its toll
+// ("the tsunami killed 230,000 people across Asia"); "across the street" and
+// "across from the bar" name no place.
+bool SubjectBuilder::SpreadOverPlace(std::string_view clause) const {
+  size_t incidents = std::string_view::npos;
+  bool one_event = false;  // value 0: "a series of shootings" is one spree
+  incident_plurals_.ForEach(clause, [&](const WordFinder::Hit& h) {
+    if (h.key == "0") one_event = true;
+    if (h.key != "0" && incidents == std::string_view::npos) incidents = h.offset + h.length;
+  });
+  if (one_event || incidents == std::string_view::npos) return false;
+  const std::vector<std::string_view> words = Words(clause.substr(incidents));
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (rules_.Lex("whole_place_prepositions").Find(words[i]) != nullptr && StartsUpper(words[i + 1])) return true;
+  }
+  return false;
 }
 
 // "One crewman was found alive …, and one is confirmed dead": a bare count
@@ -1197,6 +1246,11 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
         clause_end = ClauseAround(sentence, next + 1).second;
       }
     }
+    // A count that another count goes on in parallel shares what follows
+    // it: "17 killed, 70 wounded in shootings across Chicago" (the 17 too).
+    if (clause_end < sentence.size() && sentence[clause_end] == ',' && StartsWithCount(sentence.substr(clause_end + 1))) {
+      clause_end = ClauseAround(sentence, clause_end + 1).second;
+    }
     std::string_view clause = sentence.substr(value_offset, kCumulativeReach);
     clause = clause.substr(0, std::min(clause.size(), clause_end - value_offset));
     const bool one_incident = rules_.Lex("fixed_count_events").Find(event) != nullptr;
@@ -1211,7 +1265,10 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     const size_t clause_start = ClauseAround(sentence, value_offset).first;
     const std::string_view lead_clause = sentence.substr(clause_start, value_offset - clause_start);
     const bool since_before = !since_.Find(lead_clause).empty();
-    if (HasCue(cumulative_, clause) || (!one_incident && !summing_.Find(clause).empty()) ||
+    // Incidents spread over a place before the value: "Weekend shootings
+    // across Chicago leave 17 dead".
+    if (HasCue(cumulative_, clause) || SpreadOverPlace(clause) || SpreadOverPlace(lead_clause) ||
+        (!one_incident && !summing_.Find(clause).empty()) ||
         JoinsRunningTotal(sentence, value_offset, !one_incident) || opens_total || since_before) {
       subject += "/total";
     }
@@ -1225,6 +1282,12 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   // "In a separate attack on Tuesday, …", "Last month's shooting across
   // town …": the date of another incident than the story's.
   if (attribute == "date" && OtherIncident(sentence, value_offset)) subject += "/others";
+  // "… killed in shootings across Chicago over the Fourth of July weekend":
+  // the period of a tally over a place, not one incident's date.
+  if (attribute == "date" && subject.find('/') == std::string::npos) {
+    const auto [start, end] = ClauseAround(sentence, value_offset);
+    if (SpreadOverPlace(sentence.substr(start, end - start))) subject += "/total";
+  }
   // The place the value's own clause names, else the sentence's: "In India,
   // 34 people were killed, and 12 died in Nepal" places the 12 in Nepal.
   // (A list of places may run past the clause: "died in India, China and

@@ -118,6 +118,8 @@ class SubjectBuilder {
   std::optional<std::pair<size_t, size_t>> JoinedClause(std::string_view sentence,
                                                         size_t value_offset) const;
   bool JoinsRunningTotal(std::string_view sentence, size_t value_offset, bool summing) const;
+  bool SpreadOverPlace(std::string_view clause) const;
+  bool StartsWithCount(std::string_view text) const;
   std::vector<WordFinder::Hit> ElidedRole(std::string_view sentence, size_t value_offset,
                                           size_t value_end) const;
   std::vector<WordFinder::Hit> ParticipleObjectRole(std::string_view sentence, size_t value_offset,
@@ -144,6 +146,7 @@ class SubjectBuilder {
   WordFinder countries_;
   WordFinder roles_;
   WordFinder cumulative_;
+  WordFinder incident_plurals_;
   WordFinder running_openings_;  // lexicon running_total_openings: "So far this year, …"
   WordFinder summing_;  // lexicon summing_cues: a running total, except for one incident
   WordFinder since_;    // lexicon since_cues: a running total when before the value in its clause
