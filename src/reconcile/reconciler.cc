@@ -371,12 +371,31 @@ std::vector<Part> SplitToldApart(const std::string& attribute, Part part) {
   }
   std::sort(by_doc.begin(), by_doc.end());
   std::vector<int64_t> told;  // days some document tells apart from another of its own
+  // Days of the year are a circle: "New Year's Eve" and "Jan. 1" are a day
+  // apart (an overnight event), not 365 days.
+  const int64_t year_start = CivilDate{2000, 1, 1}.ToDays();
+  constexpr int64_t kYear = 366;  // 2000 is a leap year
   for (size_t i = 0; i < by_doc.size();) {
     size_t j = i;
     while (j < by_doc.size() && by_doc[j].first == by_doc[i].first) ++j;
-    const int64_t first = by_doc[i].second, last = by_doc[j - 1].second;
+    // How many of this document's days lie within a day of `d`, across the
+    // turn of the year too (the days are sorted: O(log n) each).
+    const auto within_a_day = [&](int64_t d) {
+      const auto count = [&](int64_t lo, int64_t hi) {  // days in [lo, hi]
+        const auto a = std::lower_bound(by_doc.begin() + static_cast<std::ptrdiff_t>(i),
+                                        by_doc.begin() + static_cast<std::ptrdiff_t>(j), lo,
+                                        [](const auto& e, int64_t v) { return e.second < v; });
+        const auto b = std::upper_bound(a, by_doc.begin() + static_cast<std::ptrdiff_t>(j), hi,
+                                        [](int64_t v, const auto& e) { return v < e.second; });
+        return static_cast<size_t>(b - a);
+      };
+      size_t n = count(d - 1, d + 1);
+      if (d - 1 < year_start) n += count(d - 1 + kYear, d - 1 + kYear);
+      if (d + 1 >= year_start + kYear) n += count(d + 1 - kYear, d + 1 - kYear);
+      return n;
+    };
     for (size_t k = i; k < j; ++k) {
-      if (by_doc[k].second - first > 1 || last - by_doc[k].second > 1) told.push_back(by_doc[k].second);
+      if (within_a_day(by_doc[k].second) < j - i) told.push_back(by_doc[k].second);
     }
     i = j;
   }

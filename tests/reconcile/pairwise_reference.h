@@ -485,7 +485,9 @@ std::vector<Group> SplitToldApart(Group g) {
   for (const Claim* a : g.claims) {
     for (const Claim* b : g.claims) {
       const auto da = DayOfYear(*a), db = DayOfYear(*b);
-      if (a->doc == b->doc && da && db && std::abs(*da - *db) > 1) told.insert(*da);
+      if (!da || !db || a->doc != b->doc) continue;
+      const int64_t apart = std::abs(*da - *db);
+      if (std::min<int64_t>(apart, 366 - apart) > 1) told.insert(*da);  // 31 December and 1 January: a day
     }
   }
   std::vector<std::vector<int64_t>> spans;  // told days, a day or less from the last

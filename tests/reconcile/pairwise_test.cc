@@ -43,7 +43,7 @@ const int64_t kStory = CivilDate{2020, 1, 3}.ToDays();
 
 // A day near the story, now and then one of a background event years back.
 int64_t SomeDay(Random& r) {
-  if (r.Chance(10)) return CivilDate{2003, 12, 26}.ToDays() + r.Int(-3, 3);
+  if (r.Chance(10)) return CivilDate{2003, 12, 26}.ToDays() + r.Int(-3, 9);  // across the turn of a year
   if (r.Chance(5)) return CivilDate{2019, 2, 27}.ToDays() + r.Int(0, 4);  // about a leap day away
   return kStory + r.Int(-40, 90);
 }
@@ -310,6 +310,21 @@ TEST_CASE("the one disagreement among many look-alikes is found") {
     c.as_of = {"2020-01-0" + std::to_string(3 + c.id.size() % 3), "2020-01-03", "2020-01-09", "document-date"};
   }
   CHECK(Verdicts(r) == std::vector<std::string>{"contradict error quake"});
+  CHECK(SameAsPairwise(r));
+}
+
+TEST_CASE("a document's New Year's Eve and 1 January are one overnight event, not two") {
+  // d1 dates its event 31 December and, later, 1 January: a day apart
+  // across the turn of the year. d1 does not tell them apart, so d2's
+  // 1 January agrees with both; 31 December and 3 January it does tell apart.
+  model::Report r{{},
+                  {DateClaim("d1", 1, {"XXXX-12-31", "", "", "day"}), DateClaim("d1", 2, {"XXXX-01-01", "", "", "day"}),
+                   DateClaim("d2", 1, {"XXXX-01-01", "", "", "day"})},
+                  {}};
+  CHECK(Verdicts(r) == std::vector<std::string>{"agree note quake"});
+  CHECK(SameAsPairwise(r));
+  std::get<model::Time>(r.claims[1].value).timex = "XXXX-01-03";
+  CHECK(Verdicts(r).size() == 2);
   CHECK(SameAsPairwise(r));
 }
 
