@@ -4,6 +4,7 @@
 
 #include "extract/matching.h"
 #include "normalize/time.h"
+#include "rules/rule_set.h"
 #include "util/date.h"
 
 namespace claimcheck::extract {
@@ -32,8 +33,7 @@ model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
     // A toll's update, as its rule's wording is (field revision: "a third
     // victim has died after the shooting last weekend"), is as of its
     // report, however long after the event it dates.
-    const auto revision_field = c.rule->fields.find("revision");
-    const bool revision = revision_field != c.rule->fields.end() && revision_field->second == "true";
+    const bool revision = rules::FieldIs(c.rule->fields, "revision");
     if (SentenceTime(doc, x, by_sentence[c.sentence], c.mention, tally, event, &as_of,
                      ClauseOf(text, sentence, c.value_start), revision)) {
       return as_of;

@@ -375,7 +375,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       // group is the claim word itself: breakers are sought before it only
       // ("two people were shot and killed").
       const size_t value_end = vs + g[value_group].size();
-      const bool breakers = !rule.fields.count("breakers") || rule.fields.at("breakers") != "false";
+      const bool breakers = !rules::FieldIs(rule.fields, "breakers", "false");
       const std::string_view mt = masked.text;
       const size_t claim_word = VerbStart(re, g, masked.text, me);
       std::string after_text(claim_word > value_end ? mt.substr(value_end, claim_word - value_end) : "");
@@ -425,7 +425,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       // nor does a measure ("a 16-year-old", "45 per cent", "$5m": a number with a unit).
       // A rule with field ordinal = "true" reads an ordinal as the count it
       // ranks up to ("a third victim has died": three dead), and only those.
-      const bool reads_ordinal = rule.fields.count("ordinal") && rule.fields.at("ordinal") == "true";
+      const bool reads_ordinal = rules::FieldIs(rule.fields, "ordinal");
       if (const auto* q = std::get_if<model::Quantity>(&mentions[values[0]].value)) {
         if (mentions[values[0]].ordinal != reads_ordinal || !mentions[values[0]].unit.empty() ||
             q->lo < 0 ||  // "-5 people": no count is negative
@@ -439,7 +439,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       if (rule.attribute == "date") {
         const auto* t = std::get_if<TimeValue>(&mentions[values[0]].value);
         if (t == nullptr || t->anchor || t->day_from_reference || !Datable(t->timex)) continue;
-        if (rule.fields.count("explicit") && rule.fields.at("explicit") == "true" &&
+        if (rules::FieldIs(rule.fields, "explicit") &&
             !time_.IsExplicit(mentions[values[0]], text)) {
           continue;
         }

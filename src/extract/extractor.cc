@@ -635,7 +635,7 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
   // A rule whose wording is a revision says so (field revision = "true":
   // "a third victim has died").
   claim->revision = Search(revision.get(), before) ||
-                    (c.rule->fields.count("revision") && c.rule->fields.at("revision") == "true");
+                    rules::FieldIs(c.rule->fields, "revision");
   if (rules.Lex("tally_attributes").Find(claim->attribute) != nullptr) {
     const bool joined = c.plus.has_value() || c.rule->fields.count("add") > 0;
     claim->scope = scope.ScopeOf(sentence_text, c.value_start - s.start, c.value_end - s.start, joined);

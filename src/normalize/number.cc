@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "rules/rule_set.h"
+
 // Numbers are read exactly: every value is a fraction of two 128-bit
 // integers, so "1.5 million" is 3/2 × 10^6 = 1500000 and "1.1^23" is
 // 11^23 / 10^23 with no floating-point rounding; only the point of a mention
@@ -1065,8 +1067,7 @@ bool FractionValue(const Groups& groups, const Fields& fields, const rules::Rule
     return false;
   }
   const Int magnitude = value->num < 0 ? -value->num : value->num;
-  if (auto p = fields.find("proper"); p != fields.end() && p->second == "true" &&
-                                      magnitude >= value->den) {
+  if (rules::FieldIs(fields, "proper") && magnitude >= value->den) {
     *err = "not a part of a whole: " + Describe(*value);
     return false;
   }
@@ -1167,7 +1168,7 @@ bool NormalizeQuantity(const Groups& match_groups, const Fields& fields,
                        std::string* err) {
   Groups swapped;
   const Groups* read = &match_groups;
-  if (auto comma = fields.find("decimal_comma"); comma != fields.end() && comma->second == "true") {
+  if (rules::FieldIs(fields, "decimal_comma")) {
     swapped = WithDecimalPoint(match_groups);
     read = &swapped;
   }

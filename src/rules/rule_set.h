@@ -51,6 +51,14 @@ struct Example {
 enum class Kind { kNumber, kDate, kTime, kDuration, kSet, kIgnore, kClaim };
 const char* KindName(Kind kind);
 
+/// Whether a rule's static field `name` is set to "true" (fields such as
+/// explicit, ordinal, revision, proper, decimal_comma): absent is false.
+inline bool FieldIs(const std::map<std::string, std::string>& fields, const std::string& name,
+                    std::string_view value = "true") {
+  const auto it = fields.find(name);
+  return it != fields.end() && it->second == value;
+}
+
 struct Rule {
   std::string id;
   Kind kind = Kind::kNumber;
