@@ -28,6 +28,13 @@ model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
   const bool tally = rules_.Lex("tally_attributes").Find(claim.attribute) != nullptr;
   const std::string event = claim.subject.substr(0, claim.subject.find_first_of("/@ "));
   model::AsOf as_of;
+  // No figure is as of a day after its report: a time the sentence resolves
+  // past the document's date ("It came a month after a massacre … left nine
+  // dead", read forward from the story's day) is not the count's.
+  const std::string published = doc.published ? doc.published->ToString() : "";
+  const auto after_report = [&](const model::AsOf& t) {
+    return !published.empty() && t.lo.size() >= published.size() && t.lo > published;
+  };
   if (claim.attribute != "date") {
     // The sentence's own time, the value's clause first.
     // A toll's update, as its rule's wording is (field revision: "a third
@@ -35,7 +42,8 @@ model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
     // report, however long after the event it dates.
     const bool revision = rules::FieldIs(c.rule->fields, "revision");
     if (SentenceTime(doc, x, by_sentence[c.sentence], c.mention, tally, event, &as_of,
-                     ClauseOf(text, sentence, c.value_start), revision)) {
+                     ClauseOf(text, sentence, c.value_start), revision) &&
+        !after_report(as_of)) {
       return as_of;
     }
     // A sentence that opens on a pronoun ("It killed 612 people") continues
@@ -45,7 +53,8 @@ model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
       const corpus::Span& previous_span = doc.sentences[c.sentence - 1];
       model::AsOf previous_time;
       if (SentenceTime(doc, x, by_sentence[c.sentence - 1], c.mention, tally, event,
-                       &previous_time)) {
+                       &previous_time) &&
+          !after_report(previous_time)) {
         const std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
         const std::string_view previous =
             text.substr(previous_span.start, previous_span.end - previous_span.start);
@@ -58,8 +67,7 @@ model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
   }
   // An event date claim is as of its report; so is a count without a time.
   if (!doc.published) return model::AsOf{"", "", "", "unresolved"};
-  const std::string day = doc.published->ToString();
-  return model::AsOf{day, day, day,
+  return model::AsOf{published, published, published,
                      doc.published_basis == "reference-date" ? "reference-date" : "document-date"};
 }
 

@@ -551,7 +551,9 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
   std::map<std::pair<std::string, std::string>, Group> exact;
   for (const Claim& c : claims) {
     const std::string key =
-        c.event_class.empty() ? c.subject : "{" + c.event_class + "}" + c.subject.substr(Head(c.subject).size());
+        c.event_class.empty() || c.subject.find("/others") != std::string::npos
+            ? c.subject
+            : "{" + c.event_class + "}" + c.subject.substr(Head(c.subject).size());
     Group& g = exact[{c.attribute, key}];
     g.attribute = c.attribute;
     g.subject = key;
