@@ -952,11 +952,19 @@ bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offse
     }
     return false;
   };
+  // As the first word, only before an event word: "Another explosion in the
+  // province killed three people" (not "Another 12 bodies were found").
+  const auto event_word_next = [&](size_t at) {
+    const std::vector<WordFinder::Hit> hits = events_.Find(sentence.substr(at, 40));
+    const std::vector<std::string_view> next = Words(sentence.substr(at, 40));
+    return !hits.empty() && !next.empty() && next.front().data() == sentence.data() + at + hits.front().offset;
+  };
   const auto cue_in = [&](size_t from, size_t to) {
     bool found = false;
     other_incidents_.ForEach(sentence.substr(from, to - from), [&](const WordFinder::Hit& h) {
+      const size_t end_of_cue = from + h.offset + h.length;
       found = found || (h.key == "1" && !counted_before(from + h.offset)) ||
-              (h.key == "2" && from + h.offset > 0 && event_after(from + h.offset + h.length));
+              (h.key == "2" && (from + h.offset > 0 || event_word_next(end_of_cue)) && event_after(end_of_cue));
     });
     return found;
   };
