@@ -1369,6 +1369,18 @@ std::string SubjectBuilder::CrowdTown(std::string_view sentence, size_t value_of
     if (prepositions.Find(TrimWord(after[i])) == nullptr) continue;
     if (std::string found = run_at(after, i + 1, nullptr); !found.empty()) town = found;
   }
+  // Else the town right before the figure, joined to it by a word of lexicon
+  // crowd_town_figure_links: "Police put the crowd in Paris at 49,000".
+  const std::vector<std::string_view> lead = Words(sentence.substr(clause_start, value_offset - clause_start));
+  for (size_t i = 0; town.empty() && i + 1 < lead.size(); ++i) {
+    if (prepositions.Find(TrimWord(lead[i])) == nullptr) continue;
+    size_t next = 0;
+    std::string found = run_at(lead, i + 1, &next);
+    if (!found.empty() && next + 1 == lead.size() &&
+        rules_.Lex("crowd_town_figure_links").Find(lead[next]) != nullptr) {
+      town = std::move(found);
+    }
+  }
   return town;
 }
 
