@@ -28,6 +28,8 @@ bool First(const RE2* re, std::string_view text, re2::StringPiece* whole, re2::S
 
 ScopePass::ScopePass(const rules::RuleSet& rules)
     : perpetrator_nouns_(rules.Lex("perpetrator_nouns")),
+      count_words_(rules.Lex("perpetrator_count_words")),
+      number_units_(rules.Lex("number_units")),
       part_cues_(rules.Lex("part_cues")),
       carried_part_cues_(rules.Lex("carried_part_cues")),
       whole_parts_(rules.Lex("whole_parts")),
@@ -58,7 +60,13 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
     scope.who = "perpetrators";
   } else if (!Search(without_perpetrator_.get(), tail) && First(with_perpetrator_.get(), tail, &whole, &group)) {
     scope.who = "victims+perpetrator";
-    const auto n = perpetrator_nouns_.Int(std::string_view(group.data(), group.size()));
+    auto n = perpetrator_nouns_.Int(std::string_view(group.data(), group.size()));
+    // A plural told by number: "including the two suspects", "both gunmen".
+    for (std::string_view w : Words(std::string_view(whole.data(), whole.size()))) {
+      if (n && *n != 0) break;
+      if (auto k = count_words_.Int(w); k && *k > 0) n = k;
+      if (auto k = number_units_.Int(w); k && *k > 0) n = k;
+    }
     scope.perpetrators = n && *n > 0 ? *n : 0;
   }
   // The value's own clause: up to its end ("two died at the scene, and …").

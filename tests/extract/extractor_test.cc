@@ -344,6 +344,14 @@ TEST_CASE("what a count covers and whether its sentence marks it as earlier") {
   CHECK(with["who"] == "victims+perpetrator");
   CHECK(with["perpetrators"] == 1);
   CHECK(scope_of("Seven people are dead, not including the gunman.", "deaths").is_null());
+  // A plural told by number counts that many (lexicons number_units, perpetrator_count_words).
+  const auto two = scope_of("Sixteen people are dead, including the two suspects, after the shooting.", "deaths");
+  CHECK(two["who"] == "victims+perpetrator");
+  CHECK(two["perpetrators"] == 2);
+  CHECK(scope_of("Nine people died, including both gunmen.", "deaths")["perpetrators"] == 2);
+  const auto unknown = scope_of("Nine people died, including the gunmen.", "deaths");
+  CHECK(unknown["who"] == "victims+perpetrator");
+  CHECK(unknown["perpetrators"].is_null());  // how many, unknown
   // The perpetrator last in a list of those included.
   const auto listed = scope_of("Three people died, including a teenager and the gunman, police said.", "deaths");
   CHECK(listed["who"] == "victims+perpetrator");
