@@ -124,6 +124,53 @@ bool OthersOfOwnIncident(const model::Claim& c, const SubjectBuilder& subjects) 
   return at != std::string::npos && !subjects.OtherIncident(c.evidence.sentence, at);
 }
 
+// Pass 8: an incident its sentence introduces as "a" or "an" and dates more
+// than `recent` days (setting recent_event_days) but less than `background`
+// days (background_days: older events part by their time) before the report
+// is another incident: "A quake on the island of Lombok in August killed more
+// than 500 people" in a story of September's quake. Its date claim and the
+// counts of its sentence take "…/others" when the introduced event is their
+// subject's (not "Soleimani, who was killed in a drone strike" dating his
+// killing in an anniversary story). The story's own event, introduced
+// the same way in its lead ("A 7.5-magnitude earthquake struck on Friday,
+// killing 384"), is dated within those days. Linear.
+void IndefinitePastIncidents(const std::optional<CivilDate>& published, int64_t recent, int64_t background,
+                             const SubjectBuilder& subjects, std::vector<model::Claim>* claims) {
+  if (!published) return;
+  // Older than the story's days, not yet a background event (those the
+  // reconciler parts by their event time, whatever article they take).
+  const auto old = [&](const std::string& iso) {
+    const auto day = ParseIsoDate(iso);
+    return day && day->ToDays() < published->ToDays() - recent && day->ToDays() >= published->ToDays() - background;
+  };
+  const auto mark = [](model::Claim& c) {
+    c.subject.insert(std::min(c.subject.find('@'), c.subject.size()), "/others");
+  };
+  std::unordered_set<std::string_view> past;  // sentences that date such an incident
+  for (model::Claim& c : *claims) {
+    const auto* t = std::get_if<model::Time>(&c.value);
+    if (c.attribute != "date" || t == nullptr || !OwnIncident(c.subject) || !old(t->hi)) continue;
+    const size_t at = c.evidence.sentence.find(c.evidence.text);
+    if (at == std::string::npos ||
+        subjects.IndefiniteEventBefore(c.evidence.sentence, at + c.evidence.text.size()) != EventOf(c.subject)) {
+      continue;
+    }
+    mark(c);
+    past.insert(c.evidence.sentence);
+  }
+  for (model::Claim& c : *claims) {
+    if (!std::holds_alternative<model::Quantity>(c.value) || c.attribute == "troops" || c.attribute == "crowd" ||
+        !OwnIncident(c.subject)) {
+      continue;
+    }
+    if (!past.count(c.evidence.sentence) && !(c.as_of.basis == "sentence" && old(c.as_of.hi))) continue;
+    const size_t at = c.evidence.sentence.find(c.evidence.text);
+    if (at != std::string::npos && subjects.IndefiniteEventBefore(c.evidence.sentence, at) == EventOf(c.subject)) {
+      mark(c);
+    }
+  }
+}
+
 // Pass 8, first: injuries of role "others" told after the story's dead and
 // before any count of its injured ("Two women were killed … Five other
 // people were wounded") are others than the dead: the story's count of
@@ -462,6 +509,8 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                                   claim.attribute, claim.evidence.text, claim.subject));
   }
   KilledOfShot(doc.published, impl.rules.IntSetting("background_days", 60), &claims);
+  IndefinitePastIncidents(doc.published, impl.rules.IntSetting("recent_event_days", 7),
+                          impl.rules.IntSetting("background_days", 60), impl.subjects, &claims);
   OthersBesideTheDead(impl.subjects, &claims);
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
   SiblingsOfParts(doc.text, impl.rules.Lex("count_joiners"), impl.sibling_part, &claims);

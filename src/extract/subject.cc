@@ -1029,6 +1029,30 @@ bool SubjectBuilder::JoinsRunningTotal(std::string_view sentence, size_t value_o
   return HasCue(cumulative_, clause) || SpreadOverPlace(clause) || (summing && !summing_.Find(clause).empty());
 }
 
+// The key of the event word nearest before the value in its clause when an
+// indefinite article (lexicon indefinite_articles) opening the clause
+// introduces it: "A quake on the island of Lombok in August killed 500",
+// "and a 6.4-magnitude quake …"; else "".
+std::string SubjectBuilder::IndefiniteEventBefore(std::string_view sentence, size_t value_offset) const {
+  const size_t clause_start = ClauseAround(sentence, value_offset).first;
+  const std::string_view lead = sentence.substr(clause_start, value_offset - clause_start);
+  const std::vector<WordFinder::Hit> hits = events_.Find(lead);
+  if (hits.empty()) return "";
+  const WordFinder::Hit& h = hits.back();
+  // The article opens the clause (after a clause link at most), and at most
+  // two words stand between it and the event word: the incident is what
+  // the clause is about, not a wound it was found with.
+  const std::vector<std::string_view> words = Words(lead.substr(0, h.offset));
+  size_t first = 0;
+  if (!words.empty() && rules_.Lex("clause_links").Find(TrimWord(words[0])) != nullptr) first = 1;
+  constexpr size_t kBetween = 2;  // "A powerful 6.4-magnitude quake"
+  if (first >= words.size() || words.size() - first - 1 > kBetween ||
+      rules_.Lex("indefinite_articles").Find(TrimWord(words[first])) == nullptr) {
+    return "";
+  }
+  return h.key;
+}
+
 // Whether `text` opens with a count: digits or a number word ("70 wounded",
 // " two others hurt").
 bool SubjectBuilder::StartsWithCount(std::string_view text) const {
@@ -1282,9 +1306,16 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     }
     // "In neighbouring Central Aceh district, 10 people were killed": a
     // count of one place within the story's, not the story's toll.
-    if (const std::string local = SubPlaceNear(sentence, value_offset, doc); !local.empty()) {
-      subject += "/in-" + local;
+    std::string local = SubPlaceNear(sentence, value_offset, doc);
+    // "In Donggala, 11 people died", "In Kharkiv, shelling killed five": a
+    // town the sentence opens on that the headline and lead do not name, nor
+    // the countries lexicon, is one place of the story's, not its whole.
+    if (const std::string town = OpeningTown(sentence, value_offset);
+        local.empty() && !town.empty() && countries_.Find(town).empty() &&
+        doc.lead_slug.find("-" + town + "-") == std::string::npos) {
+      local = town;
     }
+    if (!local.empty()) subject += "/in-" + local;
   }
   if (attribute == "crowd") subject += CrowdPart(sentence, value_offset);
   // "In a separate attack on Tuesday, …", "Last month's shooting across
@@ -1295,6 +1326,14 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   if (attribute == "date" && subject.find('/') == std::string::npos) {
     const auto [start, end] = ClauseAround(sentence, value_offset);
     if (SpreadOverPlace(sentence.substr(start, end - start))) subject += "/total";
+  }
+  // "In Kharkiv, shelling killed five people on Tuesday": the date of what
+  // happened in a town the headline and lead do not name, as for its counts.
+  if (attribute == "date" && subject.find('/') == std::string::npos) {
+    if (const std::string town = OpeningTown(sentence, value_offset);
+        !town.empty() && countries_.Find(town).empty() && doc.lead_slug.find("-" + town + "-") == std::string::npos) {
+      subject += "/in-" + town;
+    }
   }
   // The place the value's own clause names, else the sentence's: "In India,
   // 34 people were killed, and 12 died in Nepal" places the 12 in Nepal.
@@ -1332,6 +1371,29 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   return subject;
 }
 
+// The town a sentence opens on, before the value: "In Paris, about 40,000
+// people marched", "In New York City, …" (the phrase ends with a comma at
+// its last name or one word after it: "City" is no name). "" when none.
+std::string SubjectBuilder::OpeningTown(std::string_view sentence, size_t value_offset) const {
+  const rules::Lexicon& prepositions = rules_.Lex("crowd_town_prepositions");
+  const std::vector<std::string_view> opening = Words(sentence.substr(0, value_offset));
+  if (opening.size() < 2 || prepositions.Find(TrimWord(opening[0])) == nullptr) return "";
+  constexpr size_t kNameWords = 3;
+  std::string slug;
+  size_t k = 1;
+  for (; k < opening.size() && k < 1 + kNameWords; ++k) {
+    const std::string_view w = TrimWord(opening[k]);
+    if (!IsName(w)) break;
+    slug += (slug.empty() ? "" : "-") + Slug(w);
+    if (std::string_view(",.;:").find(opening[k].back()) != std::string_view::npos) {
+      ++k;
+      break;
+    }
+  }
+  const bool comma = k >= 2 && (opening[k - 1].back() == ',' || (k < opening.size() && opening[k].back() == ','));
+  return comma ? slug : "";
+}
+
 std::string SubjectBuilder::CrowdTown(std::string_view sentence, size_t value_offset) const {
   const rules::Lexicon& prepositions = rules_.Lex("crowd_town_prepositions");
   // The run of names starting at words[i], slugged ("" when none); `next`:
@@ -1352,16 +1414,7 @@ std::string SubjectBuilder::CrowdTown(std::string_view sentence, size_t value_of
     if (next != nullptr) *next = k;
     return slug;
   };
-  // The opening phrase ends with a comma at its last name or one word after
-  // it ("In New York City,": "City" is no name).
-  const std::vector<std::string_view> opening = Words(sentence.substr(0, value_offset));
-  if (opening.size() >= 2 && prepositions.Find(TrimWord(opening[0])) != nullptr) {
-    size_t next = 1;
-    const std::string town = run_at(opening, 1, &next);
-    const bool comma = next >= 2 && (opening[next - 1].back() == ',' ||
-                                     (next < opening.size() && opening[next].back() == ','));
-    if (!town.empty() && comma) return town;
-  }
+  if (std::string town = OpeningTown(sentence, value_offset); !town.empty()) return town;
   const auto [clause_start, clause_end] = ClauseAround(sentence, value_offset);
   const std::vector<std::string_view> after = Words(sentence.substr(value_offset, clause_end - value_offset));
   std::string town;

@@ -87,6 +87,15 @@ class SubjectBuilder {
   /// story's (lexicon other_incident_cues: "In a separate attack, …").
   bool OtherIncident(std::string_view sentence, size_t value_offset) const;
 
+  /// The event key of the event word nearest before `value_offset` in its
+  /// clause when "a" or "an" introduces it (lexicon indefinite_articles):
+  /// "A quake on the island of Lombok in August killed 500" → earthquake;
+  /// else "".
+  std::string IndefiniteEventBefore(std::string_view sentence, size_t value_offset) const;
+
+  /// The town a sentence opens on ("In Paris, …"), slugged; "" when none.
+  std::string OpeningTown(std::string_view sentence, size_t value_offset) const;
+
  private:
   bool ViolentVerbKey(const std::string& key) const;
   std::string_view SkipAge(std::string_view text) const;
