@@ -1374,53 +1374,43 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
 // The town a sentence opens on, before the value: "In Paris, about 40,000
 // people marched", "In New York City, …" (the phrase ends with a comma at
 // its last name or one word after it: "City" is no name). "" when none.
-std::string SubjectBuilder::OpeningTown(std::string_view sentence, size_t value_offset) const {
-  const rules::Lexicon& prepositions = rules_.Lex("crowd_town_prepositions");
-  const std::vector<std::string_view> opening = Words(sentence.substr(0, value_offset));
-  if (opening.size() < 2 || prepositions.Find(TrimWord(opening[0])) == nullptr) return "";
+// The run of up to three names starting at words[i], slugged ("" when
+// none); `next`: the index after it (a word ending in punctuation ends it).
+std::string SubjectBuilder::NameRunAt(const std::vector<std::string_view>& words, size_t i, size_t* next) const {
   constexpr size_t kNameWords = 3;
   std::string slug;
-  size_t k = 1;
-  for (; k < opening.size() && k < 1 + kNameWords; ++k) {
-    const std::string_view w = TrimWord(opening[k]);
+  size_t k = i;
+  for (; k < words.size() && k < i + kNameWords; ++k) {
+    const std::string_view w = TrimWord(words[k]);
     if (!IsName(w)) break;
     slug += (slug.empty() ? "" : "-") + Slug(w);
-    if (std::string_view(",.;:").find(opening[k].back()) != std::string_view::npos) {
+    if (std::string_view(",.;:").find(words[k].back()) != std::string_view::npos) {
       ++k;
       break;
     }
   }
+  if (next != nullptr) *next = k;
+  return slug;
+}
+
+std::string SubjectBuilder::OpeningTown(std::string_view sentence, size_t value_offset) const {
+  const std::vector<std::string_view> opening = Words(sentence.substr(0, value_offset));
+  if (opening.size() < 2 || rules_.Lex("crowd_town_prepositions").Find(TrimWord(opening[0])) == nullptr) return "";
+  size_t k = 1;
+  const std::string slug = NameRunAt(opening, 1, &k);
   const bool comma = k >= 2 && (opening[k - 1].back() == ',' || (k < opening.size() && opening[k].back() == ','));
   return comma ? slug : "";
 }
 
 std::string SubjectBuilder::CrowdTown(std::string_view sentence, size_t value_offset) const {
-  const rules::Lexicon& prepositions = rules_.Lex("crowd_town_prepositions");
-  // The run of names starting at words[i], slugged ("" when none); `next`:
-  // the index after it.
-  const auto run_at = [&](const std::vector<std::string_view>& words, size_t i, size_t* next) {
-    constexpr size_t kNameWords = 3;
-    std::string slug;
-    size_t k = i;
-    for (; k < words.size() && k < i + kNameWords; ++k) {
-      const std::string_view w = TrimWord(words[k]);
-      if (!IsName(w)) break;
-      slug += (slug.empty() ? "" : "-") + Slug(w);
-      if (std::string_view(",.;:").find(words[k].back()) != std::string_view::npos) {
-        ++k;
-        break;
-      }
-    }
-    if (next != nullptr) *next = k;
-    return slug;
-  };
   if (std::string town = OpeningTown(sentence, value_offset); !town.empty()) return town;
+  const rules::Lexicon& prepositions = rules_.Lex("crowd_town_prepositions");
   const auto [clause_start, clause_end] = ClauseAround(sentence, value_offset);
   const std::vector<std::string_view> after = Words(sentence.substr(value_offset, clause_end - value_offset));
   std::string town;
   for (size_t i = 0; i + 1 < after.size(); ++i) {
     if (prepositions.Find(TrimWord(after[i])) == nullptr) continue;
-    if (std::string found = run_at(after, i + 1, nullptr); !found.empty()) town = found;
+    if (std::string found = NameRunAt(after, i + 1, nullptr); !found.empty()) town = found;
   }
   // Else the town right before the figure, joined to it by a word of lexicon
   // crowd_town_figure_links: "Police put the crowd in Paris at 49,000".
@@ -1428,7 +1418,7 @@ std::string SubjectBuilder::CrowdTown(std::string_view sentence, size_t value_of
   for (size_t i = 0; town.empty() && i + 1 < lead.size(); ++i) {
     if (prepositions.Find(TrimWord(lead[i])) == nullptr) continue;
     size_t next = 0;
-    std::string found = run_at(lead, i + 1, &next);
+    std::string found = NameRunAt(lead, i + 1, &next);
     if (!found.empty() && next + 1 == lead.size() &&
         rules_.Lex("crowd_town_figure_links").Find(lead[next]) != nullptr) {
       town = std::move(found);

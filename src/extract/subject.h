@@ -95,6 +95,7 @@ class SubjectBuilder {
 
   /// The town a sentence opens on ("In Paris, …"), slugged; "" when none.
   std::string OpeningTown(std::string_view sentence, size_t value_offset) const;
+  std::string NameRunAt(const std::vector<std::string_view>& words, size_t i, size_t* next) const;
 
  private:
   bool ViolentVerbKey(const std::string& key) const;
