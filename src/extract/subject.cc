@@ -118,6 +118,12 @@ namespace {
 
 // A cue of `finder` in `text`; entries of value 0 shield the words they
 // hold ("earlier this year" is no "this year").
+// Whether the headline and lead name `slug` (a place they name is the
+// story's own).
+bool NamedInLead(const DocumentSubjects& doc, const std::string& slug) {
+  return doc.lead_slug.find("-" + slug + "-") != std::string::npos;
+}
+
 bool HasCue(const WordFinder& finder, std::string_view text) {
   bool found = false;
   finder.ForEach(text, [&](const WordFinder::Hit& h) { found = found || h.key != "0"; });
@@ -514,7 +520,7 @@ std::string SubjectBuilder::SubPlaceNear(std::string_view sentence, size_t value
     }
   }
   if (best == nullptr) return "";
-  if (best->name != "a" && doc.lead_slug.find("-" + best->name + "-") != std::string::npos) return "";
+  if (best->name != "a" && NamedInLead(doc, best->name)) return "";
   return best->key;
 }
 
@@ -944,13 +950,7 @@ bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offse
   // number_teens, number_tens, incident_count_words, or digits).
   const auto counted_before = [&](size_t at) {
     const std::string_view w = TrimWord(PreviousWord(sentence, at));
-    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-      return true;
-    }
-    for (const char* lexicon : {"number_units", "number_teens", "number_tens", "incident_count_words"}) {
-      if (rules_.Lex(lexicon).Find(w) != nullptr) return true;
-    }
-    return false;
+    return IsCountWord(w) || rules_.Lex("incident_count_words").Find(w) != nullptr;
   };
   // As the first word, only before an event word: "Another explosion in the
   // province killed three people" (not "Another 12 bodies were found").
@@ -1053,17 +1053,24 @@ std::string SubjectBuilder::IndefiniteEventBefore(std::string_view sentence, siz
   return h.key;
 }
 
-// Whether `text` opens with a count: digits or a number word ("70 wounded",
-// " two others hurt").
-bool SubjectBuilder::StartsWithCount(std::string_view text) const {
-  const std::vector<std::string_view> words = Words(text.substr(0, 24));
-  if (words.empty()) return false;
-  const std::string_view w = TrimWord(words.front());
-  if (!w.empty() && std::isdigit(static_cast<unsigned char>(w.front())) != 0) return true;
+// Whether a word is a count: digits, or a number word of lexicons
+// number_units, number_teens or number_tens ("six", "12").
+bool SubjectBuilder::IsCountWord(std::string_view w) const {
+  if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    return true;
+  }
   for (const char* lexicon : {"number_units", "number_teens", "number_tens"}) {
     if (rules_.Lex(lexicon).Find(w) != nullptr) return true;
   }
   return false;
+}
+
+// Whether `text` opens with a count ("70 wounded", " two others hurt").
+bool SubjectBuilder::StartsWithCount(std::string_view text) const {
+  const std::vector<std::string_view> words = Words(text.substr(0, 24));
+  if (words.empty()) return false;
+  const std::string_view w = TrimWord(words.front());
+  return (!w.empty() && std::isdigit(static_cast<unsigned char>(w.front())) != 0) || IsCountWord(w);  // "1,000"
 }
 
 // "17 people were killed in shootings across Chicago", "in attacks
@@ -1307,14 +1314,7 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     // "In neighbouring Central Aceh district, 10 people were killed": a
     // count of one place within the story's, not the story's toll.
     std::string local = SubPlaceNear(sentence, value_offset, doc);
-    // "In Donggala, 11 people died", "In Kharkiv, shelling killed five": a
-    // town the sentence opens on that the headline and lead do not name, nor
-    // the countries lexicon, is one place of the story's, not its whole.
-    if (const std::string town = OpeningTown(sentence, value_offset);
-        local.empty() && !town.empty() && countries_.Find(town).empty() &&
-        doc.lead_slug.find("-" + town + "-") == std::string::npos) {
-      local = town;
-    }
+    if (local.empty()) local = LocalOpeningTown(sentence, value_offset, doc);
     if (!local.empty()) subject += "/in-" + local;
   }
   if (attribute == "crowd") subject += CrowdPart(sentence, value_offset);
@@ -1322,16 +1322,14 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   // town …": the date of another incident than the story's.
   if (attribute == "date" && OtherIncident(sentence, value_offset)) subject += "/others";
   // "… killed in shootings across Chicago over the Fourth of July weekend":
-  // the period of a tally over a place, not one incident's date.
+  // the period of a tally over a place, not one incident's date; "In
+  // Kharkiv, shelling killed five people on Tuesday": the date of what
+  // happened in one town of the story, as for its counts.
   if (attribute == "date" && subject.find('/') == std::string::npos) {
     const auto [start, end] = ClauseAround(sentence, value_offset);
-    if (SpreadOverPlace(sentence.substr(start, end - start))) subject += "/total";
-  }
-  // "In Kharkiv, shelling killed five people on Tuesday": the date of what
-  // happened in a town the headline and lead do not name, as for its counts.
-  if (attribute == "date" && subject.find('/') == std::string::npos) {
-    if (const std::string town = OpeningTown(sentence, value_offset);
-        !town.empty() && countries_.Find(town).empty() && doc.lead_slug.find("-" + town + "-") == std::string::npos) {
+    if (SpreadOverPlace(sentence.substr(start, end - start))) {
+      subject += "/total";
+    } else if (const std::string town = LocalOpeningTown(sentence, value_offset, doc); !town.empty()) {
       subject += "/in-" + town;
     }
   }
@@ -1371,9 +1369,6 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   return subject;
 }
 
-// The town a sentence opens on, before the value: "In Paris, about 40,000
-// people marched", "In New York City, …" (the phrase ends with a comma at
-// its last name or one word after it: "City" is no name). "" when none.
 // The run of up to three names starting at words[i], slugged ("" when
 // none); `next`: the index after it (a word ending in punctuation ends it).
 std::string SubjectBuilder::NameRunAt(const std::vector<std::string_view>& words, size_t i, size_t* next) const {
@@ -1393,6 +1388,9 @@ std::string SubjectBuilder::NameRunAt(const std::vector<std::string_view>& words
   return slug;
 }
 
+// The town a sentence opens on, before the value: "In Paris, about 40,000
+// people marched", "In New York City, …" (the phrase ends with a comma at
+// its last name or one word after it: "City" is no name). "" when none.
 std::string SubjectBuilder::OpeningTown(std::string_view sentence, size_t value_offset) const {
   const std::vector<std::string_view> opening = Words(sentence.substr(0, value_offset));
   if (opening.size() < 2 || rules_.Lex("crowd_town_prepositions").Find(TrimWord(opening[0])) == nullptr) return "";
@@ -1400,6 +1398,16 @@ std::string SubjectBuilder::OpeningTown(std::string_view sentence, size_t value_
   const std::string slug = NameRunAt(opening, 1, &k);
   const bool comma = k >= 2 && (opening[k - 1].back() == ',' || (k < opening.size() && opening[k].back() == ','));
   return comma ? slug : "";
+}
+
+// "In Donggala, 11 people died", "In Kharkiv, shelling killed five": a town
+// the sentence opens on that the headline and lead do not name, nor the
+// countries lexicon, is one place of the story's, not its whole; "" else.
+std::string SubjectBuilder::LocalOpeningTown(std::string_view sentence, size_t value_offset,
+                                             const DocumentSubjects& doc) const {
+  std::string town = OpeningTown(sentence, value_offset);
+  if (town.empty() || !countries_.Find(town).empty() || NamedInLead(doc, town)) return "";
+  return town;
 }
 
 std::string SubjectBuilder::CrowdTown(std::string_view sentence, size_t value_offset) const {

@@ -93,10 +93,6 @@ class SubjectBuilder {
   /// else "".
   std::string IndefiniteEventBefore(std::string_view sentence, size_t value_offset) const;
 
-  /// The town a sentence opens on ("In Paris, …"), slugged; "" when none.
-  std::string OpeningTown(std::string_view sentence, size_t value_offset) const;
-  std::string NameRunAt(const std::vector<std::string_view>& words, size_t i, size_t* next) const;
-
  private:
   bool ViolentVerbKey(const std::string& key) const;
   std::string_view SkipAge(std::string_view text) const;
@@ -130,6 +126,10 @@ class SubjectBuilder {
   bool JoinsRunningTotal(std::string_view sentence, size_t value_offset, bool summing) const;
   bool SpreadOverPlace(std::string_view clause) const;
   bool StartsWithCount(std::string_view text) const;
+  bool IsCountWord(std::string_view word) const;
+  std::string OpeningTown(std::string_view sentence, size_t value_offset) const;
+  std::string LocalOpeningTown(std::string_view sentence, size_t value_offset, const DocumentSubjects& doc) const;
+  std::string NameRunAt(const std::vector<std::string_view>& words, size_t i, size_t* next) const;
   std::vector<WordFinder::Hit> ElidedRole(std::string_view sentence, size_t value_offset,
                                           size_t value_end) const;
   std::vector<WordFinder::Hit> ParticipleObjectRole(std::string_view sentence, size_t value_offset,

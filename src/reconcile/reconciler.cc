@@ -1068,16 +1068,12 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
 // --- grouping -----------------------------------------------------------------
 
 // The subject claims are grouped by: with an event class, the class in
-// place of the event word ("{violence}/others@palestine").
-// Counts of another incident than the story's ("…/others") keep their own
-// event word: a story's "massacre in another state" and its "last month's
-// shooting across town" are two incidents, not one told in two words.
-bool OtherIncident(const std::string& subject) {
-  return subject.find("/others") != std::string::npos;
-}
-
+// place of the event word ("{violence}/soldiers@palestine"). Counts of another
+// incident than the story's ("…/others") keep their own event word: a
+// story's "massacre in another state" and its "last month's shooting across
+// town" are two incidents, not one told in two words.
 std::string GroupKey(const Claim& c) {
-  if (c.event_class.empty() || OtherIncident(c.subject)) return c.subject;
+  if (c.event_class.empty() || c.subject.find("/others") != std::string::npos) return c.subject;
   const size_t end = std::min(c.subject.find_first_of("/@"), c.subject.size());
   return fmt::format("{{{}}}{}", c.event_class, c.subject.substr(end));
 }
