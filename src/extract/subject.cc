@@ -288,7 +288,12 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
   for (const corpus::Span& span : doc.sentences) {
     if (span.start < doc.body_start) continue;
     if (++seen > lead_sentences_) break;
-    (lead += ' ') += std::string_view(doc.text).substr(span.start, span.end - span.start);
+    const std::string_view sentence = std::string_view(doc.text).substr(span.start, span.end - span.start);
+    // A later lead sentence opening on a town ("In Donggala, 11 people
+    // died.") names a place of the story, not the story's: the town it
+    // opens on is the story's only when the lead names it elsewhere.
+    if (seen > 1 && !OpeningTown(sentence, sentence.size()).empty()) continue;
+    (lead += ' ') += sentence;
   }
   const std::vector<std::string> ranked = events.Ranked();
   std::string counted;  // "Driver arrested after crash": the crash's dead
