@@ -18,7 +18,8 @@ AsOfPass::AsOfPass(const rules::RuleSet& rules, const SubjectBuilder& subjects)
       background_days_(rules.IntSetting("background_days", 60)),
       clause_break_(CompileMacro(rules, "CLAUSE_BREAK")),
       date_speech_before_(CompileMacro(rules, "DATE_SPEECH_BEFORE")),
-      date_speech_after_(CompileMacro(rules, "DATE_SPEECH_AFTER")) {}
+      date_speech_after_(CompileMacro(rules, "DATE_SPEECH_AFTER")),
+      speech_(rules, "speech_verbs") {}
 
 model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
                           const std::vector<MentionRange>& by_sentence, const Candidate& c,
@@ -177,7 +178,12 @@ bool AsOfPass::DatesRecentEvent(const corpus::Document& doc, const Extraction& x
   const std::string_view before = text.substr(from, start - from);
   const std::string_view after = text.substr(end, to - end);
   if (Search(date_speech_before_.get(), before) || Search(date_speech_after_.get(), after)) return false;
-  return !subjects_.EventKeys(before).empty() || !subjects_.EventKeys(after).empty();
+  if (!subjects_.EventKeys(before).empty() || !subjects_.EventKeys(after).empty()) return true;
+  // A time in a clause of its own, set off by commas ("… at a school in
+  // Uvalde, Texas, on Tuesday, officials said"), dates what the sentence
+  // told before it: an event, when no one speaks between the two.
+  const size_t event_end = subjects_.LastEventEnd(text.substr(0, from));
+  return event_end != std::string_view::npos && speech_.Find(text.substr(event_end, start - event_end)).empty();
 }
 
 // "In April last year a quake struck off Banda Aceh. Five people died … in

@@ -58,6 +58,7 @@ class AsOfPass {
   int64_t recent_event_days_;
   int64_t background_days_;
   std::unique_ptr<RE2> clause_break_, date_speech_before_, date_speech_after_;
+  WordFinder speech_;
 };
 
 }  // namespace claimcheck::extract

@@ -202,10 +202,11 @@ void Select(std::vector<Candidate>* cands) {
     if (!taken) kept.push_back(std::move(c));
   }
   // "Five soldiers were killed" counts the dead, not the troops; "five
-  // protesters were killed", not a crowd.
+  // protesters were killed", not a crowd; nor does "five soldiers" in "Five
+  // soldiers and two civilians died" (the count a sum adds, group `plus`).
   auto counted_as = [&](size_t mention, std::initializer_list<std::string_view> not_these) {
     return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return mention != kNoMention && k.mention == mention &&
+      return mention != kNoMention && (k.mention == mention || k.plus == mention) &&
              std::find(not_these.begin(), not_these.end(), k.rule->attribute) == not_these.end();
     });
   };
@@ -215,8 +216,15 @@ void Select(std::vector<Candidate>* cands) {
       return mention != kNoMention && k.mention == mention && k.rule->attribute == "missing";
     });
   };
+  // "killed 19 children and two teachers" is a toll of 21: the count the
+  // sum adds is no toll of its own (its own claim would be a second one).
+  auto added_by_sum = [&](const Candidate& c) {
+    return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      return c.mention != kNoMention && k.plus == c.mention && k.rule->attribute == c.rule->attribute;
+    });
+  };
   std::erase_if(kept, [&](const Candidate& c) {
-    return std::find(silenced.begin(), silenced.end(), c.mention) != silenced.end() ||
+    return std::find(silenced.begin(), silenced.end(), c.mention) != silenced.end() || added_by_sum(c) ||
            (c.rule->attribute == "troops" && counted_as(c.mention, {"troops", "date"})) ||
            (c.rule->attribute == "crowd" && counted_as(c.mention, {"crowd", "troops", "date"})) ||
            (c.rule->attribute == "deaths" && missing(c.mention));

@@ -189,6 +189,16 @@ std::vector<std::string> SubjectBuilder::EventKeys(std::string_view text) const 
   return keys;
 }
 
+size_t SubjectBuilder::LastEventEnd(std::string_view text) const {
+  size_t end = std::string_view::npos;
+  for (const WordFinder* f : {&events_, &event_verbs_}) {
+    f->ForEach(text, [&](const WordFinder::Hit& h) {
+      if (end == std::string_view::npos || h.offset + h.length > end) end = h.offset + h.length;
+    });
+  }
+  return end;
+}
+
 std::vector<std::string> SubjectBuilder::DefiniteEventKeys(std::string_view text) const {
   std::vector<std::string> keys;
   const rules::Lexicon& determiners = rules_.Lex("definite_determiners");

@@ -79,6 +79,10 @@ class SubjectBuilder {
   /// The event keys in a phrase or sentence, in order ("his killing" → killing).
   std::vector<std::string> EventKeys(std::string_view text) const;
 
+  /// Where the last event word or event verb in `text` ends; npos when
+  /// there is none.
+  size_t LastEventEnd(std::string_view text) const;
+
   /// The keys of event nouns a determiner of `definite_determiners` points
   /// back to: "in the quake" → earthquake.
   std::vector<std::string> DefiniteEventKeys(std::string_view text) const;
