@@ -377,6 +377,10 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
   const rules::Lexicon& non_person_openers = rules_.Lex("non_person_openers");
   const rules::Lexicon& name_continuers = rules_.Lex("name_continuers");
   const rules::Lexicon& place_name_heads = rules_.Lex("place_name_heads");
+  const rules::Lexicon& speech_verbs = rules_.Lex("speech_verbs");
+  const rules::Lexicon& subplace_nouns = rules_.Lex("subplace_nouns");
+  const rules::Lexicon& subplace_links = rules_.Lex("subplace_links");
+  std::string_view last_plain;  // the last word that is no name
   auto end_any = [&] {
     // "Humboldt Park", "Hempfield High School": a place by its last word.
     if (!run_is_place && place_name_heads.Find(previous) == nullptr) end_run(previous, run_long);
@@ -391,12 +395,19 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
     const std::string_view w = TrimWord(raw);
     const bool name = !raw.empty() && IsName(w);
     if (!name) {
+      // "…, Gov. Greg Abbott said": a run a speech verb follows is the
+      // speaker, not the person the story is about.
+      if (!previous.empty() && speech_verbs.Find(w) != nullptr) run_is_place = true;
       end_any();
       // "at the National War Memorial", "inside Parliament's Centre Block": a
       // determiner or a possessive name keeps the place open.
       const bool possessive = StartsUpper(raw) && (raw.ends_with("'s") || raw.ends_with("\u2019s"));
       const bool determiner = after_place_word && (place_determiners.Find(w) != nullptr || possessive);
-      if (!determiner) after_place_word = !raw.empty() && place_prepositions.Find(w) != nullptr;
+      // "the city of Santa Maria", "the village of Suka Makmur": a local
+      // place's noun and a link word (lexicons subplace_nouns, subplace_links).
+      const bool place_link = subplace_links.Find(w) != nullptr && subplace_nouns.Find(last_plain) != nullptr;
+      if (!determiner) after_place_word = !raw.empty() && (place_prepositions.Find(w) != nullptr || place_link);
+      last_plain = w;
       after_opener = !raw.empty() && (non_person_openers.Find(w) != nullptr ||
                                       (last_was_name && name_continuers.Find(w) != nullptr));
       last_was_name = false;
@@ -438,6 +449,7 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
   std::string_view last_word;
   bool in_run = false;
   bool after_place_word = false;  // "to death in Mountville": a place, no name
+  std::string_view last_plain;    // the last word that is no name
   // A run that ends in a place_name_heads word is a place ("Humboldt Park"):
   // the name is in a later run, if any.
   const auto person = [&] {
@@ -463,7 +475,10 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
     // after "at the" too.
     if (after_place_word && rules_.Lex("place_determiners").Find(w) != nullptr) continue;
     after_place_word = rules_.Lex("place_prepositions").Find(w) != nullptr ||
-                       rules_.Lex("victim_phrase_stops").Find(w) != nullptr;
+                       rules_.Lex("victim_phrase_stops").Find(w) != nullptr ||
+                       (rules_.Lex("subplace_links").Find(w) != nullptr &&
+                        rules_.Lex("subplace_nouns").Find(last_plain) != nullptr);
+    last_plain = w;
   }
   if (in_run) person();
   return last;
