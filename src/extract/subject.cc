@@ -484,6 +484,16 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
   return last;
 }
 
+// Whether the words before a count (else, when they tell of no casualty,
+// the sentence before) tell of the dead and not of the injured: "Two were
+// killed and three other people were injured", "A man was killed. Five other
+// people were wounded".
+bool SubjectBuilder::AfterDeathsOnly(std::string_view before, std::string_view previous) const {
+  const bool deaths = !deaths_before_.Find(before).empty(), injuries = !injuries_before_.Find(before).empty();
+  return (deaths && !injuries) ||
+         (!deaths && !injuries && !deaths_before_.Find(previous).empty() && injuries_before_.Find(previous).empty());
+}
+
 // The local places a sentence names, by offset: "In neighbouring Central
 // Aceh district, …" → "central-aceh-district"; "in a village in …" →
 // "a-village". The SUB_PLACE macro's `name` and `unit` groups.
@@ -1262,13 +1272,9 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     // are others than the dead, not another incident's. So are they when
     // their sentence tells of neither and the one before tells of the dead
     // only ("A man was killed. Five other people were wounded").
-    if (!roles.empty() && roles.front().key == "others" && attribute != "deaths") {
-      const std::string_view before = sentence.substr(0, value_offset);
-      const bool deaths = !deaths_before_.Find(before).empty(), injuries = !injuries_before_.Find(before).empty();
-      if ((deaths && !injuries) ||
-          (!deaths && !injuries && !deaths_before_.Find(previous).empty() && injuries_before_.Find(previous).empty())) {
-        roles.clear();
-      }
+    if (!roles.empty() && roles.front().key == "others" && attribute != "deaths" &&
+        AfterDeathsOnly(sentence.substr(0, value_offset), previous)) {
+      roles.clear();
     }
     // A sum counts both its parts ("two officers and three bystanders were
     // wounded" is 5, "six deputies and a bystander" 7): it is of a role only
@@ -1297,9 +1303,13 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     }
     // "another four people died", "an additional 12 bodies": a count added
     // to a toll given elsewhere, not the toll.
+    // "Another 149 people were injured" after a toll of the dead is the
+    // count of the injured, others than the dead, as "five other people
+    // were wounded" is.
     const std::vector<std::string_view> lead = Words(sentence.substr(0, value_offset));
-    if (roles.empty() && ((!lead.empty() && !additional_.Find(lead.back()).empty()) ||
-                          OtherIncident(sentence, value_offset))) {
+    const bool added = !lead.empty() && !additional_.Find(lead.back()).empty() &&
+                       !(attribute != "deaths" && AfterDeathsOnly(sentence.substr(0, value_offset), previous));
+    if (roles.empty() && (added || OtherIncident(sentence, value_offset))) {
       subject += "/others";
     }
     // "more than 600 killed so far", "640 killed since the assault began":

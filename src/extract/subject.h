@@ -130,6 +130,7 @@ class SubjectBuilder {
   bool JoinsRunningTotal(std::string_view sentence, size_t value_offset, bool summing) const;
   bool SpreadOverPlace(std::string_view clause) const;
   bool StartsWithCount(std::string_view text) const;
+  bool AfterDeathsOnly(std::string_view before, std::string_view previous) const;
   bool IsCountWord(std::string_view word) const;
   std::string OpeningTown(std::string_view sentence, size_t value_offset) const;
   std::string LocalOpeningTown(std::string_view sentence, size_t value_offset, const DocumentSubjects& doc) const;
