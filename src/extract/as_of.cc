@@ -103,6 +103,9 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
                             std::pair<size_t, size_t> clause, bool revision) const {
   // The sentence's own time: a date mention other than the value, one in the
   // value's clause first ("… in 2003, and 600 were killed … in February").
+  // After a time that dates the event, only the time its report was given
+  // ("… at a concert on Sunday night …, the police said on Monday").
+  bool event_dated = false;
   for (const bool in_clause : {true, false}) {
     for (size_t i = in_sentence.first; i < in_sentence.last; ++i) {
       const Mention& m = x.mentions[i];
@@ -112,7 +115,11 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
       const ResolvedTime& t = x.times[i];
       if (!Datable(t.timex)) continue;
       // "the quake, which struck on Tuesday": the toll is as of the report.
-      if (tally && DatesRecentEvent(doc, x, i, revision)) return false;
+      if (tally && DatesRecentEvent(doc, x, i, revision)) {
+        event_dated = true;
+        continue;
+      }
+      if (event_dated && !SpeechTime(doc.text, m)) continue;
       // "injured as it rocked a region devastated by the tsunami of 2004".
       if (const std::string other = AttachedEvent(doc.text, m); !other.empty() && other != event) continue;
       as_of->timex = t.timex;
@@ -125,6 +132,13 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
     }
   }
   return false;
+}
+
+// Whether a speech verb comes right before the time ("said on Monday").
+bool AsOfPass::SpeechTime(std::string_view text, const Mention& m) const {
+  constexpr size_t kReach = 40;  // bytes: "officials said late"
+  const size_t from = m.start > kReach ? m.start - kReach : 0;
+  return Search(date_speech_before_.get(), text.substr(from, m.start - from));
 }
 
 // The event a time is written onto: "the tsunami of 2004", "the 2004

@@ -47,6 +47,7 @@ class AsOfPass {
   std::pair<size_t, size_t> ClauseOf(std::string_view text, const corpus::Span& sentence,
                                      size_t value_start) const;
   std::string AttachedEvent(std::string_view text, const normalize::Mention& m) const;
+  bool SpeechTime(std::string_view text, const normalize::Mention& m) const;
   bool DatesRecentEvent(const corpus::Document& doc, const Extraction& x, size_t mention,
                         bool any_age = false) const;
   bool ContinuesBackground(const corpus::Document& doc, std::string_view sentence,

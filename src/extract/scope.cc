@@ -29,6 +29,7 @@ bool First(const RE2* re, std::string_view text, re2::StringPiece* whole, re2::S
 ScopePass::ScopePass(const rules::RuleSet& rules)
     : perpetrator_nouns_(rules.Lex("perpetrator_nouns")),
       count_words_(rules.Lex("perpetrator_count_words")),
+      reflexives_(rules.Lex("perpetrator_reflexives")),
       number_units_(rules.Lex("number_units")),
       part_cues_(rules.Lex("part_cues")),
       carried_part_cues_(rules.Lex("carried_part_cues")),
@@ -60,7 +61,9 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
     scope.who = "perpetrators";
   } else if (!Search(without_perpetrator_.get(), tail) && First(with_perpetrator_.get(), tail, &whole, &group)) {
     scope.who = "victims+perpetrator";
-    auto n = perpetrator_nouns_.Int(std::string_view(group.data(), group.size()));
+    const std::string_view noun(group.data(), group.size());
+    auto n = perpetrator_nouns_.Int(noun);
+    if (!n) n = reflexives_.Int(noun);  // including himself
     // A plural told by number: "including the two suspects", "both gunmen".
     for (std::string_view w : Words(std::string_view(whole.data(), whole.size()))) {
       if (n && *n != 0) break;

@@ -42,6 +42,7 @@ class ScopePass {
  private:
   const rules::Lexicon& perpetrator_nouns_;
   const rules::Lexicon& count_words_;   // perpetrator_count_words: "both"
+  const rules::Lexicon& reflexives_;    // perpetrator_reflexives: "himself"
   const rules::Lexicon& number_units_;  // "two suspects"
   const rules::Lexicon& part_cues_;
   const rules::Lexicon& carried_part_cues_;
