@@ -30,6 +30,7 @@ ScopePass::ScopePass(const rules::RuleSet& rules)
     : perpetrator_nouns_(rules.Lex("perpetrator_nouns")),
       count_words_(rules.Lex("perpetrator_count_words")),
       reflexives_(rules.Lex("perpetrator_reflexives")),
+      gap_stops_(rules.Lex("perpetrator_gap_stops")),
       number_units_(rules.Lex("number_units")),
       part_cues_(rules.Lex("part_cues")),
       carried_part_cues_(rules.Lex("carried_part_cues")),
@@ -56,8 +57,14 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
   re2::StringPiece whole, group;
   // "10 dead including gunman": the perpetrator a count includes is no count
   // of perpetrators, though within two words of it.
+  // "17 wounded when gunmen opened fire": a word of perpetrator_gap_stops
+  // between the count and the noun starts another clause.
+  const auto gap_stopped = [&](re2::StringPiece match) {
+    const std::vector<std::string_view> words = Words(std::string_view(match.data(), match.size()));
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return gap_stops_.Find(TrimWord(w)) != nullptr; });
+  };
   if (First(perpetrators_.get(), tail, &whole, &group) &&
-      !Search(with_perpetrator_.get(), std::string_view(whole.data(), whole.size()))) {
+      !Search(with_perpetrator_.get(), std::string_view(whole.data(), whole.size())) && !gap_stopped(whole)) {
     scope.who = "perpetrators";
   } else if (!Search(without_perpetrator_.get(), tail) && First(with_perpetrator_.get(), tail, &whole, &group)) {
     scope.who = "victims+perpetrator";

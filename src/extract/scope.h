@@ -43,6 +43,7 @@ class ScopePass {
   const rules::Lexicon& perpetrator_nouns_;
   const rules::Lexicon& count_words_;   // perpetrator_count_words: "both"
   const rules::Lexicon& reflexives_;    // perpetrator_reflexives: "himself"
+  const rules::Lexicon& gap_stops_;     // perpetrator_gap_stops: "when"
   const rules::Lexicon& number_units_;  // "two suspects"
   const rules::Lexicon& part_cues_;
   const rules::Lexicon& carried_part_cues_;

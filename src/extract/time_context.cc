@@ -79,7 +79,7 @@ std::optional<CivilDate> AddDuration(CivilDate day, const std::string& duration,
 }
 
 TimeContext::TimeContext(const rules::RuleSet& rules, const SubjectBuilder& subjects)
-    : rules_(rules), subjects_(subjects), months_(rules, "months"), year_links_(rules, "year_links") {}
+    : rules_(rules), subjects_(subjects), months_(rules, "months"), year_links_(rules, "year_links"), weekdays_(rules, "weekdays") {}
 
 bool TimeContext::IsWritten(const Mention& m, std::string_view text) const {
   const std::string_view written = text.substr(m.start, m.end - m.start);
@@ -184,6 +184,14 @@ void TimeContext::YearsWrittenAfter(const corpus::Document& doc,
     const std::string& timex = (*times)[i].timex;
     if (t == nullptr || t->anchor || !DayOf(timex) || timex.size() < 10 ||
         IsWritten(mentions[i], text)) {
+      continue;
+    }
+    // A weekday or a word told from the document's day ("yesterday") has
+    // no day of the year to carry: "the gunman who killed 26 people on
+    // Sunday had escaped … in 2012" dates nothing in 2012.
+    const std::string_view written = text.substr(mentions[i].start, mentions[i].end - mentions[i].start);
+    if (!weekdays_.Find(written).empty() || written.empty() ||
+        !std::isupper(static_cast<unsigned char>(written.front()))) {
       continue;
     }
     const Mention& next = mentions[i + 1];

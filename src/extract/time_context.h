@@ -85,6 +85,7 @@ class TimeContext {
   const SubjectBuilder& subjects_;
   WordFinder months_;
   WordFinder year_links_;
+  WordFinder weekdays_;
 };
 
 /// "2020-01-03" → the date; "XXXX-01-03" → that day in `placeholder_year`.
