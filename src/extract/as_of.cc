@@ -115,7 +115,8 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
       const ResolvedTime& t = x.times[i];
       if (!Datable(t.timex)) continue;
       // "the quake, which struck on Tuesday": the toll is as of the report.
-      if (tally && DatesRecentEvent(doc, x, i, revision)) {
+      const size_t value_start = value_mention < x.mentions.size() ? x.mentions[value_mention].start : std::string_view::npos;
+      if (tally && DatesRecentEvent(doc, x, i, revision, value_start)) {
         event_dated = true;
         continue;
       }
@@ -172,7 +173,7 @@ std::string AsOfPass::AttachedEvent(std::string_view text, const Mention& m) con
 // is not when the toll was counted; the report is. The time's clause names
 // an event and no one speaking ("officials said on Tuesday" dates the count).
 bool AsOfPass::DatesRecentEvent(const corpus::Document& doc, const Extraction& x,
-                                       size_t mention, bool any_age) const {
+                                       size_t mention, bool any_age, size_t value_start) const {
   if (!doc.published) return false;
   const auto bounds = normalize::TimexBounds(x.times[mention].timex);
   if (!bounds) return false;
@@ -193,6 +194,12 @@ bool AsOfPass::DatesRecentEvent(const corpus::Document& doc, const Extraction& x
   const std::string_view after = text.substr(end, to - end);
   if (Search(date_speech_before_.get(), before) || Search(date_speech_after_.get(), after)) return false;
   if (!subjects_.EventKeys(before).empty() || !subjects_.EventKeys(after).empty()) return true;
+  // Between the time and the count, the count's own event: "A glacier broke
+  // off on Sunday, sending a torrent down a valley and killing at least 18".
+  if (value_start != std::string_view::npos && value_start > m.end && value_start < span.end) {
+    const std::string_view between = std::string_view(doc.text).substr(m.end, value_start - m.end);
+    if (!subjects_.EventKeys(between).empty() && speech_.Find(between).empty()) return true;
+  }
   // A time in a clause of its own, set off by commas ("… at a school in
   // Uvalde, Texas, on Tuesday, officials said"), dates what the sentence
   // told before it: an event, when no one speaks between the two.

@@ -49,7 +49,7 @@ class AsOfPass {
   std::string AttachedEvent(std::string_view text, const normalize::Mention& m) const;
   bool SpeechTime(std::string_view text, const normalize::Mention& m) const;
   bool DatesRecentEvent(const corpus::Document& doc, const Extraction& x, size_t mention,
-                        bool any_age = false) const;
+                        bool any_age = false, size_t value_start = std::string_view::npos) const;
   bool ContinuesBackground(const corpus::Document& doc, std::string_view sentence,
                            std::string_view previous, const model::AsOf& previous_time) const;
   bool OpensOnPronoun(std::string_view sentence) const;

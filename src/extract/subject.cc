@@ -980,7 +980,7 @@ bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offse
     if (next.empty()) return true;
     const std::string_view w = TrimWord(next.front());
     for (const char* lexicon : {"patient_be", "perfect_auxiliaries", "one_more_person_verbs", "person_nouns",
-                                "victim_roles"}) {
+                                "victim_roles", "one_more_victim_nouns"}) {
       if (rules_.Lex(lexicon).Find(w) != nullptr) return false;
     }
     return true;
