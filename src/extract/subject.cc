@@ -378,6 +378,7 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
   const rules::Lexicon& name_continuers = rules_.Lex("name_continuers");
   const rules::Lexicon& place_name_heads = rules_.Lex("place_name_heads");
   const rules::Lexicon& speech_verbs = rules_.Lex("speech_verbs");
+  const rules::Lexicon& named = rules_.Lex("named_events");
   const rules::Lexicon& subplace_nouns = rules_.Lex("subplace_nouns");
   const rules::Lexicon& subplace_links = rules_.Lex("subplace_links");
   std::string_view last_plain;  // the last word that is no name
@@ -398,6 +399,14 @@ std::map<std::string, std::pair<int, size_t>> SubjectBuilder::CountNames(
       // "…, Gov. Greg Abbott said": a run a speech verb follows is the
       // speaker, not the person the story is about.
       if (!previous.empty() && speech_verbs.Find(w) != nullptr) run_is_place = true;
+      // "Isla Vista rampage", "Las Vegas shooting": a run of names before an
+      // event word that takes no victim's name is the event's place.
+      if (run_long && !raw.empty()) {
+        const std::vector<WordFinder::Hit> events = events_.Find(raw);
+        if (!events.empty() && events.front().offset == 0 && named.Find(events.front().key) == nullptr) {
+          run_is_place = true;
+        }
+      }
       end_any();
       // "at the National War Memorial", "inside Parliament's Centre Block": a
       // determiner or a possessive name keeps the place open.
@@ -436,7 +445,8 @@ bool SubjectBuilder::IsInfinitive(std::string_view text, size_t offset) const {
 
 bool SubjectBuilder::IsName(std::string_view word) const {
   if (!StartsUpper(word)) return false;
-  for (const char* lexicon : {"not_names", "months", "weekdays", "countries"}) {
+  for (const char* lexicon : {"not_names", "months", "weekdays", "countries", "number_units", "number_teens",
+                              "number_tens"}) {
     if (rules_.Lex(lexicon).Find(word) != nullptr) return false;
   }
   return true;
