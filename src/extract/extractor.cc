@@ -171,6 +171,38 @@ void IndefinitePastIncidents(const std::optional<CivilDate>& published, int64_t 
   }
 }
 
+// Pass 8: no toll is counted before its event happened. A count of the dead
+// or hurt its own sentence dates more than a day before the earliest date
+// the document gives its event ("It was the city's second mass shooting
+// this month. On Sept. 2, four people were wounded outside a club" in a
+// story of Saturday's shooting) is another incident's, up to `background`
+// days (setting background_days) before it.
+void TollsBeforeTheEvent(const rules::Lexicon& tallies, int64_t background, std::vector<model::Claim>* claims) {
+  std::unordered_map<std::string_view, int64_t> first_day;  // event → earliest day its date claims give
+  for (const model::Claim& c : *claims) {
+    const auto* t = std::get_if<model::Time>(&c.value);
+    if (c.attribute != "date" || t == nullptr || c.negated || !OwnIncident(c.subject)) continue;
+    const auto lo = ParseIsoDate(t->lo), hi = ParseIsoDate(t->hi);
+    if (!lo || !hi || lo->ToDays() != hi->ToDays()) continue;  // a day, not a month or a span
+    auto [it, inserted] = first_day.emplace(EventOf(c.subject), lo->ToDays());
+    if (!inserted) it->second = std::min(it->second, lo->ToDays());
+  }
+  if (first_day.empty()) return;
+  for (model::Claim& c : *claims) {
+    if (tallies.Find(c.attribute) == nullptr || !std::holds_alternative<model::Quantity>(c.value) ||
+        !OwnIncident(c.subject) || (c.as_of.basis != "sentence" && c.as_of.basis != "anchored")) {
+      continue;
+    }
+    const auto it = first_day.find(EventOf(c.subject));
+    const auto hi = ParseIsoDate(c.as_of.hi);
+    // Older ones are background events the reconciler parts by their time.
+    if (it == first_day.end() || !hi || hi->ToDays() >= it->second - 1 || hi->ToDays() < it->second - background) {
+      continue;
+    }
+    c.subject.insert(std::min(c.subject.find('@'), c.subject.size()), "/others");
+  }
+}
+
 // Pass 8, first: injuries of role "others" told after the story's dead and
 // before any count of its injured ("Two women were killed … Five other
 // people were wounded") are others than the dead: the story's count of
@@ -515,6 +547,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
   SiblingsOfParts(doc.text, impl.rules.Lex("count_joiners"), impl.sibling_part, &claims);
   InjuredBeforeTollRose(impl.rules, &claims);
+  TollsBeforeTheEvent(impl.rules.Lex("tally_attributes"), impl.rules.IntSetting("background_days", 60), &claims);
   // A story that tells of a victim who died after the first reports ("a
   // second victim has died", "the death toll has risen") is a later report:
   // its counts (lexicon tally_attributes) are revised figures, a change from
