@@ -106,6 +106,7 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
   // After a time that dates the event, only the time its report was given
   // ("… at a concert on Sunday night …, the police said on Monday").
   bool event_dated = false;
+  const size_t value_start = value_mention < x.mentions.size() ? x.mentions[value_mention].start : std::string_view::npos;
   for (const bool in_clause : {true, false}) {
     for (size_t i = in_sentence.first; i < in_sentence.last; ++i) {
       const Mention& m = x.mentions[i];
@@ -115,7 +116,6 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
       const ResolvedTime& t = x.times[i];
       if (!Datable(t.timex)) continue;
       // "the quake, which struck on Tuesday": the toll is as of the report.
-      const size_t value_start = value_mention < x.mentions.size() ? x.mentions[value_mention].start : std::string_view::npos;
       if (tally && DatesRecentEvent(doc, x, i, revision, value_start)) {
         event_dated = true;
         continue;
