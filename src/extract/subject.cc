@@ -153,6 +153,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
       additional_(rules, "additional_cues"),
       other_incidents_(rules, "other_incident_cues"),
       crowd_parts_(rules, "crowd_part_cues"),
+      crowd_totals_(rules, "crowd_total_cues"),
       qualifiers_(rules, "qualifiers"),
       intake_(rules, "intake_cues"),
       deaths_before_(rules, "death_words"),
@@ -1556,6 +1557,9 @@ std::string SubjectBuilder::CrowdPart(std::string_view sentence, size_t value_of
   }
   const std::vector<std::string_view> lead = Words(sentence.substr(0, value_offset));
   if (!lead.empty() && !additional_.Find(lead.back()).empty()) return "/others";
+  // "Across the country, more than 3 million people marched in hundreds of
+  // cities": the sum of many gatherings.
+  if (!crowd_totals_.Find(sentence.substr(0, ClauseAround(sentence, value_offset).second)).empty()) return "/total";
   return "";
 }
 

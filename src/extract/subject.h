@@ -168,6 +168,7 @@ class SubjectBuilder {
   WordFinder additional_;
   WordFinder other_incidents_;
   WordFinder crowd_parts_;
+  WordFinder crowd_totals_;
   WordFinder qualifiers_;
   WordFinder intake_;
   WordFinder deaths_before_;  // death_words: "other" wounded after them are others than the dead

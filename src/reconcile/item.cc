@@ -121,6 +121,16 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
       it.vague_slack = it.hi + 1;
       it.hi += it.vague_slack;
     }
+    // A crowd is counted by estimate: a round figure of thousands told as
+    // exact ("City officials estimated the crowd at 500,000") is read within
+    // a tenth, as "about 500,000" is (rules/README.md, "Verdicts").
+    constexpr int64_t kRound = 1000;
+    if (c.attribute == "crowd" && !q->vague && q->qualifier.empty() && q->hi && it.lo == it.hi && it.lo >= kRound &&
+        it.lo % kRound == 0) {
+      it.estimate_slack = it.lo / 10;
+      it.lo -= it.estimate_slack;
+      it.hi += it.estimate_slack;
+    }
     // Victims only: "seven dead, including the gunman" are six victims. The
     // JSON reader keeps counts and perpetrators within 2^53: no overflow.
     if (c.scope.who == "victims+perpetrator" && c.scope.perpetrators > 0 && it.lo >= c.scope.perpetrators) {

@@ -75,6 +75,10 @@ struct Item {
   /// A vague magnitude ("thousands", [2000, 9999]): its upper bound here is
   /// twice the word's, plus one ([2000, 19999]); this is what was added.
   int64_t vague_slack = 0;
+  /// A crowd's round figure ("estimated the crowd at 500,000", a whole
+  /// number of thousands) is an estimate: read within a tenth either side;
+  /// this is the tenth.
+  int64_t estimate_slack = 0;
   /// Its document tells of this many more in counts marked as added ("two
   /// bystanders were also hurt"): its upper bound here includes them.
   int64_t added = 0;

@@ -1014,6 +1014,20 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
         break;
       }
     }
+    // So does a crowd's round figure that agrees only as an estimate.
+    for (const Item* v : compared) {
+      if (v->estimate_slack == 0) continue;
+      const auto& q = std::get<model::Quantity>(v->claim->value);
+      if (std::any_of(compared.begin(), compared.end(), [&](const Item* c) {
+            const auto* other = std::get_if<model::Quantity>(&c->claim->value);
+            return other != nullptr && (other->lo > q.lo || (other->hi && *other->hi < q.lo));
+          })) {
+        f.notes.push_back(fmt::format("a crowd is an estimate: {} ({}) is read within a tenth, {} to {}",
+                                      model::WithSeparators(q.lo), docs[v->doc].label,
+                                      model::WithSeparators(v->lo), model::WithSeparators(v->hi)));
+        break;
+      }
+    }
     // Counts of the shot agree with counts of the wounded they allow, not
     // with one figure: the summary gives each source's.
     // So do counts their stories add to ("… two more were also hurt").

@@ -472,4 +472,39 @@ TEST_CASE("a vague magnitude is read up to twice its bound") {
   CHECK(Verdicts(plain) == Strings{"F1 contradict error march"});
 }
 
+TEST_CASE("a crowd's round figure is an estimate, read within a tenth") {
+  auto crowd = [](std::string doc, int64_t lo, std::optional<int64_t> hi, std::string qualifier) {
+    model::Claim c = Count(std::move(doc), 1, "march", lo, hi.value_or(lo), "2017-01-21");
+    c.attribute = "crowd";
+    c.as_of.basis = "sentence";
+    c.value = model::Quantity{hi ? std::optional<double>(static_cast<double>(lo)) : std::nullopt, lo, hi,
+                              std::move(qualifier), false};
+    return c;
+  };
+  // "more than 500,000" beside "500,000": one estimate, and a note says why.
+  model::Report r{{Doc("a", "x.com"), Doc("b", "y.com")},
+                  {crowd("a", 500001, std::nullopt, "more than"), crowd("b", 500000, 500000, "")},
+                  {}};
+  Reconcile(&r);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].verdict == "agree");
+  CHECK(std::find(r.findings[0].notes.begin(), r.findings[0].notes.end(),
+                  "a crowd is an estimate: 500,000 (y.com) is read within a tenth, 450,000 to 550,000") !=
+        r.findings[0].notes.end());
+  // 400,000 beside 500,000 is more than a tenth apart: a contradiction.
+  model::Report far{{Doc("a", "x.com"), Doc("b", "y.com")},
+                    {crowd("a", 400000, 400000, ""), crowd("b", 500000, 500000, "")},
+                    {}};
+  Reconcile(&far);
+  REQUIRE(far.findings.size() == 1);
+  CHECK(far.findings[0].verdict == "contradict");
+  // A figure that is no round thousand stays exact: 1,234 beside more than 1,300.
+  model::Report exact{{Doc("a", "x.com"), Doc("b", "y.com")},
+                      {crowd("a", 1301, std::nullopt, "more than"), crowd("b", 1234, 1234, "")},
+                      {}};
+  Reconcile(&exact);
+  REQUIRE(exact.findings.size() == 1);
+  CHECK(exact.findings[0].verdict == "contradict");
+}
+
 }  // namespace claimcheck::reconcile
