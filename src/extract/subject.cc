@@ -256,12 +256,20 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
   Tally yielding;
   const rules::Lexicon& named = rules_.Lex("named_events");  // once, not per word
   const rules::Lexicon& yielding_words = rules_.Lex("yielding_event_words");
-  events_.ForEach(body, [&](const WordFinder::Hit& h) {
-    // "rumours spread that it was about to collapse": a verb of purpose or
-    // of what might happen names no event.
-    if (named.Find(h.key) != nullptr || IsInfinitive(body, h.offset)) return;
-    (yielding_words.Find(body.substr(h.offset, h.length)) == nullptr ? events : yielding).Add(h.key, h.offset);
-  });
+  // Sentence by sentence: an event word of another incident ("A fire at
+  // another factory in November killed 112 workers") is not the story's.
+  for (const corpus::Span& span : doc.sentences) {
+    if (span.end <= doc.body_start) continue;
+    const size_t from = std::max(span.start, doc.body_start);
+    const std::string_view sentence = std::string_view(doc.text).substr(from, span.end - from);
+    events_.ForEach(sentence, [&](const WordFinder::Hit& h) {
+      // "rumours spread that it was about to collapse": a verb of purpose or
+      // of what might happen names no event.
+      if (named.Find(h.key) != nullptr || IsInfinitive(sentence, h.offset) || OtherIncident(sentence, h.offset)) return;
+      (yielding_words.Find(sentence.substr(h.offset, h.length)) == nullptr ? events : yielding)
+          .Add(h.key, from - doc.body_start + h.offset);
+    });
+  }
   if (events.Top().empty()) events = yielding;
   // A brief that names no event ("A man was shot and killed Saturday night
   // on Elm Street") is about the violent event its verbs tell: "shot" is a
@@ -1003,7 +1011,7 @@ bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offse
     if (next.empty()) return true;
     const std::string_view w = TrimWord(next.front());
     for (const char* lexicon : {"patient_be", "perfect_auxiliaries", "one_more_person_verbs", "person_nouns",
-                                "victim_roles", "one_more_victim_nouns"}) {
+                                "victim_roles", "one_more_victim_nouns", "continuation_time_nouns"}) {
       if (rules_.Lex(lexicon).Find(w) != nullptr) return false;
     }
     return true;
