@@ -113,6 +113,9 @@ bool OwnIncident(std::string_view subject) {
          subject.find("/in-") == std::string_view::npos;
 }
 
+// Marks a claim as another incident's: "/others" before its place.
+void MarkOtherIncident(model::Claim& c) { c.subject.insert(std::min(c.subject.find('@'), c.subject.size()), "/others"); }
+
 // A count of role "others" told of the story's own incident ("Three other
 // people suffered minor injuries", not "In a separate shooting, two other
 // people were hurt"): others than those counted before it.
@@ -143,9 +146,6 @@ void IndefinitePastIncidents(const std::optional<CivilDate>& published, int64_t 
     const auto day = ParseIsoDate(iso);
     return day && day->ToDays() < published->ToDays() - recent && day->ToDays() >= published->ToDays() - background;
   };
-  const auto mark = [](model::Claim& c) {
-    c.subject.insert(std::min(c.subject.find('@'), c.subject.size()), "/others");
-  };
   std::unordered_set<std::string_view> past;  // sentences that date such an incident
   for (model::Claim& c : *claims) {
     const auto* t = std::get_if<model::Time>(&c.value);
@@ -155,7 +155,7 @@ void IndefinitePastIncidents(const std::optional<CivilDate>& published, int64_t 
         subjects.IndefiniteEventBefore(c.evidence.sentence, at + c.evidence.text.size()) != EventOf(c.subject)) {
       continue;
     }
-    mark(c);
+    MarkOtherIncident(c);
     past.insert(c.evidence.sentence);
   }
   for (model::Claim& c : *claims) {
@@ -166,7 +166,7 @@ void IndefinitePastIncidents(const std::optional<CivilDate>& published, int64_t 
     if (!past.count(c.evidence.sentence) && !(c.as_of.basis == "sentence" && old(c.as_of.hi))) continue;
     const size_t at = c.evidence.sentence.find(c.evidence.text);
     if (at != std::string::npos && subjects.IndefiniteEventBefore(c.evidence.sentence, at) == EventOf(c.subject)) {
-      mark(c);
+      MarkOtherIncident(c);
     }
   }
 }
@@ -199,7 +199,7 @@ void TollsBeforeTheEvent(const rules::Lexicon& tallies, int64_t background, std:
     if (it == first_day.end() || !hi || hi->ToDays() >= it->second - 1 || hi->ToDays() < it->second - background) {
       continue;
     }
-    c.subject.insert(std::min(c.subject.find('@'), c.subject.size()), "/others");
+    MarkOtherIncident(c);
   }
 }
 

@@ -692,8 +692,9 @@ std::string SubjectBuilder::TroopsSubject(std::string_view sentence, size_t valu
   // site (lexicon troop_site_prepositions; no country) are some of the force.
   const std::vector<std::string_view> in_clause =
       Words(sentence.substr(std::min(value_end, sentence.size()), clause_end > value_end ? clause_end - value_end : 0));
+  const rules::Lexicon& site_prepositions = rules_.Lex("troop_site_prepositions");
   for (size_t i = 0; i + 1 < in_clause.size(); ++i) {
-    if (rules_.Lex("troop_site_prepositions").Find(TrimWord(in_clause[i])) == nullptr) continue;
+    if (site_prepositions.Find(TrimWord(in_clause[i])) == nullptr) continue;
     const std::string site = NameRunAt(in_clause, i + 1, nullptr);
     if (!site.empty() && countries_.Find(site).empty()) {
       subject += "/at-" + site;
