@@ -161,8 +161,10 @@ bool CompileSet(const std::vector<const Rule*>& rules, std::unique_ptr<RE2::Set>
 bool CompileSet(const std::vector<const Rule*>& rules, const std::vector<std::string>& patterns,
                 std::unique_ptr<RE2::Set>* out, std::string* err);
 
-/// `(?:key1|key2|…)`: a lexicon's keys longest first, regex-escaped, a space
-/// matching any run of whitespace. What `{lex:NAME}` expands to.
+/// `(?:key1|key2|…)`: a lexicon's keys in descending byte order (a key before
+/// the keys that are its prefixes, so the longest matching key wins),
+/// regex-escaped, a space matching any run of whitespace. What `{lex:NAME}`
+/// expands to.
 std::string LexiconPattern(const Lexicon& lex);
 
 /// The embedded rules, then each directory's *.toml (sorted) on top: a rule

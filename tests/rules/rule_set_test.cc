@@ -54,10 +54,29 @@ fields = { unit = "day", offset = -1 }
   CHECK(rules.Lex("nothing").entries().empty());
   const Rule* r = rules.Find("t.num");
   REQUIRE(r != nullptr);
-  CHECK(r->expanded == R"((?i)(?P<num>(?:(?:\d+|(?:(?:twenty\s+one|about|one))))))");
+  CHECK(r->expanded == R"((?i)(?P<num>(?:(?:\d+|(?:(?:twenty\s+one|one|about))))))");
   CHECK(r->fields.at("offset") == "-1");
   CHECK(RE2::FullMatch("Twenty   one", r->re()));
   CHECK(r->loc.line == 17);  // the pattern's line
+}
+
+TEST_CASE("a lexicon's pattern puts each key before its prefixes: the longest key that fits wins") {
+  RuleSet rules;
+  Lexicon& lex = rules.MutableLexicon("scales");
+  for (const char* key : {"mil", "million", "millions", "two", "twenty", "per", "per cent"}) {
+    lex.Set(key, LexEntry{});
+  }
+  const std::string alt = LexiconPattern(lex);
+  CHECK(alt == R"((?:two|twenty|per\s+cent|per|millions|million|mil))");
+  const RE2 re(alt);
+  REQUIRE(re.ok());
+  for (const auto& [text, want] : std::vector<std::pair<std::string, std::string>>{
+           {"millions of", "millions"}, {"million people", "million"}, {"twenty-two", "twenty"},
+           {"per  cent", "per  cent"}, {"percent", "per"}, {"mil.", "mil"}}) {
+    re2::StringPiece got;
+    CHECK_MESSAGE(RE2::PartialMatch(text, "(" + alt + ")", &got), text);
+    CHECK_MESSAGE(got == want, text);
+  }
 }
 
 TEST_CASE("a rule using a macro of [set_macros] gets a set form; others keep none") {
