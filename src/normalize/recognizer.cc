@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <mutex>
+#include <sstream>
 #include <optional>
 #include <utility>
 
@@ -44,6 +46,15 @@ bool AtWordEdges(std::string_view text, size_t start, size_t end) {
   return true;
 }
 
+// A sentence with its number tokens written as placeholders
+// (rules::TokenLead, TokenRest), byte for byte: bytes[i] stands for
+// text[base + i]. It holds the sentence and one byte either side, all that
+// RE2's assertions read.
+struct TokenText {
+  std::string bytes;
+  size_t base = 0;
+};
+
 struct Candidate {
   size_t start, end;
   size_t rule_index;
@@ -56,6 +67,7 @@ struct Candidate {
   // still ranks it ("between 60 and 90 days" outranks the number range
   // "between 60 and 90", and its mention is "60").
   std::optional<std::pair<size_t, size_t>> mention_span;
+  const TokenText* tokens = nullptr;  // matched there by the rule's token_re (else in the text)
 };
 
 Groups NamedGroups(const RE2& re, const re2::StringPiece* pieces) {
@@ -101,9 +113,18 @@ void NarrowToSpan(Candidate* c, Mention* m) {
 // compiled (else rule.re(), compiled here on first use). Without
 // `with_groups` only the spans are found (RE2's automata alone, no capture
 // engine): ReadGroups reads the groups of the candidates that are kept.
+// Pieces found in `tokens` pointed at the same bytes of `text`.
+void PiecesToText(std::string_view text, const TokenText& tokens, re2::StringPiece* pieces, int n) {
+  for (int i = 0; i < n; ++i) {
+    if (pieces[i].data() == nullptr) continue;
+    const size_t at = static_cast<size_t>(pieces[i].data() - tokens.bytes.data()) + tokens.base;
+    pieces[i] = re2::StringPiece(text.data() + at, pieces[i].size());
+  }
+}
+
 void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, size_t rule_index,
                std::string_view text, size_t start, size_t end, bool with_groups,
-               std::vector<Candidate>* out) {
+               std::vector<Candidate>* out, const TokenText* tokens = nullptr) {
   // The set form matches wherever the rule does: where it cannot, the
   // rule's large automaton need not run, nor be compiled ("or so" without
   // "or so").
@@ -111,23 +132,30 @@ void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, si
                                       RE2::UNANCHORED, nullptr, 0)) {
     return;
   }
-  const RE2& re = compiled != nullptr ? *compiled : rule.re();
+  // Over tokens, the rule's token pattern reads the placeholders; offsets
+  // there are those of the text less `base`.
+  const RE2& re = tokens != nullptr ? rule.token_re() : compiled != nullptr ? *compiled : rule.re();
+  const std::string_view searched = tokens != nullptr ? std::string_view(tokens->bytes) : text;
+  const size_t base = tokens != nullptr ? tokens->base : 0;
   const int n = with_groups ? re.NumberOfCapturingGroups() + 1 : 1;
   // Spans alone (the common case) need one piece: no vector per call.
   re2::StringPiece span;
   std::vector<re2::StringPiece> all;
   if (n > 1) all.resize(static_cast<size_t>(n));
   re2::StringPiece* const pieces = n > 1 ? all.data() : &span;
-  const re2::StringPiece whole(text.data(), text.size());
-  size_t pos = start;
-  while (pos <= end && re.Match(whole, pos, end, RE2::UNANCHORED, pieces, n)) {
-    const size_t m_start = pieces[0].data() - text.data();
+  const re2::StringPiece whole(searched.data(), searched.size());
+  size_t pos = start - base;
+  while (pos <= end - base && re.Match(whole, pos, end - base, RE2::UNANCHORED, pieces, n)) {
+    const size_t m_start = pieces[0].data() - searched.data() + base;
     const size_t m_end = m_start + pieces[0].size();
     if (m_end > m_start && AtWordEdges(text, m_start, m_end)) {
-      out->push_back({m_start, m_end, rule_index, &rule, &re, {}, 0, std::nullopt, std::nullopt});
-      if (with_groups) SetGroups(text, pieces, &out->back());
+      out->push_back({m_start, m_end, rule_index, &rule, &re, {}, 0, std::nullopt, std::nullopt, tokens});
+      if (with_groups) {
+        if (tokens != nullptr) PiecesToText(text, *tokens, pieces, n);
+        SetGroups(text, pieces, &out->back());
+      }
     }
-    pos = m_end > m_start ? m_end : m_start + 1;
+    pos = (m_end > m_start ? m_end : m_start + 1) - base;
   }
 }
 
@@ -138,10 +166,21 @@ void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, si
 // have read, found only for the candidates that can still be kept, and
 // read once per kind of span (rules::SpanGroups: "two", "10", "March 3",
 // and "14" for "27").
+// A candidate over tokens is read there, under its own cache index
+// (`token_index`), and its groups are the same bytes of the text.
 void ReadGroups(std::string_view text, uint64_t recognizer, const rules::DigitFold& fold,
-                Candidate* c) {
+                size_t token_index, Candidate* c) {
   thread_local std::vector<re2::StringPiece> pieces;  // reused: no vector per candidate
-  if (rules::SpanGroups(*c->re, recognizer, c->rule_index, fold, text, c->start, c->end, &pieces)) {
+  if (c->tokens == nullptr) {
+    if (rules::SpanGroups(*c->re, recognizer, c->rule_index, fold, text, c->start, c->end, &pieces)) {
+      SetGroups(text, pieces.data(), c);
+    }
+    return;
+  }
+  const TokenText& t = *c->tokens;
+  if (rules::SpanGroups(*c->re, recognizer, token_index, fold, t.bytes, c->start - t.base,
+                        c->end - t.base, &pieces)) {
+    PiecesToText(text, t, pieces.data(), static_cast<int>(pieces.size()));
     SetGroups(text, pieces.data(), c);
   }
 }
@@ -309,8 +348,101 @@ void SelectNonOverlapping(std::vector<Candidate>* candidates) {
 
 }  // namespace
 
+// Number tokens (rules/README.md, "Number tokens"): the matches of the
+// token macro, left to right as RE2 finds them, each with the slot macros
+// that match it whole.
+struct Recognizer::Tokenizer {
+  std::string token_pattern;
+  std::vector<std::string> slot_patterns;
+  std::vector<std::string> breaks;  // [settings] token_breaks, lower case
+  std::once_flag once;
+  std::unique_ptr<RE2> token;
+  std::vector<std::unique_ptr<RE2>> slots;
+
+  void Compile() {
+    std::call_once(once, [this] {
+      RE2::Options options;
+      options.set_log_errors(false);
+      options.set_never_capture(true);
+      options.set_max_mem(32 << 20);  // as the number rules' own (Rule::re)
+      options.set_case_sensitive(false);  // as every rule with `tokens` (rules::Loader::ReadRule)
+      token = std::make_unique<RE2>(token_pattern, options);
+      for (const std::string& p : slot_patterns) slots.push_back(std::make_unique<RE2>(p, options));
+    });
+  }
+
+  // Whether the token holds a word of `breaks` ("one hundred and two
+  // hundred"): a rule's own pattern may part it there ("between one hundred
+  // and two hundred"), which its placeholder cannot.
+  bool HoldsBreak(std::string_view token) const {
+    for (size_t i = 0; i < token.size();) {
+      while (i < token.size() && !std::isalpha(static_cast<unsigned char>(token[i]))) ++i;
+      size_t j = i;
+      while (j < token.size() && std::isalpha(static_cast<unsigned char>(token[j]))) ++j;
+      const std::string_view word = token.substr(i, j - i);
+      for (const std::string& b : breaks) {
+        if (word.size() == b.size() &&
+            std::equal(word.begin(), word.end(), b.begin(), [](char x, char y) {
+              return std::tolower(static_cast<unsigned char>(x)) == y;
+            })) {
+          return true;
+        }
+      }
+      i = j;
+    }
+    return false;
+  }
+
+  // The sentence [start, end) of `text` with its tokens as placeholders; none
+  // when a placeholder could read otherwise than its token: a token that
+  // starts with no word byte (".5": the placeholder would make a word edge
+  // where there was none), one that holds a word of `breaks`, or a digit of
+  // the text left outside every token (a slot would read it as a
+  // placeholder). Such a sentence is matched by the rules' own patterns, as
+  // if no rule had `tokens`.
+  std::optional<TokenText> Mask(std::string_view text, size_t start, size_t end) {
+    Compile();
+    TokenText t;
+    t.base = start > 0 ? start - 1 : 0;
+    t.bytes.assign(text.substr(t.base, std::min(end + 1, text.size()) - t.base));
+    std::vector<bool> placed(t.bytes.size(), false);
+    const re2::StringPiece whole(t.bytes);
+    re2::StringPiece m;
+    for (size_t pos = start - t.base; pos <= end - t.base &&
+                                      token->Match(whole, pos, end - t.base, RE2::UNANCHORED, &m, 1);) {
+      const size_t ms = static_cast<size_t>(m.data() - t.bytes.data());
+      const size_t me = ms + m.size();
+      if (me == ms) {
+        pos = ms + 1;
+        continue;
+      }
+      const auto lead = static_cast<unsigned char>(t.bytes[ms]);
+      if ((!std::isalnum(lead) && lead != '_') || HoldsBreak(std::string_view(m.data(), m.size()))) {
+        return std::nullopt;
+      }
+      unsigned mask = 0;
+      for (size_t i = 0; i < slots.size(); ++i) {
+        if (RE2::FullMatch(m, *slots[i])) mask |= 1u << i;
+      }
+      t.bytes[ms] = rules::TokenLead(mask);
+      std::fill(t.bytes.begin() + static_cast<std::ptrdiff_t>(ms) + 1,
+                t.bytes.begin() + static_cast<std::ptrdiff_t>(me), rules::TokenRest(mask));
+      std::fill(placed.begin() + static_cast<std::ptrdiff_t>(ms),
+                placed.begin() + static_cast<std::ptrdiff_t>(me), true);
+      pos = me;
+    }
+    for (size_t i = start - t.base; i < end - t.base; ++i) {
+      if (!placed[i] && t.bytes[i] >= '0' && t.bytes[i] <= '9') return std::nullopt;
+    }
+    return t;
+  }
+};
+
+Recognizer::Recognizer(const rules::RuleSet& rules) : rules_(rules) {}
+Recognizer::~Recognizer() = default;
+
 bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>* out,
-                        std::string* err) {
+                        std::string* err, bool tokens) {
   std::unique_ptr<Recognizer> rec(new Recognizer(rules));
   rec->id_ = rules::NewSpanGroupsOwner();
   // Each rule is picked by the literal words it needs (its set form's when
@@ -322,9 +454,24 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
   for (const auto& rule : rules.rules()) {
     all.push_back(rule.get());
     rec->digit_folds_.Add(rule->expanded);
+    rec->token_digit_folds_.Add(rule->token_pattern);
     needs.push_back(rule->set_pattern.empty() ? rule->expanded : rule->set_pattern);
   }
   rec->digit_folds_.Seal();
+  rec->token_digit_folds_.Seal();
+  if (tokens && std::any_of(all.begin(), all.end(), [](const rules::Rule* r) { return r->tokens; })) {
+    // The loader checked that the macros exist (rules::Loader::ReadTokenForms).
+    rec->tokenizer_ = std::make_unique<Tokenizer>();
+    rec->tokenizer_->token_pattern = rules.Macro(rules.Setting("token_macro"));
+    std::istringstream slots(rules.Setting("token_slots"));
+    for (std::string name; slots >> name;) rec->tokenizer_->slot_patterns.push_back(rules.Macro(name));
+    std::istringstream breaks(rules.Setting("token_breaks"));
+    for (std::string word; breaks >> word;) {
+      std::transform(word.begin(), word.end(), word.begin(),
+                     [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+      rec->tokenizer_->breaks.push_back(word);
+    }
+  }
   if (!rules::LiteralFilter::Create(all, needs, &rec->filter_, err)) return false;
   // The filter compiled each rule's `needs`: that is the rule's pattern
   // (no set form) or its gate (a set form that does not match the empty
@@ -423,9 +570,17 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
   // can be kept; a trace tells of every candidate, so it reads them all.
   const bool with_groups = trace != nullptr;
   std::vector<Candidate> candidates;
+  // The sentence over number tokens, made for the first rule with `tokens`.
+  std::optional<TokenText> tokens;
+  bool masked = false;
   for (int index : hits) {
-    MatchRule(*rules_.rules()[index], gate_[index], compiled_[index], index, text, start, end,
-              with_groups, &candidates);
+    const rules::Rule& rule = *rules_.rules()[index];
+    if (rule.tokens && tokenizer_ != nullptr && !masked) {
+      masked = true;
+      tokens = tokenizer_->Mask(text, start, end);
+    }
+    MatchRule(rule, gate_[index], compiled_[index], index, text, start, end, with_groups,
+              &candidates, rule.tokens && tokens ? &*tokens : nullptr);
   }
   // Normalize before choosing, so a match whose groups do not make a value
   // (February 30) gives way to the next-best one.
@@ -455,7 +610,8 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
     std::vector<Mention> kept;
     for (Candidate& c : candidates) {
       if (OverlapsKept(kept_spans, c)) continue;
-      ReadGroups(text, id_, digit_folds_[c.rule_index], &c);
+      ReadGroups(text, id_, c.tokens ? token_digit_folds_[c.rule_index] : digit_folds_[c.rule_index],
+                 rules_.rules().size() + c.rule_index, &c);
       Mention m;
       std::string why;
       if (!normalize(c, &m, &why)) continue;

@@ -54,8 +54,11 @@ struct Trace {
 class Recognizer {
  public:
   /// Builds the RE2::Set and the pre-filter. `rules` must outlive the recognizer.
+  /// With `tokens` false every rule is matched by its own pattern, as if none
+  /// had `tokens` (rules/README.md, "Number tokens"): the reference that the
+  /// faster path over tokens must equal, for tests.
   static bool Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>* out,
-                     std::string* err);
+                     std::string* err, bool tokens = true);
 
   /// Every mention in the document's sentences, in text order.
   /// `reference` is the document date used to resolve relative time.
@@ -68,8 +71,10 @@ class Recognizer {
                   std::optional<CivilDate> reference, std::vector<Mention>* out,
                   std::string* err, Trace* trace = nullptr) const;
 
+  ~Recognizer();
+
  private:
-  explicit Recognizer(const rules::RuleSet& rules) : rules_(rules) {}
+  explicit Recognizer(const rules::RuleSet& rules);
   bool PassesPrefilter(std::string_view sentence) const;
 
   const rules::RuleSet& rules_;
@@ -85,6 +90,12 @@ class Recognizer {
   std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
   std::vector<std::unique_ptr<RE2>> own_gates_;  // gates in their existence form (ExistenceForm)
   rules::DigitFolds digit_folds_;  // rule index → the digits its pattern tells apart
+  rules::DigitFolds token_digit_folds_;  // the same for its pattern over tokens
+  // Number tokens (rules/README.md, "Number tokens"): the token macro and
+  // the slot macros, compiled when a rule with `tokens` is first tried.
+  // Null when no rule has `tokens`.
+  struct Tokenizer;
+  std::unique_ptr<Tokenizer> tokenizer_;
   uint64_t id_ = 0;  // unique per Recognizer made: keys the per-thread cache of groups read
 };
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "corpus/reader.h"
 
 namespace claimcheck::normalize {
@@ -58,6 +60,33 @@ std::string CompareValue(const Mention& m, const std::map<std::string, std::stri
   return out;
 }
 
+// The mentions found, as a list for messages ("nothing" when none).
+std::string List(const std::string& text, const std::vector<Mention>& found) {
+  std::string s;
+  for (const Mention& m : found) {
+    s += fmt::format("{}\"{}\" {} = {}", s.empty() ? "" : "; ", text.substr(m.start, m.end - m.start),
+                     m.rule->id, DescribeValue(m));
+  }
+  return s.empty() ? std::string("nothing") : s;
+}
+
+// "" when `recognizer` (over number tokens) finds in the example's text
+// what `reference` (each rule by its own pattern) finds, else both.
+std::string SameOverTokens(const Recognizer& recognizer, const Recognizer& reference,
+                           const rules::Example& example) {
+  corpus::Document doc =
+      corpus::DocumentFromText("example", "example", example.text, corpus::Format::kText);
+  std::vector<Mention> a, b;
+  std::string err;
+  if (!recognizer.Find(doc, ParseIsoDate(example.ref), &a, &err) ||
+      !reference.Find(doc, ParseIsoDate(example.ref), &b, &err)) {
+    return err;
+  }
+  const std::string over_tokens = List(doc.text, a), own = List(doc.text, b);
+  if (over_tokens == own) return "";
+  return fmt::format("over number tokens {}; by the rules' own patterns {}", over_tokens, own);
+}
+
 }  // namespace
 
 std::string CheckExample(const Recognizer& recognizer, const rules::Rule& rule,
@@ -67,14 +96,7 @@ std::string CheckExample(const Recognizer& recognizer, const rules::Rule& rule,
   std::vector<Mention> found;
   std::string err;
   if (!recognizer.Find(doc, ParseIsoDate(example.ref), &found, &err)) return err;
-  auto list = [&] {
-    std::string s;
-    for (const Mention& m : found) {
-      s += fmt::format("{}\"{}\" {} = {}", s.empty() ? "" : "; ",
-                       doc.text.substr(m.start, m.end - m.start), m.rule->id, DescribeValue(m));
-    }
-    return s.empty() ? std::string("nothing") : s;
-  };
+  auto list = [&] { return List(doc.text, found); };
   if (example.none) return found.empty() ? "" : "expected no mention, found " + list();
   const std::string match = example.match.empty() ? example.text : example.match;
   for (const Mention& m : found) {
@@ -105,9 +127,21 @@ ExampleTally RunExamples(const std::vector<std::unique_ptr<rules::Rule>>& rules,
 
 ExampleTally RunRuleExamples(const rules::RuleSet& rules, const Recognizer& recognizer,
                              std::ostream& out) {
+  // With rules over number tokens, each example's text must also give what
+  // the rules' own patterns give (rules/README.md, "Number tokens").
+  std::unique_ptr<Recognizer> reference;
+  std::string err;
+  if (std::any_of(rules.rules().begin(), rules.rules().end(), [](const auto& r) { return r->tokens; }) &&
+      !Recognizer::Create(rules, &reference, &err, /*tokens=*/false)) {
+    out << err << "\n";
+    return {0, 1};
+  }
   return RunExamples(
       rules.rules(),
-      [&](const rules::Rule& rule, const rules::Example& e) { return CheckExample(recognizer, rule, e); },
+      [&](const rules::Rule& rule, const rules::Example& e) {
+        const std::string differ = reference ? SameOverTokens(recognizer, *reference, e) : "";
+        return differ.empty() ? CheckExample(recognizer, rule, e) : differ;
+      },
       out);
 }
 

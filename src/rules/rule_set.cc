@@ -65,6 +65,16 @@ std::string RuleSet::Setting(std::string_view name, std::string_view fallback) c
   return it == settings_.end() ? std::string(fallback) : it->second;
 }
 
+std::string TokenForm(int slot) {
+  std::string lead, rest;
+  for (unsigned mask = 0; mask < (1u << kMaxTokenSlots); ++mask) {
+    if (slot >= 0 && !(mask & (1u << slot))) continue;
+    lead += TokenLead(mask);
+    rest += TokenRest(mask);
+  }
+  return "[" + lead + "][" + rest + "]*";
+}
+
 bool IsIntegerSetting(std::string_view name) {
   static constexpr std::string_view kIntegers[] = {"recent_event_days", "background_days",
                                                    "lead_sentences", "fixed_count_sentences"};
@@ -122,16 +132,22 @@ class Loader {
   bool ReadRule(const std::string& file, const toml::table& table, int layer, bool claim,
                 std::string* err);
   bool ReadExample(const std::string& file, const toml::node& node, Example* out, std::string* err);
+  // The forms a pattern expands to: as compiled, for the RE2::Set (macros
+  // of [set_macros] in their set form), over number tokens (the token and
+  // slot macros in their placeholder form, Rule::token_pattern).
+  enum class Form { kFull, kSet, kTokens };
   bool Expand(const std::string& pattern, const SourceLoc& loc, std::vector<std::string>* stack,
-              std::string* out, std::string* err, bool for_set = false) const;
+              std::string* out, std::string* err, Form form = Form::kFull) const;
+  bool ReadTokenForms(std::string* err);
 
   RuleSet* out_;
   std::map<std::string, std::string> contents_;  // file → text, for error lines
   std::map<std::string, PendingMacro> macros_;
   std::map<std::string, PendingMacro> set_macros_;  // [set_macros]: a macro's form in RE2::Sets
   std::map<std::string, int> rule_layer_;  // id → layer that defined it
-  // Expansions already made: (macro, set form?) → pattern; lexicon → alternation.
-  mutable std::map<std::pair<std::string, bool>, std::string> expanded_macros_;
+  std::map<std::string, std::string> token_forms_;  // macro → placeholder form (ReadTokenForms)
+  // Expansions already made: (macro, form) → pattern; lexicon → alternation.
+  mutable std::map<std::pair<std::string, Form>, std::string> expanded_macros_;
   mutable std::map<std::string, std::string> lexicon_patterns_;
   // An expanded pattern longer than this is an error: macros that use one
   // another many times would otherwise grow without bound (the largest
@@ -348,6 +364,9 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
     } else if (k == "priority") {
       if (!value.is_integer()) return *err = Error(file, value.source(), "'priority' must be an integer"), false;
       rule->priority = static_cast<int>(*value.value<int64_t>());
+    } else if (k == "tokens" && !claim) {
+      if (!value.is_boolean()) return *err = Error(file, value.source(), "'tokens' must be true or false"), false;
+      rule->tokens = *value.value<bool>();
     } else if (k == "case_sensitive") {
       if (!value.is_boolean()) return *err = Error(file, value.source(), "'case_sensitive' must be true or false"), false;
       case_sensitive = *value.value<bool>();
@@ -363,8 +382,8 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
     } else {
       *err = Error(file, key.source(),
                    fmt::format("unknown key '{}' in {} (id, {}, pattern, priority, "
-                               "case_sensitive, fields, examples)", k, claim ? "claim" : "rule",
-                               claim ? "attribute" : "kind"));
+                               "case_sensitive, {}fields, examples)", k, claim ? "claim" : "rule",
+                               claim ? "attribute" : "kind", claim ? "" : "tokens, "));
       return false;
     }
   }
@@ -407,6 +426,11 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
     Example example;
     if (!ReadExample(file, e, &example, err)) return false;
     rule->examples.push_back(std::move(example));
+  }
+  // A rule over tokens reads them as the tokenizer found them, ignoring case.
+  if (case_sensitive && rule->tokens) {
+    return *err = Error(start, fmt::format("rule '{}': tokens = true and case_sensitive = true do not go "
+                                           "together (number tokens are found in any case)", rule->id)), false;
   }
   if (!case_sensitive) rule->pattern = "(?i)" + rule->pattern;
 
@@ -543,10 +567,9 @@ std::string LexiconPattern(const Lexicon& lex) {
   return alt + ")";
 }
 
-// `for_set`: macros of [set_macros] take their set form (see Rule::set_pattern).
 bool Loader::Expand(const std::string& pattern, const SourceLoc& loc,
                     std::vector<std::string>* stack, std::string* out, std::string* err,
-                    bool for_set) const {
+                    Form form) const {
   static const RE2 kRef(R"(\{(lex:[A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_]*)\})");
   re2::StringPiece input(pattern);
   re2::StringPiece name;
@@ -579,17 +602,21 @@ bool Loader::Expand(const std::string& pattern, const SourceLoc& loc,
       *err = Error(loc, fmt::format("macro {{{}}} refers to itself", n));
       return false;
     }
+    if (auto token_form = token_forms_.find(n); form == Form::kTokens && token_form != token_forms_.end()) {
+      *out += "(?:" + token_form->second + ")";
+      continue;
+    }
     const PendingMacro* macro = &it->second;
-    if (auto set_form = set_macros_.find(n); for_set && set_form != set_macros_.end()) {
+    if (auto set_form = set_macros_.find(n); form == Form::kSet && set_form != set_macros_.end()) {
       macro = &set_form->second;
     }
     // A macro expands the same wherever it is used: once, then from the cache.
-    const auto key = std::make_pair(n, for_set && macro != &it->second);
+    const auto key = std::make_pair(n, form);
     auto cached = expanded_macros_.find(key);
     if (cached == expanded_macros_.end()) {
       std::string expanded;
       stack->push_back(n);
-      if (!Expand(macro->pattern, macro->loc, stack, &expanded, err, for_set)) return false;
+      if (!Expand(macro->pattern, macro->loc, stack, &expanded, err, form)) return false;
       stack->pop_back();
       cached = expanded_macros_.emplace(key, std::move(expanded)).first;
     }
@@ -635,7 +662,7 @@ bool Loader::Finish(std::string* err) {
     }
     std::vector<std::string> stack{name};
     std::string expanded;
-    if (!Expand(set_form.pattern, set_form.loc, &stack, &expanded, err, true)) return false;
+    if (!Expand(set_form.pattern, set_form.loc, &stack, &expanded, err, Form::kSet)) return false;
     if (lazy_) continue;
     RE2 re(expanded, options);
     if (!re.ok()) {
@@ -644,6 +671,7 @@ bool Loader::Finish(std::string* err) {
       return false;
     }
   }
+  if (!ReadTokenForms(err)) return false;
   for (auto* list : {&out_->rules_, &out_->claims_}) {
     for (auto& rule : *list) {
       std::vector<std::string> stack;
@@ -651,10 +679,20 @@ bool Loader::Finish(std::string* err) {
       if (!Expand(rule->pattern, rule->loc, &stack, &rule->expanded, err)) return false;
       rule->set_pattern.clear();
       if (!set_macros_.empty() &&
-          !Expand(rule->pattern, rule->loc, &stack, &rule->set_pattern, err, true)) {
+          !Expand(rule->pattern, rule->loc, &stack, &rule->set_pattern, err, Form::kSet)) {
         return false;
       }
       if (rule->set_pattern == rule->expanded) rule->set_pattern.clear();
+      rule->token_pattern.clear();
+      if (rule->tokens) {
+        if (!Expand(rule->pattern, rule->loc, &stack, &rule->token_pattern, err, Form::kTokens)) return false;
+        if (rule->token_pattern == rule->expanded) {
+          *err = Error(rule->loc, fmt::format("rule '{}': tokens = true, but its pattern uses neither "
+                                              "the token macro nor a slot macro ([settings] token_macro, "
+                                              "token_slots)", rule->id));
+          return false;
+        }
+      }
       if (lazy_) continue;
       if (!rule->set_error().empty()) {
         *err = Error(rule->loc, fmt::format("rule '{}': its set form does not compile: {}",
@@ -664,6 +702,11 @@ bool Loader::Finish(std::string* err) {
       if (!rule->re().ok()) {
         *err = Error(rule->loc, fmt::format("rule '{}': bad pattern: {} (at '{}')", rule->id,
                                             rule->re().error(), rule->re().error_arg()));
+        return false;
+      }
+      if (rule->tokens && !rule->token_re().ok()) {
+        *err = Error(rule->loc, fmt::format("rule '{}': its pattern over tokens does not compile: {}",
+                                            rule->id, rule->token_re().error()));
         return false;
       }
       if (rule->kind == Kind::kClaim && !rule->re().NamedCapturingGroups().count("value")) {
@@ -683,6 +726,41 @@ bool LoadRuleSetFromFiles(const std::vector<std::pair<std::string, std::string>>
     if (!loader.AddFile(name, content, 0, err)) return false;
   }
   return loader.Finish(err);
+}
+
+// [settings] token_macro and token_slots name the macros a rule with
+// `tokens` sees as placeholders (rules/README.md, "Number tokens").
+bool Loader::ReadTokenForms(std::string* err) {
+  token_forms_.clear();
+  const auto first = std::find_if(out_->rules_.begin(), out_->rules_.end(),
+                                  [](const auto& r) { return r->tokens; });
+  if (first == out_->rules_.end()) return true;
+  const Rule& rule = **first;
+  const std::string token = out_->Setting("token_macro");
+  if (!macros_.count(token)) {
+    *err = Error(rule.loc, fmt::format("rule '{}' has tokens = true: [settings] token_macro must "
+                                       "name a macro of [macros] (got '{}')", rule.id, token));
+    return false;
+  }
+  token_forms_[token] = TokenForm(-1);
+  std::istringstream slots(out_->Setting("token_slots"));
+  int slot = 0;
+  for (std::string name; slots >> name; ++slot) {
+    if (!macros_.count(name) || token_forms_.count(name) || slot == kMaxTokenSlots) {
+      *err = Error(rule.loc, fmt::format("rule '{}' has tokens = true: [settings] token_slots names "
+                                         "at most {} macros of [macros], each once, not the token "
+                                         "macro ('{}' is not one)", rule.id, kMaxTokenSlots, name));
+      return false;
+    }
+    token_forms_[name] = TokenForm(slot);
+  }
+  return true;
+}
+
+void Rule::CompileTokenPattern() const {
+  RE2::Options options;
+  options.set_log_errors(false);
+  token_re_ = std::make_unique<RE2>(token_pattern, options);
 }
 
 void Rule::CompileSetForm() const {

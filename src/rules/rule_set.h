@@ -71,6 +71,14 @@ struct Rule {
   /// what the macro matches. "" when it is `expanded`. The rule's own `re`
   /// still decides every match; the set only says which rules to try.
   std::string set_pattern;
+  /// Number tokens (rules/README.md, "Number tokens"): with `tokens = true`
+  /// the rule is matched over the sentence with each number token written
+  /// as a placeholder (TokenPlaceholder), and token_pattern is its pattern
+  /// there: the token macro and the slot macros of [settings] token_macro
+  /// and token_slots take their placeholder forms, a few bytes where each
+  /// was thousands of instructions. "" for the other rules.
+  bool tokens = false;
+  std::string token_pattern;
   std::map<std::string, std::string> fields;  ///< Static fields for the normalizer.
   std::vector<Example> examples;
   SourceLoc loc;
@@ -91,10 +99,16 @@ struct Rule {
     std::call_once(set_compiled_, [this] { CompileSetForm(); });
     return set_re_.get();
   }
-  /// Compiles both now (loading with `lazy` off).
+  /// token_pattern compiled (on first use); only for a rule with `tokens`.
+  const RE2& token_re() const {
+    std::call_once(token_compiled_, [this] { CompileTokenPattern(); });
+    return *token_re_;
+  }
+  /// Compiles them all now (loading with `lazy` off).
   void Compile() const {
     re();
     set_re();
+    if (tokens) token_re();
   }
   /// Why the set form does not compile ("" when it does or there is none).
   const std::string& set_error() const {
@@ -105,7 +119,10 @@ struct Rule {
  private:
   void CompilePattern() const;
   void CompileSetForm() const;
+  void CompileTokenPattern() const;
   mutable std::once_flag compiled_;
+  mutable std::once_flag token_compiled_;
+  mutable std::unique_ptr<RE2> token_re_;
   mutable std::once_flag set_compiled_;
   mutable std::unique_ptr<RE2> set_re_;
   mutable std::unique_ptr<RE2> re_;
@@ -148,6 +165,18 @@ class RuleSet {
 /// Settings whose value is a count (`recent_event_days`, `background_days`,
 /// `lead_sentences`, `fixed_count_sentences`): TOML integers, non-negative; every other setting is a string.
 bool IsIntegerSetting(std::string_view name);
+
+/// Number tokens (rules/README.md, "Number tokens"). A token whose text the
+/// slot macros (at most kMaxTokenSlots) match whole or not by the bits of
+/// `mask` (bit i: slot i) is written, byte for byte, as TokenLead(mask) then
+/// TokenRest(mask): digits, so word edges stay where they were, and digits no
+/// other part of a token rule reads. The token macro's placeholder form
+/// matches any token; slot i's only those with bit i.
+inline constexpr int kMaxTokenSlots = 2;
+inline char TokenLead(unsigned mask) { return static_cast<char>('5' + mask); }
+inline char TokenRest(unsigned mask) { return static_cast<char>('0' + mask); }
+/// The placeholder form of the token macro (slot < 0) or of slot `slot`.
+std::string TokenForm(int slot);
 
 /// One RE2::Set over `rules`' patterns, in order (index i is rules[i]): it
 /// says which rules may match a text in one pass (each rule's set_pattern

@@ -306,3 +306,151 @@ TEST_CASE("an existence form has a match wherever its pattern has one, on made-u
 }
 
 }  // namespace claimcheck::normalize
+
+namespace claimcheck::normalize {
+
+namespace {
+
+// Number tokens (rules/README.md, "Number tokens"): N is the token macro,
+// R (numbers under 100) a slot. t.range runs over tokens; its results must
+// be those of its own pattern, whatever the sentence.
+const char* kTokenRules = R"toml(
+[settings]
+token_macro = "N"
+token_slots = "R"
+token_breaks = "and"
+[lexicon.triggers]
+one = 1
+[lexicon.number_units]
+one = 1
+[macros]
+N = '\d+(?:,\d{3})*(?:\.\d+)?|one hundred(?: and one)?|one'
+R = '\d{1,2}|one'
+[[rule]]
+id = "t.num"
+kind = "number"
+tokens = true
+pattern = '(?P<num>{N})'
+examples = [{ text = "5,200 men", match = "5,200", value = { point = 5200, lo = 5200, hi = 5200 } }]
+[[rule]]
+id = "t.range"
+kind = "number"
+tokens = true
+priority = 2
+pattern = '(?:between\s+)?(?P<lo>{R})\s+(?:to|and)\s+(?P<hi>{R})'
+examples = [{ text = "10 to 15 men", match = "10 to 15", value = { lo = 10, hi = 15 } }]
+)toml";
+
+std::vector<std::string> Described(const Recognizer& rec, const std::string& text) {
+  corpus::Document doc = corpus::DocumentFromText("d", "d", text, corpus::Format::kText);
+  std::vector<Mention> found;
+  std::string err;
+  REQUIRE(rec.Find(doc, std::nullopt, &found, &err));
+  std::vector<std::string> out;
+  for (const Mention& m : found) {
+    out.push_back(m.rule->id + ":" + text.substr(m.start, m.end - m.start) + "=" + DescribeValue(m));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("rules over number tokens find what their own patterns find") {
+  rules::RuleSet set;
+  std::string err;
+  REQUIRE_MESSAGE(rules::LoadRuleSetFromFiles({{"t.toml", kTokenRules}}, &set, &err), err);
+  const rules::Rule* range = set.Find("t.range");
+  REQUIRE(range != nullptr);
+  CHECK(range->token_pattern.find("{R}") == std::string::npos);
+  CHECK(range->token_pattern.find("(?:[68][13]*)") != std::string::npos);  // R: the tokens with bit 0
+  std::unique_ptr<Recognizer> over_tokens, own;
+  REQUIRE_MESSAGE(Recognizer::Create(set, &over_tokens, &err), err);
+  REQUIRE_MESSAGE(Recognizer::Create(set, &own, &err, /*tokens=*/false), err);
+  for (const std::string text : {
+           "From 10 to 15 men.",
+           "Between One and 20 men.",        // tokens are found in any case
+           "1,000 to 2,000 men, 10 and 12.",  // 1,000 is no R: no range there
+           "between one hundred and one",     // a token holding "and": the own patterns part it
+           "It rose .5 to 7.",                // a token opening with no word byte
+           "A320 and a 15 to 20 lead.",       // a token inside a word
+           "item_5 to 6, 7 to 8",             // an underscore beside a token
+       }) {
+    const auto a = Described(*over_tokens, text), b = Described(*own, text);
+    const auto join = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const std::string& x : v) s += x + "; ";
+      return s;
+    };
+    CHECK_MESSAGE(a == b, text, " over tokens: ", join(a), " own: ", join(b));
+  }
+  CHECK_MESSAGE(Described(*over_tokens, "Between One and 20 men.") ==
+                    std::vector<std::string>{"t.range:Between One and 20=[1,20]"},
+                Described(*over_tokens, "Between One and 20 men.")[0]);
+  // Where the own pattern matches from inside a word ("0 to 2" in "1,000 to
+  // 2,000"), that match is dropped and the search goes on after it, past
+  // what it covered: "10 and 12" was never seen. No match starts inside a
+  // token, so over tokens the range is found.
+  CHECK(Described(*over_tokens, "1,000 to 2,000 and 10 and 12.") ==
+        std::vector<std::string>{"t.num:1,000=1000 [1000,1000]", "t.num:2,000=2000 [2000,2000]",
+                                 "t.range:10 and 12=[10,12]"});
+  CHECK(Described(*own, "1,000 to 2,000 and 10 and 12.") ==
+        std::vector<std::string>{"t.num:1,000=1000 [1000,1000]", "t.num:2,000=2000 [2000,2000]",
+                                 "t.num:10=10 [10,10]", "t.num:12=12 [12,12]"});
+}
+
+TEST_CASE("rules test finds a rule over tokens that reads the digits of a token itself") {
+  // t.bad reads "1" outside its slots: over tokens that "1" is a placeholder.
+  const std::string rules = std::string(kTokenRules) + R"toml(
+[[rule]]
+id = "t.bad"
+kind = "number"
+tokens = true
+priority = 5
+pattern = '(?P<num>{N})\s+1\b'
+examples = [{ text = "5 1", none = true }]
+)toml";
+  rules::RuleSet set;
+  std::string err;
+  REQUIRE_MESSAGE(rules::LoadRuleSetFromFiles({{"t.toml", rules}}, &set, &err), err);
+  std::unique_ptr<Recognizer> rec;
+  REQUIRE_MESSAGE(Recognizer::Create(set, &rec, &err), err);
+  std::ostringstream out;
+  const ExampleTally tally = RunRuleExamples(set, *rec, out);
+  CHECK_MESSAGE(tally.failed == 1, out.str());
+  CHECK(out.str().find("t.bad: example \"5 1\": over number tokens") != std::string::npos);
+}
+
+TEST_CASE("tokens need a token macro, case-insensitive patterns and at most two slots") {
+  const auto load = [](const std::string& toml) {
+    rules::RuleSet set;
+    std::string err;
+    const bool ok = rules::LoadRuleSetFromFiles({{"t.toml", toml}}, &set, &err);
+    return ok ? std::string() : err;
+  };
+  const std::string rule = R"toml(
+[macros]
+N = '\d+'
+A = 'a'
+B = 'b'
+C = 'c'
+[[rule]]
+id = "t.num"
+kind = "number"
+tokens = true
+pattern = '(?P<num>{N})'
+examples = [{ text = "5", value = { point = 5, lo = 5, hi = 5 } }]
+)toml";
+  CHECK_MESSAGE(load(rule).find("t.toml:11:11: rule 't.num' has tokens = true: [settings] token_macro") !=
+                    std::string::npos, load(rule));
+  CHECK(load("[settings]\ntoken_macro = \"N\"\ntoken_slots = \"A B C\"\n" + rule).find("at most 2") !=
+        std::string::npos);
+  CHECK(load("[settings]\ntoken_macro = \"N\"\n" + rule).empty());
+  std::string sensitive = "[settings]\ntoken_macro = \"N\"\n" + rule;
+  sensitive.replace(sensitive.find("tokens = true"), 13, "tokens = true\ncase_sensitive = true");
+  CHECK(load(sensitive).find("do not go together") != std::string::npos);
+  std::string unused = "[settings]\ntoken_macro = \"N\"\n" + rule;
+  unused.replace(unused.find("{N}"), 3, "\\d");
+  CHECK(load(unused).find("uses neither the token macro nor a slot macro") != std::string::npos);
+}
+
+}  // namespace claimcheck::normalize

@@ -129,7 +129,7 @@ TEST_CASE("errors name file:line:col and show the line with a caret") {
   } cases[] = {
       {"[[rule]]\nid = \"a\"\nkind = \"number\"\npatern = 'x'\n",
        "rules/en/t.toml:4:1: unknown key 'patern' in rule (id, kind, pattern, priority, "
-       "case_sensitive, fields, examples)\npatern = 'x'\n^"},
+       "case_sensitive, tokens, fields, examples)\npatern = 'x'\n^"},
       {"[rules]\n", "rules/en/t.toml:1:2: unknown key 'rules' (expected settings, lexicon, macros, set_macros, rule, claim)\n[rules]\n ^"},
       {std::string("[[rule]]\nid = \"a\"\nkind = \"number\"\npattern = '(?P<n>x'\n") + kExamples,
        "rules/en/t.toml:4:11: rule 'a': bad pattern: missing ): (?i)(?P<n>x (at '(?i)(?P<n>x')\n"
