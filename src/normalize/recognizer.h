@@ -78,15 +78,17 @@ class Recognizer {
   bool PassesPrefilter(std::string_view sentence) const;
 
   const rules::RuleSet& rules_;
-  std::unique_ptr<RE2::Set> set_;  // null when every rule needs a literal
+  // The rules that need no literal word, in a few Sets (Create); empty when
+  // every rule needs one.
+  std::vector<std::unique_ptr<RE2::Set>> sets_;
   std::unique_ptr<rules::LiteralFilter> filter_;  // every rule, by the literals it needs
-  std::vector<bool> by_set_;       // rule index → picked by set_ (it needs no literal)
+  std::vector<bool> by_set_;       // rule index → picked by sets_ (it needs no literal)
   // Rule index → its set form's automaton (null: none, or no use as a gate)
   // and its compiled pattern (null: compiled on first use, Rule::re), both
   // owned by filter_.
   std::vector<const RE2*> gate_;
   std::vector<const RE2*> compiled_;
-  std::vector<size_t> set_index_;  // set pattern i → rules_.rules() index
+  std::vector<std::vector<size_t>> set_index_;  // set s, pattern i → rules_.rules() index
   std::unique_ptr<RE2> triggers_;  // null: every sentence goes on
   std::vector<std::unique_ptr<RE2>> own_gates_;  // gates in their existence form (ExistenceForm)
   rules::DigitFolds digit_folds_;  // rule index → the digits its pattern tells apart
