@@ -15,8 +15,11 @@ namespace {
 
 // Claim patterns see the sentence with every mention replaced by a
 // placeholder, so a rule says "{NUM} people were killed" and never spells a
-// number: \x01<index>\x02 for numbers, \x03<index>\x04 for dates and times,
-// \x05<index>\x06 for durations and sets (see rules/README.md, "Claims").
+// number: \x01<index>\x02 for numbers, \x03\x03\x03<index>\x04 for dates and times,
+// \x05<index>\x06 for durations and sets (see rules/README.md, "Claims"). A
+// date's opens with three bytes: RE2's FilteredRE2 takes literals of three
+// bytes or more, so a rule that needs {DATE} is picked only for a sentence
+// with a date, as a rule that needs "killed" only for one with that word.
 struct Masked {
   std::string text;
   // (masked offset, original offset) at the start of each copied stretch or
@@ -47,7 +50,7 @@ Masked Mask(std::string_view text, size_t start, size_t end, const std::vector<M
     const size_t slot = out.slot_mention.size();
     out.marks.push_back({out.text.size(), m.start});
     const size_t p_start = out.text.size();
-    out.text += open;
+    out.text.append(open == '\x03' ? 3 : 1, open);
     out.text += std::to_string(slot);
     out.text += static_cast<char>(open + 1);
     out.placeholders.push_back({p_start, out.text.size()});
