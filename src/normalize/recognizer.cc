@@ -522,10 +522,11 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
     set_forms[k].push_back(ExistenceForm(all[i]->expanded));
     rec->set_index_[k].push_back(static_cast<size_t>(i));
   }
+  rec->sets_.resize(kSets);  // one per list of set_index_; null when it has no rule
   for (size_t k = 0; k < kSets; ++k) {
-    if (in_set[k].empty()) continue;
-    rec->sets_.emplace_back();
-    if (!rules::CompileSet(in_set[k], set_forms[k], &rec->sets_.back(), err)) return false;
+    if (!in_set[k].empty() && !rules::CompileSet(in_set[k], set_forms[k], &rec->sets_[k], err)) {
+      return false;
+    }
   }
   RE2::Options options;
   options.set_log_errors(false);
@@ -567,6 +568,7 @@ bool Recognizer::FindInSpan(std::string_view text, size_t start, size_t end,
   if (!PassesPrefilter(sentence)) return true;
   std::vector<int> hits, in_set;
   for (size_t k = 0; k < sets_.size(); ++k) {
+    if (sets_[k] == nullptr) continue;
     RE2::Set::ErrorInfo info{};
     in_set.clear();
     if (!sets_[k]->Match(re2::StringPiece(sentence.data(), sentence.size()), &in_set, &info) &&

@@ -69,21 +69,21 @@ void LiteralFilter::BuildWordAutomaton(const std::vector<std::string>& literals)
   for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c - 'A' + 'a'];
   // The trie, then its failure links breadth first, folded into next_.
   next_.assign(static_cast<size_t>(classes_), -1);
-  ends_.assign(1, {});
+  std::vector<std::vector<int>> ends(1);
   for (size_t i = 0; i < literals.size(); ++i) {
     int node = 0;
     for (char ch : literals[i]) {
       const size_t at = static_cast<size_t>(node) * classes_ + byte_class_[lower(static_cast<unsigned char>(ch))];
       if (next_[at] < 0) {
-        next_[at] = static_cast<int>(ends_.size());
-        ends_.emplace_back();
+        next_[at] = static_cast<int>(ends.size());
+        ends.emplace_back();
         next_.resize(next_.size() + static_cast<size_t>(classes_), -1);
       }
       node = next_[at];
     }
-    ends_[static_cast<size_t>(node)].push_back(static_cast<int>(i));
+    ends[static_cast<size_t>(node)].push_back(static_cast<int>(i));
   }
-  std::vector<int> fail(ends_.size(), 0), queue;
+  std::vector<int> fail(ends.size(), 0), queue;
   for (int c = 0; c < classes_; ++c) {
     int& to = next_[static_cast<size_t>(c)];
     if (to < 0) {
@@ -94,8 +94,8 @@ void LiteralFilter::BuildWordAutomaton(const std::vector<std::string>& literals)
   }
   for (size_t q = 0; q < queue.size(); ++q) {
     const int node = queue[q];
-    const auto& inherited = ends_[static_cast<size_t>(fail[static_cast<size_t>(node)])];
-    auto& own = ends_[static_cast<size_t>(node)];
+    const auto& inherited = ends[static_cast<size_t>(fail[static_cast<size_t>(node)])];
+    auto& own = ends[static_cast<size_t>(node)];
     own.insert(own.end(), inherited.begin(), inherited.end());
     for (int c = 0; c < classes_; ++c) {
       const size_t at = static_cast<size_t>(node) * classes_ + static_cast<size_t>(c);
@@ -108,7 +108,12 @@ void LiteralFilter::BuildWordAutomaton(const std::vector<std::string>& literals)
       }
     }
   }
-  num_literals_ = literals.size();
+  // Flat, so the scan reads one array per byte, not a vector's header.
+  end_start_.assign(1, 0);
+  for (const std::vector<int>& own : ends) {
+    end_list_.insert(end_list_.end(), own.begin(), own.end());
+    end_start_.push_back(static_cast<uint32_t>(end_list_.size()));
+  }
 }
 
 bool LiteralFilter::Literals(std::string_view text, std::vector<int>* found,
@@ -117,19 +122,15 @@ bool LiteralFilter::Literals(std::string_view text, std::vector<int>* found,
   const bool ascii = std::all_of(text.begin(), text.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii && !next_.empty()) {
-    std::vector<char> seen(num_literals_, 0);
+    const size_t start = found->size();
     size_t node = 0;
     for (char c : text) {
       node = static_cast<size_t>(
           next_[node * static_cast<size_t>(classes_) + byte_class_[static_cast<unsigned char>(c)]]);
-      for (int literal : ends_[node]) {
-        if (!seen[static_cast<size_t>(literal)]) {
-          seen[static_cast<size_t>(literal)] = 1;
-          found->push_back(literal);
-        }
-      }
+      for (uint32_t k = end_start_[node]; k < end_start_[node + 1]; ++k) found->push_back(end_list_[k]);
     }
-    std::sort(found->begin(), found->end());
+    std::sort(found->begin() + static_cast<std::ptrdiff_t>(start), found->end());
+    found->erase(std::unique(found->begin() + static_cast<std::ptrdiff_t>(start), found->end()), found->end());
     return true;
   }
   RE2::Set::ErrorInfo info{};

@@ -62,12 +62,12 @@ class LiteralFilter {
   // Aho-Corasick over the literals (empty: not built, every text takes
   // literals_): node × byte class → node, the byte classes of lower-cased
   // bytes, and per node the literals that end there (its own, then those of
-  // its suffix nodes).
+  // its suffix nodes): end_list_[end_start_[node] .. end_start_[node + 1]).
   std::vector<int> next_;
   std::vector<uint8_t> byte_class_;
   int classes_ = 0;
-  std::vector<std::vector<int>> ends_;
-  size_t num_literals_ = 0;
+  std::vector<uint32_t> end_start_;
+  std::vector<int> end_list_;
 };
 
 }  // namespace claimcheck::rules
