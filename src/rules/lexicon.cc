@@ -31,8 +31,30 @@ void Lexicon::Set(std::string_view key, LexEntry entry) {
   entries_[NormalizeKey(key)] = std::move(entry);
 }
 
+namespace {
+
+// Whether NormalizeKey(text) == text: no capital, no whitespace but single
+// spaces between words. Most lookups are of one word as the text has it.
+bool IsKeyForm(std::string_view text) {
+  bool space = true;  // at the start, as after a space
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == ' ') {
+      if (space) return false;
+      space = true;
+    } else if (std::isspace(c) || std::tolower(c) != c) {
+      return false;
+    } else {
+      space = false;
+    }
+  }
+  return !space || text.empty();
+}
+
+}  // namespace
+
 const LexEntry* Lexicon::Find(std::string_view text) const {
-  auto it = entries_.find(NormalizeKey(text));
+  auto it = IsKeyForm(text) ? entries_.find(text) : entries_.find(NormalizeKey(text));
   return it == entries_.end() ? nullptr : &it->second;
 }
 

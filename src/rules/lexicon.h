@@ -35,10 +35,10 @@ class Lexicon {
   std::optional<std::string> Value(std::string_view text) const;
   /// Value parsed as an integer, or nullopt when absent or not an integer.
   std::optional<long long> Int(std::string_view text) const;
-  const std::map<std::string, LexEntry>& entries() const { return entries_; }
+  const std::map<std::string, LexEntry, std::less<>>& entries() const { return entries_; }
 
  private:
-  std::map<std::string, LexEntry> entries_;  // by NormalizeKey
+  std::map<std::string, LexEntry, std::less<>> entries_;  // by NormalizeKey
 };
 
 }  // namespace claimcheck::rules

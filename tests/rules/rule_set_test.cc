@@ -60,6 +60,20 @@ fields = { unit = "day", offset = -1 }
   CHECK(r->loc.line == 17);  // the pattern's line
 }
 
+TEST_CASE("a lexicon finds a key in any case and with any run of whitespace") {
+  Lexicon lex;
+  lex.Set("Tens  of Thousands", LexEntry{"10000", {}});
+  lex.Set("ten", LexEntry{"10", {}});
+  for (const char* text : {"tens of thousands", "Tens of thousands", "tens  of\tthousands",
+                           " tens of thousands", "tens of thousands\n"}) {
+    CHECK_MESSAGE(lex.Value(text) == "10000", text);
+  }
+  CHECK(lex.Value("TEN") == "10");
+  CHECK(lex.Find("tens of") == nullptr);
+  CHECK(lex.Find("") == nullptr);
+  CHECK(lex.Find("te n") == nullptr);
+}
+
 TEST_CASE("a lexicon's pattern puts each key before its prefixes: the longest key that fits wins") {
   RuleSet rules;
   Lexicon& lex = rules.MutableLexicon("scales");
