@@ -6,8 +6,8 @@
 #include <cctype>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <optional>
+#include <sstream>
 #include <utility>
 
 #include "normalize/number.h"
@@ -108,11 +108,6 @@ void NarrowToSpan(Candidate* c, Mention* m) {
   c->end = m->end = c->mention_span->second;
 }
 
-// Every non-overlapping match of one rule within [start, end) of text.
-// `gate`: its set form (or null), `compiled`: its pattern when already
-// compiled (else rule.re(), compiled here on first use). Without
-// `with_groups` only the spans are found (RE2's automata alone, no capture
-// engine): ReadGroups reads the groups of the candidates that are kept.
 // Pieces found in `tokens` pointed at the same bytes of `text`.
 void PiecesToText(std::string_view text, const TokenText& tokens, re2::StringPiece* pieces, int n) {
   for (int i = 0; i < n; ++i) {
@@ -122,6 +117,12 @@ void PiecesToText(std::string_view text, const TokenText& tokens, re2::StringPie
   }
 }
 
+// Every non-overlapping match of one rule within [start, end) of text.
+// `gate`: its set form (or null), `compiled`: its pattern when already
+// compiled (else rule.re(), compiled here on first use). Without
+// `with_groups` only the spans are found (RE2's automata alone, no capture
+// engine): ReadGroups reads the groups of the candidates that are kept.
+// With `tokens` the rule's token pattern runs over the sentence there.
 void MatchRule(const rules::Rule& rule, const RE2* gate, const RE2* compiled, size_t rule_index,
                std::string_view text, size_t start, size_t end, bool with_groups,
                std::vector<Candidate>* out, const TokenText* tokens = nullptr) {

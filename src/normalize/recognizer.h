@@ -5,10 +5,13 @@
 //   if (!Recognizer::Create(rules, &rec, &err)) …
 //   std::vector<Mention> found = rec->Find(doc, doc.published);
 //
-// Per sentence: a cheap pre-filter (a digit or a `triggers` word), then
-// RE2::Set picks the candidate rules in one pass, then each candidate's own
-// RE2 gives positions; overlapping matches resolve to the longest, then the
-// higher priority, then the earlier rule. Linear in the text for every rule.
+// Per sentence: a cheap pre-filter (a digit or a `triggers` word), then the
+// rules are picked by their literal words (and a few RE2::Sets for those
+// with none), then each picked rule's own RE2 gives positions, a rule with
+// `tokens` over the sentence with its numbers as placeholders
+// (rules/README.md, "Number tokens"); overlapping matches resolve to the
+// longest, then the higher priority, then the earlier rule. Linear in the
+// text for every rule.
 #ifndef CLAIMCHECK_NORMALIZE_RECOGNIZER_H_
 #define CLAIMCHECK_NORMALIZE_RECOGNIZER_H_
 
