@@ -7,7 +7,6 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <sstream>
 #include <utility>
 
 #include "normalize/number.h"
@@ -355,7 +354,7 @@ void SelectNonOverlapping(std::vector<Candidate>* candidates) {
 struct Recognizer::Tokenizer {
   std::string token_pattern;
   std::vector<std::string> slot_patterns;
-  std::vector<std::string> breaks;  // [settings] token_breaks, lower case
+  rules::Lexicon breaks;  // [settings] token_breaks
   std::once_flag once;
   std::unique_ptr<RE2> token;
   std::vector<std::unique_ptr<RE2>> slots;
@@ -380,15 +379,7 @@ struct Recognizer::Tokenizer {
       while (i < token.size() && !std::isalpha(static_cast<unsigned char>(token[i]))) ++i;
       size_t j = i;
       while (j < token.size() && std::isalpha(static_cast<unsigned char>(token[j]))) ++j;
-      const std::string_view word = token.substr(i, j - i);
-      for (const std::string& b : breaks) {
-        if (word.size() == b.size() &&
-            std::equal(word.begin(), word.end(), b.begin(), [](char x, char y) {
-              return std::tolower(static_cast<unsigned char>(x)) == y;
-            })) {
-          return true;
-        }
-      }
+      if (j > i && breaks.Find(token.substr(i, j - i)) != nullptr) return true;
       i = j;
     }
     return false;
@@ -462,14 +453,10 @@ bool Recognizer::Create(const rules::RuleSet& rules, std::unique_ptr<Recognizer>
     // The loader checked that the macros exist (rules::Loader::ReadTokenForms).
     rec->tokenizer_ = std::make_unique<Tokenizer>();
     rec->tokenizer_->token_pattern = rules.Macro(rules.Setting("token_macro"));
-    std::istringstream slots(rules.Setting("token_slots"));
-    for (std::string name; slots >> name;) rec->tokenizer_->slot_patterns.push_back(rules.Macro(name));
-    std::istringstream breaks(rules.Setting("token_breaks"));
-    for (std::string word; breaks >> word;) {
-      std::transform(word.begin(), word.end(), word.begin(),
-                     [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-      rec->tokenizer_->breaks.push_back(word);
+    for (const std::string& name : rules.SettingWords("token_slots")) {
+      rec->tokenizer_->slot_patterns.push_back(rules.Macro(name));
     }
+    for (const std::string& word : rules.SettingWords("token_breaks")) rec->tokenizer_->breaks.Set(word, {});
   }
   if (!rules::LiteralFilter::Create(all, needs, &rec->filter_, err)) return false;
   // The filter compiled each rule's `needs`: that is the rule's pattern

@@ -65,6 +65,13 @@ std::string RuleSet::Setting(std::string_view name, std::string_view fallback) c
   return it == settings_.end() ? std::string(fallback) : it->second;
 }
 
+std::vector<std::string> RuleSet::SettingWords(std::string_view name) const {
+  std::istringstream in(Setting(name));
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(std::move(w));
+  return words;
+}
+
 std::string TokenForm(int slot) {
   std::string lead, rest;
   for (unsigned mask = 0; mask < (1u << kMaxTokenSlots); ++mask) {
@@ -743,16 +750,15 @@ bool Loader::ReadTokenForms(std::string* err) {
     return false;
   }
   token_forms_[token] = TokenForm(-1);
-  std::istringstream slots(out_->Setting("token_slots"));
   int slot = 0;
-  for (std::string name; slots >> name; ++slot) {
+  for (const std::string& name : out_->SettingWords("token_slots")) {
     if (!macros_.count(name) || token_forms_.count(name) || slot == kMaxTokenSlots) {
       *err = Error(rule.loc, fmt::format("rule '{}' has tokens = true: [settings] token_slots names "
                                          "at most {} macros of [macros], each once, not the token "
                                          "macro ('{}' is not one)", rule.id, kMaxTokenSlots, name));
       return false;
     }
-    token_forms_[name] = TokenForm(slot);
+    token_forms_[name] = TokenForm(slot++);
   }
   return true;
 }

@@ -141,6 +141,8 @@ class RuleSet {
   const std::string* FindMacro(std::string_view name) const;
   /// [settings] value, or `fallback`.
   std::string Setting(std::string_view name, std::string_view fallback = "") const;
+  /// A setting's words, split at whitespace ("RNUM PART"); empty when absent.
+  std::vector<std::string> SettingWords(std::string_view name) const;
   /// An integer setting (IsIntegerSetting; validated when loaded), or `fallback`.
   int64_t IntSetting(std::string_view name, int64_t fallback) const;
   /// Mention rules (numbers and time), in load order.
