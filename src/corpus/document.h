@@ -35,6 +35,9 @@ struct Document {
   std::string reason;  ///< Why it was skipped, prefixed with the origin.
   std::vector<std::string> warnings;  ///< Each prefixed with the origin.
   std::vector<std::string> fingerprints;
+  /// The names its story is told with (extract::StoryNames), set by the
+  /// extractor for a document with claims; empty otherwise.
+  std::vector<std::string> names;
 
   bool ok() const { return status == Status::kOk; }
   void Skip(std::string_view why);

@@ -14,6 +14,7 @@
 #include "extract/candidates.h"
 #include "extract/matching.h"
 #include "extract/scope.h"
+#include "extract/story.h"
 #include "extract/subject.h"
 #include "extract/time_context.h"
 #include "normalize/number.h"
@@ -422,6 +423,7 @@ struct Extractor::Impl {
   std::unique_ptr<CandidateFinder> candidates;
   AsOfPass as_of;
   ScopePass scope;
+  StoryNames story_names;
   std::unique_ptr<RE2> hedge, hedge_clause_end, revision, non_claim, negation;
   std::unique_ptr<RE2> later_death;  // a story that tells of a victim dying after the first reports
   std::unique_ptr<RE2> denied_report, reported_frame, falsity;  // denied and debunked figures
@@ -436,6 +438,7 @@ struct Extractor::Impl {
         time_context(r, subjects),
         as_of(r, subjects),
         scope(r),
+        story_names(r),
         sibling_part(r.Lex("scope_macro_parts").Value("SIBLINGS_OF_PARTS").value_or("another part")) {}
 
   bool MentionsAndDate(corpus::Document& doc, Extraction* x, std::string* err) const;
@@ -560,6 +563,10 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
       if (tally(c) && c.timeline.empty()) c.revision = true;
     }
   }
+  // The names its story is told with: what tells two stories of one
+  // batch apart (rules/README.md, "Stories"); only a document with claims
+  // is compared with another.
+  if (!claims.empty()) doc.names = impl.story_names.Of(doc);
   // Every kept candidate is one of `candidates`, in their order: all claims
   // are done. Moved whole, not one by one: one vector of them, not two.
   if (x.claims.empty()) {

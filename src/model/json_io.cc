@@ -404,6 +404,7 @@ Json ToJson(const DocumentRecord& d) {
   j["reason"] = StringOrNull(d.reason);
   j["warnings"] = d.warnings;
   j["fingerprints"] = d.fingerprints;
+  if (!d.names.empty()) j["names"] = d.names;
   return j;
 }
 
@@ -470,7 +471,8 @@ bool FromJson(const Json& j, DocumentRecord* out, std::string* err) {
             GetString(j, "published_basis", &d.published_basis, err) &&
             GetString(j, "status", &d.status, err, false) &&
             GetString(j, "reason", &d.reason, err) && GetStrings(j, "warnings", &d.warnings, err) &&
-            GetStrings(j, "fingerprints", &d.fingerprints, err);
+            GetStrings(j, "fingerprints", &d.fingerprints, err) &&
+            GetStrings(j, "names", &d.names, err);
   if (ok && d.status != "ok" && d.status != "skipped") {
     *err = fmt::format("unknown status '{}'", d.status);
     ok = false;

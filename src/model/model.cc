@@ -22,6 +22,7 @@ DocumentRecord DocumentRecord::From(const corpus::Document& doc) {
   r.reason = doc.reason;
   r.warnings = doc.warnings;
   r.fingerprints = doc.fingerprints;
+  r.names = doc.names;
   return r;
 }
 

@@ -207,6 +207,9 @@ struct DocumentRecord {
   std::string reason;
   std::vector<std::string> warnings;
   std::vector<std::string> fingerprints;
+  /// The names its story is told with (rules/README.md, "Stories"); JSON
+  /// "names", written only when not empty.
+  std::vector<std::string> names;
   friend bool operator==(const DocumentRecord&, const DocumentRecord&) = default;
 
   static DocumentRecord From(const corpus::Document& doc);

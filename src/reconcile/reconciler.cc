@@ -91,8 +91,11 @@ Documents NumberDocuments(const std::vector<model::DocumentRecord>& inputs, cons
   for (const Claim& c : claims) {
     auto [it, fresh] = number.emplace(c.doc, static_cast<uint32_t>(docs.info.size()));
     if (fresh) {
-      DocInfo d{c.doc, "", ""};
-      if (auto r = records.find(c.doc); r != records.end()) d.source = r->second->source;
+      DocInfo d{c.doc, "", "", {}};
+      if (auto r = records.find(c.doc); r != records.end()) {
+        d.source = r->second->source;
+        d.names = r->second->names;
+      }
       const size_t slash = c.doc.rfind('/');
       d.label = !d.source.empty() ? d.source : slash == std::string::npos ? c.doc : c.doc.substr(slash + 1);
       docs.info.push_back(std::move(d));
@@ -254,6 +257,134 @@ std::vector<const Item*> PlaceMonthDays(const std::vector<const Item*>& present,
     cluster.push_back({{first, first}, c});
   }
   return undated;
+}
+
+// --- stories --------------------------------------------------------------------
+
+// How many names two documents share to tell one story, when neither
+// stands alone (rules/README.md, "Stories").
+constexpr size_t kStoryShared = 2;
+// How many names a document needs to be a story of its own when it shares
+// none: a brief of two sentences names too few to tell.
+constexpr size_t kStoryMinNames = 5;
+
+// A batch holds many stories: two shootings a week apart in two towns are
+// one subject ("shooting/deaths") but two stories, never compared. Of a
+// group's documents, those that share kStoryShared of their names
+// (DocumentRecord::names), directly or through others of the group, tell
+// one story. A document left alone by that (a brief that names the victim
+// and the town) joins the one other story it shares a name with; sharing
+// names with several, or having fewer than kStoryMinNames, it joins the
+// main story: the one most documents tell (of equals, the first told);
+// sharing none, it is a story of its own. Stories other than the main one are groups of their own,
+// named "subject (story: name)" by the first of their names the main story
+// does not use. Only the group's own documents count, so that the split is
+// the same whatever the partition; the work is linear in the group (a
+// document's pairs of names, a name's first three stories).
+std::vector<Part> SplitByStory(const std::string& subject, std::vector<const Item*> items, const Documents& docs) {
+  std::vector<uint32_t> members;  // the group's documents, in claim order
+  {
+    std::unordered_set<uint32_t> seen;
+    for (const Item* c : items) {
+      if (seen.insert(c->doc).second) members.push_back(c->doc);
+    }
+  }
+  if (members.size() < 2) return {Part{subject, std::move(items)}};
+  const auto names = [&](size_t k) -> const std::vector<std::string>& { return docs.info[members[k]].names; };
+  std::vector<size_t> parent(members.size());
+  for (size_t k = 0; k < parent.size(); ++k) parent[k] = k;
+  const auto root = [&](size_t k) {
+    while (parent[k] != k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  // Documents sharing two names share a pair of them: one pass over each
+  // document's pairs, none over pairs of documents.
+  static_assert(kStoryShared == 2);
+  std::unordered_map<std::string, size_t> first_with;
+  for (size_t k = 0; k < members.size(); ++k) {
+    std::vector<std::string> sorted = names(k);
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t a = 0; a < sorted.size(); ++a) {
+      for (size_t b = a + 1; b < sorted.size(); ++b) {
+        auto [it, fresh] = first_with.emplace(fmt::format("{}\t{}", sorted[a], sorted[b]), k);
+        if (!fresh) parent[root(k)] = root(it->second);
+      }
+    }
+  }
+  // A document alone joins the one other story it shares a name with. The
+  // stories a name is in are read before any such joining: the order of
+  // the documents does not matter.
+  std::vector<size_t> strong(members.size()), size(members.size(), 0);
+  for (size_t k = 0; k < members.size(); ++k) ++size[strong[k] = root(k)];
+  std::unordered_map<std::string_view, std::vector<size_t>> stories_of_name;  // at most three each
+  for (size_t k = 0; k < members.size(); ++k) {
+    for (const std::string& n : names(k)) {
+      std::vector<size_t>& in = stories_of_name[n];
+      if (in.size() < 3 && std::find(in.begin(), in.end(), strong[k]) == in.end()) in.push_back(strong[k]);
+    }
+  }
+  std::vector<bool> unplaced(members.size(), false);
+  for (size_t k = 0; k < members.size(); ++k) {
+    if (size[strong[k]] > 1) continue;
+    std::vector<size_t> others;
+    for (const std::string& n : names(k)) {
+      for (size_t r : stories_of_name[n]) {
+        if (r != strong[k] && std::find(others.begin(), others.end(), r) == others.end()) others.push_back(r);
+      }
+    }
+    if (others.size() == 1) {
+      parent[root(k)] = root(others.front());
+    } else if (!others.empty() || names(k).size() < kStoryMinNames) {
+      unplaced[k] = true;  // the main story's, once it is known
+    }
+  }
+  std::vector<size_t> story_of(members.size(), SIZE_MAX);
+  std::vector<std::vector<size_t>> stories;  // in order of first telling
+  std::unordered_map<size_t, size_t> story_of_root;
+  for (size_t k = 0; k < members.size(); ++k) {
+    if (unplaced[k]) continue;
+    auto [it, fresh] = story_of_root.emplace(root(k), stories.size());
+    if (fresh) stories.emplace_back();
+    stories[it->second].push_back(k);
+    story_of[k] = it->second;
+  }
+  if (stories.size() < 2) return {Part{subject, std::move(items)}};
+  size_t main = 0;
+  for (size_t s = 1; s < stories.size(); ++s) {
+    if (stories[s].size() > stories[main].size()) main = s;
+  }
+  for (size_t k = 0; k < members.size(); ++k) {
+    if (unplaced[k]) story_of[k] = main;
+  }
+  std::set<std::string_view> main_names;
+  for (size_t k : stories[main]) main_names.insert(names(k).begin(), names(k).end());
+  std::vector<std::string> labels(stories.size());
+  for (size_t s = 0; s < stories.size(); ++s) {
+    const std::vector<std::string>& first = names(stories[s].front());
+    labels[s] = first.front();
+    if (s == main) continue;
+    for (const std::string& n : first) {
+      if (!main_names.count(n)) {
+        labels[s] = n;
+        break;
+      }
+    }
+  }
+  std::unordered_map<uint32_t, size_t> story_of_doc;
+  for (size_t k = 0; k < members.size(); ++k) story_of_doc[members[k]] = story_of[k];
+  std::vector<Part> parts(stories.size());
+  const std::string why = fmt::format("stories told apart by the names their documents use: {}", fmt::join(labels, "; "));
+  for (size_t s = 0; s < stories.size(); ++s) {
+    parts[s].subject = s == main ? subject : fmt::format("{} (story: {})", subject, labels[s]);
+    parts[s].why = why;
+  }
+  for (const Item* c : items) parts[story_of_doc[c->doc]].items.push_back(c);
+  std::vector<Part> out;
+  out.push_back(std::move(parts[main]));
+  for (size_t s = 0; s < parts.size(); ++s) {
+    if (s != main && !parts[s].items.empty()) out.push_back(std::move(parts[s]));
+  }
+  return out;
 }
 
 // A background event ("the 2003 quake that killed 26,000" in a 2005 story)
@@ -1220,15 +1351,18 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
     const std::string shown = ShownSubject(key.second, members, claims, &words);
     for (auto& [scope, group] : by_scope) {
       const std::string subject = scope.empty() ? shown : fmt::format("{} ({})", shown, scope);
-      for (Part& timed : SplitByEventTime(key.first, subject, std::move(group))) {
-        const std::string period = timed.subject == subject ? "" : timed.subject.substr(subject.size());
-        for (const Part& part : SplitToldApart(key.first, std::move(timed))) {
-          std::vector<std::string> why = GroupedBy(shown, joined, scope, period);
-          if (words.size() > 1) why.insert(why.begin() + 1, fmt::format("event words of one class: {}", fmt::join(words, ", ")));
-          if (!part.why.empty()) why.push_back(part.why);
-          for (Finding& f : Judge(key.first, part, docs.info, claim_notes)) {
-            f.grouped_by = why;
-            findings->push_back(std::move(f));
+      for (Part& story : SplitByStory(subject, std::move(group), docs)) {
+        for (Part& timed : SplitByEventTime(key.first, story.subject, std::move(story.items))) {
+          const std::string period = timed.subject == story.subject ? "" : timed.subject.substr(story.subject.size());
+          for (const Part& part : SplitToldApart(key.first, std::move(timed))) {
+            std::vector<std::string> why = GroupedBy(shown, joined, scope, period);
+            if (words.size() > 1) why.insert(why.begin() + 1, fmt::format("event words of one class: {}", fmt::join(words, ", ")));
+            if (!story.why.empty()) why.push_back(story.why);
+            if (!part.why.empty()) why.push_back(part.why);
+            for (Finding& f : Judge(key.first, part, docs.info, claim_notes)) {
+              f.grouped_by = why;
+              findings->push_back(std::move(f));
+            }
           }
         }
       }

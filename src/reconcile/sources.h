@@ -16,6 +16,7 @@ struct DocInfo {
   std::string name;    ///< Its id.
   std::string source;  ///< Its outlet, "" when unknown.
   std::string label;   ///< Its outlet, else the last part of its id.
+  std::vector<std::string> names;  ///< The names its story is told with (DocumentRecord::names).
 };
 
 /// The number of independent sources among the documents of `group` (in

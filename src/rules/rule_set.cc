@@ -84,7 +84,7 @@ std::string TokenForm(int slot) {
 
 bool IsIntegerSetting(std::string_view name) {
   static constexpr std::string_view kIntegers[] = {"recent_event_days", "background_days",
-                                                   "lead_sentences", "fixed_count_sentences"};
+                                                   "lead_sentences", "fixed_count_sentences", "story_names"};
   return std::find(std::begin(kIntegers), std::end(kIntegers), name) != std::end(kIntegers);
 }
 

@@ -165,7 +165,7 @@ class RuleSet {
 };
 
 /// Settings whose value is a count (`recent_event_days`, `background_days`,
-/// `lead_sentences`, `fixed_count_sentences`): TOML integers, non-negative; every other setting is a string.
+/// `lead_sentences`, `fixed_count_sentences`, `story_names`): TOML integers, non-negative; every other setting is a string.
 bool IsIntegerSetting(std::string_view name);
 
 /// Number tokens (rules/README.md, "Number tokens"). A token whose text the

@@ -409,3 +409,42 @@ TEST_CASE("a date alone on a line under the title is the dateline, not the event
   REQUIRE(claimcheck::cli::Run({"extract", "-"}, short_in, short_out, short_err) == 0);
   CHECK(short_out.str().find("\"dateline\"") == std::string::npos);
 }
+
+namespace {
+
+// The names `extract` writes in the document record of `text`.
+std::vector<std::string> StoryNamesOf(const std::string& text) {
+  std::istringstream in(text);
+  std::ostringstream out, err;
+  REQUIRE(claimcheck::cli::Run({"extract", "--reference-date", "2017-06-12", "-"}, in, out, err) == 0);
+  std::istringstream lines(out.str());
+  for (std::string line; std::getline(lines, line);) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    if (j["record"] == "document") return j.value("names", std::vector<std::string>{});
+  }
+  FAIL("no document record");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a document's story names (rules/README.md, \"Stories\")") {
+  SUBCASE("most used first; titles, places' common words and a headline are no names") {
+    const std::vector<std::string> names = StoryNamesOf(
+        "Two Killed In Harlow Township Bar Shooting\n"
+        "Two men were killed in a shooting on Sunday outside a bar on Kessler Road in Harlow Township, police said. "
+        "Chief Ellen Marchetti said officers found Devon Pruitt shot in the parking lot. "
+        "Marchetti said Pruitt's family lives in North Harlow.");
+    // "Marchetti said" opens its sentence: a name, since it is used inside one
+    // too. "Township" and "North" are of lexicon story_name_stops.
+    CHECK(names == std::vector<std::string>{"harlow", "marchetti", "pruitt", "kessler", "ellen", "devon"});
+  }
+  SUBCASE("a word only ever opening a sentence, and an acronym, are no names") {
+    const std::vector<std::string> names = StoryNamesOf(
+        "Three people were killed on Sunday in Ridgefield, the NOPD said. Detectives said a man was arrested.");
+    CHECK(names == std::vector<std::string>{"ridgefield"});
+  }
+  SUBCASE("a document without claims has none") {
+    CHECK(StoryNamesOf("Chief Ellen Marchetti spoke in Harlow Township on Sunday.").empty());
+  }
+}

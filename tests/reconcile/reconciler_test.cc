@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace claimcheck::reconcile {
 
@@ -505,6 +507,57 @@ TEST_CASE("a crowd's round figure is an estimate, read within a tenth") {
   Reconcile(&exact);
   REQUIRE(exact.findings.size() == 1);
   CHECK(exact.findings[0].verdict == "contradict");
+}
+
+TEST_CASE("stories told apart by their documents' names (rules/README.md, \"Stories\")") {
+  const auto doc = [](std::string id, std::string source, std::vector<std::string> names) {
+    model::DocumentRecord d = Doc(std::move(id), std::move(source));
+    d.names = std::move(names);
+    return d;
+  };
+  const std::vector<std::string> harlow = {"harlow", "kessler", "marchetti", "pruitt", "okafor"};
+  const std::vector<std::string> ridgefield = {"ridgefield", "brannigan", "navarro", "dunmore", "reyes"};
+  SUBCASE("two stories of one subject are two groups, the second named by its first name") {
+    model::Report r{{doc("a", "x", harlow), doc("b", "y", harlow), doc("c", "z", ridgefield), doc("d", "w", ridgefield)},
+                     {Count("a", 1, "shooting", 2, 2, "2017-06-12"), Count("b", 1, "shooting", 2, 2, "2017-06-12"),
+                      Count("c", 1, "shooting", 3, 3, "2017-06-12"), Count("d", 1, "shooting", 3, 3, "2017-06-12")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting", "F2 agree note shooting (story: ridgefield)"});
+    // Told together (no names), the same counts contradict.
+    for (auto& d : r.inputs) d.names.clear();
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting", "F2 agree note shooting", "F3 contradict error shooting"});
+  }
+  SUBCASE("two names shared make one story, through another document too") {
+    model::Report r{{doc("a", "x", {"harlow", "kessler", "one", "two", "three"}),
+                      doc("b", "y", {"kessler", "marchetti", "four", "five", "six"}),
+                      doc("c", "z", {"marchetti", "harlow", "kessler", "seven", "eight"})},
+                     {Count("a", 1, "shooting", 2, 2, "2017-06-12"), Count("b", 1, "shooting", 3, 3, "2017-06-12"),
+                      Count("c", 1, "shooting", 2, 2, "2017-06-12")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting", "F2 contradict error shooting"});
+  }
+  SUBCASE("a document sharing one name with one story joins it; one with few names joins the main story") {
+    model::Report r{{doc("a", "x", harlow), doc("b", "y", harlow), doc("c", "z", ridgefield), doc("d", "w", ridgefield),
+                      doc("e", "v", {"okafor", "alpha", "beta", "gamma", "delta"}), doc("f", "u", {"elsewhere"})},
+                     {Count("a", 1, "shooting", 2, 2, "2017-06-12"), Count("b", 1, "shooting", 2, 2, "2017-06-12"),
+                      Count("c", 1, "shooting", 3, 3, "2017-06-12"), Count("d", 1, "shooting", 3, 3, "2017-06-12"),
+                      Count("e", 1, "shooting", 4, 4, "2017-06-12"), Count("f", 1, "shooting", 5, 5, "2017-06-12")},
+                     {}};
+    // e joins the Harlow story (okafor), f the main story (the first of two of equal size).
+    Reconcile(&r);
+    std::map<std::string, std::set<std::string>> claims_of;
+    for (const auto& f : r.findings) claims_of[f.subject].insert(f.claims.begin(), f.claims.end());
+    CHECK(claims_of == std::map<std::string, std::set<std::string>>{
+                           {"shooting", {"a#1", "b#1", "e#1", "f#1"}},
+                           {"shooting (story: ridgefield)", {"c#1", "d#1"}}});
+  }
+  SUBCASE("a long document that shares no name is a story of its own") {
+    model::Report r{{doc("a", "x", harlow), doc("b", "y", harlow), doc("c", "z", ridgefield)},
+                     {Count("a", 1, "shooting", 2, 2, "2017-06-12"), Count("b", 1, "shooting", 2, 2, "2017-06-12"),
+                      Count("c", 1, "shooting", 3, 3, "2017-06-12")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note shooting", "F2 single note shooting (story: ridgefield)"});
+  }
 }
 
 }  // namespace claimcheck::reconcile
