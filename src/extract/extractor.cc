@@ -564,7 +564,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
     }
   }
   // The names its story is told with: what tells two stories of one
-  // batch apart (rules/README.md, "Stories"); only a document with claims
+  // batch apart (rules/README.md, "Verdicts", 7); only a document with claims
   // is compared with another.
   if (!claims.empty()) doc.names = impl.story_names.Of(doc);
   // Every kept candidate is one of `candidates`, in their order: all claims

@@ -1,4 +1,4 @@
-// The names a document's story is told with (rules/README.md, "Stories"):
+// The names a document's story is told with (rules/README.md, "Verdicts", 7):
 // the reconciler compares the claims of two documents only when they share
 // enough of them, so that two shootings in one batch are two stories.
 #ifndef CLAIMCHECK_EXTRACT_STORY_H_

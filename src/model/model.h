@@ -207,7 +207,7 @@ struct DocumentRecord {
   std::string reason;
   std::vector<std::string> warnings;
   std::vector<std::string> fingerprints;
-  /// The names its story is told with (rules/README.md, "Stories"); JSON
+  /// The names its story is told with (rules/README.md, "Verdicts", 7); JSON
   /// "names", written only when not empty.
   std::vector<std::string> names;
   friend bool operator==(const DocumentRecord&, const DocumentRecord&) = default;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -262,34 +263,34 @@ std::vector<const Item*> PlaceMonthDays(const std::vector<const Item*>& present,
 // --- stories --------------------------------------------------------------------
 
 // How many names two documents share to tell one story, when neither
-// stands alone (rules/README.md, "Stories").
+// stands alone (rules/README.md, "Verdicts", 7).
 constexpr size_t kStoryShared = 2;
 // How many names a document needs to be a story of its own when it shares
 // none: a brief of two sentences names too few to tell.
 constexpr size_t kStoryMinNames = 5;
 
 // A batch holds many stories: two shootings a week apart in two towns are
-// one subject ("shooting/deaths") but two stories, never compared. Of a
-// group's documents, those that share kStoryShared of their names
-// (DocumentRecord::names), directly or through others of the group, tell
-// one story. A document left alone by that (a brief that names the victim
-// and the town) joins the one other story it shares a name with; sharing
-// names with several, or having fewer than kStoryMinNames, it joins the
-// main story: the one most documents tell (of equals, the first told);
-// sharing none, it is a story of its own. Stories other than the main one are groups of their own,
-// named "subject (story: name)" by the first of their names the main story
-// does not use. Only the group's own documents count, so that the split is
-// the same whatever the partition; the work is linear in the group (a
+// one subject ("shooting/deaths") but two stories, never compared. Of the
+// documents with claims of one attribute and event (every place and scope:
+// one partition), those that share kStoryShared of their names
+// (DocumentRecord::names), directly or through others, tell one story. A
+// document left alone by that (a brief that names the victim and the town)
+// joins the one other story it shares a name with; sharing names with
+// several, or having fewer than kStoryMinNames, it joins the main story:
+// the one most documents tell (of equals, the first told); sharing none, it
+// is a story of its own. Stories other than the main one are groups of
+// their own, named "subject (story: name)" by the first of their names the
+// main story does not use. The work is linear in the documents (a
 // document's pairs of names, a name's first three stories).
-std::vector<Part> SplitByStory(const std::string& subject, std::vector<const Item*> items, const Documents& docs) {
-  std::vector<uint32_t> members;  // the group's documents, in claim order
-  {
-    std::unordered_set<uint32_t> seen;
-    for (const Item* c : items) {
-      if (seen.insert(c->doc).second) members.push_back(c->doc);
-    }
-  }
-  if (members.size() < 2) return {Part{subject, std::move(items)}};
+struct Stories {
+  std::unordered_map<uint32_t, size_t> of_doc;  // 0: the main story
+  std::vector<std::string> labels;              // by story; empty when one story
+};
+
+Stories TellStories(const std::vector<uint32_t>& members, const Documents& docs) {
+  Stories out;
+  for (uint32_t d : members) out.of_doc[d] = 0;
+  if (members.size() < 2) return out;
   const auto names = [&](size_t k) -> const std::vector<std::string>& { return docs.info[members[k]].names; };
   std::vector<size_t> parent(members.size());
   for (size_t k = 0; k < parent.size(); ++k) parent[k] = k;
@@ -338,8 +339,8 @@ std::vector<Part> SplitByStory(const std::string& subject, std::vector<const Ite
       unplaced[k] = true;  // the main story's, once it is known
     }
   }
-  std::vector<size_t> story_of(members.size(), SIZE_MAX);
   std::vector<std::vector<size_t>> stories;  // in order of first telling
+  std::vector<size_t> story_of(members.size(), 0);
   std::unordered_map<size_t, size_t> story_of_root;
   for (size_t k = 0; k < members.size(); ++k) {
     if (unplaced[k]) continue;
@@ -348,42 +349,38 @@ std::vector<Part> SplitByStory(const std::string& subject, std::vector<const Ite
     stories[it->second].push_back(k);
     story_of[k] = it->second;
   }
-  if (stories.size() < 2) return {Part{subject, std::move(items)}};
+  if (stories.size() < 2) return out;
+  // Among several stories, a document none of them holds is compared with
+  // none: a story of its own.
+  for (size_t k = 0; k < members.size(); ++k) {
+    if (!unplaced[k]) continue;
+    story_of[k] = stories.size();
+    stories.push_back({k});
+    unplaced[k] = false;
+  }
   size_t main = 0;
   for (size_t s = 1; s < stories.size(); ++s) {
     if (stories[s].size() > stories[main].size()) main = s;
   }
-  for (size_t k = 0; k < members.size(); ++k) {
-    if (unplaced[k]) story_of[k] = main;
-  }
+  // Numbered with the main story first, the others in order of first telling.
+  std::vector<size_t> number(stories.size());
+  for (size_t s = 0, next = 1; s < stories.size(); ++s) number[s] = s == main ? 0 : next++;
   std::set<std::string_view> main_names;
   for (size_t k : stories[main]) main_names.insert(names(k).begin(), names(k).end());
-  std::vector<std::string> labels(stories.size());
+  out.labels.resize(stories.size());
   for (size_t s = 0; s < stories.size(); ++s) {
     const std::vector<std::string>& first = names(stories[s].front());
-    labels[s] = first.front();
+    std::string& label = out.labels[number[s]];
+    label = first.empty() ? docs.info[members[stories[s].front()]].label : first.front();
     if (s == main) continue;
     for (const std::string& n : first) {
       if (!main_names.count(n)) {
-        labels[s] = n;
+        label = n;
         break;
       }
     }
   }
-  std::unordered_map<uint32_t, size_t> story_of_doc;
-  for (size_t k = 0; k < members.size(); ++k) story_of_doc[members[k]] = story_of[k];
-  std::vector<Part> parts(stories.size());
-  const std::string why = fmt::format("stories told apart by the names their documents use: {}", fmt::join(labels, "; "));
-  for (size_t s = 0; s < stories.size(); ++s) {
-    parts[s].subject = s == main ? subject : fmt::format("{} (story: {})", subject, labels[s]);
-    parts[s].why = why;
-  }
-  for (const Item* c : items) parts[story_of_doc[c->doc]].items.push_back(c);
-  std::vector<Part> out;
-  out.push_back(std::move(parts[main]));
-  for (size_t s = 0; s < parts.size(); ++s) {
-    if (s != main && !parts[s].items.empty()) out.push_back(std::move(parts[s]));
-  }
+  for (size_t k = 0; k < members.size(); ++k) out.of_doc[members[k]] = unplaced[k] ? 0 : number[story_of[k]];
   return out;
 }
 
@@ -1308,20 +1305,41 @@ const Entry* MostDocumented(const std::vector<Entry>& placed, const Documents& d
 // Each group is split by event time and judged before the next is made.
 void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& ranks, const Documents& docs,
                  const ClaimNotes& claim_notes, std::vector<Finding>* findings, const GroupProgress& progress) {
-  std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> exact;
+  // The stories of each attribute and event, before places join: a claim
+  // naming no place joins a placed subject of its own story only.
+  std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> by_event;  // claims, in rank order
   for (uint32_t i = 0; i < claims.size(); ++i) {
     // A negated claim ("posts claiming 500 were killed are false") asserts
     // nothing: it never agrees with or contradicts another source.
     if (claims[i].negated) continue;
-    exact[{claims[i].attribute, GroupKey(claims[i])}].push_back(i);
+    by_event[{claims[i].attribute, std::string(Base(GroupKey(claims[i])))}].push_back(i);
+  }
+  std::vector<size_t> story_of(claims.size(), 0);
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> labels_of;  // events of several stories
+  for (auto& [event, members] : by_event) {
+    std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return ranks[a] < ranks[b]; });
+    std::vector<uint32_t> documents;  // in claim order
+    std::unordered_set<uint32_t> seen;
+    for (uint32_t i : members) {
+      if (seen.insert(docs.of_claim[i]).second) documents.push_back(docs.of_claim[i]);
+    }
+    Stories stories = TellStories(documents, docs);
+    for (uint32_t i : members) story_of[i] = stories.of_doc.at(docs.of_claim[i]);
+    if (!stories.labels.empty()) labels_of[event] = std::move(stories.labels);
+  }
+  std::map<std::tuple<std::string, std::string, size_t>, std::vector<uint32_t>> exact;  // attribute, key, story
+  for (uint32_t i = 0; i < claims.size(); ++i) {
+    if (!claims[i].negated) exact[{claims[i].attribute, GroupKey(claims[i]), story_of[i]}].push_back(i);
   }
   using Entry = decltype(exact)::iterator;
-  std::map<std::pair<std::string_view, std::string_view>, std::vector<Entry>> placed;  // (attribute, base)
+  std::map<std::tuple<std::string_view, std::string_view, size_t>, std::vector<Entry>> placed;  // attribute, base, story
   for (auto it = exact.begin(); it != exact.end(); ++it) {
-    if (!Place(it->first.second).empty()) placed[{it->first.first, Base(it->first.second)}].push_back(it);
+    const auto& [attribute, key, story] = it->first;
+    if (!Place(key).empty()) placed[{attribute, Base(key), story}].push_back(it);
   }
   for (auto it = exact.begin(); it != exact.end();) {
-    auto into = Place(it->first.second).empty() ? placed.find({it->first.first, it->first.second}) : placed.end();
+    const auto& [attribute, key, story] = it->first;
+    auto into = Place(key).empty() ? placed.find({attribute, key, story}) : placed.end();
     const Entry* target = into == placed.end() ? nullptr : MostDocumented(into->second, docs);
     if (target == nullptr) {
       ++it;
@@ -1333,6 +1351,7 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
   }
   size_t done = 0;
   for (auto& [key, members] : exact) {
+    const auto& [attribute, group_key, story] = key;
     std::sort(members.begin(), members.end(), [&](uint32_t a, uint32_t b) { return ranks[a] < ranks[b]; });
     ItemMaker maker;
     std::vector<Item> items;
@@ -1344,25 +1363,29 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
     // never with the toll; "two suspects were killed" never with the victims.
     std::map<std::string, std::vector<const Item*>> by_scope;  // "" first: the whole
     for (const Item& item : items) by_scope[ScopeName(item)].push_back(&item);
-    const bool joined = !Place(key.second).empty() && std::any_of(members.begin(), members.end(), [&](uint32_t i) {
+    const bool joined = !Place(group_key).empty() && std::any_of(members.begin(), members.end(), [&](uint32_t i) {
       return Place(claims[i].subject).empty();
     });
     std::vector<std::string> words;  // the event words of a class, each once
-    const std::string shown = ShownSubject(key.second, members, claims, &words);
+    const std::string shown = ShownSubject(group_key, members, claims, &words);
+    const auto labels = labels_of.find({attribute, std::string(Base(group_key))});
     for (auto& [scope, group] : by_scope) {
-      const std::string subject = scope.empty() ? shown : fmt::format("{} ({})", shown, scope);
-      for (Part& story : SplitByStory(subject, std::move(group), docs)) {
-        for (Part& timed : SplitByEventTime(key.first, story.subject, std::move(story.items))) {
-          const std::string period = timed.subject == story.subject ? "" : timed.subject.substr(story.subject.size());
-          for (const Part& part : SplitToldApart(key.first, std::move(timed))) {
-            std::vector<std::string> why = GroupedBy(shown, joined, scope, period);
-            if (words.size() > 1) why.insert(why.begin() + 1, fmt::format("event words of one class: {}", fmt::join(words, ", ")));
-            if (!story.why.empty()) why.push_back(story.why);
-            if (!part.why.empty()) why.push_back(part.why);
-            for (Finding& f : Judge(key.first, part, docs.info, claim_notes)) {
-              f.grouped_by = why;
-              findings->push_back(std::move(f));
-            }
+      std::string subject = scope.empty() ? shown : fmt::format("{} ({})", shown, scope);
+      if (story > 0) subject = fmt::format("{} (story: {})", subject, labels->second[story]);
+      for (Part& timed : SplitByEventTime(attribute, subject, std::move(group))) {
+        const std::string period = timed.subject == subject ? "" : timed.subject.substr(subject.size());
+        for (const Part& part : SplitToldApart(attribute, std::move(timed))) {
+          std::vector<std::string> why = GroupedBy(shown, joined, scope, period);
+          if (words.size() > 1) why.insert(why.begin() + 1, fmt::format("event words of one class: {}", fmt::join(words, ", ")));
+          if (labels != labels_of.end()) {
+            why.push_back(fmt::format("{} of {} stories told apart by the names their documents use",
+                                      story == 0 ? "the main one" : fmt::format("\"{}\", one", labels->second[story]),
+                                      labels->second.size()));
+          }
+          if (!part.why.empty()) why.push_back(part.why);
+          for (Finding& f : Judge(attribute, part, docs.info, claim_notes)) {
+            f.grouped_by = why;
+            findings->push_back(std::move(f));
           }
         }
       }

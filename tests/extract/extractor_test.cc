@@ -428,7 +428,7 @@ std::vector<std::string> StoryNamesOf(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a document's story names (rules/README.md, \"Stories\")") {
+TEST_CASE("a document's story names (rules/README.md, \"Verdicts\", 7)") {
   SUBCASE("most used first; titles, places' common words and a headline are no names") {
     const std::vector<std::string> names = StoryNamesOf(
         "Two Killed In Harlow Township Bar Shooting\n"
