@@ -226,11 +226,23 @@ void Select(std::vector<Candidate>* cands) {
       return c.mention != kNoMention && k.plus == c.mention && k.rule->attribute == c.rule->attribute;
     });
   };
+  // "fatally shot eight people" counts the dead, not everyone shot (an
+  // injuries count with field counted = "shot"): the figure is one or the other.
+  auto dead = [&](size_t mention) {
+    return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      return mention != kNoMention && k.mention == mention && k.rule->attribute == "deaths";
+    });
+  };
+  auto counts_shot = [](const Candidate& c) {
+    const auto counted = c.rule->fields.find("counted");
+    return counted != c.rule->fields.end() && counted->second == "shot";
+  };
   std::erase_if(kept, [&](const Candidate& c) {
     return std::find(silenced.begin(), silenced.end(), c.mention) != silenced.end() || added_by_sum(c) ||
            (c.rule->attribute == "troops" && counted_as(c.mention, {"troops", "date"})) ||
            (c.rule->attribute == "crowd" && counted_as(c.mention, {"crowd", "troops", "date"})) ||
-           (c.rule->attribute == "deaths" && missing(c.mention));
+           (c.rule->attribute == "deaths" && missing(c.mention)) ||
+           (c.rule->attribute == "injuries" && counts_shot(c) && dead(c.mention));
   });
   std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
     return a.start != b.start ? a.start < b.start : a.rule->attribute < b.rule->attribute;

@@ -170,6 +170,10 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
     breaker_ = std::make_unique<RE2>(breaker, options);
     if (!breaker_->ok()) breaker_.reset();
   }
+  if (const std::string link = rules.Macro("PAST_LINK"); !link.empty()) {
+    past_link_ = std::make_unique<RE2>(link, options);
+    if (!past_link_->ok()) past_link_.reset();
+  }
   if (const std::string frame = rules.Macro("PAST_FRAME"); !frame.empty()) {
     past_frame_ = std::make_unique<RE2>(frame, options);
     if (!past_frame_->ok()) past_frame_.reset();
@@ -1040,6 +1044,11 @@ bool SubjectBuilder::OtherIncident(std::string_view sentence, size_t value_offse
     });
     return found;
   };
+  // "Thursday's shooting came just weeks after a driver fatally shot eight
+  // people": what follows the link is an earlier incident (macro PAST_LINK).
+  if (past_link_ != nullptr && RE2::PartialMatch(re2::StringPiece(sentence.data(), value_offset), *past_link_)) {
+    return true;
+  }
   const auto [start, end] = ClauseAround(sentence, value_offset);
   // After the value: up to a link word that starts the next count's phrase.
   size_t after_end = end;
