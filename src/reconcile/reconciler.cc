@@ -979,6 +979,17 @@ bool IsRunningTotal(std::string_view subject) {
   return base.ends_with("/total") || base.find("/total/") != std::string_view::npos;
 }
 
+// The counts and dates of other incidents than the story's ("…/others": a
+// background paragraph) are of several incidents as often as of one.
+bool IsOtherIncidents(std::string_view subject) {
+  const std::string_view base = subject.substr(0, subject.find_first_of("@("));
+  return base.ends_with("/others") || base.find("/others/") != std::string_view::npos;
+}
+
+constexpr const char* kOtherIncidentsNote =
+    "one document's figures of other incidents than its story's are of several incidents as often as of one "
+    "(\"In early March, a gunman …; in February, a gunman …\"): not compared with each other";
+
 constexpr const char* kRunningTotalNote =
     "running totals grow as they are counted and differ in what they count (a city's homicides, its "
     "shooting deaths): their difference is no contradiction";
@@ -1036,6 +1047,13 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     std::vector<Finding> out{f};
     AddAgreements(attribute, f.verdict, part, compared, stated, docs, &out);
     return out;
+  }
+  if (found.internal && IsOtherIncidents(part.subject)) {
+    f.verdict = "single";
+    f.severity = "note";
+    f.summary = fmt::format("{}: one document tells other incidents: {}", title, ValuesBySource(compared, docs));
+    f.notes.push_back(kOtherIncidentsNote);
+    return {f};
   }
   if (found.internal) {
     f.verdict = "internal";

@@ -1004,6 +1004,16 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     agreements(f.verdict, &out);
     return out;
   }
+  // Other incidents' figures in one document are of several incidents.
+  if (internal && (base.ends_with("/others") || base.find("/others/") != std::string_view::npos)) {
+    f.verdict = "single";
+    f.severity = "note";
+    f.summary = fmt::format("{}: one document tells other incidents: {}", Title(g), values);
+    f.notes.push_back(
+        "one document's figures of other incidents than its story's are of several incidents as often as of one "
+        "(\"In early March, a gunman …; in February, a gunman …\"): not compared with each other");
+    return {f};
+  }
   if (internal) {
     f.verdict = "internal";
     f.severity = "warning";

@@ -509,6 +509,19 @@ TEST_CASE("a crowd's round figure is an estimate, read within a tenth") {
   CHECK(exact.findings[0].verdict == "contradict");
 }
 
+TEST_CASE("one document's dates of other incidents are several incidents, no internal alarm") {
+  model::Claim march = Count("a", 1, "shooting/others", 0, 0, "2007-04-10");
+  march.attribute = "date";
+  march.value = model::Time{"2007-03", "2007-03-01", "2007-03-31", "month"};
+  model::Claim february = march;
+  february.id = "a#2";
+  february.value = model::Time{"2007-02", "2007-02-01", "2007-02-28", "month"};
+  model::Report r{{Doc("a", "x")}, {march, february}, {}};
+  CHECK(Verdicts(r) == Strings{"F1 single note shooting/others"});
+  r.claims[0].subject = r.claims[1].subject = "shooting";
+  CHECK(Verdicts(r) == Strings{"F1 internal warning shooting"});
+}
+
 TEST_CASE("stories told apart by their documents' names (rules/README.md, \"Verdicts\", 7)") {
   const auto doc = [](std::string id, std::string source, std::vector<std::string> names) {
     model::DocumentRecord d = Doc(std::move(id), std::move(source));
