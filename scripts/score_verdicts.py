@@ -32,7 +32,10 @@ are no alarms: "no alarms" is printed). All three are given per set (gva, ecbplu
 Without labels, every gva-*.jsonl of --gva (all 40 incidents, not only the held-out ones) is run
 through `BINARY check --format json FILE` with the default --fail-on: the share of incidents
 whose run exits 1 (a CI job would fail) and the date alarms (contradict/internal findings with
-attribute date) per incident.
+attribute date) per incident. Then all of them in one run, as a newsroom's folder of local
+stories: every alarm whose claims come from two or more incidents is false by construction
+(different incidents; a document's id starts with its incident's number), so their count needs
+no labels ("cross-incident alarms").
 
 Label integrity: tests/verdicts/gold/validate.py (beside the facts if --gold has one, else the
 repository's) runs first; the run exits 1 when it fails.
@@ -44,7 +47,7 @@ thresholds. A rule author who has looked at them must say so, and the incident o
 being held out. Without --errors nothing per fact is printed, so that nobody tunes by accident.
 
 Floors: tests/verdicts/floors.json {"facts_right": x, "alarm_precision": y, "max_failing_share":
-z, "max_date_alarms_per_incident": w}, overall. facts_right and alarm_precision are minimums,
+z, "max_date_alarms_per_incident": w, "max_cross_incident_alarms": v}, overall. facts_right and alarm_precision are minimums,
 the max_* keys are ceilings. Each is one check; the closing line is `N passed, M failed`.
 --update-floors raises the minimums to the current figures rounded down to 3 decimals and lowers
 the ceilings to the current figures rounded up, never the other way unless --force is given
@@ -65,6 +68,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from fractions import Fraction
 from pathlib import Path
 
@@ -76,7 +80,7 @@ SETS = ("gva", "ecbplus")
 SCORED = ("agree", "contradict", "changed")
 ALARMS = ("contradict", "internal")
 MIN_KEYS = ("facts_right", "alarm_precision")
-MAX_KEYS = ("max_failing_share", "max_date_alarms_per_incident")
+MAX_KEYS = ("max_failing_share", "max_date_alarms_per_incident", "max_cross_incident_alarms")
 TIMEOUT_SECONDS = 600
 
 _out = sys.stdout  # where the text report goes (stderr with --json)
@@ -379,8 +383,22 @@ def main():
         date_alarms += sum(1 for f in report["findings"]
                            if isinstance(f, dict) and f.get("verdict") in ALARMS and f.get("attribute") == "date")
     incidents = len(gva_files)
+    # ---- all gva-dev incidents in one batch, no labels: alarms across incidents
+    cross_alarms = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "gva-all.jsonl"
+        with open(batch, "w", encoding="utf-8") as out:
+            for path in gva_files:
+                out.write(path.read_text(encoding="utf-8").rstrip("\n") + "\n")
+        _, report, probs = run_check(args.binary, batch, fail_on_none=True)
+        problems += probs
+        for f in report["findings"]:
+            if isinstance(f, dict) and f.get("verdict") in ALARMS:
+                cited = {str(c).split("#")[0].split("/")[0] for c in f.get("claims") or []}
+                cross_alarms += len(cited) > 1
     ci = {"incidents": incidents, "failing": len(failing), "failing_share": Fraction(len(failing), incidents),
-          "date_alarms": date_alarms, "date_alarms_per_incident": Fraction(date_alarms, incidents)}
+          "date_alarms": date_alarms, "date_alarms_per_incident": Fraction(date_alarms, incidents),
+          "cross_incident_alarms": cross_alarms}
 
     # ---- text report
     n_facts = {s: sum(1 for f in facts if f["set"] == s) for s in SETS}
@@ -408,6 +426,8 @@ def main():
     say(row("all", overall))
     say(f"gva-dev, all {incidents} incidents, default --fail-on: {len(failing)}/{incidents} fail CI "
         f"(share {f3(ci['failing_share'])}); {date_alarms} date alarms ({f3(ci['date_alarms_per_incident'])} per incident)")
+    say(f"gva-dev, all {incidents} incidents in one batch: {cross_alarms} alarms citing two or more incidents "
+        f"(false by construction)")
 
     if args.errors > 0:
         wrong = [r for s in SETS for r in results[s] if not r["right"]]
@@ -427,7 +447,8 @@ def main():
                   f"{json.dumps(f.get('summary'), ensure_ascii=False)}", file=sys.stderr)
 
     current = {"facts_right": overall["facts_right"], "alarm_precision": overall["alarm_precision"],
-               "max_failing_share": ci["failing_share"], "max_date_alarms_per_incident": ci["date_alarms_per_incident"]}
+               "max_failing_share": ci["failing_share"], "max_date_alarms_per_incident": ci["date_alarms_per_incident"],
+               "max_cross_incident_alarms": Fraction(cross_alarms)}
     if args.update_floors:
         if not valid or problems:
             say("floors not updated: the labels do not validate or the output had problems")

@@ -275,13 +275,16 @@ constexpr size_t kStoryMinNames = 5;
 // one partition), those that share kStoryShared of their names
 // (DocumentRecord::names), directly or through others, tell one story. A
 // document left alone by that (a brief that names the victim and the town)
-// joins the one other story it shares a name with; sharing names with
-// several, or having fewer than kStoryMinNames, it joins the main story:
-// the one most documents tell (of equals, the first told); sharing none, it
-// is a story of its own. Stories other than the main one are groups of
-// their own, named "subject (story: name)" by the first of their names the
-// main story does not use. The work is linear in the documents (a
-// document's pairs of names, a name's first three stories).
+// joins the one other story it shares a name with. With kStoryMinNames
+// names or more and none shared, it is a story of its own. When that makes
+// one story, every other document is that story's; when it makes several,
+// a document none of them holds (it shares names with several, or has few
+// names and shares none) is compared with no other: a story of its own.
+// The story most documents tell (of equals, the first told) is the main
+// one; the others are groups of their own, named "subject (story: name)"
+// by the first of their first document's names the main story does not
+// use. The work is linear in the documents (a document's pairs of names, a
+// name's first three stories).
 struct Stories {
   std::unordered_map<uint32_t, size_t> of_doc;  // 0: the main story
   std::vector<std::string> labels;              // by story; empty when one story
@@ -336,7 +339,7 @@ Stories TellStories(const std::vector<uint32_t>& members, const Documents& docs)
     if (others.size() == 1) {
       parent[root(k)] = root(others.front());
     } else if (!others.empty() || names(k).size() < kStoryMinNames) {
-      unplaced[k] = true;  // the main story's, once it is known
+      unplaced[k] = true;  // the one story's, or, among several, a story of its own
     }
   }
   std::vector<std::vector<size_t>> stories;  // in order of first telling
@@ -380,7 +383,7 @@ Stories TellStories(const std::vector<uint32_t>& members, const Documents& docs)
       }
     }
   }
-  for (size_t k = 0; k < members.size(); ++k) out.of_doc[members[k]] = unplaced[k] ? 0 : number[story_of[k]];
+  for (size_t k = 0; k < members.size(); ++k) out.of_doc[members[k]] = number[story_of[k]];
   return out;
 }
 
