@@ -975,19 +975,24 @@ void AddAgreements(const std::string& attribute, const std::string& verdict, con
   }
 }
 
+// Whether the subject's base names the role ("shooting/total",
+// "strike/others/in-a-village"): a part after a slash, before any place or
+// story.
+bool HasRole(std::string_view subject, std::string_view role) {
+  const std::string_view base = subject.substr(0, subject.find_first_of("@("));
+  for (size_t slash = base.find('/'); slash != std::string_view::npos; slash = base.find('/', slash + 1)) {
+    if (base.substr(slash + 1, base.find('/', slash + 1) - slash - 1) == role) return true;
+  }
+  return false;
+}
+
 // A subject of running totals: the role "total" (lexicon cumulative_cues,
 // running_total_openings; src/extract/subject.cc).
-bool IsRunningTotal(std::string_view subject) {
-  const std::string_view base = subject.substr(0, subject.find_first_of("@("));
-  return base.ends_with("/total") || base.find("/total/") != std::string_view::npos;
-}
+bool IsRunningTotal(std::string_view subject) { return HasRole(subject, "total"); }
 
 // The counts and dates of other incidents than the story's ("…/others": a
 // background paragraph) are of several incidents as often as of one.
-bool IsOtherIncidents(std::string_view subject) {
-  const std::string_view base = subject.substr(0, subject.find_first_of("@("));
-  return base.ends_with("/others") || base.find("/others/") != std::string_view::npos;
-}
+bool IsOtherIncidents(std::string_view subject) { return HasRole(subject, "others"); }
 
 constexpr const char* kOtherIncidentsNote =
     "one document's figures of other incidents than its story's are of several incidents as often as of one "

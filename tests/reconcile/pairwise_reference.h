@@ -985,7 +985,11 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   };
   // Running totals grow as they are counted: their disagreement is a change.
   const std::string_view base = std::string_view(g.subject).substr(0, g.subject.find_first_of("@("));
-  if ((base.ends_with("/total") || base.find("/total/") != std::string_view::npos) && (worst_gap >= 0 || internal)) {
+  const auto has_role = [&](std::string_view role) {
+    const std::string tail = fmt::format("/{}", role), middle = fmt::format("/{}/", role);
+    return base.ends_with(tail) || base.find(middle) != std::string_view::npos;
+  };
+  if (has_role("total") && (worst_gap >= 0 || internal)) {
     f.verdict = "changed";
     f.severity = "note";
     f.summary = fmt::format("{}: running totals: {}", Title(g), values);
@@ -1005,7 +1009,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     return out;
   }
   // Other incidents' figures in one document are of several incidents.
-  if (internal && (base.ends_with("/others") || base.find("/others/") != std::string_view::npos)) {
+  if (internal && has_role("others")) {
     f.verdict = "single";
     f.severity = "note";
     f.summary = fmt::format("{}: one document tells other incidents: {}", Title(g), values);
