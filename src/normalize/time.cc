@@ -447,12 +447,30 @@ Tense TenseAt(const std::vector<std::string>& words, size_t i, const TenseLexico
 
 /// The tense of the match's sentence: the rule's field `tense` when it has
 /// one, else the nearest marker before the match, else the first after it.
+const RE2* ContextPattern(const rules::RuleSet& rules, const std::string& macro, bool before);
+
+/// Whether the match opens a stretch that runs to the document date:
+/// "between Jan 22 and now", "from March to date" (macros
+/// CTX_RUN_TO_NOW_START before it and CTX_RUN_TO_NOW_END after it).
+bool OpensRunToNow(const Reader& r) {
+  const RE2* start = ContextPattern(r.rules, "CTX_RUN_TO_NOW_START", /*before=*/true);
+  const RE2* end = ContextPattern(r.rules, "CTX_RUN_TO_NOW_END", /*before=*/false);
+  if (start == nullptr || end == nullptr) return false;
+  const std::string_view sentence = r.context.sentence;
+  const std::string_view before = sentence.substr(0, std::min(r.context.start, sentence.size()));
+  const std::string_view after = sentence.substr(std::min(r.context.end, sentence.size()));
+  return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *end) &&
+         RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *start);
+}
+
 Tense SentenceTense(const Reader& r) {
   if (auto tense = r.Field("tense")) {  // the rule knows: "Wednesday's shooting" is past
     if (*tense == "past") return Tense::kPast;
     if (*tense == "future") return Tense::kFuture;
     if (*tense == "none") return Tense::kUnknown;  // "a Halloween party": the nearest
   }
+  // "between Jan 22 and now": a stretch that ends now began before it.
+  if (OpensRunToNow(r)) return Tense::kPast;
   const TenseLexicons lex{r.Lex("future_markers"),         r.Lex("past_markers"),
                           r.Lex("past_suffixes"),          r.Lex("participle_auxiliaries"),
                           r.Lex("reporting_verbs"),        r.Lex("complement_openers")};
@@ -1727,6 +1745,20 @@ std::optional<Interval> ContextStretch(const Reader& r, std::string_view timex) 
   return Interval{*lo, days->hi};
 }
 
+/// "between Jan 22 and now", "from 2010 to date": a date between macros
+/// CTX_RUN_TO_NOW_START (before it) and CTX_RUN_TO_NOW_END (after it) opens
+/// a stretch that runs through the day before the document date, as "the
+/// past five years" ends (rules/README.md, "Intervals"). The closing word
+/// ("now", "to date") stays its own mention.
+std::optional<Interval> RunToNow(const Reader& r, const TimeValue& v) {
+  if (v.type != "date" || v.anchor || !r.context.reference) return std::nullopt;
+  const std::optional<DayRange> days = TimexBounds(v.timex);
+  if (!days || !OpensRunToNow(r)) return std::nullopt;
+  const CivilDate last = r.context.reference->AddDays(-1);
+  if (last < days->lo) return std::nullopt;  // "from 2030 to date": no such stretch
+  return Interval{days->lo, last};
+}
+
 /// "since August", "after Feb", "before 2000", "starting January 7th": a
 /// date right after a signal of macro CTX_INTERVAL_SIGNAL (group `signal`,
 /// read through lexicon `interval_signals`: `from` — on or after its first
@@ -1844,6 +1876,7 @@ bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules
   out->mod = ModOf(r);
   out->interval = PlacedStretch(r, out->timex);
   if (!out->interval) out->interval = ContextStretch(r, out->timex);
+  if (!out->interval) out->interval = RunToNow(r, *out);
   if (!out->interval) out->interval = OpenInterval(r, *out);
   return true;
 }
