@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "corpus/utf8.h"
+#include "extract/matching.h"
 
 namespace claimcheck::extract {
 
@@ -79,7 +80,12 @@ std::optional<CivilDate> AddDuration(CivilDate day, const std::string& duration,
 }
 
 TimeContext::TimeContext(const rules::RuleSet& rules, const SubjectBuilder& subjects)
-    : rules_(rules), subjects_(subjects), months_(rules, "months"), year_links_(rules, "year_links"), weekdays_(rules, "weekdays") {}
+    : rules_(rules),
+      subjects_(subjects),
+      months_(rules, "months"),
+      year_links_(rules, "year_links"),
+      weekdays_(rules, "weekdays"),
+      dateline_label_(CompileMacro(rules, "DATELINE_LABEL")) {}
 
 bool TimeContext::IsWritten(const Mention& m, std::string_view text) const {
   const std::string_view written = text.substr(m.start, m.end - m.start);
@@ -277,6 +283,8 @@ std::optional<size_t> TimeContext::Dateline(const corpus::Document& doc,
                                             const std::vector<normalize::Mention>& mentions) const {
   constexpr size_t kDatelineSlack = 30;  // code points besides the date ("BAGHDAD, … (Reuters) –")
   constexpr size_t kLineSlack = 12;      // on its own line: "on", "Published:", "Updated"
+  constexpr size_t kLabelledLine = 80;   // a labelled dateline: "Story Created: … at 9:56 AM AKDT"
+  constexpr size_t kLabelGap = 16;       // bytes from its label to its date: " 3:09 AM EST "
   constexpr int kTopLines = 3;
   const std::string_view text = doc.text;
   constexpr size_t kTopBytes = 512;  // a title and a dateline, never a page-long line
@@ -294,9 +302,13 @@ std::optional<size_t> TimeContext::Dateline(const corpus::Document& doc,
     if (s == nullptr || (index > 1 && m.start >= top_end)) break;
     const TimeValue* t = TimeOf(m);
     // A complete date as written: its year is in the text, not taken from
-    // the document date ("on Saturday" is no dateline).
-    if (t == nullptr || t->anchor || !DayOf(t->timex) ||
-        text.substr(m.start, m.end - m.start).find(std::string_view(t->timex).substr(0, 4)) == std::string_view::npos) {
+    // the document date ("on Saturday" is no dateline); a numeric date may
+    // end with the year's last two digits ("11 / 30 / 09").
+    if (t == nullptr || t->anchor || !DayOf(t->timex)) continue;
+    const std::string_view written = text.substr(m.start, m.end - m.start);
+    const std::string_view year = std::string_view(t->timex).substr(0, 4);
+    if (written.find(year) == std::string_view::npos &&
+        !(written.find('/') != std::string_view::npos && written.ends_with(year.substr(2)))) {
       continue;
     }
     const size_t date_points = corpus::CountCodePoints(text.substr(m.start, m.end - m.start));
@@ -310,9 +322,21 @@ std::optional<size_t> TimeContext::Dateline(const corpus::Document& doc,
       const size_t nl = text.rfind('\n', m.start == 0 ? 0 : m.start - 1);
       const size_t line_start = (nl == std::string_view::npos || nl < doc.body_start) ? doc.body_start : nl + 1;
       const size_t line_end = std::min(text.find('\n', m.end), text.size());
-      if (line_start <= m.start && line_end - line_start <= kTopBytes &&
-          corpus::CountCodePoints(text.substr(line_start, line_end - line_start)) - date_points <= kLineSlack) {
-        return i;
+      if (line_start <= m.start && line_end - line_start <= kTopBytes) {
+        const std::string_view line = text.substr(line_start, line_end - line_start);
+        const size_t line_points = corpus::CountCodePoints(line);
+        if (line_points - date_points <= kLineSlack) return i;
+        // A labelled line ("Story Created: Aug 7, 2012 at 9:56 AM AKDT",
+        // "UPDATED 3:09 AM EST Dec 19, 2008"): macro DATELINE_LABEL at its
+        // start and the date soon after it ("Posted 1 year, 160 days ago
+        // [downloaded on 2 October 2013]" is no such line).
+        re2::StringPiece label;
+        if (line_points <= kLabelledLine && dateline_label_ != nullptr &&
+            dateline_label_->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(), RE2::ANCHOR_START,
+                                   &label, 1)) {
+          const size_t label_end = line_start + static_cast<size_t>(label.data() - line.data()) + label.size();
+          if (m.start >= label_end && m.start - label_end <= kLabelGap) return i;
+        }
       }
     }
   }

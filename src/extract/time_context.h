@@ -4,7 +4,10 @@
 #ifndef CLAIMCHECK_EXTRACT_TIME_CONTEXT_H_
 #define CLAIMCHECK_EXTRACT_TIME_CONTEXT_H_
 
+#include <re2/re2.h>
+
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +89,7 @@ class TimeContext {
   WordFinder months_;
   WordFinder year_links_;
   WordFinder weekdays_;
+  std::shared_ptr<const RE2> dateline_label_;  // macro DATELINE_LABEL; null when none
 };
 
 /// "2020-01-03" → the date; "XXXX-01-03" → that day in `placeholder_year`.

@@ -104,7 +104,7 @@ struct Reader {
     key += '_';
     const auto copies = groups.lower_bound(key);
     if (copies == groups.end() || copies->first.compare(0, key.size(), key) != 0) return std::nullopt;
-    for (const char suffix : {'2', '3', '4', '5'}) {
+    for (const char suffix : {'2', '3', '4', '5', '6', '7', '8', '9'}) {
       key.resize(name.size() + 1);
       key += suffix;
       auto it = groups.find(key);

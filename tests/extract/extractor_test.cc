@@ -410,6 +410,31 @@ TEST_CASE("a date alone on a line under the title is the dateline, not the event
   CHECK(short_out.str().find("\"dateline\"") == std::string::npos);
 }
 
+TEST_CASE("a labelled line under the title gives the document date; a date far from its label does not") {
+  const auto published_of = [](const std::string& text) {
+    std::istringstream in(text);
+    std::ostringstream out, err;
+    REQUIRE(claimcheck::cli::Run({"extract", "-"}, in, out, err) == 0);
+    std::istringstream lines(out.str());
+    std::string line;
+    REQUIRE(std::getline(lines, line));
+    const nlohmann::json j = nlohmann::json::parse(line);
+    return j["published"].is_null() ? std::string() : j["published"].get<std::string>();
+  };
+  CHECK(published_of("Warehouse destroyed by fire\nStory Created: Aug 7, 2012 at 9:56 AM AKDT\n"
+                     "A fire on Tuesday destroyed the building.\n") == "2012-08-07");
+  CHECK(published_of("Warehouse destroyed by fire\nUPDATED 3:09 AM EST Dec 19, 2008\n"
+                     "A fire on Tuesday destroyed the building.\n") == "2008-12-19");
+  CHECK(published_of("Warehouse destroyed by fire\nPUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM\n"
+                     "A fire on Tuesday destroyed the building.\n") == "2013-05-02");
+  CHECK(published_of("Warehouse destroyed by fire\nposted 11 / 30 / 09 05:40 PM ET\n"
+                     "A fire on Tuesday destroyed the building.\n") == "2009-11-30");
+  // The date belongs to another phrase of the line: when the page was saved.
+  CHECK(published_of("Warehouse destroyed by fire\nPosted 1 year, 160 days ago [downloaded on 2 October 2013]\n"
+                     "A fire on Tuesday destroyed the building.\n")
+            .empty());
+}
+
 namespace {
 
 // The names `extract` writes in the document record of `text`.
