@@ -356,6 +356,31 @@ void AddedCounts(const corpus::Document& doc, const SubjectBuilder& subjects, co
     }
     any_added = any_added || kind[i] == 2;
   }
+  // "Glenn then shot two more people": "more" says the count adds to
+  // victims told before (lexicon added_count_cues 2), so it is a part (part
+  // "also") even when they were told one by one and it counts the shot. Not
+  // when the nearest count before it is of another attribute ("The quake
+  // killed 11. It left hundreds more injured": more than the dead, the toll
+  // of the injured), nor with a place of its own ("Dozens more died in
+  // India": that place's toll).
+  std::vector<size_t> by_start;
+  for (size_t i = 0; i < claims->size(); ++i) {
+    if (counts((*claims)[i])) by_start.push_back(i);
+  }
+  std::stable_sort(by_start.begin(), by_start.end(), [&](size_t a, size_t b) {
+    return (*claims)[a].evidence.start < (*claims)[b].evidence.start;
+  });
+  for (size_t k = 0; k < by_start.size(); ++k) {
+    model::Claim& c = (*claims)[by_start[k]];
+    if (!OwnIncident(c.subject) || c.subject.find_first_of("/@") != std::string::npos || !c.scope.part.empty() ||
+        !added_cues.Has(c.evidence.text, "2")) {
+      continue;
+    }
+    size_t prev = k;
+    while (prev > 0 && (*claims)[by_start[prev - 1]].evidence.start == c.evidence.start) --prev;
+    if (prev > 0 && (*claims)[by_start[prev - 1]].attribute != c.attribute) continue;
+    c.scope.part = "also";
+  }
   if (!any_added) return;
   // Attribute, event and place: the counts that add up.
   const auto key = [&](const model::Claim& c) {
