@@ -611,8 +611,26 @@ bool Extractor::Impl::MentionsAndDate(corpus::Document& doc, Extraction* x, std:
   if (!found) return true;
   doc.published = found->date;
   doc.published_basis = found->basis;
+  // Only a sentence with a time mention can read differently against the
+  // date: the others keep the mentions they have (numbers know no date).
+  std::vector<Mention> first = std::move(x->mentions);
   x->mentions.clear();
-  return recognizer.Find(doc, doc.published, &x->mentions, err);
+  size_t next = 0;
+  for (const corpus::Span& s : doc.sentences) {
+    const size_t begin = next;
+    bool timed = false;
+    while (next < first.size() && first[next].start < s.end) {
+      timed = timed || first[next].kind != "number";
+      ++next;
+    }
+    if (timed) {
+      if (!recognizer.FindInSpan(doc.text, s.start, s.end, doc.published, &x->mentions, err)) return false;
+    } else {
+      x->mentions.insert(x->mentions.end(), std::make_move_iterator(first.begin() + static_cast<ptrdiff_t>(begin)),
+                         std::make_move_iterator(first.begin() + static_cast<ptrdiff_t>(next)));
+    }
+  }
+  return true;
 }
 
 // Pass 5: a fixed count ("a woman was killed") is a toll only in stories of
