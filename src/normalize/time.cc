@@ -445,8 +445,6 @@ Tense TenseAt(const std::vector<std::string>& words, size_t i, const TenseLexico
   return Tense::kPast;
 }
 
-/// The tense of the match's sentence: the rule's field `tense` when it has
-/// one, else the nearest marker before the match, else the first after it.
 const RE2* ContextPattern(const rules::RuleSet& rules, const std::string& macro, bool before);
 
 /// Whether the match opens a stretch that runs to the document date:
@@ -463,6 +461,9 @@ bool OpensRunToNow(const Reader& r) {
          RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *start);
 }
 
+/// The tense of the match's sentence: the rule's field `tense` when it has
+/// one, else the past for a date that opens a stretch to now, else the
+/// nearest marker before the match, else the first after it.
 Tense SentenceTense(const Reader& r) {
   if (auto tense = r.Field("tense")) {  // the rule knows: "Wednesday's shooting" is past
     if (*tense == "past") return Tense::kPast;
