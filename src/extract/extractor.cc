@@ -774,6 +774,7 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
     if (auto counted = c.rule->fields.find("counted"); counted != c.rule->fields.end()) {
       claim->scope.counted = counted->second;
     }
+    claim->scope.individual = rules::FieldIs(c.rule->fields, "individual");
   }
   claim->timeline = scope.TimelineOf(sentence_text, c.value_start - s.start, claim->revision);
   // Of every speaker the patterns name in the sentence, the one nearest the

@@ -197,7 +197,7 @@ Json ToJson(const Claim& c) {
   j["negated"] = c.negated;
   j["revision"] = c.revision;
   if (!c.event_class.empty()) j["event_class"] = c.event_class;
-  if (!c.scope.empty()) {
+  if (!c.scope.empty() || c.scope.individual) {
     j["scope"] = {{"who", StringOrNull(c.scope.who)},
                   {"perpetrators", c.scope.perpetrators > 0 ? Json(c.scope.perpetrators) : Json(nullptr)},
                   {"part", StringOrNull(c.scope.part)}};
@@ -206,6 +206,7 @@ Json ToJson(const Claim& c) {
       j["scope"]["killed"] = c.scope.killed >= 0 ? Json(c.scope.killed) : Json(nullptr);
     }
     if (c.scope.added > 0) j["scope"]["added"] = c.scope.added;
+    if (c.scope.individual) j["scope"]["individual"] = true;
   }
   if (!c.timeline.empty()) j["timeline"] = {{"stage", c.timeline.stage}, {"cue", StringOrNull(c.timeline.cue)}};
   return j;
@@ -253,7 +254,7 @@ class ClaimJson {
       Key("event_class");
       Str(c.event_class);
     }
-    if (!c.scope.empty()) {
+    if (!c.scope.empty() || c.scope.individual) {
       Key("scope"); Open();
       Key("who"); StrOrNull(c.scope.who);
       Key("perpetrators");
@@ -266,6 +267,9 @@ class ClaimJson {
       }
       if (c.scope.added > 0) {
         Key("added"); Int(c.scope.added);
+      }
+      if (c.scope.individual) {
+        Key("individual"); Raw("true");
       }
       Close();
     }
@@ -544,6 +548,7 @@ bool FromJson(const Json& j, Claim* out, std::string* err) {
         return false;
       }
     }
+    if (it->contains("individual") && !GetBool(*it, "individual", &c.scope.individual, err)) return false;
   }
   if (auto it = j.find("timeline"); it != j.end() && !it->is_null()) {
     if (!it->is_object()) {

@@ -126,6 +126,12 @@ struct Scope {
   /// counts marked as added ("Two men were wounded. … Two bystanders were also
   /// hurt."): the count is read as itself to itself plus these. 0: none.
   int64_t added = 0;
+  /// The count is one person the text describes ("A 36-year-old Australian
+  /// man died", "the death of a British man"; claim field `individual`):
+  /// it says that this person died or was hurt, not that no one else was.
+  /// Apart from empty(): such a count is still the whole as far as the
+  /// sentence tells, and is grouped and passed on as one.
+  bool individual = false;
   bool empty() const { return who.empty() && part.empty() && counted.empty() && added == 0; }
   friend bool operator==(const Scope&, const Scope&) = default;
 };

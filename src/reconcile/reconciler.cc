@@ -891,8 +891,10 @@ Disagreements MomentDisagreements(const std::vector<const Item*>& compared, std:
 // A document's figure is as open as its own words make it (rules/README.md,
 // Verdicts rule 3): a headline shortens "killing at least five people" to
 // "Five dead", so an exact N beside the same document's "at least N" (or
-// "more than N") in the group is read as at least N. Returns the group with such claims widened
-// (copies in `widened`), and a note for each.
+// "more than N") in the group is read as at least N; so is a count of one
+// person the text describes (scope individual) beside a larger figure of
+// another source no later than it. Returns the group with such claims
+// widened (copies in `widened`), and a note for each.
 Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vector<Item>* widened,
                   std::vector<std::string>* notes) {
   auto raw = [](const Item& c) { return std::get_if<model::Quantity>(&c.claim->value); };
@@ -905,22 +907,41 @@ Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vecto
       if (q->lo > 0) at_least.emplace(c->doc, q->lo - 1);
     }
   }
-  std::vector<size_t> open;
+  // A count of one person the text describes (scope individual: "A
+  // 36-year-old Australian man died") states no toll: beside a larger
+  // figure of another source that is not later than it, it is read as at
+  // least one. Before every larger figure it may be a toll that rose, and
+  // stays as stated.
+  const auto individual_beside_larger = [&](const Item& c) {
+    return c.claim->scope.individual && c.quantity && c.hi != kOpen &&
+           std::any_of(part.items.begin(), part.items.end(), [&](const Item* o) {
+             return o->doc != c.doc && o->quantity && o->lo > c.hi && !Later(*o, c);
+           });
+  };
+  std::vector<std::pair<size_t, bool>> open;  // item, individual
   for (size_t i = 0; i < part.items.size(); ++i) {
     const auto* q = raw(*part.items[i]);
     if (q != nullptr && q->hi && *q->hi == q->lo && at_least.count({part.items[i]->doc, q->lo}) > 0) {
-      open.push_back(i);
+      open.emplace_back(i, false);
+    } else if (q != nullptr && individual_beside_larger(*part.items[i])) {
+      open.emplace_back(i, true);
     }
   }
   if (open.empty()) return part;
   widened->reserve(open.size());
   Part out = part;
-  for (size_t i : open) {
+  for (const auto& [i, individual] : open) {
     Item copy = *part.items[i];
     copy.hi = kOpen;
     widened->push_back(copy);
     out.items[i] = &widened->back();
     const model::Claim& c = *copy.claim;
+    if (individual) {
+      notes->push_back(fmt::format("{} tells of one person (\"{}\"), not how many: read as at least {} beside "
+                                   "larger figures no later than it",
+                                   docs[copy.doc].label, c.evidence.text, model::ShowValue(c.value)));
+      continue;
+    }
     notes->push_back(fmt::format("{} says \"{}\" and, elsewhere, at least {}: its {} is read as at least {}",
                                  docs[copy.doc].label, c.evidence.text, model::ShowValue(c.value),
                                  model::ShowValue(c.value), model::ShowValue(c.value)));
@@ -948,6 +969,8 @@ void AddAgreements(const std::string& attribute, const std::string& verdict, con
   for (const Item* c : compared) {
     auto it = stated.find(c);
     const Item& s = it == stated.end() ? *c : *it->second;
+    // One person told beside a larger toll (read as at least one) states no toll to agree on.
+    if (s.claim->scope.individual && c->hi != s.hi) continue;
     if (s.quantity && !s.shot && s.added == 0 && s.lo <= s.hi) by_value[{s.lo, s.StatedHi()}].push_back(c);
   }
   const std::string title = Title(attribute, part.subject);

@@ -423,6 +423,14 @@ bool Loader::ReadRule(const std::string& file, const toml::table& table, int lay
                                              rule->id, counted->second)), false;
     }
   }
+  // One person the text describes, a count of 1 (rules/README.md, "Scope of a count").
+  if (auto individual = rule->fields.find("individual"); individual != rule->fields.end()) {
+    const auto count = rule->fields.find("count");
+    if (!claim || individual->second != "true" || count == rule->fields.end() || count->second != "1") {
+      return *err = Error(start, fmt::format("rule '{}': 'individual' is \"true\", for count claims of count = \"1\" "
+                                             "only, got '{}'", rule->id, individual->second)), false;
+    }
+  }
   const toml::array* list = examples ? examples->as_array() : nullptr;
   if (list == nullptr || list->empty()) {
     *err = Error(examples ? Loc(file, examples->source()) : start,

@@ -36,10 +36,18 @@ TEST_CASE("a claim prints as DESIGN.md §3 shows it and reads back") {
   std::string err;
   REQUIRE(FromJson(j, &back, &err));
   CHECK(back == c);
+  // One person the text describes: the mark alone makes a scope, and reads back.
+  Claim one = c;
+  one.scope.individual = true;
+  const Json k = ToJson(one);
+  CHECK(DumpLine(k["scope"]) == R"({"who":null,"perpetrators":null,"part":null,"individual":true})");
+  REQUIRE(FromJson(k, &back, &err));
+  CHECK(back == one);
 }
 
 TEST_CASE("a claim written directly is ToJson's dump, compact and indented, whatever its fields") {
-  std::vector<Claim> claims(9, SampleClaim());
+  std::vector<Claim> claims(10, SampleClaim());
+  claims[9].scope.individual = true;  // only individual: a scope object all the same
   claims[1].value = Quantity{std::nullopt, 5, std::nullopt, ""};
   claims[2].value = Quantity{2.5, 2, 3, "about"};
   claims[3].value = Time{"XXXX-01-03", "", "", "day"};

@@ -143,6 +143,32 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
                          {}};
     CHECK(Verdicts(alone) == Strings{"F1 agree note quake", "F2 contradict error quake"});
   }
+  SUBCASE("one person the text describes is read as at least one beside a larger figure no later than it") {
+    // "the death of a British man" beside "Two climbers killed": the outlet
+    // tells of one of them, not of how many died.
+    model::Claim one = Count("c", 1, "fall", 1, 1, "2013-09-16");
+    one.value = model::Quantity{1.0, 1, 1, ""};
+    one.scope.individual = true;
+    one.evidence.text = "death of a British man";
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                     {Count("a", 1, "fall", 2, 2, "2013-09-15"), Count("b", 1, "fall", 2, 2, "2013-09-16"), one},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note fall"});
+    Reconcile(&r);
+    REQUIRE(!r.findings[0].notes.empty());
+    CHECK(r.findings[0].notes[0] ==
+          "z.com tells of one person (\"death of a British man\"), not how many: read as at least 1 beside larger "
+          "figures no later than it");
+    // Told as a count ("One person was killed"), the same figure contradicts;
+    // the two sources that state 2 agree beside it.
+    r.claims[2].scope.individual = false;
+    CHECK(Verdicts(r) == Strings{"F1 agree note fall", "F2 contradict error fall"});
+    // Before every larger figure, one person told may be a toll that rose:
+    // compared as stated, a change.
+    r.claims[2].scope.individual = true;
+    r.claims[2].as_of = {"2013-09-14", "2013-09-14", "2013-09-14", "document-date"};
+    CHECK(Verdicts(r) == Strings{"F1 agree note fall", "F2 changed note fall"});
+  }
   SUBCASE("a count with the perpetrator agrees with the victims' count less the perpetrator") {
     model::Claim with = Count("a", 1, "shooting", 7, 7, "2016-06-12");
     with.scope = {"victims+perpetrator", 1, "", "", -1};

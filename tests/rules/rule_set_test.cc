@@ -181,6 +181,10 @@ TEST_CASE("errors name file:line:col and show the line with a caret") {
                    "fields = { count = \"one\" }\n") + kExamples,
        "rules/en/t.toml:1:1: rule 'a': 'count' must be a whole number from 0 to 999999, got 'one'\n"
        "[[claim]]\n^"},
+      {std::string("[[claim]]\nid = \"a\"\nattribute = \"deaths\"\npattern = '(?P<value>x)'\n"
+                   "fields = { count = \"2\", individual = \"true\" }\n") + kExamples,
+       "rules/en/t.toml:1:1: rule 'a': 'individual' is \"true\", for count claims of count = \"1\" only, got 'true'\n"
+       "[[claim]]\n^"},
       {"[settings]\nnumeric_date_order = 1\n",
        "rules/en/t.toml:2:22: setting 'numeric_date_order' must be a string\n"
        "numeric_date_order = 1\n                     ^"},
