@@ -581,6 +581,7 @@ struct Standing {
   std::vector<const Item*> earlier;
   std::vector<const Item*> aside;
   std::vector<const Item*> hedged;  // hedged counts that plain ones exclude: set aside too
+  std::vector<const Item*> unplaced;  // dates no document date placed that meet no dated claim's day
 };
 
 // A value that is an interval of counts or of days (lo ≤ hi: reversed
@@ -657,6 +658,32 @@ Standing Stand(const std::vector<const Item*>& items) {
     for (const Item* c : current) {
       const bool excluded = c->quantity && IsInterval(*c) && c->claim->hedged && (c->hi < plain_lo || c->lo > plain_hi);
       (excluded ? s.hedged : kept).push_back(c);
+    }
+    current = std::move(kept);
+  }
+  // A date no document date could place (a weekday, a day of a month without
+  // its year) that meets none of the days the dated claims give may tell of
+  // another event (an undated story of an earlier attack): no evidence for
+  // or against them, so neither an agreement nor a contradiction. Set
+  // aside, noted (rules/README.md, "Verdicts").
+  std::vector<const Item*> dated;
+  for (const Item* c : current) {
+    if (!c->quantity && IsInterval(*c)) dated.push_back(c);
+  }
+  if (!dated.empty()) {
+    const auto meets = [&](const Item& open) {
+      return std::any_of(dated.begin(), dated.end(), [&](const Item* d) {
+        if (open.OpenMonthDay()) return Intersect(open, *d);
+        for (int64_t day = d->lo; day <= std::min(d->hi, d->lo + 6); ++day) {
+          if ((WeekdayMask(open.weekday) >> CivilDate::FromDays(day).Weekday()) & 1u) return true;
+        }
+        return false;
+      });
+    };
+    std::vector<const Item*> kept;
+    for (const Item* c : current) {
+      const bool unplaced = (c->OpenMonthDay() || c->OpenWeekday()) && !meets(*c);
+      (unplaced ? s.unplaced : kept).push_back(c);
     }
     current = std::move(kept);
   }
@@ -826,6 +853,11 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
     notes.push_back(fmt::format("{} hedges {} (\"{}\"): not compared with the counts stated plainly",
                                 docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->evidence.text));
   }
+  for (const Item* c : s.unplaced) {
+    notes.push_back(fmt::format("{} gives {} (\"{}\"), which no document date places and which meets none of the "
+                                "days the dated claims give: it may tell of another event, not compared",
+                                docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->evidence.text));
+  }
   return notes;
 }
 
@@ -836,6 +868,7 @@ std::vector<model::TimelineEntry> TimelineOf(const Part& part, const Standing& s
   for (const Item* c : s.earlier) stage[c] = "earlier";
   for (const Item* c : s.aside) stage[c] = "aside";
   for (const Item* c : s.hedged) stage[c] = "aside";
+  for (const Item* c : s.unplaced) stage[c] = "aside";
   std::vector<const Item*> items = part.items;
   std::stable_sort(items.begin(), items.end(), [](const Item* a, const Item* b) {
     if (a->as_of_known != b->as_of_known) return a->as_of_known;
@@ -1047,7 +1080,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
       now[group.items[i]] = part.items[i];
       stated[part.items[i]] = group.items[i];
     }
-    for (auto* list : {&standing.earlier, &standing.aside, &standing.hedged, &standing.compared}) {
+    for (auto* list : {&standing.earlier, &standing.aside, &standing.hedged, &standing.unplaced, &standing.compared}) {
       for (const Item*& c : *list) c = now.at(c);
     }
   }

@@ -88,6 +88,19 @@ bool MonthDaysApartByOne(const std::string& a, const std::string& b) {
   return false;
 }
 
+// The days of the week (1 Monday … 7 Sunday) a weekday timex may mean: its
+// day and the next; the weekend is Saturday and Sunday (and, a day on,
+// Monday). Empty for any other timex.
+std::set<int> WeekdaysOf(const std::string& timex) {
+  if (timex.rfind("XXXX-WXX-", 0) != 0 || timex.size() < 10) return {};
+  const char d = timex[9];
+  if (d >= '1' && d <= '7' && (timex.size() == 10 || !std::isdigit(static_cast<unsigned char>(timex[10])))) {
+    return {d - '0', d - '0' == 7 ? 1 : d - '0' + 1};
+  }
+  if (timex.substr(9, 2) == "WE") return {6, 7, 1};
+  return {};
+}
+
 // Whether two values can both be true.
 bool Intersect(const model::Value& a, const model::Value& b) {
   if (const auto* qa = std::get_if<Quantity>(&a)) {
@@ -115,18 +128,8 @@ bool Intersect(const model::Value& a, const model::Value& b) {
     return da.month_day == db.month_day ||
            (ta_tolerant && tb_tolerant && MonthDaysApartByOne(da.month_day, db.month_day));
   }
-  // Days of the week a day apart agree, as dates do; the weekend is Saturday
-  // and Sunday (and, a day on, Monday).
-  auto days = [](const std::string& timex) -> std::set<int> {
-    if (timex.rfind("XXXX-WXX-", 0) != 0 || timex.size() < 10) return {};
-    const char d = timex[9];
-    if (d >= '1' && d <= '7' && (timex.size() == 10 || !std::isdigit(static_cast<unsigned char>(timex[10])))) {
-      return {d - '0', d - '0' == 7 ? 1 : d - '0' + 1};
-    }
-    if (timex.substr(9, 2) == "WE") return {6, 7, 1};
-    return {};
-  };
-  const std::set<int> da_days = days(ta->timex), db_days = days(tb->timex);
+  // Days of the week a day apart agree, as dates do.
+  const std::set<int> da_days = WeekdaysOf(ta->timex), db_days = WeekdaysOf(tb->timex);
   if (!da_days.empty() && !db_days.empty()) {
     return std::any_of(da_days.begin(), da_days.end(), [&](int d) { return db_days.count(d) > 0; });
   }
@@ -814,6 +817,33 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     }
     current = kept;
   }
+  // Dates no document date placed (a weekday, a month-day without its year)
+  // that meet no day a dated claim gives: set aside (each pair checked).
+  std::vector<const Claim*> unplaced;
+  {
+    auto meets = [&](const Claim& open, const Claim& dated) {
+      const auto& t = std::get<model::Time>(open.value);
+      if (!DaysOf(t).month_day.empty()) return Intersect(S(open), S(dated));
+      const DayInterval d = DaysOf(std::get<model::Time>(S(dated)));
+      const std::set<int> days = WeekdaysOf(t.timex);
+      for (int64_t day = d.lo; day <= d.hi && day - d.lo < 7; ++day) {
+        if (days.count(CivilDate::FromDays(day).Weekday() + 1) > 0) return true;
+      }
+      return false;
+    };
+    std::vector<const Claim*> dated, kept;
+    for (const Claim* c : current) {
+      if (std::holds_alternative<model::Time>(c->value) && IsInterval(S(*c))) dated.push_back(c);
+    }
+    for (const Claim* c : current) {
+      const auto* t = std::get_if<model::Time>(&c->value);
+      const bool open = t != nullptr && !DaysOf(*t).known && (!DaysOf(*t).month_day.empty() || !WeekdaysOf(t->timex).empty());
+      bool placed = dated.empty() || !open;
+      for (const Claim* d : dated) placed = placed || meets(*c, *d);
+      (placed ? kept : unplaced).push_back(c);
+    }
+    current = kept;
+  }
   std::optional<int64_t> point;
   size_t most = 0;
   for (const Claim* p : current) {
@@ -852,7 +882,8 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   for (const Claim* c : by_time) {
     const bool was_earlier = std::find(earlier.begin(), earlier.end(), c) != earlier.end();
     const bool was_aside = std::find(aside.begin(), aside.end(), c) != aside.end() ||
-                           std::find(hedged.begin(), hedged.end(), c) != hedged.end();
+                           std::find(hedged.begin(), hedged.end(), c) != hedged.end() ||
+                           std::find(unplaced.begin(), unplaced.end(), c) != unplaced.end();
     f.timeline.push_back({c->id, ctx.Label(c->doc), c->as_of.timex, model::ShowValue(c->value),
                           was_earlier ? "earlier" : was_aside ? "aside" : "standing"});
   }
@@ -902,6 +933,11 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   }
   for (const Claim* c : hedged) {
     f.notes.push_back(fmt::format("{} hedges {} (\"{}\"): not compared with the counts stated plainly",
+                                  ctx.Label(c->doc), model::ShowValue(c->value), c->evidence.text));
+  }
+  for (const Claim* c : unplaced) {
+    f.notes.push_back(fmt::format("{} gives {} (\"{}\"), which no document date places and which meets none of the "
+                                  "days the dated claims give: it may tell of another event, not compared",
                                   ctx.Label(c->doc), model::ShowValue(c->value), c->evidence.text));
   }
   std::set<std::string> docs;

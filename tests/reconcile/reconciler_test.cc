@@ -231,6 +231,37 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
     r.claims[1].value = model::Time{"XXXX-WXX-WE", "", "", "day"};
     CHECK(Verdicts(r) == Strings{"F1 agree note shooting"});
   }
+  SUBCASE("a date no document date places never contradicts a dated day; it may be another event") {
+    auto date = [](std::string doc, std::string timex, std::string day) {
+      model::Claim c = Count(doc, 1, "attack", 0, 0, day.empty() ? "" : "2011-11-11");
+      c.attribute = "date";
+      c.value = model::Time{std::move(timex), day, day, "day"};
+      return c;
+    };
+    // Two outlets date the attack 10 November 2011; an undated story's
+    // "November 19" (no year) and "on Tuesday" name none of its days.
+    model::Report r{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                     {date("a", "2011-11-10", "2011-11-10"), date("b", "2011-11-10", "2011-11-10"),
+                      date("c", "XXXX-11-19", ""), date("c", "XXXX-WXX-2", "")},
+                     {}};
+    CHECK(Verdicts(r) == Strings{"F1 agree note attack"});
+    Reconcile(&r);
+    REQUIRE(r.findings[0].notes.size() >= 2);
+    CHECK(r.findings[0].notes[0].find("z.com gives XXXX-11-19") == 0);
+    CHECK(r.findings[0].notes[1].find("z.com gives XXXX-WXX-2") == 0);
+    CHECK(r.findings[0].notes[0].find("it may tell of another event, not compared") != std::string::npos);
+    CHECK(r.findings[0].claims.size() == 4);  // shown, with the note
+    // One that meets a dated day still agrees ("on Thursday": 10 November 2011 was one).
+    r.claims.pop_back();
+    r.claims.push_back(date("c", "XXXX-WXX-4", ""));
+    Reconcile(&r);
+    CHECK(r.findings[0].notes.size() == 1 + (r.findings[0].notes.back().find("dates a day apart") == 0 ? 1 : 0));
+    // Without a dated day, undated dates are compared among themselves, as before.
+    model::Report undated{{Doc("c", "z.com"), Doc("d", "w.com")},
+                           {date("c", "XXXX-11-19", ""), date("d", "XXXX-11-25", "")},
+                           {}};
+    CHECK(Verdicts(undated) == Strings{"F1 contradict error attack"});
+  }
 }
 
 TEST_CASE("a background event separates by its own time") {
