@@ -1002,7 +1002,8 @@ void AddAgreements(const std::string& attribute, const std::string& verdict, con
   for (const Item* c : compared) {
     auto it = stated.find(c);
     const Item& s = it == stated.end() ? *c : *it->second;
-    // One person told beside a larger toll (read as at least one) states no toll to agree on.
+    // One person told, read as at least one (beside a larger toll, or its
+    // document's own "at least"), states no toll to agree on.
     if (s.claim->scope.individual && c->hi != s.hi) continue;
     if (s.quantity && !s.shot && s.added == 0 && s.lo <= s.hi) by_value[{s.lo, s.StatedHi()}].push_back(c);
   }

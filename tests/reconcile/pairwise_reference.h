@@ -761,7 +761,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   };
   // A headline's "Five dead" beside its document's own "at least five" is
   // read as at least five.
-  auto opened = [&](const Claim& c) {
+  auto at_least = [&](const Claim& c) {
     const auto* q = std::get_if<Quantity>(&c.value);
     if (q == nullptr || !q->hi || *q->hi != q->lo) return false;
     return std::any_of(g.claims.begin(), g.claims.end(), [&](const Claim* o) {
@@ -769,6 +769,23 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       return o->doc == c.doc && oq != nullptr && !oq->hi && (oq->lo == q->lo || (oq->lo > 0 && oq->lo - 1 == q->lo));
     });
   };
+  // One person the text describes ("A 36-year-old man died") beside a larger
+  // figure of another source no later than it: read as at least one.
+  auto as_compared = [&](const Claim& c) {
+    model::Value v = Eff(c);
+    if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
+    return v;
+  };
+  auto individual = [&](const Claim& c) {
+    if (!c.scope.individual || !std::holds_alternative<Quantity>(c.value) || !std::get<Quantity>(c.value).hi) return false;
+    const int64_t hi = Bounds(as_compared(c)).second;
+    return std::any_of(g.claims.begin(), g.claims.end(), [&](const Claim* o) {
+      const AsOfDays a = AsOf(*o), b = AsOf(c);
+      const bool later = a.known && b.known && a.lo > b.hi;
+      return o->doc != c.doc && std::holds_alternative<Quantity>(o->value) && Bounds(as_compared(*o)).first > hi && !later;
+    });
+  };
+  auto opened = [&](const Claim& c) { return at_least(c) || individual(c); };
   auto E = [&](const Claim& c) {
     model::Value v = Eff(c);
     if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
@@ -786,6 +803,11 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   for (const Claim* c : g.claims) {
     if (!opened(*c)) continue;
     const std::string v = model::ShowValue(c->value);
+    if (!at_least(*c)) {
+      f.notes.push_back(fmt::format("{} tells of one person (\"{}\"), not how many: read as at least {} beside "
+                                    "larger figures no later than it", ctx.Label(c->doc), c->evidence.text, v));
+      continue;
+    }
     f.notes.push_back(fmt::format("{} says \"{}\" and, elsewhere, at least {}: its {} is read as at least {}",
                                   ctx.Label(c->doc), c->evidence.text, v, v, v));
   }
@@ -978,7 +1000,11 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
     const auto* q = std::get_if<Quantity>(&v);
     if (q == nullptr || Shot(c) || Added(c) > 0 || (q->hi && *q->hi < q->lo)) return std::nullopt;
-    return std::make_pair(q->lo, q->hi ? *q->hi : INT64_MAX);
+    if (c.scope.individual && opened(c)) return std::nullopt;  // one person told, read as at least one: no toll
+    // As stated: a vague word's bound without its slack ("hundreds" is 200–999 here).
+    const auto& said = std::get<Quantity>(c.value);
+    const int64_t slack = said.vague && said.hi ? *said.hi + 1 : 0;
+    return std::make_pair(q->lo, q->hi ? *q->hi - slack : INT64_MAX);
   };
   auto agreements = [&](const std::string& verdict, std::vector<Finding>* out) {
     std::set<std::pair<int64_t, int64_t>> values_seen;

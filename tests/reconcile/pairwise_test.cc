@@ -187,6 +187,12 @@ model::Report SomeReport(Random& r, const World& w) {
       case 7:
         c.scope = {"victims+perpetrator", 1, "", "shot", r.Int(-1, 2), r.Int(1, 2)};
         break;
+      case 8:  // "A 36-year-old man died": one person told, not a toll
+        if (std::holds_alternative<model::Quantity>(c.value)) {
+          c.value = model::Quantity{1.0, 1, 1, ""};
+          c.scope.individual = true;
+        }
+        break;
       default:
         break;
     }
