@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 
+#include "extract/matching.h"
+
 namespace claimcheck::extract {
 
 std::string_view TrimWord(std::string_view w) {
@@ -162,6 +164,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);
+  name_credit_ = CompileMacro(rules, "NAME_CREDIT");
   if (const std::string pattern = rules.Macro("SUB_PLACE"); !pattern.empty()) {
     sub_place_ = std::make_unique<RE2>(pattern, options);
     if (!sub_place_->ok() || !sub_place_->NamedCapturingGroups().count("name")) sub_place_.reset();
@@ -291,11 +294,20 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
         .Add(h.key, h.offset);
   });
   if (gatherings.Top().empty()) gatherings = yielding_gatherings;
+  // The names of photo and video credits ("(AP Photo/John Smith)", "Photo
+  // by Jane Doe") are a photographer's or an agency's, never the person the
+  // story is about: blanked, byte for byte, before names are counted.
+  std::string credited;
+  if (Search(name_credit_.get(), doc.text)) {
+    credited = doc.text;
+    Blank(name_credit_.get(), &credited);
+  }
+  const std::string_view named_text = credited.empty() ? std::string_view(doc.text) : std::string_view(credited);
   // The victim of a killing is named where the killing is: names in the
   // sentences that speak of one count twice.
   std::string killing_text;
   for (const corpus::Span& span : doc.sentences) {
-    const std::string_view sentence = std::string_view(doc.text).substr(span.start, span.end - span.start);
+    const std::string_view sentence = named_text.substr(span.start, span.end - span.start);
     bool killing = false;
     for (const WordFinder* f : {&events_, &event_verbs_}) {
       f->ForEach(sentence, [&](const WordFinder::Hit& h) {
@@ -327,7 +339,7 @@ DocumentSubjects SubjectBuilder::ForDocument(const corpus::Document& doc) const 
     }
   }
   return {ranked.empty() ? "" : ranked.front(), counted, gatherings.Top(), countries.Ranked(),
-          LeadName(body, killing_text), "-" + Slug(lead) + "-"};
+          LeadName(named_text.substr(doc.body_start), killing_text), "-" + Slug(lead) + "-"};
 }
 
 namespace {

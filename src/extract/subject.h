@@ -174,6 +174,7 @@ class SubjectBuilder {
   WordFinder deaths_before_;  // death_words: "other" wounded after them are others than the dead
   WordFinder injuries_before_;  // injury_words: "other" wounded after them are others than those
   std::unique_ptr<RE2> sub_place_;  // the SUB_PLACE macro of the rules
+  std::unique_ptr<RE2> name_credit_;  // the NAME_CREDIT macro: photo credits, blanked for LeadName
   std::unique_ptr<RE2> breaker_;    // the BREAKER macro: ends a value's clause
   std::unique_ptr<RE2> age_;  // the AGE macro, anchored: "15-year-old" before a victim's name
   std::unique_ptr<RE2> past_link_;   // the PAST_LINK macro: "… came just weeks after a driver shot eight"

@@ -125,6 +125,33 @@ TEST_CASE("a count in a named local place is that place's count, not the story's
   CHECK(unscoped);
 }
 
+TEST_CASE("a photo credit's names are no person the story is about") {
+  // The photographer, named once in each credit form, would otherwise be the
+  // only full name of the document, and the killing "Smith's".
+  for (const char* credit : {"(AP Photo/John Smith)", "(Photo: John Smith)", "Photo by John Smith",
+                             "(Photo courtesy of John Smith)", "John Smith/Getty Images"}) {
+    CAPTURE(credit);
+    const auto claims = Claims(std::string("Mourners gathered at a vigil on Wednesday. ") + credit +
+                               "\nTwo people were killed in the shooting at the park on Sunday night, police said.\n");
+    bool dated = false;
+    for (const auto& c : claims) {
+      if (c["attribute"] != "date") continue;
+      dated = true;
+      CHECK(c["subject"] == "shooting");
+    }
+    CHECK(dated);
+  }
+  // A victim named in the story still names the killing.
+  const auto claims = Claims(
+      "John Smith, 24, was killed in a shooting at the park on Sunday night, police said.\n"
+      "Smith was shot in the chest. (Photo: Jane Doe)\n");
+  bool named = false;
+  for (const auto& c : claims) {
+    if (c["attribute"] == "date") named = named || c["subject"] == "smith-killing";
+  }
+  CHECK(named);
+}
+
 TEST_CASE("the place the lead names is the story's own and scopes no count") {
   const auto claims = Claims(
       "A quake struck Bener Meriah district on Sunday, killing five people.\n"
