@@ -233,6 +233,15 @@ void Select(std::vector<Candidate>* cands) {
       return mention != kNoMention && k.mention == mention && k.rule->attribute == "deaths";
     });
   };
+  // "Two people were mortally wounded", "fatally injured": wounds that
+  // killed. A count whose deaths reading ends on the same word as its
+  // injuries reading is the dead's.
+  auto died_of_wounds = [&](const Candidate& c) {
+    return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      return c.mention != kNoMention && k.mention == c.mention && k.rule->attribute == "deaths" && k.end == c.end &&
+             k.start <= c.start;
+    });
+  };
   auto counts_shot = [](const Candidate& c) {
     const auto counted = c.rule->fields.find("counted");
     return counted != c.rule->fields.end() && counted->second == "shot";
@@ -242,7 +251,8 @@ void Select(std::vector<Candidate>* cands) {
            (c.rule->attribute == "troops" && counted_as(c.mention, {"troops", "date"})) ||
            (c.rule->attribute == "crowd" && counted_as(c.mention, {"crowd", "troops", "date"})) ||
            (c.rule->attribute == "deaths" && missing(c.mention)) ||
-           (c.rule->attribute == "injuries" && counts_shot(c) && dead(c.mention));
+           (c.rule->attribute == "injuries" && counts_shot(c) && dead(c.mention)) ||
+           (c.rule->attribute == "injuries" && died_of_wounds(c));
   });
   std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
     return a.start != b.start ? a.start < b.start : a.rule->attribute < b.rule->attribute;
@@ -288,6 +298,9 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->date_since_before_ = CompileMacro(rules, "DATE_SINCE_BEFORE");
   f->date_later_act_between_ = CompileMacro(rules, "DATE_LATER_ACT_BETWEEN");
   f->count_joined_ = CompileMacro(rules, "COUNT_JOINED");
+  f->active_passive_ = CompileMacro(rules, "ACTIVE_DEED_PASSIVE");
+  f->active_verb_ = CompileMacro(rules, "ACTIVE_DEED_VERB");
+  f->active_object_ = CompileMacro(rules, "ACTIVE_DEED_OBJECT");
   f->count_joined_before_ = CompileMacro(rules, "COUNT_JOINED_BEFORE");
   f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
   f->link_line_ = CompileMacro(rules, "LINK_LINE");
@@ -443,6 +456,15 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         out->push_back(FixedCountCandidate(rule, index, masked, g, re, text, mentions, *count));
         accept();
         continue;
+      }
+      // "Two officers fatally shot the teenager": the count did the deed, an
+      // active verb and its object after it; no toll (ACTIVE_DEED_*).
+      if (active_verb_ != nullptr && me > value_end && rules_.Lex("tally_attributes").Find(rule.attribute) != nullptr) {
+        const std::string_view words = mt.substr(value_end, me - value_end);
+        if (Search(active_verb_.get(), words) && !Search(active_passive_.get(), words) &&
+            Search(active_object_.get(), mt.substr(me))) {
+          continue;
+        }
       }
       // Counts are whole and cardinal: "the second protest", "a 6.1 quake" count nothing;
       // nor does a measure ("a 16-year-old", "45 per cent", "$5m": a number with a unit).
