@@ -247,7 +247,11 @@ void Select(std::vector<Candidate>* cands) {
     return counted != c.rule->fields.end() && counted->second == "shot";
   };
   std::erase_if(kept, [&](const Candidate& c) {
-    return std::find(silenced.begin(), silenced.end(), c.mention) != silenced.end() || added_by_sum(c) ||
+    // A rule that reads a sub-count as its own value ("shot, one of them
+    // fatally": field subcount) is not silenced by the sub-count's ignore rule.
+    const bool silenced_here = std::find(silenced.begin(), silenced.end(), c.mention) != silenced.end() &&
+                               !rules::FieldIs(c.rule->fields, "subcount");
+    return silenced_here || added_by_sum(c) ||
            (c.rule->attribute == "troops" && counted_as(c.mention, {"troops", "date"})) ||
            (c.rule->attribute == "crowd" && counted_as(c.mention, {"crowd", "troops", "date"})) ||
            (c.rule->attribute == "deaths" && missing(c.mention)) ||

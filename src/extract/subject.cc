@@ -1006,6 +1006,18 @@ std::vector<WordFinder::Hit> SubjectBuilder::RolesOf(std::string_view sentence, 
   return roles_.Find(phrase);
 }
 
+// The role two words right before the value give (lexicon
+// victim_roles_before): "the other three victims suffered minor wounds" are
+// others than those told before, as "three other victims" are.
+std::vector<WordFinder::Hit> SubjectBuilder::RoleBefore(std::string_view sentence, size_t value_offset) const {
+  const std::vector<std::string_view> words = Words(sentence.substr(0, std::min(value_offset, sentence.size())));
+  if (words.size() < 2) return {};
+  const std::string two = std::string(TrimWord(words[words.size() - 2])) + " " + std::string(TrimWord(words.back()));
+  const auto role = rules_.Lex("victim_roles_before").Value(two);
+  if (!role || role->empty()) return {};
+  return {WordFinder::Hit{value_offset, 0, *role}};
+}
+
 // A count of another incident than the story's: "three were killed when
 // forces attacked another school", "In a separate attack, three died",
 // "Elsewhere, five were killed". An `other_incident_cues` word counts in the
@@ -1321,6 +1333,7 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     std::vector<WordFinder::Hit> roles = RolesOf(sentence, value_offset, value_end);
     if (roles.empty()) roles = ElidedRole(sentence, value_offset, value_end);
     if (roles.empty()) roles = ParticipleObjectRole(sentence, value_offset, value_end);
+    if (roles.empty()) roles = RoleBefore(sentence, value_offset);
     // "Two were killed and three other people were injured": the wounded
     // are others than the dead, not another incident's. So are they when
     // their sentence tells of neither and the one before tells of the dead

@@ -137,6 +137,7 @@ class SubjectBuilder {
   std::string NameRunAt(const std::vector<std::string_view>& words, size_t i, size_t* next) const;
   std::vector<WordFinder::Hit> ElidedRole(std::string_view sentence, size_t value_offset,
                                           size_t value_end) const;
+  std::vector<WordFinder::Hit> RoleBefore(std::string_view sentence, size_t value_offset) const;
   std::vector<WordFinder::Hit> ParticipleObjectRole(std::string_view sentence, size_t value_offset,
                                                     size_t value_end) const;
   std::string CrowdPart(std::string_view sentence, size_t value_offset) const;
