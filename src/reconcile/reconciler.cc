@@ -666,19 +666,29 @@ Standing Stand(const std::vector<const Item*>& items) {
   // another event (an undated story of an earlier attack): no evidence for
   // or against them, so neither an agreement nor a contradiction. Set
   // aside, noted (rules/README.md, "Verdicts").
-  std::vector<const Item*> dated;
-  for (const Item* c : current) {
-    if (!c->quantity && IsInterval(*c)) dated.push_back(c);
+  // The days the dated claims give, as the month-days and weekdays they
+  // hold (each span's first 400 days, as MonthDayMeets reads it, and the day
+  // before it for a tolerant month-day): O(1) per open date after one pass.
+  std::array<std::array<bool, 32>, 13> covered{}, day_before{};
+  unsigned weekdays = 0;
+  bool any_dated = false;
+  for (const Item* d : current) {
+    if (d->quantity || !IsInterval(*d)) continue;
+    any_dated = true;
+    for (int64_t day = d->lo; day <= std::min(d->hi, d->lo + 399); ++day) {
+      const CivilDate date = CivilDate::FromDays(day);
+      covered[date.month][date.day] = true;
+      if (day < d->lo + 7) weekdays |= 1u << date.Weekday();
+    }
+    const CivilDate before = CivilDate::FromDays(d->lo - 1);
+    day_before[before.month][before.day] = true;
   }
-  if (!dated.empty()) {
+  if (any_dated) {
     const auto meets = [&](const Item& open) {
-      return std::any_of(dated.begin(), dated.end(), [&](const Item* d) {
-        if (open.OpenMonthDay()) return Intersect(open, *d);
-        for (int64_t day = d->lo; day <= std::min(d->hi, d->lo + 6); ++day) {
-          if ((WeekdayMask(open.weekday) >> CivilDate::FromDays(day).Weekday()) & 1u) return true;
-        }
-        return false;
-      });
+      if (!open.OpenMonthDay()) return (WeekdayMask(open.weekday) & weekdays) != 0;
+      const MonthDay md = open.month_day;
+      if (md.month == 0) return false;  // no day of any year
+      return covered[md.month][md.day] || (open.month_day_tolerant && day_before[md.month][md.day]);
     };
     std::vector<const Item*> kept;
     for (const Item* c : current) {
@@ -945,11 +955,52 @@ Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vecto
   // figure of another source that is not later than it, it is read as at
   // least one. Before every larger figure it may be a toll that rose, and
   // stays as stated.
+  // The largest lower bound of another document's count no later than an
+  // item: counts sorted by report day (unknown first: never later), with
+  // the two largest of distinct documents up to each; O(g log g).
+  struct Top2 {
+    int64_t lo1 = INT64_MIN, lo2 = INT64_MIN;  // lo2: largest of a document other than doc1's
+    uint32_t doc1 = UINT32_MAX;
+    void Add(int64_t lo, uint32_t doc) {
+      if (doc == doc1) {
+        lo1 = std::max(lo1, lo);
+      } else if (lo > lo1) {
+        lo2 = lo1;
+        lo1 = lo;
+        doc1 = doc;
+      } else {
+        lo2 = std::max(lo2, lo);
+      }
+    }
+    int64_t Besides(uint32_t doc) const { return doc == doc1 ? lo2 : lo1; }
+  };
+  std::vector<std::pair<int64_t, Top2>> by_day;  // report day (INT64_MIN: unknown) → top two up to it
+  if (std::any_of(part.items.begin(), part.items.end(), [](const Item* c) { return c->claim->scope.individual; })) {
+    std::vector<const Item*> counts;
+    for (const Item* o : part.items) {
+      if (o->quantity) counts.push_back(o);
+    }
+    const auto day = [](const Item* o) { return o->as_of_known ? o->as_of_lo : INT64_MIN; };
+    std::sort(counts.begin(), counts.end(), [&](const Item* a, const Item* b) { return day(a) < day(b); });
+    Top2 top;
+    for (const Item* o : counts) {
+      top.Add(o->lo, o->doc);
+      if (!by_day.empty() && by_day.back().first == day(o)) {
+        by_day.back().second = top;
+      } else {
+        by_day.emplace_back(day(o), top);
+      }
+    }
+  }
   const auto individual_beside_larger = [&](const Item& c) {
-    return c.claim->scope.individual && c.quantity && c.hi != kOpen &&
-           std::any_of(part.items.begin(), part.items.end(), [&](const Item* o) {
-             return o->doc != c.doc && o->quantity && o->lo > c.hi && !Later(*o, c);
-           });
+    if (!c.claim->scope.individual || !c.quantity || c.hi == kOpen || by_day.empty()) return false;
+    // Not later than c: reported on or before its last day, or undated on either side.
+    auto upto = by_day.end();
+    if (c.as_of_known) {
+      upto = std::upper_bound(by_day.begin(), by_day.end(), c.as_of_hi,
+                              [](int64_t d, const std::pair<int64_t, Top2>& e) { return d < e.first; });
+    }
+    return upto != by_day.begin() && std::prev(upto)->second.Besides(c.doc) > c.hi;
   };
   std::vector<std::pair<size_t, bool>> open;  // item, individual
   for (size_t i = 0; i < part.items.size(); ++i) {
