@@ -450,7 +450,8 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       // a woman", "a second victim" are more than one; a person joined to
       // another before or after ("a man, a woman and a child") is one of more.
       if (count && ((*count == 1 && Search(breaker_.get(), mt.substr(vs, value_end - vs))) ||
-                    Search(count_one_of_.get(), mt.substr(vs, value_end - vs)) ||
+                    (Search(count_one_of_.get(), mt.substr(vs, value_end - vs)) &&
+                     !rules::FieldIs(rule.fields, "one_of", "false")) ||
                     Search(count_joined_before_.get(), mt.substr(vs > 40 ? vs - 40 : 0, std::min<size_t>(vs, 40))) ||
                     (Search(count_joined_.get(), mt.substr(value_end)) &&
                      !Search(count_new_clause_.get(), mt.substr(value_end))))) {
