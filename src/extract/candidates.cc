@@ -227,19 +227,14 @@ void Select(std::vector<Candidate>* cands) {
     });
   };
   // "fatally shot eight people" counts the dead, not everyone shot (an
-  // injuries count with field counted = "shot"): the figure is one or the other.
-  auto dead = [&](size_t mention) {
+  // injuries count with field counted = "shot"): the figure is one or the
+  // other. "Two people were mortally wounded", "fatally injured": wounds
+  // that killed, so a count whose deaths reading ends on the same word as
+  // its injuries reading is the dead's (`same_end`).
+  auto dead = [&](const Candidate& c, bool same_end) {
     return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return mention != kNoMention && k.mention == mention && k.rule->attribute == "deaths";
-    });
-  };
-  // "Two people were mortally wounded", "fatally injured": wounds that
-  // killed. A count whose deaths reading ends on the same word as its
-  // injuries reading is the dead's.
-  auto died_of_wounds = [&](const Candidate& c) {
-    return std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return c.mention != kNoMention && k.mention == c.mention && k.rule->attribute == "deaths" && k.end == c.end &&
-             k.start <= c.start;
+      return c.mention != kNoMention && k.mention == c.mention && k.rule->attribute == "deaths" &&
+             (!same_end || (k.end == c.end && k.start <= c.start));
     });
   };
   auto counts_shot = [](const Candidate& c) {
@@ -255,8 +250,7 @@ void Select(std::vector<Candidate>* cands) {
            (c.rule->attribute == "troops" && counted_as(c.mention, {"troops", "date"})) ||
            (c.rule->attribute == "crowd" && counted_as(c.mention, {"crowd", "troops", "date"})) ||
            (c.rule->attribute == "deaths" && missing(c.mention)) ||
-           (c.rule->attribute == "injuries" && counts_shot(c) && dead(c.mention)) ||
-           (c.rule->attribute == "injuries" && died_of_wounds(c));
+           (c.rule->attribute == "injuries" && dead(c, !counts_shot(c)));
   });
   std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
     return a.start != b.start ? a.start < b.start : a.rule->attribute < b.rule->attribute;
@@ -304,6 +298,7 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->count_joined_ = CompileMacro(rules, "COUNT_JOINED");
   f->active_passive_ = CompileMacro(rules, "ACTIVE_DEED_PASSIVE");
   f->active_verb_ = CompileMacro(rules, "ACTIVE_DEED_VERB");
+  f->tallies_ = &rules.Lex("tally_attributes");
   f->active_object_ = CompileMacro(rules, "ACTIVE_DEED_OBJECT");
   f->count_joined_before_ = CompileMacro(rules, "COUNT_JOINED_BEFORE");
   f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
@@ -464,7 +459,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
       }
       // "Two officers fatally shot the teenager": the count did the deed, an
       // active verb and its object after it; no toll (ACTIVE_DEED_*).
-      if (active_verb_ != nullptr && me > value_end && rules_.Lex("tally_attributes").Find(rule.attribute) != nullptr) {
+      if (active_verb_ != nullptr && me > value_end && tallies_->Find(rule.attribute) != nullptr) {
         const std::string_view words = mt.substr(value_end, me - value_end);
         if (Search(active_verb_.get(), words) && !Search(active_passive_.get(), words) &&
             Search(active_object_.get(), mt.substr(me))) {

@@ -100,6 +100,7 @@ class CandidateFinder {
   std::unique_ptr<RE2> count_joined_;  // "a man and a woman": a fixed count is one of more
   // "two officers fatally shot the teenager": a count that did the deed (ACTIVE_DEED_*)
   std::unique_ptr<RE2> active_passive_, active_verb_, active_object_;
+  const rules::Lexicon* tallies_ = nullptr;  // lexicon tally_attributes: the attributes a deed is no toll of
   std::unique_ptr<RE2> count_joined_before_;  // "a man, a woman and a child": the same, before it
   std::unique_ptr<WordFinder> added_cues_;  // lexicon added_count_cues: "a woman was also wounded"
   std::unique_ptr<RE2> link_line_;  // LINK_LINE: "RELATED: …", "Photo: …" are no claims

@@ -733,6 +733,61 @@ struct Extremes {
   bool Apart(const Item& a) const { return any && IsInterval(a) && (a.hi < max_lo || a.lo > min_hi); }
 };
 
+// The largest lower bound of another document's count no later than an item:
+// counts sorted by report day (unknown first: never later), with the two
+// largest of distinct documents up to each; built in O(g log g), asked in
+// O(log g). Built only when `needed`; else every answer is INT64_MIN.
+class LargestOtherSoFar {
+ public:
+  LargestOtherSoFar(const std::vector<const Item*>& items, bool needed) {
+    if (!needed) return;
+    std::vector<const Item*> counts;
+    for (const Item* o : items) {
+      if (o->quantity) counts.push_back(o);
+    }
+    std::sort(counts.begin(), counts.end(), [](const Item* a, const Item* b) { return Day(*a) < Day(*b); });
+    Top2 top;
+    for (const Item* o : counts) {
+      top.Add(o->lo, o->doc);
+      if (!by_day_.empty() && by_day_.back().first == Day(*o)) {
+        by_day_.back().second = top;
+      } else {
+        by_day_.emplace_back(Day(*o), top);
+      }
+    }
+  }
+  /// Of counts of documents other than c's reported on or before c's last
+  /// day (or undated on either side).
+  int64_t Lo(const Item& c) const {
+    auto upto = by_day_.end();
+    if (c.as_of_known) {
+      upto = std::upper_bound(by_day_.begin(), by_day_.end(), c.as_of_hi,
+                              [](int64_t d, const std::pair<int64_t, Top2>& e) { return d < e.first; });
+    }
+    return upto == by_day_.begin() ? INT64_MIN : std::prev(upto)->second.Besides(c.doc);
+  }
+
+ private:
+  struct Top2 {
+    int64_t lo1 = INT64_MIN, lo2 = INT64_MIN;  // lo2: largest of a document other than doc1's
+    uint32_t doc1 = UINT32_MAX;
+    void Add(int64_t lo, uint32_t doc) {
+      if (doc == doc1) {
+        lo1 = std::max(lo1, lo);
+      } else if (lo > lo1) {
+        lo2 = lo1;
+        lo1 = lo;
+        doc1 = doc;
+      } else {
+        lo2 = std::max(lo2, lo);
+      }
+    }
+    int64_t Besides(uint32_t doc) const { return doc == doc1 ? lo2 : lo1; }
+  };
+  static int64_t Day(const Item& o) { return o.as_of_known ? o.as_of_lo : INT64_MIN; }
+  std::vector<std::pair<int64_t, Top2>> by_day_;  // report day (INT64_MIN: unknown) → top two up to it
+};
+
 // --- verdicts -------------------------------------------------------------------
 
 // A pair of disjoint values of two documents (intervals only: counts and
@@ -955,52 +1010,11 @@ Part OpenAsStated(const Part& part, const std::vector<DocInfo>& docs, std::vecto
   // figure of another source that is not later than it, it is read as at
   // least one. Before every larger figure it may be a toll that rose, and
   // stays as stated.
-  // The largest lower bound of another document's count no later than an
-  // item: counts sorted by report day (unknown first: never later), with
-  // the two largest of distinct documents up to each; O(g log g).
-  struct Top2 {
-    int64_t lo1 = INT64_MIN, lo2 = INT64_MIN;  // lo2: largest of a document other than doc1's
-    uint32_t doc1 = UINT32_MAX;
-    void Add(int64_t lo, uint32_t doc) {
-      if (doc == doc1) {
-        lo1 = std::max(lo1, lo);
-      } else if (lo > lo1) {
-        lo2 = lo1;
-        lo1 = lo;
-        doc1 = doc;
-      } else {
-        lo2 = std::max(lo2, lo);
-      }
-    }
-    int64_t Besides(uint32_t doc) const { return doc == doc1 ? lo2 : lo1; }
-  };
-  std::vector<std::pair<int64_t, Top2>> by_day;  // report day (INT64_MIN: unknown) → top two up to it
-  if (std::any_of(part.items.begin(), part.items.end(), [](const Item* c) { return c->claim->scope.individual; })) {
-    std::vector<const Item*> counts;
-    for (const Item* o : part.items) {
-      if (o->quantity) counts.push_back(o);
-    }
-    const auto day = [](const Item* o) { return o->as_of_known ? o->as_of_lo : INT64_MIN; };
-    std::sort(counts.begin(), counts.end(), [&](const Item* a, const Item* b) { return day(a) < day(b); });
-    Top2 top;
-    for (const Item* o : counts) {
-      top.Add(o->lo, o->doc);
-      if (!by_day.empty() && by_day.back().first == day(o)) {
-        by_day.back().second = top;
-      } else {
-        by_day.emplace_back(day(o), top);
-      }
-    }
-  }
+  const LargestOtherSoFar larger(part.items, std::any_of(part.items.begin(), part.items.end(), [](const Item* c) {
+                                    return c->claim->scope.individual;
+                                  }));
   const auto individual_beside_larger = [&](const Item& c) {
-    if (!c.claim->scope.individual || !c.quantity || c.hi == kOpen || by_day.empty()) return false;
-    // Not later than c: reported on or before its last day, or undated on either side.
-    auto upto = by_day.end();
-    if (c.as_of_known) {
-      upto = std::upper_bound(by_day.begin(), by_day.end(), c.as_of_hi,
-                              [](int64_t d, const std::pair<int64_t, Top2>& e) { return d < e.first; });
-    }
-    return upto != by_day.begin() && std::prev(upto)->second.Besides(c.doc) > c.hi;
+    return c.claim->scope.individual && c.quantity && c.hi != kOpen && larger.Lo(c) > c.hi;
   };
   std::vector<std::pair<size_t, bool>> open;  // item, individual
   for (size_t i = 0; i < part.items.size(); ++i) {
