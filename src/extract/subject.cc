@@ -1272,6 +1272,7 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
       auto victim = groups.find("victim");
       std::string name;
       bool by_kind = false;
+      bool in_event = false;
       if (victim != groups.end()) {
         const std::vector<std::string_view> words = Words(victim->second);
         const bool preposition = !words.empty() &&
@@ -1288,12 +1289,31 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
           by_kind = true;
         }
         if (!preposition && !by_kind) name = NameIn(phrase);
+        // "The teen killed in a shooting on the Fourth of July has been
+        // identified as …": the killing is that event's, named by its noun,
+        // and the person the document is about does not stand in (the
+        // shooting's date). Where that person is the one killed, named as
+        // the verb's subject ("Qasem Soleimani was killed in a drone strike
+        // on 3 January"; any word before the verb), it stays the person's
+        // killing.
+        if (preposition) {
+          for (const WordFinder::Hit& h : events_.Find(victim->second)) {
+            in_event = in_event || rules_.Lex("named_events").Find(h.key) == nullptr;
+          }
+          const auto verb = groups.find("event");
+          const size_t verb_at = verb == groups.end() ? std::string_view::npos : sentence.rfind(verb->second, value_offset);
+          if (in_event && verb_at != std::string_view::npos) {
+            for (std::string_view w : Words(sentence.substr(0, verb_at))) {
+              in_event = in_event && Slug(TrimWord(w)) != doc.lead_name;
+            }
+          }
+        }
       }
       const auto lead = fields.find("lead_name");
       // The person the document is about stands in for a pronoun ("until
       // his death on …"), not for a victim told by role ("the 35-year-old
       // deputy was killed on June 24" in a story about his killer).
-      if (name.empty() && !by_kind && (lead == fields.end() || lead->second != "false") &&
+      if (name.empty() && !by_kind && !in_event && (lead == fields.end() || lead->second != "false") &&
           !VictimByRole(sentence, value_offset, event)) {
         name = doc.lead_name;
       }
