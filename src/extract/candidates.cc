@@ -304,6 +304,9 @@ bool CandidateFinder::Create(const rules::RuleSet& rules, const TimeContext& tim
   f->count_one_of_ = CompileMacro(rules, "COUNT_ONE_OF");
   f->link_line_ = CompileMacro(rules, "LINK_LINE");
   f->added_cues_ = std::make_unique<WordFinder>(rules, "added_count_cues");
+  f->event_verbs_ = std::make_unique<WordFinder>(rules, "event_verbs");
+  f->passive_be_ = &rules.Lex("patient_be");
+  f->perfect_ = &rules.Lex("perfect_auxiliaries");
   f->count_new_clause_ = CompileMacro(rules, "COUNT_NEW_CLAUSE");
   f->fixed_count_sentences_ = static_cast<size_t>(rules.IntSetting("fixed_count_sentences", 3));
   for (const rules::Rule* r : claim_rules) {
@@ -504,6 +507,24 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
           const size_t event_end = g[ev->second].data() - mt.data() + g[ev->second].size();
           if (event_end <= vs && Search(date_since_before_.get(), mt.substr(event_end, vs - event_end))) continue;
           if (event_end <= vs && Search(date_later_act_between_.get(), mt.substr(event_end, vs - event_end))) continue;
+        }
+      }
+      // Fields of acts after the event (rules/README.md, "Fields"): "identified
+      // the man killed in Saturday's shooting" dates the shooting, not the
+      // identification (event_verb_between = "false": an event verb between
+      // the match's start and the date); "The man killed in a shooting on
+      // Saturday has been identified" too (passive_after = "false": the date
+      // ends the subject of a passive that follows it).
+      if (rules::FieldIs(rule.fields, "event_verb_between", "false") && vs > ms &&
+          !event_verbs_->Find(mt.substr(ms, vs - ms)).empty()) {
+        continue;
+      }
+      if (rules::FieldIs(rule.fields, "passive_after", "false")) {
+        const std::vector<std::string_view> next = Words(mt.substr(value_end, 24));
+        if (!next.empty()) {
+          std::string w(next.front());
+          std::transform(w.begin(), w.end(), w.begin(), [](unsigned char ch) { return std::tolower(ch); });
+          if (passive_be_->Find(w) != nullptr || perfect_->Find(w) != nullptr) continue;
         }
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),

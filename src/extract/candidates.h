@@ -103,6 +103,9 @@ class CandidateFinder {
   const rules::Lexicon* tallies_ = nullptr;  // lexicon tally_attributes: the attributes a deed is no toll of
   std::unique_ptr<RE2> count_joined_before_;  // "a man, a woman and a child": the same, before it
   std::unique_ptr<WordFinder> added_cues_;  // lexicon added_count_cues: "a woman was also wounded"
+  std::unique_ptr<WordFinder> event_verbs_;  // lexicon event_verbs: field event_verb_between
+  const rules::Lexicon* passive_be_ = nullptr;     // lexicon patient_be: field passive_after
+  const rules::Lexicon* perfect_ = nullptr;        // lexicon perfect_auxiliaries: field passive_after
   std::unique_ptr<RE2> link_line_;  // LINK_LINE: "RELATED: …", "Photo: …" are no claims
   std::unique_ptr<RE2> count_one_of_;  // "a second victim": so is one its words rank
   std::unique_ptr<RE2> count_new_clause_;  // "… a man and wounding two": not joined
