@@ -173,6 +173,7 @@ SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
     breaker_ = std::make_unique<RE2>(breaker, options);
     if (!breaker_->ok()) breaker_.reset();
   }
+  period_event_ = CompileMacro(rules, "PERIOD_EVENT_BEFORE");
   if (const std::string link = rules.Macro("PAST_LINK"); !link.empty()) {
     past_link_ = std::make_unique<RE2>(link, options);
     if (!past_link_->ok()) past_link_.reset();
@@ -1429,7 +1430,9 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
     // "The death toll in the territory since October 7 has passed 10,300".
     const size_t clause_start = ClauseAround(sentence, value_offset).first;
     const std::string_view lead_clause = sentence.substr(clause_start, value_offset - clause_start);
-    const bool since_before = !since_.Find(lead_clause).empty();
+    const bool since_before = !since_.Find(lead_clause).empty() ||
+                              (period_event_ != nullptr &&
+                               RE2::PartialMatch(re2::StringPiece(lead_clause.data(), lead_clause.size()), *period_event_));
     // Incidents spread over a place before the value: "Weekend shootings
     // across Chicago leave 17 dead".
     if (HasCue(cumulative_, clause) || SpreadOverPlace(clause) || SpreadOverPlace(lead_clause) ||

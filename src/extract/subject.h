@@ -178,6 +178,7 @@ class SubjectBuilder {
   std::unique_ptr<RE2> name_credit_;  // the NAME_CREDIT macro: photo credits, blanked for LeadName
   std::unique_ptr<RE2> breaker_;    // the BREAKER macro: ends a value's clause
   std::unique_ptr<RE2> age_;  // the AGE macro, anchored: "15-year-old" before a victim's name
+  std::unique_ptr<RE2> period_event_;  // PERIOD_EVENT_BEFORE: "a two-month bombardment that killed 1,600"
   std::unique_ptr<RE2> past_link_;   // the PAST_LINK macro: "… came just weeks after a driver shot eight"
   std::unique_ptr<RE2> past_frame_;  // the PAST_FRAME macro: "Months earlier, …" opens a background
   size_t lead_sentences_;           // setting lead_sentences: the lead that places the story
