@@ -87,12 +87,14 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
   for (int skip = joined ? 1 : 0;; --skip) {
     const std::string_view rest = tail.substr(from);
     if (!First(clause_end_.get(), rest, &whole, &group)) break;
-    const size_t end = static_cast<size_t>(whole.data() - tail.data());
+    // The clause ends where the match starts, or at its group when it has
+    // one (SCOPE_CLAUSE_END: the comma before a sub-count, after the verb).
+    const size_t end = static_cast<size_t>((group.data() != nullptr ? group.data() : whole.data()) - tail.data());
     const std::vector<std::string_view> words = Words(std::string_view(whole.data(), whole.size()));
     const bool joiner = std::any_of(words.begin(), words.end(),
                                     [&](std::string_view w) { return count_joiners_.Find(w) != nullptr; });
     if (skip > 0 && joiner) {
-      from = end + whole.size();
+      from = static_cast<size_t>(whole.data() - tail.data()) + whole.size();
       continue;
     }
     clause = tail.substr(0, end);
