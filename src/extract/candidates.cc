@@ -520,11 +520,10 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         continue;
       }
       if (rules::FieldIs(rule.fields, "passive_after", "false")) {
+        // (Lexicon::Find folds case itself.)
         const std::vector<std::string_view> next = Words(mt.substr(value_end, 24));
-        if (!next.empty()) {
-          std::string w(next.front());
-          std::transform(w.begin(), w.end(), w.begin(), [](unsigned char ch) { return std::tolower(ch); });
-          if (passive_be_->Find(w) != nullptr || perfect_->Find(w) != nullptr) continue;
+        if (!next.empty() && (passive_be_->Find(next.front()) != nullptr || perfect_->Find(next.front()) != nullptr)) {
+          continue;
         }
       }
       Candidate c{&rule, static_cast<size_t>(index), Unmask(masked, ms, false, mentions),
