@@ -43,6 +43,8 @@ ScopePass::ScopePass(const rules::RuleSet& rules)
       without_perpetrator_(CompileMacro(rules, "SCOPE_WITHOUT_PERPETRATOR")),
       part_(CompileMacro(rules, "SCOPE_PART")),
       of_total_(CompileMacro(rules, "SCOPE_OF_TOTAL")),
+      of_total_before_(CompileMacro(rules, "SCOPE_OF_TOTAL_BEFORE")),
+      whole_fronted_(CompileMacro(rules, "SCOPE_WHOLE_FRONTED")),
       one_place_(CompileMacro(rules, "SCOPE_ONE_PLACE")),
       one_place_before_(CompileMacro(rules, "SCOPE_ONE_PLACE_BEFORE")),
       clause_end_(CompileMacro(rules, "SCOPE_CLAUSE_END")),
@@ -82,6 +84,7 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
   // The value's own clause: up to its end ("two died at the scene, and …").
   // A count joined to another ("two men and a woman suffered minor
   // injuries"): its first "and" joins them, and ends no clause.
+  const std::string_view lead = sentence.substr(0, std::min(value_start, sentence.size()));
   std::string_view clause = tail;
   size_t from = 0;
   for (int skip = joined ? 1 : 0;; --skip) {
@@ -100,19 +103,21 @@ model::Scope ScopePass::ScopeOf(std::string_view sentence, size_t value_start, s
     clause = tail.substr(0, end);
     break;
   }
-  if (Search(of_total_.get(), clause)) {
+  // "Among the 20 wounded, five remain hospitalized": the whole a fronted
+  // "of the" opens ends at its comma.
+  if (Search(whole_fronted_.get(), lead)) clause = clause.substr(0, std::min(clause.size(), clause.find(',')));
+  if (Search(of_total_.get(), clause) || Search(of_total_before_.get(), lead)) {
     scope.part = of_total_part_;
   } else if (Search(one_place_.get(), tail) ||
-             Search(one_place_before_.get(), sentence.substr(0, std::min(value_start, sentence.size())))) {
+             Search(one_place_before_.get(), lead)) {
     scope.part = one_place_part_;
   } else if (First(part_.get(), clause, &whole, &group) && group.data() != nullptr) {
     scope.part = part_cues_.Value(std::string_view(group.data(), group.size())).value_or("");
     // "Two of the six wounded remain in critical condition": the part is the
     // two's, the six the whole; "three of the four soldiers killed by
     // friendly fire": the cause is the four's (lexicon whole_parts).
-    const std::string_view lead = sentence.substr(0, std::min(value_start, sentence.size()));
     if (Search(whole_before_.get(), lead) && whole_parts_.Find(scope.part) == nullptr) scope.part.clear();
-  } else if (First(part_before_.get(), sentence.substr(0, std::min(value_start, sentence.size())), &whole, &group) &&
+  } else if (First(part_before_.get(), lead, &whole, &group) &&
              group.data() != nullptr) {
     scope.part = carried_part_cues_.Value(std::string_view(group.data(), group.size())).value_or("");
   }

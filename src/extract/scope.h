@@ -50,7 +50,7 @@ class ScopePass {
   const rules::Lexicon& whole_parts_;
   const rules::Lexicon& count_joiners_;  // "two men and a woman"
   std::string of_total_part_, one_place_part_;  // lexicon scope_macro_parts
-  std::unique_ptr<RE2> perpetrators_, with_perpetrator_, without_perpetrator_, part_, of_total_, one_place_, one_place_before_,
+  std::unique_ptr<RE2> perpetrators_, with_perpetrator_, without_perpetrator_, part_, of_total_, of_total_before_, whole_fronted_, one_place_, one_place_before_,
       clause_end_, earlier_, part_before_, whole_before_;
 };
 
