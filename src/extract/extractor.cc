@@ -340,7 +340,15 @@ void AddedCounts(const corpus::Document& doc, const SubjectBuilder& subjects, co
   // A count added to a toll given elsewhere ("Three other people suffered
   // minor injuries", "another four people died": role "others"), not another
   // incident's ("In a separate shooting, two other people were hurt").
-  const auto others = [&](const model::Claim& c) { return OthersOfOwnIncident(c, subjects); };
+  // Not in a sentence that dates another incident ("a strike on a hospital
+  // in January killed seven": IndefinitePastIncidents marked both).
+  std::unordered_set<std::string_view> other_dated;
+  for (const model::Claim& c : *claims) {
+    if (c.attribute == "date" && !OwnIncident(c.subject)) other_dated.insert(c.evidence.sentence);
+  }
+  const auto others = [&](const model::Claim& c) {
+    return !other_dated.count(c.evidence.sentence) && OthersOfOwnIncident(c, subjects);
+  };
   // Each count: 0 none, 1 a count added ones may add to (no role), 2 an added one.
   std::vector<uint8_t> kind(claims->size(), 0);
   bool any_added = false;

@@ -65,8 +65,9 @@ std::vector<std::string_view> Words(std::string_view text) {
   return words;
 }
 
-WordFinder::WordFinder(const rules::RuleSet& rules, std::string_view lexicon)
-    : lex_(rules.Lex(lexicon)) {
+WordFinder::WordFinder(const rules::RuleSet& rules, std::string_view lexicon, std::string_view modifiers)
+    : lex_(rules.Lex(lexicon)), modifiers_(modifiers.empty() ? nullptr : rules.lexicon(modifiers)) {
+  if (modifiers_ != nullptr && modifiers_->entries().empty()) modifiers_ = nullptr;
   if (lex_.entries().empty()) return;
   RE2::Options options;
   options.set_log_errors(false);
@@ -87,6 +88,7 @@ void WordFinder::ForEach(std::string_view text, const std::function<void(const H
   re2::StringPiece word;
   while (RE2::FindAndConsume(&input, *re_, &word)) {
     const std::string_view w(word.data(), word.size());
+    if (modifiers_ != nullptr && ModifiesNext(text, static_cast<size_t>(word.data() - text.data()) + word.size())) continue;
     const rules::LexEntry* e = lex_.Find(w);
     std::string key = e ? (e->value.empty() ? e->Field("key") : e->value) : "";
     if (key.empty()) key = rules::NormalizeKey(w);
@@ -94,6 +96,15 @@ void WordFinder::ForEach(std::string_view text, const std::function<void(const H
         e != nullptr && e->Field("any_case") == "true",
         e == nullptr || e->Field("place") != "false"});
   }
+}
+
+bool WordFinder::ModifiesNext(std::string_view text, size_t end) const {
+  size_t at = end;
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  if (at == end) return false;  // "war-torn", "war," : no noun after a space
+  size_t stop = at;
+  while (stop < text.size() && (std::isalnum(static_cast<unsigned char>(text[stop])) || text[stop] == '-')) ++stop;
+  return stop > at && modifiers_->Find(text.substr(at, stop - at)) != nullptr;
 }
 
 bool WordFinder::Has(std::string_view text, std::string_view key) const {
@@ -142,7 +153,7 @@ bool IsAgeAside(std::string_view w) {
 
 SubjectBuilder::SubjectBuilder(const rules::RuleSet& rules)
     : rules_(rules),
-      events_(rules, "event_words"),
+      events_(rules, "event_words", "event_word_modifiers"),
       event_verbs_(rules, "event_verbs"),
       gatherings_(rules, "gathering_words"),
       countries_(rules, "countries"),

@@ -26,7 +26,10 @@ namespace claimcheck::extract {
 /// and the entry's value (the key it maps to).
 class WordFinder {
  public:
-  WordFinder(const rules::RuleSet& rules, std::string_view lexicon);
+  /// `modifiers`: a lexicon of words that, right after an entry, make it a
+  /// modifier of a noun, not itself ("a war monitor said", "war crimes"):
+  /// such a hit is not reported. "" for none.
+  WordFinder(const rules::RuleSet& rules, std::string_view lexicon, std::string_view modifiers = "");
   struct Hit {
     size_t offset;
     size_t length;
@@ -41,7 +44,10 @@ class WordFinder {
   void ForEach(std::string_view text, const std::function<void(const Hit&)>& fn) const;
 
  private:
+  // Whether the word after `end` (past spaces) is one of `modifiers_`.
+  bool ModifiesNext(std::string_view text, size_t end) const;
   const rules::Lexicon& lex_;
+  const rules::Lexicon* modifiers_ = nullptr;  // null or empty: none
   std::unique_ptr<RE2> re_;
 };
 

@@ -582,6 +582,9 @@ struct Standing {
   std::vector<const Item*> aside;
   std::vector<const Item*> hedged;  // hedged counts that plain ones exclude: set aside too
   std::vector<const Item*> unplaced;  // dates no document date placed that meet no dated claim's day
+  // Of `earlier`, the figures another document marks as earlier ("raising an
+  // earlier toll of 12"), and the claim that marks each.
+  std::unordered_map<const Item*, const Item*> marked_by;
 };
 
 // A value that is an interval of counts or of days (lo ≤ hi: reversed
@@ -644,6 +647,50 @@ Standing Stand(const std::vector<const Item*>& items) {
   std::vector<const Item*> current;
   for (const Item* c : items) (c->earlier ? s.earlier : current).push_back(c);
   if (current.empty()) std::swap(current, s.earlier);  // nothing later in the stories: as they are
+  // A figure one document marks as earlier and replaces with a figure of its
+  // own ("At least 15 were killed, raising an earlier toll of 12") is that
+  // earlier figure in every source that states it, unless that source
+  // reported it after the marking one: superseded too ("changed", never an
+  // alarm against the figure that replaced it). Not when the marking
+  // document gives no figure apart from it here ("The UN said earlier that
+  // it had confirmed 55 wounded" and no later count of the wounded): nothing
+  // there says what replaced it. Hashed by value and by document.
+  if (!s.earlier.empty()) {
+    std::unordered_map<uint32_t, std::vector<const Item*>> current_of;  // doc → its current items
+    for (const Item* c : current) current_of[c->doc].push_back(c);
+    const auto replaced = [&](const Item* e) {
+      const auto it = current_of.find(e->doc);
+      return it != current_of.end() &&
+             std::any_of(it->second.begin(), it->second.end(), [&](const Item* c) { return !Intersect(*e, *c); });
+    };
+    std::map<std::pair<int64_t, int64_t>, std::vector<const Item*>> marked;  // (lo, hi) → marking claims
+    for (const Item* e : s.earlier) {
+      if (Definite(*e) && replaced(e)) marked[{e->lo, e->hi}].push_back(e);
+    }
+    std::vector<const Item*> kept, moved;
+    for (const Item* c : current) {
+      const Item* by = nullptr;
+      if (const auto it = Definite(*c) ? marked.find({c->lo, c->hi}) : marked.end(); it != marked.end()) {
+        for (const Item* e : it->second) {
+          const bool after = c->as_of_known && e->as_of_known && c->as_of_lo > e->as_of_hi;
+          if (e->doc != c->doc && !after) {
+            by = e;
+            break;
+          }
+        }
+      }
+      (by == nullptr ? kept : moved).push_back(c);
+      if (by != nullptr) s.marked_by[c] = by;
+    }
+    if (kept.empty()) {  // nothing would stand: as they are
+      s.marked_by.clear();
+    } else {
+      current = std::move(kept);
+      s.earlier.insert(s.earlier.end(), moved.begin(), moved.end());
+      std::stable_sort(s.earlier.begin(), s.earlier.end(),
+                       [](const Item* a, const Item* b) { return a->order < b->order; });
+    }
+  }
   // A hedged count ("it is feared that three died") that the counts stated
   // plainly exclude is no claim against them: set aside, noted.
   int64_t plain_lo = INT64_MIN, plain_hi = INT64_MAX;
@@ -905,8 +952,14 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
   }
   std::set<std::string> said;  // one document's "1 killed" and "One person was killed": one note
   for (const Item* c : s.earlier) {
-    std::string note = fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
-                                   docs[c->doc].label, model::ShowValue(c->claim->value), c->claim->timeline.cue);
+    const auto by = s.marked_by.find(c);
+    std::string note =
+        by == s.marked_by.end()
+            ? fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared", docs[c->doc].label,
+                          model::ShowValue(c->claim->value), c->claim->timeline.cue)
+            : fmt::format("{} gives {}, which {} gives as an earlier figure (\"{}\"): superseded, not compared",
+                          docs[c->doc].label, model::ShowValue(c->claim->value), docs[by->second->doc].label,
+                          by->second->claim->timeline.cue);
     if (said.insert(note).second) notes.push_back(std::move(note));
   }
   for (const Item* c : s.aside) {
@@ -1149,6 +1202,9 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     for (auto* list : {&standing.earlier, &standing.aside, &standing.hedged, &standing.unplaced, &standing.compared}) {
       for (const Item*& c : *list) c = now.at(c);
     }
+    std::unordered_map<const Item*, const Item*> marked_by;
+    for (const auto& [c, by] : standing.marked_by) marked_by[now.at(c)] = now.at(by);
+    standing.marked_by = std::move(marked_by);
   }
   f.timeline = TimelineOf(part, standing, docs);
   const std::vector<std::string> standing_notes = StandingNotes(part, standing, docs);
@@ -1235,9 +1291,14 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     Finding changed = f;
     changed.verdict = "changed";
     changed.severity = "note";
-    changed.summary = fmt::format("{}: {} ({}, earlier: \"{}\") then {} ({}, as of {})", title,
-                                  model::ShowValue(e->claim->value), docs[e->doc].label, e->claim->timeline.cue,
-                                  model::ShowValue(to->claim->value), docs[to->doc].label, as_of(*to));
+    const auto by = standing.marked_by.find(e);
+    const std::string earlier =
+        by == standing.marked_by.end()
+            ? fmt::format("earlier: \"{}\"", e->claim->timeline.cue)
+            : fmt::format("earlier, as {} says: \"{}\"", docs[by->second->doc].label, by->second->claim->timeline.cue);
+    changed.summary = fmt::format("{}: {} ({}, {}) then {} ({}, as of {})", title, model::ShowValue(e->claim->value),
+                                  docs[e->doc].label, earlier, model::ShowValue(to->claim->value),
+                                  docs[to->doc].label, as_of(*to));
     out.push_back(std::move(changed));
     break;
   }

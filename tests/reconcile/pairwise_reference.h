@@ -823,6 +823,40 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
     return v;
   };
+  // A figure one document marks as earlier and replaces with a figure of its
+  // own (one apart from it) is that earlier figure in every other source that
+  // states it (definite, the same bounds), unless that source's as_of starts
+  // after the marker's ends: superseded too. Each pair checked.
+  std::map<const Claim*, const Claim*> marked_by;
+  {
+    std::vector<const Claim*> kept, moved;
+    for (const Claim* c : current) {
+      const Claim* by = nullptr;
+      for (const Claim* e : earlier) {
+        if (by != nullptr || e->doc == c->doc || !Definite(S(*c)) || !Definite(S(*e)) ||
+            Bounds(S(*e)) != Bounds(S(*c))) {
+          continue;
+        }
+        const bool replaced = std::any_of(current.begin(), current.end(), [&](const Claim* p) {
+          return p->doc == e->doc && !Intersect(S(*e), S(*p));
+        });
+        const AsOfDays a = AsOf(*c), b = AsOf(*e);
+        if (replaced && !(a.known && b.known && a.lo > b.hi)) by = e;
+      }
+      (by != nullptr ? moved : kept).push_back(c);
+      if (by != nullptr) marked_by[c] = by;
+    }
+    if (kept.empty()) {
+      marked_by.clear();
+    } else {
+      current = kept;
+      earlier.insert(earlier.end(), moved.begin(), moved.end());
+      std::map<const Claim*, size_t> position;
+      for (size_t i = 0; i < g.claims.size(); ++i) position.emplace(g.claims[i], i);
+      std::stable_sort(earlier.begin(), earlier.end(),
+                       [&](const Claim* a, const Claim* b) { return position.at(a) < position.at(b); });
+    }
+  }
   // Hedged counts that a count stated plainly excludes: set aside (each pair checked).
   std::vector<const Claim*> hedged;
   {
@@ -944,8 +978,14 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   }
   std::set<std::string> said;  // one note per distinct earlier figure and cue of a source
   for (const Claim* c : earlier) {
-    std::string note = fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared",
-                                   ctx.Label(c->doc), model::ShowValue(c->value), c->timeline.cue);
+    const auto by = marked_by.find(c);
+    std::string note =
+        by == marked_by.end()
+            ? fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared", ctx.Label(c->doc),
+                          model::ShowValue(c->value), c->timeline.cue)
+            : fmt::format("{} gives {}, which {} gives as an earlier figure (\"{}\"): superseded, not compared",
+                          ctx.Label(c->doc), model::ShowValue(c->value), ctx.Label(by->second->doc),
+                          by->second->timeline.cue);
     if (said.insert(note).second) f.notes.push_back(std::move(note));
   }
   for (const Claim* c : aside) {
@@ -1141,9 +1181,13 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     Finding change = f;
     change.verdict = "changed";
     change.severity = "note";
-    change.summary = fmt::format("{}: {} ({}, earlier: \"{}\") then {} ({}, as of {})", Title(g),
-                                 model::ShowValue(e->value), ctx.Label(e->doc), e->timeline.cue,
-                                 model::ShowValue(target->value), ctx.Label(target->doc), as_of(*target));
+    const auto by = marked_by.find(e);
+    const std::string how = by == marked_by.end() ? fmt::format("earlier: \"{}\"", e->timeline.cue)
+                                                   : fmt::format("earlier, as {} says: \"{}\"",
+                                                                 ctx.Label(by->second->doc), by->second->timeline.cue);
+    change.summary = fmt::format("{}: {} ({}, {}) then {} ({}, as of {})", Title(g), model::ShowValue(e->value),
+                                 ctx.Label(e->doc), how, model::ShowValue(target->value), ctx.Label(target->doc),
+                                 as_of(*target));
     out.push_back(std::move(change));
     break;
   }
