@@ -804,7 +804,14 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
         speaker.remove_prefix(speaker.find(' ') + 1);
       }
       const size_t at = static_cast<size_t>(speaker.data() - sentence_text.data()), to = at + speaker.size();
-      const size_t distance = to <= value_at ? value_at - to : at >= value_to ? at - value_to : 0;
+      // One across a semicolon ("Police estimated the crowd at 12,000;
+      // organizers said 40,000 took part") speaks for another clause: it
+      // gives way to any speaker of the value's own.
+      const std::string_view between = to <= value_at   ? sentence_text.substr(to, value_at - to)
+                                       : at >= value_to ? sentence_text.substr(value_to, at - value_to)
+                                                        : std::string_view();
+      const size_t distance = (to <= value_at ? value_at - to : at >= value_to ? at - value_to : 0) +
+                              (between.find(';') != std::string_view::npos ? sentence_text.size() : 0);
       if (distance < best_distance && IsSpeaker(speaker) && !OwnClauseSpeaker(sentence_text, value_to, at)) {
         best_distance = distance;
         claim->attribution = std::string(speaker);
