@@ -163,11 +163,16 @@ bool SameValue(const Candidate& a, const Candidate& b) {
 void DropFixedCounts(std::string_view text, const WordFinder& added_cues, std::vector<Candidate>* found,
                      const std::set<std::string>& fixed_attributes) {
   std::vector<bool> drop(found->size(), false);
+  // "A woman was also wounded": one more than the others counted, kept
+  // (the extractor's pass 8 adds it to them; lexicon added_count_cues 1).
+  std::vector<bool> added(found->size(), false);
   for (size_t i = 0; i < found->size(); ++i) {
     const Candidate& c = (*found)[i];
-    // "A woman was also wounded": one more than the others counted, kept
-    // (the extractor's pass 8 adds it to them; lexicon added_count_cues 1).
-    if (!c.count || added_cues.Has(text.substr(c.start, c.end - c.start), "1")) continue;
+    added[i] = c.count && added_cues.Has(text.substr(c.start, c.end - c.start), "1");
+  }
+  for (size_t i = 0; i < found->size(); ++i) {
+    const Candidate& c = (*found)[i];
+    if (!c.count || added[i]) continue;
     for (size_t j = 0; j < found->size() && !drop[i]; ++j) {
       const Candidate& o = (*found)[j];
       drop[i] = j != i && o.rule->attribute == c.rule->attribute &&
@@ -175,8 +180,11 @@ void DropFixedCounts(std::string_view text, const WordFinder& added_cues, std::v
       // Below the lead, one person is the story's toll only in a story that
       // counts no one else: beside any other count of a casualty it is one
       // victim of several ("the gunman fired into a bar, injuring a security
-      // guard" in a rampage story with "1 other person dead").
-      drop[i] = drop[i] || (c.below_lead && j != i && o.sentence != c.sentence &&
+      // guard" in a rampage story with "1 other person dead"). One more told
+      // in its own words ("Another man was also injured") is no one else: it
+      // adds to this one.
+      const bool adds_to_c = added[j] && o.rule->attribute == c.rule->attribute;
+      drop[i] = drop[i] || (c.below_lead && j != i && o.sentence != c.sentence && !adds_to_c &&
                             fixed_attributes.count(o.rule->attribute) > 0);
     }
   }

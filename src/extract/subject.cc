@@ -536,6 +536,14 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
 // killed and three other people were injured", "A man was killed. Five other
 // people were wounded".
 bool SubjectBuilder::AfterDeathsOnly(std::string_view before, std::string_view previous) const {
+  // The count's own verb is none of the injured before it: "killed two
+  // managers and wounded two other workers".
+  size_t end = before.find_last_not_of(" \t\n");
+  if (end != std::string_view::npos) {
+    const size_t word = before.find_last_of(" \t\n", end);
+    const size_t from = word == std::string_view::npos ? 0 : word + 1;
+    if (!injuries_before_.Find(before.substr(from, end + 1 - from)).empty()) before = before.substr(0, from);
+  }
   const bool deaths = !deaths_before_.Find(before).empty(), injuries = !injuries_before_.Find(before).empty();
   return (deaths && !injuries) ||
          (!deaths && !injuries && !deaths_before_.Find(previous).empty() && injuries_before_.Find(previous).empty());
