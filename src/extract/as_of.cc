@@ -122,7 +122,7 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
       }
       if (event_dated && !SpeechTime(doc.text, m)) continue;
       // "injured as it rocked a region devastated by the tsunami of 2004".
-      if (const std::string other = AttachedEvent(doc.text, m); !other.empty() && other != event) continue;
+      if (const std::string other = AttachedEvent(doc.text, m, value_start); !other.empty() && other != event) continue;
       as_of->timex = t.timex;
       if (auto b = normalize::TimexBounds(t.timex)) {
         as_of->lo = b->lo.ToString();
@@ -144,7 +144,7 @@ bool AsOfPass::SpeechTime(std::string_view text, const Mention& m) const {
 
 // The event a time is written onto: "the tsunami of 2004", "the 2004
 // tsunami", "Tuesday's quake" → its key; "" when the words beside it name none.
-std::string AsOfPass::AttachedEvent(std::string_view text, const Mention& m) const {
+std::string AsOfPass::AttachedEvent(std::string_view text, const Mention& m, size_t value_start) const {
   constexpr size_t kBefore = 2, kAfter = 2;  // words: "tsunami of", "'s quake"
   constexpr size_t kReach = 40;  // bytes either side
   const size_t from = m.start > kReach ? m.start - kReach : 0;
@@ -153,6 +153,12 @@ std::string AsOfPass::AttachedEvent(std::string_view text, const Mention& m) con
   if (before.size() > kBefore) before.erase(before.begin(), before.end() - kBefore);
   std::vector<std::string_view> after = Words(text.substr(m.end, kReach));
   if (after.size() > kAfter) after.resize(kAfter);
+  // The count's own verb is no other event: "a quake in Papua New Guinea in
+  // February killed 160" dates the 160 (the words after the time reach it).
+  if (value_start != std::string_view::npos && value_start >= m.end && !after.empty() &&
+      after.back().data() + after.back().size() >= text.data() + value_start) {
+    after.clear();
+  }
   for (const auto* words : {&after, &before}) {
     if (words->empty()) continue;
     const std::string_view joined(words->front().data(),

@@ -46,7 +46,7 @@ class AsOfPass {
                     bool revision = false) const;
   std::pair<size_t, size_t> ClauseOf(std::string_view text, const corpus::Span& sentence,
                                      size_t value_start) const;
-  std::string AttachedEvent(std::string_view text, const normalize::Mention& m) const;
+  std::string AttachedEvent(std::string_view text, const normalize::Mention& m, size_t value_start) const;
   bool SpeechTime(std::string_view text, const normalize::Mention& m) const;
   bool DatesRecentEvent(const corpus::Document& doc, const Extraction& x, size_t mention,
                         bool any_age = false, size_t value_start = std::string_view::npos) const;

@@ -92,10 +92,11 @@ Documents NumberDocuments(const std::vector<model::DocumentRecord>& inputs, cons
   for (const Claim& c : claims) {
     auto [it, fresh] = number.emplace(c.doc, static_cast<uint32_t>(docs.info.size()));
     if (fresh) {
-      DocInfo d{c.doc, "", "", {}};
+      DocInfo d{c.doc, "", "", {}, std::nullopt};
       if (auto r = records.find(c.doc); r != records.end()) {
         d.source = r->second->source;
         d.names = r->second->names;
+        if (auto day = ParseIsoDate(r->second->published)) d.published = day->ToDays();
       }
       const size_t slash = c.doc.rfind('/');
       d.label = !d.source.empty() ? d.source : slash == std::string::npos ? c.doc : c.doc.substr(slash + 1);
@@ -1487,6 +1488,24 @@ std::string ScopeName(const Item& item) {
   return "";
 }
 
+// Whether claim `i` tells of an event more than 60 days (as
+// SplitByEventTime) before its document's date: a date claim by its value,
+// a count by its sentence's time (as_of basis sentence or anchored).
+bool OfBackground(const std::vector<Claim>& claims, uint32_t i, const Documents& docs) {
+  constexpr int64_t kApart = 60;
+  const std::optional<int64_t>& published = docs.info[docs.of_claim[i]].published;
+  if (!published) return false;
+  const Claim& c = claims[i];
+  std::string_view hi;
+  if (const auto* t = std::get_if<model::Time>(&c.value); t != nullptr && c.attribute == "date") {
+    hi = t->hi;
+  } else if (c.as_of.basis == "sentence" || c.as_of.basis == "anchored") {
+    hi = c.as_of.hi;
+  }
+  const auto day = ParseIsoDate(hi);
+  return day && day->ToDays() < *published - kApart;
+}
+
 // Of the placed subjects of one event, the one a claim naming no place is
 // about: the only one, else the one more documents name than all the others
 // together ("a quake in eastern China" in one story of an Iranian quake told
@@ -1542,6 +1561,18 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
   }
   using Entry = decltype(exact)::iterator;
   std::map<std::tuple<std::string_view, std::string_view, size_t>, std::vector<Entry>> placed;  // attribute, base, story
+  // A place is the story's when a claim of its own time names it, of any
+  // attribute: one told only of a background event ("A quake in Papua New
+  // Guinea in February killed 160" in a story of September's quake on
+  // Sulawesi) places none of the story's claims.
+  const auto all_background = [&](const std::vector<uint32_t>& members) {
+    return std::all_of(members.begin(), members.end(), [&](uint32_t i) { return OfBackground(claims, i, docs); });
+  };
+  std::set<std::tuple<std::string_view, std::string_view, size_t>> own_places;  // base, place, story
+  for (const auto& [k, members] : exact) {
+    const auto& [attribute, key, story] = k;
+    if (!Place(key).empty() && !all_background(members)) own_places.insert({Base(key), Place(key), story});
+  }
   for (auto it = exact.begin(); it != exact.end(); ++it) {
     const auto& [attribute, key, story] = it->first;
     if (!Place(key).empty()) placed[{attribute, Base(key), story}].push_back(it);
@@ -1550,6 +1581,10 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
     const auto& [attribute, key, story] = it->first;
     auto into = Place(key).empty() ? placed.find({attribute, key, story}) : placed.end();
     const Entry* target = into == placed.end() ? nullptr : MostDocumented(into->second, docs);
+    if (target != nullptr && !all_background(it->second) &&
+        own_places.count({Base(key), Place(std::get<1>((*target)->first)), story}) == 0) {
+      target = nullptr;
+    }
     if (target == nullptr) {
       ++it;
       continue;

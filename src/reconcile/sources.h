@@ -4,6 +4,7 @@
 #define CLAIMCHECK_RECONCILE_SOURCES_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct DocInfo {
   std::string source;  ///< Its outlet, "" when unknown.
   std::string label;   ///< Its outlet, else the last part of its id.
   std::vector<std::string> names;  ///< The names its story is told with (DocumentRecord::names).
+  std::optional<int64_t> published;  ///< Its date in days (CivilDate::ToDays), when known.
 };
 
 /// The number of independent sources among the documents of `group` (in
