@@ -97,8 +97,22 @@ std::string CheckExample(const Recognizer& recognizer, const rules::Rule& rule,
   std::string err;
   if (!recognizer.Find(doc, ParseIsoDate(example.ref), &found, &err)) return err;
   auto list = [&] { return List(doc.text, found); };
-  if (example.none) return found.empty() ? "" : "expected no mention, found " + list();
+  if (example.none && example.match.empty()) return found.empty() ? "" : "expected no mention, found " + list();
   const std::string match = example.match.empty() ? example.text : example.match;
+  // With a match: no mention of the rule's side (a number, or a time)
+  // overlaps it ("the third" in "the fourth quarter from the third" is no
+  // date; it is still the ordinal 3), whatever else the text holds.
+  if (example.none) {
+    const size_t at = doc.text.find(match);
+    if (at == std::string::npos) return fmt::format("\"{}\" is not in the text", match);
+    const bool number = rule.kind == rules::Kind::kNumber;
+    for (const Mention& m : found) {
+      if ((m.rule->kind == rules::Kind::kNumber) == number && m.start < at + match.size() && at < m.end) {
+        return fmt::format("expected no {} mention over \"{}\", found {}", number ? "number" : "time", match, list());
+      }
+    }
+    return "";
+  }
   for (const Mention& m : found) {
     if (m.rule != &rule || doc.text.compare(m.start, m.end - m.start, match) != 0) continue;
     const std::string diff = CompareValue(m, example.value);
