@@ -432,10 +432,14 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
           aside != re.NamedCapturingGroups().end() && g[aside->second].data() != nullptr) {
         aside_start = g[aside->second].data() - mt.data();
         aside_end = aside_start + g[aside->second].size();
-        for (size_t k = std::max(aside_start, value_end); k < std::min(aside_end, claim_word); ++k) {
-          after_text[k - value_end] = ' ';
-        }
       }
+      // Blanks the aside's bytes in `piece`, a copy of mt from `from`.
+      const auto blank_aside = [&](std::string* piece, size_t from) {
+        for (size_t k = std::max(aside_start, from); k < std::min(aside_end, from + piece->size()); ++k) {
+          (*piece)[k - from] = ' ';
+        }
+      };
+      blank_aside(&after_text, value_end);
       // Words that read as breakers but part nothing (BREAKER_EXEMPT: "Boys and
       // Girls Club", "the shooting that occurred …") are blanked first.
       Blank(breaker_exempt_.get(), &after_text);
@@ -450,7 +454,7 @@ bool CandidateFinder::InSentence(std::string_view text, const corpus::Span& s,
         // The aside parts nothing here either ("killed three people and
         // wounded nine others at a clinic on Friday": a date rule's value
         // comes after its claim word).
-        for (size_t k = std::max(aside_start, ms - lead); k < std::min(aside_end, vs); ++k) before[k - (ms - lead)] = ' ';
+        blank_aside(&before, ms - lead);
         Blank(breaker_exempt_.get(), &before);
         return Search(breaker_.get(), std::string_view(before).substr(lead));
       };

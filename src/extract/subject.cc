@@ -30,6 +30,18 @@ std::string_view PreviousWord(std::string_view text, size_t offset) {
   return text.substr(start, end - start);
 }
 
+// The word of letters, digits and hyphens after the spaces and tabs at
+// `offset`, stepping forward; "" when none, or when no space stands at
+// `offset` ("war-torn", "war,": nothing follows as a word of its own).
+std::string_view NextWord(std::string_view text, size_t offset) {
+  size_t at = std::min(offset, text.size());
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  if (at == offset) return {};
+  size_t stop = at;
+  while (stop < text.size() && (std::isalnum(static_cast<unsigned char>(text[stop])) || text[stop] == '-')) ++stop;
+  return text.substr(at, stop - at);
+}
+
 namespace {
 
 // The hit closest to `offset`, preferring hits after it on ties.
@@ -99,12 +111,8 @@ void WordFinder::ForEach(std::string_view text, const std::function<void(const H
 }
 
 bool WordFinder::ModifiesNext(std::string_view text, size_t end) const {
-  size_t at = end;
-  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
-  if (at == end) return false;  // "war-torn", "war," : no noun after a space
-  size_t stop = at;
-  while (stop < text.size() && (std::isalnum(static_cast<unsigned char>(text[stop])) || text[stop] == '-')) ++stop;
-  return stop > at && modifiers_->Find(text.substr(at, stop - at)) != nullptr;
+  const std::string_view next = NextWord(text, end);
+  return !next.empty() && modifiers_->Find(next) != nullptr;
 }
 
 bool WordFinder::Has(std::string_view text, std::string_view key) const {

@@ -201,6 +201,9 @@ std::vector<std::string_view> Words(std::string_view text);
 
 /// The whitespace-separated word that ends before `offset` ("" at the start).
 std::string_view PreviousWord(std::string_view text, size_t offset);
+/// The word (letters, digits, hyphens) after the spaces at `offset`; "" when
+/// none, or when no space stands at `offset`.
+std::string_view NextWord(std::string_view text, size_t offset);
 
 /// A word without the punctuation around it or a possessive "'s"
 /// ("Sunday's," → "Sunday").

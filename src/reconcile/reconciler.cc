@@ -586,6 +586,24 @@ struct Standing {
   // Of `earlier`, the figures another document marks as earlier ("raising an
   // earlier toll of 12"), and the claim that marks each.
   std::unordered_map<const Item*, const Item*> marked_by;
+
+  // The same standing over other items: `now` maps each item to its own.
+  void Remap(const std::unordered_map<const Item*, const Item*>& now) {
+    for (auto* list : {&earlier, &aside, &hedged, &unplaced, &compared}) {
+      for (const Item*& c : *list) c = now.at(c);
+    }
+    std::unordered_map<const Item*, const Item*> remapped;
+    for (const auto& [c, by] : marked_by) remapped[now.at(c)] = now.at(by);
+    marked_by = std::move(remapped);
+  }
+
+  // Who marks an earlier figure and with which words: another document's
+  // label and cue when one marks it, else none and its own sentence's cue.
+  std::pair<std::optional<std::string>, std::string> EarlierCue(const Item* c, const std::vector<DocInfo>& docs) const {
+    const auto by = marked_by.find(c);
+    if (by == marked_by.end()) return {std::nullopt, c->claim->timeline.cue};
+    return {docs[by->second->doc].label, by->second->claim->timeline.cue};
+  }
 };
 
 // A value that is an interval of counts or of days (lo ≤ hi: reversed
@@ -655,7 +673,8 @@ Standing Stand(const std::vector<const Item*>& items) {
   // alarm against the figure that replaced it). Not when the marking
   // document gives no figure apart from it here ("The UN said earlier that
   // it had confirmed 55 wounded" and no later count of the wounded): nothing
-  // there says what replaced it. Hashed by value and by document.
+  // there says what replaced it. Looked up by value (a sorted map, O(log g)
+  // a figure) and by document (hashed).
   if (!s.earlier.empty()) {
     std::unordered_map<uint32_t, std::vector<const Item*>> current_of;  // doc → its current items
     for (const Item* c : current) current_of[c->doc].push_back(c);
@@ -953,14 +972,12 @@ std::vector<std::string> StandingNotes(const Part& part, const Standing& s, cons
   }
   std::set<std::string> said;  // one document's "1 killed" and "One person was killed": one note
   for (const Item* c : s.earlier) {
-    const auto by = s.marked_by.find(c);
+    const auto [by, cue] = s.EarlierCue(c, docs);
     std::string note =
-        by == s.marked_by.end()
-            ? fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared", docs[c->doc].label,
-                          model::ShowValue(c->claim->value), c->claim->timeline.cue)
+        !by ? fmt::format("{} gives {} as an earlier figure (\"{}\"): superseded, not compared", docs[c->doc].label,
+                          model::ShowValue(c->claim->value), cue)
             : fmt::format("{} gives {}, which {} gives as an earlier figure (\"{}\"): superseded, not compared",
-                          docs[c->doc].label, model::ShowValue(c->claim->value), docs[by->second->doc].label,
-                          by->second->claim->timeline.cue);
+                          docs[c->doc].label, model::ShowValue(c->claim->value), *by, cue);
     if (said.insert(note).second) notes.push_back(std::move(note));
   }
   for (const Item* c : s.aside) {
@@ -1200,12 +1217,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
       now[group.items[i]] = part.items[i];
       stated[part.items[i]] = group.items[i];
     }
-    for (auto* list : {&standing.earlier, &standing.aside, &standing.hedged, &standing.unplaced, &standing.compared}) {
-      for (const Item*& c : *list) c = now.at(c);
-    }
-    std::unordered_map<const Item*, const Item*> marked_by;
-    for (const auto& [c, by] : standing.marked_by) marked_by[now.at(c)] = now.at(by);
-    standing.marked_by = std::move(marked_by);
+    standing.Remap(now);
   }
   f.timeline = TimelineOf(part, standing, docs);
   const std::vector<std::string> standing_notes = StandingNotes(part, standing, docs);
@@ -1292,11 +1304,9 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     Finding changed = f;
     changed.verdict = "changed";
     changed.severity = "note";
-    const auto by = standing.marked_by.find(e);
+    const auto [by, cue] = standing.EarlierCue(e, docs);
     const std::string earlier =
-        by == standing.marked_by.end()
-            ? fmt::format("earlier: \"{}\"", e->claim->timeline.cue)
-            : fmt::format("earlier, as {} says: \"{}\"", docs[by->second->doc].label, by->second->claim->timeline.cue);
+        !by ? fmt::format("earlier: \"{}\"", cue) : fmt::format("earlier, as {} says: \"{}\"", *by, cue);
     changed.summary = fmt::format("{}: {} ({}, {}) then {} ({}, as of {})", title, model::ShowValue(e->claim->value),
                                   docs[e->doc].label, earlier, model::ShowValue(to->claim->value),
                                   docs[to->doc].label, as_of(*to));
