@@ -4,6 +4,7 @@
 #define CLAIMCHECK_RECONCILE_SOURCES_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
