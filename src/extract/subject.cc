@@ -546,11 +546,9 @@ std::string SubjectBuilder::NameIn(std::string_view text) const {
 bool SubjectBuilder::AfterDeathsOnly(std::string_view before, std::string_view previous) const {
   // The count's own verb is none of the injured before it: "killed two
   // managers and wounded two other workers".
-  size_t end = before.find_last_not_of(" \t\n");
-  if (end != std::string_view::npos) {
-    const size_t word = before.find_last_of(" \t\n", end);
-    const size_t from = word == std::string_view::npos ? 0 : word + 1;
-    if (!injuries_before_.Find(before.substr(from, end + 1 - from)).empty()) before = before.substr(0, from);
+  if (const std::string_view verb = PreviousWord(before, before.size());
+      !verb.empty() && !injuries_before_.Find(verb).empty()) {
+    before = before.substr(0, static_cast<size_t>(verb.data() - before.data()));
   }
   const bool deaths = !deaths_before_.Find(before).empty(), injuries = !injuries_before_.Find(before).empty();
   return (deaths && !injuries) ||

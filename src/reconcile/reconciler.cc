@@ -388,6 +388,10 @@ Stories TellStories(const std::vector<uint32_t>& members, const Documents& docs)
   return out;
 }
 
+// Event times this many days apart are two moments: a background event, not
+// the story's own (SplitByEventTime, OfBackground).
+constexpr int64_t kBackgroundDays = 60;
+
 // A background event ("the 2003 quake that killed 26,000" in a 2005 story)
 // separates by its own time: claims whose event times lie more than
 // kApart days from every claim of the story's present form their own
@@ -395,7 +399,7 @@ Stories TellStories(const std::vector<uint32_t>& members, const Documents& docs)
 // are when they were counted.
 std::vector<Part> SplitByEventTime(const std::string& attribute, const std::string& subject,
                                    std::vector<const Item*> items) {
-  constexpr int64_t kApart = 60;
+  constexpr int64_t kApart = kBackgroundDays;
   // A force's size at two times is one subject that changed, not two events.
   if (attribute == "troops") return {Part{subject, std::move(items)}};
   std::vector<Timed> timed;
@@ -1502,7 +1506,6 @@ std::string ScopeName(const Item& item) {
 // SplitByEventTime) before its document's date: a date claim by its value,
 // a count by its sentence's time (as_of basis sentence or anchored).
 bool OfBackground(const std::vector<Claim>& claims, uint32_t i, const Documents& docs) {
-  constexpr int64_t kApart = 60;
   const std::optional<int64_t>& published = docs.info[docs.of_claim[i]].published;
   if (!published) return false;
   const Claim& c = claims[i];
@@ -1513,7 +1516,7 @@ bool OfBackground(const std::vector<Claim>& claims, uint32_t i, const Documents&
     hi = c.as_of.hi;
   }
   const auto day = ParseIsoDate(hi);
-  return day && day->ToDays() < *published - kApart;
+  return day && day->ToDays() < *published - kBackgroundDays;
 }
 
 // Of the placed subjects of one event, the one a claim naming no place is
