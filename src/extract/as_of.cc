@@ -19,6 +19,8 @@ AsOfPass::AsOfPass(const rules::RuleSet& rules, const SubjectBuilder& subjects)
       clause_break_(CompileMacro(rules, "CLAUSE_BREAK")),
       date_speech_before_(CompileMacro(rules, "DATE_SPEECH_BEFORE")),
       date_speech_after_(CompileMacro(rules, "DATE_SPEECH_AFTER")),
+      earlier_figure_before_(CompileMacro(rules, "EARLIER_FIGURE_BEFORE")),
+      event_clause_opener_(CompileMacro(rules, "EVENT_CLAUSE_OPENER")),
       speech_(rules, "speech_verbs") {}
 
 model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
@@ -115,6 +117,8 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
       if (in_clause && (m.start < clause.first || m.end > clause.second)) continue;
       const ResolvedTime& t = x.times[i];
       if (!Datable(t.timex)) continue;
+      // "… unaccounted for, down from 15 on Wednesday": the earlier figure's time.
+      if (EarlierFigureTime(doc.text, m)) continue;
       // "the quake, which struck on Tuesday": the toll is as of the report.
       if (tally && DatesRecentEvent(doc, x, i, revision, value_start)) {
         event_dated = true;
@@ -140,6 +144,14 @@ bool AsOfPass::SpeechTime(std::string_view text, const Mention& m) const {
   constexpr size_t kReach = 40;  // bytes: "officials said late"
   const size_t from = m.start > kReach ? m.start - kReach : 0;
   return Search(date_speech_before_.get(), text.substr(from, m.start - from));
+}
+
+// Whether the time dates an earlier figure the count is compared with
+// ("down from 15 on Wednesday"; macro EARLIER_FIGURE_BEFORE).
+bool AsOfPass::EarlierFigureTime(std::string_view text, const Mention& m) const {
+  constexpr size_t kReach = 80;  // bytes: "up from an earlier count of 27 on"
+  const size_t from = m.start > kReach ? m.start - kReach : 0;
+  return Search(earlier_figure_before_.get(), text.substr(from, m.start - from));
 }
 
 // The event a time is written onto: "the tsunami of 2004", "the 2004
@@ -205,6 +217,13 @@ bool AsOfPass::DatesRecentEvent(const corpus::Document& doc, const Extraction& x
   if (value_start != std::string_view::npos && value_start > m.end && value_start < span.end) {
     const std::string_view between = std::string_view(doc.text).substr(m.end, value_start - m.end);
     if (!subjects_.EventKeys(between).empty() && speech_.Find(between).empty()) return true;
+  }
+  // A time in a clause the count's sentence opens on its event (macro
+  // EVENT_CLAUSE_OPENER): "Three people died when the block came down on
+  // Wednesday" dates the collapse, whatever words tell it.
+  if (value_start != std::string_view::npos && value_start < m.start && value_start >= span.start) {
+    const std::string_view between = std::string_view(doc.text).substr(value_start, m.start - value_start);
+    if (Search(event_clause_opener_.get(), between) && speech_.Find(between).empty()) return true;
   }
   // A time in a clause of its own, set off by commas ("… at a school in
   // Uvalde, Texas, on Tuesday, officials said"), dates what the sentence

@@ -48,6 +48,7 @@ class AsOfPass {
                                      size_t value_start) const;
   std::string AttachedEvent(std::string_view text, const normalize::Mention& m, size_t value_start) const;
   bool SpeechTime(std::string_view text, const normalize::Mention& m) const;
+  bool EarlierFigureTime(std::string_view text, const normalize::Mention& m) const;
   bool DatesRecentEvent(const corpus::Document& doc, const Extraction& x, size_t mention,
                         bool any_age = false, size_t value_start = std::string_view::npos) const;
   bool ContinuesBackground(const corpus::Document& doc, std::string_view sentence,
@@ -58,7 +59,8 @@ class AsOfPass {
   const SubjectBuilder& subjects_;
   int64_t recent_event_days_;
   int64_t background_days_;
-  std::unique_ptr<RE2> clause_break_, date_speech_before_, date_speech_after_;
+  std::unique_ptr<RE2> clause_break_, date_speech_before_, date_speech_after_, earlier_figure_before_,
+      event_clause_opener_;
   WordFinder speech_;
 };
 

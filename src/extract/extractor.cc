@@ -481,8 +481,8 @@ struct Extractor::Impl {
   void Flags(const corpus::Document& doc, const Candidate& c, model::Claim* claim) const;
   bool IsSpeaker(std::string_view who) const;
   bool OwnClauseSpeaker(std::string_view sentence, size_t value_end, size_t at) const;
-  void DropAnecdotes(std::vector<const Candidate*>* kept, std::vector<model::Claim>* claims,
-                     std::vector<const Candidate*>* dropped) const;
+  void DropAnecdotes(std::string_view text, std::vector<const Candidate*>* kept,
+                     std::vector<model::Claim>* claims, std::vector<const Candidate*>* dropped) const;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -554,7 +554,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
       claims[i].event_class =
           impl.rules.Lex("event_classes").Value(subject.substr(0, subject.find_first_of("/@"))).value_or("");
     }
-    impl.DropAnecdotes(&kept, &claims, &anecdotes);
+    impl.DropAnecdotes(doc.text, &kept, &claims, &anecdotes);
   }
   for (size_t i = 0; i < claims.size(); ++i) {                                 // 6
     claims[i].as_of = impl.as_of.For(doc, x, by_sentence, *kept[i], claims[i]);
@@ -645,15 +645,29 @@ bool Extractor::Impl::MentionsAndDate(corpus::Document& doc, Extraction* x, std:
 // events that strike people one by one (lexicon `fixed_count_events`: a
 // shooting, a killing); in a quake or a war it is one person of a toll
 // told in numbers, an anecdote, not a count.
-void Extractor::Impl::DropAnecdotes(std::vector<const Candidate*>* kept,
+void Extractor::Impl::DropAnecdotes(std::string_view text, std::vector<const Candidate*>* kept,
                                     std::vector<model::Claim>* claims,
                                     std::vector<const Candidate*>* dropped) const {
   const rules::Lexicon& events = rules.Lex("fixed_count_events");
+  // "The crash killed ten passengers. … The driver also died": one more
+  // marked "also" (lexicon added_count_cues 1) after a toll of the same
+  // attribute told in numbers adds to it (pass 8), whatever the event.
+  const auto adds_to_numbers = [&](size_t i) {
+    const Candidate& c = *(*kept)[i];
+    if (!added_cues.Has(text.substr(c.start, c.end - c.start), "1")) return false;
+    for (size_t j = 0; j < claims->size(); ++j) {
+      if (!(*kept)[j]->count && (*kept)[j]->value_start < c.value_start &&
+          (*claims)[j].attribute == (*claims)[i].attribute) {
+        return true;
+      }
+    }
+    return false;
+  };
   size_t out = 0;
   for (size_t i = 0; i < claims->size(); ++i) {
     const model::Claim& claim = (*claims)[i];
     const std::string event = claim.subject.substr(0, claim.subject.find_first_of("/@ "));
-    if ((*kept)[i]->count && events.Find(event) == nullptr) {
+    if ((*kept)[i]->count && events.Find(event) == nullptr && !adds_to_numbers(i)) {
       dropped->push_back((*kept)[i]);
       continue;
     }
@@ -783,6 +797,10 @@ void Extractor::Impl::Flags(const corpus::Document& doc, const Candidate& c,
       claim->scope.counted = counted->second;
     }
     claim->scope.individual = rules::FieldIs(c.rule->fields, "individual");
+    // A part that is the event's own way of harming (lexicon part_events:
+    // "killed in a stampede" in a story of the stampede) is the whole toll.
+    const std::string event = claim->subject.substr(0, claim->subject.find_first_of("/@ "));
+    if (!claim->scope.part.empty() && rules.Lex("part_events").Value(claim->scope.part) == event) claim->scope.part.clear();
   }
   claim->timeline = scope.TimelineOf(sentence_text, c.value_start - s.start, claim->revision);
   // Of every speaker the patterns name in the sentence, the one nearest the

@@ -848,11 +848,13 @@ std::string SubjectBuilder::EventFor(const WordFinder& finder, std::string_view 
   // ("strikes", "hits") gives way to any other event word in the sentence.
   // An entry of value 2 yields for counts only: "Aftershocks jolt the
   // island, death toll rises to 10" tolls the quake, while "the aftershock
-  // shook the island on Monday" dates the aftershock.
+  // shook the island on Monday" dates the aftershock. One of value 3 yields
+  // only in naming the story's main event or gathering (ForDocument), never
+  // here: "About 200 counter-protesters gathered" is the counter-protest's.
   const rules::Lexicon& yielding_words = rules_.Lex("yielding_event_words");
   auto yields = [&](const WordFinder::Hit& h) {
     const std::optional<std::string> value = yielding_words.Value(sentence.substr(h.offset, h.length));
-    return value.has_value() && (*value != "2" || !allow_named);
+    return value.has_value() && *value != "3" && (*value != "2" || !allow_named);
   };
   // With no other, it gives way to the story's main event (`story_event`):
   // "four were hurt in the stampede that followed the shots" in a story of
@@ -1276,6 +1278,14 @@ std::string SubjectBuilder::Build(const std::string& attribute, std::string_view
   if (attribute == "crowd") {
     // "put the crowd at 60,000": a generic word gives way to the story's gathering.
     event = EventFor(gatherings_, sentence, groups, value_offset, false, doc.main_gathering);
+    // Those present where an incident struck (field present: "Some 150
+    // employees were inside the building when the fire broke out") are the
+    // incident's, not the story's later march: the sentence's event word
+    // first, else the story's event.
+    if (event.empty() && rules::FieldIs(fields, "present")) {
+      event = EventFor(events_, sentence, groups, value_offset, false, doc.counted_event);
+      if (event.empty()) event = doc.counted_event;
+    }
     if (event.empty()) event = doc.main_gathering;
   }
   const std::string& story_event = is_date ? doc.main_event : doc.counted_event;
