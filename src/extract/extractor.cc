@@ -307,6 +307,33 @@ void InjuredBeforeTollRose(const rules::RuleSet& rules, std::vector<model::Claim
   }
 }
 
+// Pass 8: "No one else was injured" is none besides those its story told
+// before (lexicon besides_cues): after a casualty of another attribute ("A
+// man was killed … no one else was injured") the zero is the toll; after a
+// count of its own ("Two men were shot and wounded. No one else was hurt")
+// it adds none to it, and with none counted before it ("A woman was shot
+// and wounded … No one else was injured", her wound told in words no rule
+// counts) it says nothing of how many: no claim either way.
+void LoneBesidesZeros(const WordFinder& besides, const rules::Lexicon& tallies, std::vector<model::Claim>* claims) {
+  const auto zero = [](const model::Claim& c) {
+    const auto* q = std::get_if<model::Quantity>(&c.value);
+    return q != nullptr && q->lo == 0 && q->hi == 0;
+  };
+  std::vector<bool> drop(claims->size(), false);
+  for (size_t i = 0; i < claims->size(); ++i) {
+    const model::Claim& c = (*claims)[i];
+    if (tallies.Find(c.attribute) == nullptr || !zero(c) || besides.Find(c.evidence.text).empty()) continue;
+    bool other = false, own = false;
+    for (const model::Claim& o : *claims) {
+      if (&o == &c || tallies.Find(o.attribute) == nullptr || zero(o) || o.evidence.start >= c.evidence.start) continue;
+      (o.attribute == c.attribute ? own : other) = true;
+    }
+    drop[i] = own || !other;
+  }
+  size_t next = 0;
+  std::erase_if(*claims, [&](const model::Claim&) { return drop[next++]; });
+}
+
 // Pass 8: a count its story marks as added ("Two men were wounded. … Two
 // bystanders were also hurt", "3 more people were hurt", "Three other people
 // suffered minor injuries": role others, of no other incident) adds to
@@ -452,6 +479,7 @@ struct Extractor::Impl {
   const normalize::Recognizer& recognizer;
   SubjectBuilder subjects;
   WordFinder added_cues;  // lexicon added_count_cues (pass 8)
+  WordFinder besides_cues;  // lexicon besides_cues (pass 8)
   TimeContext time_context;
   std::unique_ptr<CandidateFinder> candidates;
   AsOfPass as_of;
@@ -468,6 +496,7 @@ struct Extractor::Impl {
         recognizer(rec),
         subjects(r),
         added_cues(r, "added_count_cues"),
+        besides_cues(r, "besides_cues"),
         time_context(r, subjects),
         as_of(r, subjects),
         scope(r),
@@ -581,6 +610,7 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                           impl.rules.IntSetting("background_days", 60), impl.subjects, &claims);
   OthersBesideTheDead(impl.subjects, &claims);
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
+  LoneBesidesZeros(impl.besides_cues, impl.rules.Lex("tally_attributes"), &claims);
   SiblingsOfParts(doc.text, impl.rules.Lex("count_joiners"), impl.sibling_part, &claims);
   InjuredBeforeTollRose(impl.rules, &claims);
   TollsBeforeTheEvent(impl.rules.Lex("tally_attributes"), impl.rules.IntSetting("background_days", 60), &claims);

@@ -391,6 +391,10 @@ Stories TellStories(const std::vector<uint32_t>& members, const Documents& docs)
 // Event times this many days apart are two moments: a background event, not
 // the story's own (SplitByEventTime, OfBackground).
 constexpr int64_t kBackgroundDays = 60;
+// Outlets date one event within a day or two of each other: an event date
+// weeks from the story's ("In February, a man was shot at a rest area" in a
+// story of an April shooting) is another event's, however near its month ends.
+constexpr int64_t kBackgroundDateDays = 14;
 
 // A background event ("the 2003 quake that killed 26,000" in a 2005 story)
 // separates by its own time: claims whose event times lie more than
@@ -399,7 +403,7 @@ constexpr int64_t kBackgroundDays = 60;
 // are when they were counted.
 std::vector<Part> SplitByEventTime(const std::string& attribute, const std::string& subject,
                                    std::vector<const Item*> items) {
-  constexpr int64_t kApart = kBackgroundDays;
+  const int64_t kApart = attribute == "date" ? kBackgroundDateDays : kBackgroundDays;
   // A force's size at two times is one subject that changed, not two events.
   if (attribute == "troops") return {Part{subject, std::move(items)}};
   std::vector<Timed> timed;
@@ -1468,8 +1472,8 @@ std::string ShownSubject(const std::string& key, const std::vector<uint32_t>& me
 // event, the role or local place it counts ("strike/others/in-a-village"),
 // its country, claims without a place that joined it, the scope, and the
 // event time of a background event (" (2003-12)").
-std::vector<std::string> GroupedBy(const std::string& subject, bool joined, const std::string& scope,
-                                   std::string_view period) {
+std::vector<std::string> GroupedBy(const std::string& attribute, const std::string& subject, bool joined,
+                                   const std::string& scope, std::string_view period) {
   std::vector<std::string> why;
   const std::string_view base = Base(subject);
   size_t from = 0;
@@ -1483,7 +1487,8 @@ std::vector<std::string> GroupedBy(const std::string& subject, bool joined, cons
   if (joined) why.push_back("claims naming no place joined the subject naming this event with a place that most documents name");
   if (!scope.empty()) why.push_back(fmt::format("scope: {}", scope));
   if (!period.empty()) {
-    why.push_back(fmt::format("event time:{}, more than 60 days from the story's own", period));
+    why.push_back(fmt::format("event time:{}, more than {} days from the story's own", period,
+                              attribute == "date" ? kBackgroundDateDays : kBackgroundDays));
   }
   return why;
 }
@@ -1632,7 +1637,7 @@ void JudgeGroups(const std::vector<Claim>& claims, const std::vector<uint32_t>& 
       for (Part& timed : SplitByEventTime(attribute, subject, std::move(group))) {
         const std::string period = timed.subject == subject ? "" : timed.subject.substr(subject.size());
         for (const Part& part : SplitToldApart(attribute, std::move(timed))) {
-          std::vector<std::string> why = GroupedBy(shown, joined, scope, period);
+          std::vector<std::string> why = GroupedBy(attribute, shown, joined, scope, period);
           if (words.size() > 1) why.insert(why.begin() + 1, fmt::format("event words of one class: {}", fmt::join(words, ", ")));
           if (labels != labels_of.end()) {
             why.push_back(fmt::format("{} of {} stories told apart by the names their documents use",

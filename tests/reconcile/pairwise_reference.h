@@ -366,7 +366,8 @@ std::string Period(std::pair<int64_t, int64_t> days) {
 // groups, named "subject (2003)". Troop counts never split: their times
 // are when they were counted.
 std::vector<Group> SplitByEventTime(Group g) {
-  constexpr int64_t kApart = 60;
+  // Event dates part at 14 days: outlets date one event within a day or two.
+  const int64_t kApart = g.attribute == "date" ? 14 : 60;
   // A force's size at two times is one subject that changed, not two events.
   if (g.attribute == "troops") return {std::move(g)};
   std::vector<std::pair<std::pair<int64_t, int64_t>, const Claim*>> timed;
@@ -656,8 +657,8 @@ std::vector<Group> GroupClaims(const std::vector<Claim>& claims) {
         if (joined) why.push_back("claims naming no place joined the subject naming this event with a place that most documents name");
         if (!scope.empty()) why.push_back("scope: " + scope);
         if (part.subject != scoped) {
-          why.push_back("event time:" + part.subject.substr(scoped.size()) +
-                        ", more than 60 days from the story's own");
+          why.push_back("event time:" + part.subject.substr(scoped.size()) + ", more than " +
+                        std::string(g.attribute == "date" ? "14" : "60") + " days from the story's own");
         }
         for (Group& sub : SplitToldApart(std::move(part))) {
           std::vector<std::string> sub_why = why;
