@@ -307,14 +307,37 @@ void InjuredBeforeTollRose(const rules::RuleSet& rules, std::vector<model::Claim
   }
 }
 
-// Pass 8: "No one else was injured" is none besides those its story told
+// Keeps the parallel candidates and claims that `drop` does not mark, in
+// order; the dropped candidates go to `dropped` (explain says why).
+void KeepUndropped(const std::vector<bool>& drop, std::vector<const Candidate*>* kept,
+                   std::vector<model::Claim>* claims, std::vector<const Candidate*>* dropped) {
+  size_t out = 0;
+  for (size_t i = 0; i < claims->size(); ++i) {
+    if (drop[i]) {
+      dropped->push_back((*kept)[i]);
+      continue;
+    }
+    if (out != i) {
+      (*kept)[out] = (*kept)[i];
+      (*claims)[out] = std::move((*claims)[i]);
+    }
+    ++out;
+  }
+  kept->resize(out);
+  claims->resize(out);
+}
+
+// Pass 5: "No one else was injured" is none besides those its story told
 // before (lexicon besides_cues): after a casualty of another attribute ("A
 // man was killed … no one else was injured") the zero is the toll; after a
 // count of its own ("Two men were shot and wounded. No one else was hurt")
 // it adds none to it, and with none counted before it ("A woman was shot
 // and wounded … No one else was injured", her wound told in words no rule
-// counts) it says nothing of how many: no claim either way.
-void LoneBesidesZeros(const WordFinder& besides, const rules::Lexicon& tallies, std::vector<model::Claim>* claims) {
+// counts) it says nothing of how many: no claim either way. `kept` and
+// `claims` are parallel; the dropped candidates go to `dropped`.
+void LoneBesidesZeros(const WordFinder& besides, const rules::Lexicon& tallies,
+                      std::vector<const Candidate*>* kept, std::vector<model::Claim>* claims,
+                      std::vector<const Candidate*>* dropped) {
   const auto zero = [](const model::Claim& c) {
     const auto* q = std::get_if<model::Quantity>(&c.value);
     return q != nullptr && q->lo == 0 && q->hi == 0;
@@ -330,8 +353,7 @@ void LoneBesidesZeros(const WordFinder& besides, const rules::Lexicon& tallies, 
     }
     drop[i] = own || !other;
   }
-  size_t next = 0;
-  std::erase_if(*claims, [&](const model::Claim&) { return drop[next++]; });
+  KeepUndropped(drop, kept, claims, dropped);
 }
 
 // Pass 8: a count its story marks as added ("Two men were wounded. … Two
@@ -585,6 +607,8 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
     }
     impl.DropAnecdotes(doc.text, &kept, &claims, &anecdotes);
   }
+  std::vector<const Candidate*> besides;
+  LoneBesidesZeros(impl.besides_cues, impl.rules.Lex("tally_attributes"), &kept, &claims, &besides);
   for (size_t i = 0; i < claims.size(); ++i) {                                 // 6
     claims[i].as_of = impl.as_of.For(doc, x, by_sentence, *kept[i], claims[i]);
   }
@@ -593,9 +617,11 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
   for (const Candidate& c : candidates) {
     if (next == kept.size() || kept[next] != &c) {
       const bool anecdote = std::find(anecdotes.begin(), anecdotes.end(), &c) != anecdotes.end();
+      const bool none_besides = std::find(besides.begin(), besides.end(), &c) != besides.end();
       x.trace.push_back(fmt::format("{} at {}: not a claim ({})", c.rule->id, c.start,
                                     on_dateline(c) ? "the dateline: when the story was filed"
                                     : anecdote     ? "one person of an event whose tolls are numbers"
+                                    : none_besides ? "none besides those told before: no toll"
                                                    : "a plan, call, vow or condition"));
       continue;
     }
@@ -610,7 +636,6 @@ bool Extractor::Extract(corpus::Document& doc, Extraction* out, std::string* err
                           impl.rules.IntSetting("background_days", 60), impl.subjects, &claims);
   OthersBesideTheDead(impl.subjects, &claims);
   AddedCounts(doc, impl.subjects, impl.added_cues, &claims);
-  LoneBesidesZeros(impl.besides_cues, impl.rules.Lex("tally_attributes"), &claims);
   SiblingsOfParts(doc.text, impl.rules.Lex("count_joiners"), impl.sibling_part, &claims);
   InjuredBeforeTollRose(impl.rules, &claims);
   TollsBeforeTheEvent(impl.rules.Lex("tally_attributes"), impl.rules.IntSetting("background_days", 60), &claims);
@@ -693,22 +718,13 @@ void Extractor::Impl::DropAnecdotes(std::string_view text, std::vector<const Can
     }
     return false;
   };
-  size_t out = 0;
+  std::vector<bool> drop(claims->size(), false);
   for (size_t i = 0; i < claims->size(); ++i) {
     const model::Claim& claim = (*claims)[i];
     const std::string event = claim.subject.substr(0, claim.subject.find_first_of("/@ "));
-    if ((*kept)[i]->count && events.Find(event) == nullptr && !adds_to_numbers(i)) {
-      dropped->push_back((*kept)[i]);
-      continue;
-    }
-    if (out != i) {
-      (*kept)[out] = (*kept)[i];
-      (*claims)[out] = std::move((*claims)[i]);
-    }
-    ++out;
+    drop[i] = (*kept)[i]->count && events.Find(event) == nullptr && !adds_to_numbers(i);
   }
-  kept->resize(out);
-  claims->resize(out);
+  KeepUndropped(drop, kept, claims, dropped);
 }
 
 // Pass 4: plans, calls, vows and conditionals are no claims ("called a
