@@ -142,16 +142,14 @@ bool AsOfPass::SentenceTime(const corpus::Document& doc, const Extraction& x,
 // Whether a speech verb comes right before the time ("said on Monday").
 bool AsOfPass::SpeechTime(std::string_view text, const Mention& m) const {
   constexpr size_t kReach = 40;  // bytes: "officials said late"
-  const size_t from = m.start > kReach ? m.start - kReach : 0;
-  return Search(date_speech_before_.get(), text.substr(from, m.start - from));
+  return Search(date_speech_before_.get(), BytesBefore(text, m.start, kReach));
 }
 
 // Whether the time dates an earlier figure the count is compared with
 // ("down from 15 on Wednesday"; macro EARLIER_FIGURE_BEFORE).
 bool AsOfPass::EarlierFigureTime(std::string_view text, const Mention& m) const {
   constexpr size_t kReach = 80;  // bytes: "up from an earlier count of 27 on"
-  const size_t from = m.start > kReach ? m.start - kReach : 0;
-  return Search(earlier_figure_before_.get(), text.substr(from, m.start - from));
+  return Search(earlier_figure_before_.get(), BytesBefore(text, m.start, kReach));
 }
 
 // The event a time is written onto: "the tsunami of 2004", "the 2004

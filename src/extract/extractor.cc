@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -342,14 +343,21 @@ void LoneBesidesZeros(const WordFinder& besides, const rules::Lexicon& tallies,
     const auto* q = std::get_if<model::Quantity>(&c.value);
     return q != nullptr && q->lo == 0 && q->hi == 0;
   };
+  // Per attribute, where its first nonzero count starts: one pass, then a
+  // look over the few tally attributes per zero.
+  std::map<std::string_view, size_t> first;
+  for (const model::Claim& o : *claims) {
+    if (tallies.Find(o.attribute) == nullptr || zero(o)) continue;
+    auto [it, added] = first.emplace(o.attribute, o.evidence.start);
+    if (!added) it->second = std::min(it->second, o.evidence.start);
+  }
   std::vector<bool> drop(claims->size(), false);
   for (size_t i = 0; i < claims->size(); ++i) {
     const model::Claim& c = (*claims)[i];
     if (tallies.Find(c.attribute) == nullptr || !zero(c) || besides.Find(c.evidence.text).empty()) continue;
     bool other = false, own = false;
-    for (const model::Claim& o : *claims) {
-      if (&o == &c || tallies.Find(o.attribute) == nullptr || zero(o) || o.evidence.start >= c.evidence.start) continue;
-      (o.attribute == c.attribute ? own : other) = true;
+    for (const auto& [attribute, start] : first) {  // tally attributes: a handful
+      if (start < c.evidence.start) (attribute == c.attribute ? own : other) = true;
     }
     drop[i] = own || !other;
   }
@@ -707,16 +715,17 @@ void Extractor::Impl::DropAnecdotes(std::string_view text, std::vector<const Can
   // "The crash killed ten passengers. … The driver also died": one more
   // marked "also" (lexicon added_count_cues 1) after a toll of the same
   // attribute told in numbers adds to it (pass 8), whatever the event.
+  std::map<std::string_view, size_t> first_number;  // attribute → first value_start of a numeric count
+  for (size_t j = 0; j < claims->size(); ++j) {
+    if ((*kept)[j]->count) continue;
+    auto [it, added] = first_number.emplace((*claims)[j].attribute, (*kept)[j]->value_start);
+    if (!added) it->second = std::min(it->second, (*kept)[j]->value_start);
+  }
   const auto adds_to_numbers = [&](size_t i) {
     const Candidate& c = *(*kept)[i];
     if (!added_cues.Has(text.substr(c.start, c.end - c.start), "1")) return false;
-    for (size_t j = 0; j < claims->size(); ++j) {
-      if (!(*kept)[j]->count && (*kept)[j]->value_start < c.value_start &&
-          (*claims)[j].attribute == (*claims)[i].attribute) {
-        return true;
-      }
-    }
-    return false;
+    const auto it = first_number.find((*claims)[i].attribute);
+    return it != first_number.end() && it->second < c.value_start;
   };
   std::vector<bool> drop(claims->size(), false);
   for (size_t i = 0; i < claims->size(); ++i) {

@@ -31,6 +31,11 @@ void Blank(const RE2* re, std::string* text) {
   }
 }
 
+std::string_view BytesBefore(std::string_view text, size_t at, size_t reach) {
+  const size_t from = at > reach ? at - reach : 0;
+  return text.substr(from, at - from);
+}
+
 std::string_view WindowBefore(std::string_view sentence, size_t value_start, int words) {
   size_t start = value_start;
   int seen = 0;

@@ -25,6 +25,9 @@ bool Search(const RE2* re, std::string_view text);
 /// searches after it do not see those words; the length is kept.
 void Blank(const RE2* re, std::string* text);
 
+/// The (at most) `reach` bytes of `text` right before `at`.
+std::string_view BytesBefore(std::string_view text, size_t at, size_t reach);
+
 /// The words before the value, back to the clause's start, at most `words`.
 std::string_view WindowBefore(std::string_view sentence, size_t value_start, int words);
 
