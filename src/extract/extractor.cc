@@ -801,7 +801,10 @@ model::Claim Extractor::Impl::ValueAndEvidence(const corpus::Document& doc, cons
       if (shifted.empty()) shifted = "XXXX" + timex.substr(std::min<size_t>(4, timex.size()));
       timex = std::move(shifted);
     }
-    claim.value = TimeFromTimex(timex, tv.granularity);
+    model::Time t = TimeFromTimex(timex, tv.granularity);
+    t.mod = tv.mod;
+    t.loose_day = tv.loose_day;
+    claim.value = std::move(t);
   }
   const std::string_view text = doc.text;
   const corpus::Span& s = doc.sentences[c.sentence];

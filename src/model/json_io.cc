@@ -142,6 +142,8 @@ bool ValueFromJson(const Json& j, Value* out, std::string* err) {
         !GetString(j, "hi", &t.hi, err) || !GetString(j, "granularity", &t.granularity, err)) {
       return false;
     }
+    if (j.contains("mod") && !GetString(j, "mod", &t.mod, err)) return false;
+    if (j.contains("loose_day") && !GetBool(j, "loose_day", &t.loose_day, err)) return false;
     *out = t;
     return true;
   }
@@ -169,6 +171,8 @@ Json ToJson(const Time& t) {
   j["lo"] = StringOrNull(t.lo);
   j["hi"] = StringOrNull(t.hi);
   j["granularity"] = StringOrNull(t.granularity);
+  if (!t.mod.empty()) j["mod"] = t.mod;
+  if (t.loose_day) j["loose_day"] = true;
   return j;
 }
 
@@ -302,6 +306,12 @@ class ClaimJson {
       Key("lo"); StrOrNull(t.lo);
       Key("hi"); StrOrNull(t.hi);
       Key("granularity"); StrOrNull(t.granularity);
+      if (!t.mod.empty()) {
+        Key("mod"); Str(t.mod);
+      }
+      if (t.loose_day) {
+        Key("loose_day"); Raw("true");
+      }
     }
     Close();
   }

@@ -39,6 +39,15 @@ struct Time {
   std::string lo;
   std::string hi;
   std::string granularity;
+  /// A date claim's TIMEX3 mod: START ("early Sunday"), END ("late
+  /// Saturday"), … or "". Verdicts read a day's part from it (rules/README.md,
+  /// "Verdicts"). JSON "mod", written only when not empty.
+  std::string mod = {};
+  /// A date claim's day is known only to a day either side: counted from the
+  /// document's date ("yesterday", "tonight": a republished story or a time
+  /// zone moves it) or named by a holiday ("a Halloween party"); rule field
+  /// `loose_day`. JSON "loose_day", written only when true.
+  bool loose_day = false;
   friend bool operator==(const Time&, const Time&) = default;
 };
 

@@ -1875,6 +1875,7 @@ bool NormalizeTime(const Groups& match_groups, const Fields& fields, const rules
   }
   out->type = TypeOf(r, out->timex);
   out->mod = ModOf(r);
+  out->loose_day = rules::FieldIs(fields, "loose_day");
   out->interval = PlacedStretch(r, out->timex);
   if (!out->interval) out->interval = ContextStretch(r, out->timex);
   if (!out->interval) out->interval = RunToNow(r, *out);

@@ -48,6 +48,9 @@ struct TimeValue {
   /// A time of day written without its day ("at 8:30 p.m."): the day is the
   /// reference's, which only dates the report, not what happened.
   bool day_from_reference = false;
+  /// Rule field `loose_day`: the day is known to a day either side
+  /// (model::Time::loose_day).
+  bool loose_day = false;
   /// The days it covers, when the value alone does not say (Interval).
   std::optional<Interval> interval;
 };

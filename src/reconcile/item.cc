@@ -71,11 +71,37 @@ bool MonthDayMeets(const Item& open, int64_t lo, int64_t hi) {
          (open.month_day_tolerant && lo <= hi && Within(open.month_day, lo - 1, lo - 1));
 }
 
+std::pair<int64_t, int64_t> DayPartHours(const model::Time& t, int64_t day) {
+  const int64_t first = day * kHoursPerDay;
+  if (t.loose_day) return {first - kHoursPerDay, first + 2 * kHoursPerDay - 1};
+  constexpr int64_t kEvening = 18, kEarlyEnd = 5, kMorningEnd = 11;
+  const std::pair<int64_t, int64_t> early{first - kHoursPerDay + kEvening, first + kMorningEnd};
+  const std::pair<int64_t, int64_t> night{first + kEvening, first + kHoursPerDay + kEarlyEnd};
+  // The part after the date: "TNI", "TMO", "T23:00".
+  const std::string_view part = t.timex.size() > 10 && t.timex[10] == 'T' ? std::string_view(t.timex).substr(11) : "";
+  if (part.size() >= 2 && std::isdigit(static_cast<unsigned char>(part[0])) &&
+      std::isdigit(static_cast<unsigned char>(part[1]))) {
+    const int64_t hour = (part[0] - '0') * 10 + (part[1] - '0');
+    if (hour <= kEarlyEnd) return {early.first, first + hour};
+    if (hour >= kEvening && hour < kHoursPerDay) return {first + hour, night.second};
+    if (hour < kHoursPerDay) return {first + hour, first + hour};
+    return {first, first + kHoursPerDay - 1};
+  }
+  // A part of the day first: "early Sunday afternoon" is an afternoon.
+  if (part == "MO") return early;
+  if (part == "NI") return night;
+  if (part == "EV") return {first + kEvening - 1, first + kHoursPerDay - 1};
+  if (part == "AF") return {first + 12, first + kEvening - 1};
+  if (part.empty() && t.mod == "START") return early;
+  if (part.empty() && t.mod == "END") return night;
+  return {first, first + kHoursPerDay - 1};
+}
+
 bool Intersect(const Item& a, const Item& b) {
   if (a.quantity || b.quantity) return a.quantity && b.quantity && !(a.hi < b.lo) && !(b.hi < a.lo);
   if (a.known && b.known) return a.lo <= b.hi && b.lo <= a.hi;
-  if (!a.known && a.month_day_text >= 0 && b.known) return MonthDayMeets(a, b.lo, b.hi);
-  if (!b.known && b.month_day_text >= 0 && a.known) return MonthDayMeets(b, a.lo, a.hi);
+  if (!a.known && a.month_day_text >= 0 && b.known) return MonthDayMeets(a, DayOfHour(b.lo), DayOfHour(b.hi));
+  if (!b.known && b.month_day_text >= 0 && a.known) return MonthDayMeets(b, DayOfHour(a.lo), DayOfHour(a.hi));
   if (a.month_day_text >= 0 && b.month_day_text >= 0) {
     return a.month_day_text == b.month_day_text ||
            (a.month_day_tolerant && b.month_day_tolerant && MonthDaysAdjacent(a.month_day, b.month_day));
@@ -154,10 +180,12 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
     const auto& t = std::get<model::Time>(c.value);
     if (auto days = Days(t.lo, t.hi)) {
       it.known = true;
-      std::tie(it.lo, it.hi) = *days;
-      if (c.attribute == "date" && it.lo == it.hi) {  // a day apart is one day
-        it.tolerant = true;
-        it.hi += 1;
+      std::tie(it.day_lo, it.day_hi) = *days;
+      it.lo = it.day_lo * kHoursPerDay;
+      it.hi = it.day_hi * kHoursPerDay + kHoursPerDay - 1;
+      if (c.attribute == "date" && it.day_lo == it.day_hi) {  // its day's part
+        std::tie(it.lo, it.hi) = DayPartHours(t, it.day_lo);
+        it.tolerant = it.lo < it.StatedLo() || it.hi > it.StatedHi();
       }
     }
     if (t.timex.size() >= 10 && t.timex.rfind("XXXX-", 0) == 0 &&
@@ -183,7 +211,7 @@ Item ItemMaker::Make(const model::Claim& c, uint32_t order, uint32_t doc) {
   it.revision = c.revision;
   it.earlier = c.timeline.stage == "earlier";
   if (c.attribute == "date") {
-    if (!it.quantity && it.known) it.event = std::make_pair(it.lo, it.hi);
+    if (!it.quantity && it.known) it.event = std::make_pair(it.day_lo, it.day_hi);
   } else if (it.as_of_known &&
              (c.as_of.basis == "sentence" || c.as_of.basis == "anchored" || c.as_of.basis == "cross-document")) {
     it.event = std::make_pair(it.as_of_lo, it.as_of_hi);

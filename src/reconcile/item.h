@@ -34,6 +34,23 @@ bool Within(MonthDay md, int64_t lo, int64_t hi);
 /// "2004" for a whole year, else "2005-02".
 std::string Period(std::pair<int64_t, int64_t> days);
 
+inline constexpr int64_t kHoursPerDay = 24;
+
+/// The calendar day (days since 1970-01-01) of an hour of Item::lo or hi.
+inline int64_t DayOfHour(int64_t hour) {
+  return hour >= 0 ? hour / kHoursPerDay : -((-hour + kHoursPerDay - 1) / kHoursPerDay);
+}
+
+/// The hours [lo, hi] a date claim of the one day `day` may mean, by its
+/// words (rules/README.md, "Verdicts", the day's part): the whole day; from
+/// 18:00 the day before to 11:00 for its early hours or its morning ("early
+/// Sunday", "Sunday morning", "at 2 a.m. Sunday": an overnight event others
+/// date by the evening before); from 18:00 to 05:00 the next day for its
+/// night or late hours ("late Saturday", "Saturday night", "at 11 p.m."); the
+/// day before to the day after when the day is loose ("yesterday",
+/// "tonight", a holiday's party: model::Time::loose_day).
+std::pair<int64_t, int64_t> DayPartHours(const model::Time& t, int64_t day);
+
 struct Item {
   const model::Claim* claim = nullptr;
   uint32_t order = 0;   ///< Rank of the claim's id in claim order; equal ids, equal ranks.
@@ -41,13 +58,19 @@ struct Item {
   uint32_t serial = 0;  ///< The item's own number in its group.
   bool quantity = false;  ///< The value is a Quantity, else a Time.
   bool known = false;     ///< A time whose lo and hi are calendar days.
-  /// A date claim of one known day, widened by a day (the day of tolerance
-  /// of rules/README.md, "Verdicts"): "late Sunday night" and "early Monday"
-  /// may be one overnight event, and outlets in two time zones date one
-  /// event a day apart.
+  /// A date claim of one known day, read as the hours its words allow (the
+  /// day's part of rules/README.md, "Verdicts"): "late Sunday night" and
+  /// "early Monday" may be one overnight event; "yesterday" is known to a day
+  /// either side. Its hours may reach past its stated day.
   bool tolerant = false;
-  int64_t lo = 0;  ///< Quantity: bounds, hi kOpen when open above. Time: days, when known.
+  /// Quantity: bounds, hi kOpen when open above. Known time: hours since
+  /// 1970-01-01 00:00 (day × 24 + hour), inclusive: a day is [d×24, d×24+23].
+  int64_t lo = 0;
   int64_t hi = 0;
+  /// Known time: the calendar days it states, before its day's part widens
+  /// it (Days); hours lo and hi hold them.
+  int64_t day_lo = 0;
+  int64_t day_hi = 0;
   int month_day_text = -1;  ///< Time "XXXX-MM-DD…": its MM-DD text, numbered per group; else -1.
   MonthDay month_day;
   /// A date claim's month-day without its year: a day apart is one day, as
@@ -89,9 +112,11 @@ struct Item {
 
   /// A time with a month and day but no year, and no calendar days.
   bool OpenMonthDay() const { return !quantity && !known && month_day_text >= 0; }
-  /// A known time's last day as stated, before the day of tolerance; a
-  /// vague magnitude's bound as stated, before its slack.
-  int64_t StatedHi() const { return tolerant ? hi - 1 : hi - vague_slack; }
+  /// A known time's last hour as stated (its stated day's last), before its
+  /// day's part widens it; a vague magnitude's bound as stated, before its slack.
+  int64_t StatedHi() const { return quantity ? hi - vague_slack : day_hi * kHoursPerDay + kHoursPerDay - 1; }
+  /// A known time's first hour as stated; a quantity's lower bound.
+  int64_t StatedLo() const { return quantity ? lo : day_lo * kHoursPerDay; }
   /// A weekday ("XXXX-WXX-5") without calendar days.
   bool OpenWeekday() const { return !quantity && !known && weekday >= 0; }
   /// A quantity whose bounds are reversed (lo > hi): only a hand-written record has one.

@@ -215,6 +215,9 @@ struct Part {
   std::string subject;
   std::vector<const Item*> items;  // claim order
   std::string why = {};  // why it was parted from the rest of its group, if it was
+  /// Parted by its event time from the story's own (SplitByEventTime):
+  /// another incident's, as a document's background tells it.
+  bool background = false;
 };
 
 using Timed = std::pair<std::pair<int64_t, int64_t>, const Item*>;  // event days, claim
@@ -459,7 +462,8 @@ std::vector<Part> SplitByEventTime(const std::string& attribute, const std::stri
                                 ? std::abs(last_day(i) - present_day) > kApart &&
                                       std::abs(clusters[i].front().first.first - present_day) > kApart
                                 : i != main;
-    Part part{background ? fmt::format("{} ({})", subject, Period(clusters[i].front().first)) : subject, {}};
+    Part part{background ? fmt::format("{} ({})", subject, Period(clusters[i].front().first)) : subject, {}, {},
+              background};
     for (const Timed& t : clusters[i]) part.items.push_back(t.second);
     if (!background) {
       head.items.insert(head.items.end(), part.items.begin(), part.items.end());
@@ -480,8 +484,8 @@ std::vector<Part> SplitByEventTime(const std::string& attribute, const std::stri
 // value of one stated day, or of a month and day without a year.
 std::optional<int64_t> DayOfYear(const Item& c) {
   if (c.quantity) return std::nullopt;
-  if (c.known && c.lo == c.StatedHi()) {
-    const CivilDate d = CivilDate::FromDays(c.lo);
+  if (c.known && c.day_lo == c.day_hi) {
+    const CivilDate d = CivilDate::FromDays(c.day_lo);
     return CivilDate{2000, d.month, d.day}.ToDays();
   }
   if (!c.known && c.month_day_text >= 0 && c.month_day.month != 0) {
@@ -567,6 +571,7 @@ std::vector<Part> SplitToldApart(const std::string& attribute, Part part) {
   for (size_t k = 0; k < days.size(); ++k) {
     parts[k].subject = k == main ? part.subject : fmt::format("{} (on {})", part.subject, names[k]);
     parts[k].why = fmt::format("dates one document tells apart are two events: {}", fmt::join(names, "; "));
+    parts[k].background = part.background;
   }
   for (size_t i = 0; i < part.items.size(); ++i) parts[into[i].value_or(main)].items.push_back(part.items[i]);
   std::vector<Part> out;
@@ -624,7 +629,15 @@ bool IsInterval(const Item& c) { return c.quantity ? !c.Reversed() : c.known && 
 bool Definite(const Item& c) {
   if (!IsInterval(c)) return false;
   if (c.quantity) return c.hi != kOpen && c.hi - c.lo <= std::max<int64_t>(2, c.hi / 4);
-  return c.hi - c.lo <= 1;
+  return c.day_hi - c.day_lo <= 1;
+}
+
+// A value as the figure it states: a quantity's bounds; a known time's
+// days (those its hours touch: "Monday night" and "at 10 p.m. Monday" state
+// one day, as far as a day's part lets it reach).
+std::pair<int64_t, int64_t> Stated(const Item& c) {
+  if (c.quantity || !c.known) return {c.lo, c.hi};
+  return {DayOfHour(c.lo), DayOfHour(c.hi)};
 }
 
 // The value the most documents state (Definite), as a point of their
@@ -632,7 +645,7 @@ bool Definite(const Item& c) {
 std::pair<int64_t, size_t> MostGiven(const std::vector<const Item*>& items) {
   std::vector<std::pair<uint32_t, std::pair<int64_t, int64_t>>> spans;  // (doc, [lo, hi])
   for (const Item* c : items) {
-    if (Definite(*c)) spans.push_back({c->doc, {c->lo, c->hi}});
+    if (Definite(*c)) spans.push_back({c->doc, Stated(*c)});
   }
   std::sort(spans.begin(), spans.end());
   // Each document's values merged, so that a document counts once per point.
@@ -693,12 +706,12 @@ Standing Stand(const std::vector<const Item*>& items) {
     };
     std::map<std::pair<int64_t, int64_t>, std::vector<const Item*>> marked;  // (lo, hi) → marking claims
     for (const Item* e : s.earlier) {
-      if (Definite(*e) && replaced(e)) marked[{e->lo, e->hi}].push_back(e);
+      if (Definite(*e) && replaced(e)) marked[Stated(*e)].push_back(e);
     }
     std::vector<const Item*> kept, moved;
     for (const Item* c : current) {
       const Item* by = nullptr;
-      if (const auto it = Definite(*c) ? marked.find({c->lo, c->hi}) : marked.end(); it != marked.end()) {
+      if (const auto it = Definite(*c) ? marked.find(Stated(*c)) : marked.end(); it != marked.end()) {
         for (const Item* e : it->second) {
           const bool after = c->as_of_known && e->as_of_known && c->as_of_lo > e->as_of_hi;
           if (e->doc != c->doc && !after) {
@@ -750,12 +763,13 @@ Standing Stand(const std::vector<const Item*>& items) {
   for (const Item* d : current) {
     if (d->quantity || !IsInterval(*d)) continue;
     any_dated = true;
-    for (int64_t day = d->lo; day <= std::min(d->hi, d->lo + 399); ++day) {
+    const int64_t first = DayOfHour(d->lo), last = DayOfHour(d->hi);
+    for (int64_t day = first; day <= std::min(last, first + 399); ++day) {
       const CivilDate date = CivilDate::FromDays(day);
       covered[date.month][date.day] = true;
-      if (day < d->lo + 7) weekdays |= 1u << date.Weekday();
+      if (day < first + 7) weekdays |= 1u << date.Weekday();
     }
-    const CivilDate before = CivilDate::FromDays(d->lo - 1);
+    const CivilDate before = CivilDate::FromDays(first - 1);
     day_before[before.month][before.day] = true;
   }
   if (any_dated) {
@@ -780,9 +794,9 @@ Standing Stand(const std::vector<const Item*>& items) {
     s.compared = std::move(current);
     return s;
   }
-  auto gives = [&](const Item* c) { return Definite(*c) && c->lo <= point && point <= c->hi; };
+  auto gives = [&](const Item* c) { return Definite(*c) && Stated(*c).first <= point && point <= Stated(*c).second; };
   auto holds = [&](const Item* c) {  // states it, or bounds that allow it: not set aside
-    return IsInterval(*c) && c->lo <= point && point <= c->hi;
+    return IsInterval(*c) && Stated(*c).first <= point && point <= Stated(*c).second;
   };
   std::unordered_set<uint32_t> giving;
   for (const Item* c : current) {
@@ -1142,28 +1156,45 @@ void AddAgreements(const std::string& attribute, const std::string& verdict, con
                    const std::vector<const Item*>& compared,
                    const std::unordered_map<const Item*, const Item*>& stated, const std::vector<DocInfo>& docs,
                    std::vector<Finding>* out) {
-  std::map<std::pair<int64_t, int64_t>, std::vector<const Item*>> by_value;  // each in claim order
+  // (a date's day, else a count; bounds) → its claims, each in claim order.
+  std::map<std::tuple<bool, int64_t, int64_t>, std::vector<const Item*>> by_value;
   for (const Item* c : compared) {
     auto it = stated.find(c);
     const Item& s = it == stated.end() ? *c : *it->second;
     // One person told, read as at least one (beside a larger toll, or its
     // document's own "at least"), states no toll to agree on.
     if (s.claim->scope.individual && c->hi != s.hi) continue;
-    if (s.quantity && !s.shot && s.added == 0 && s.lo <= s.hi) by_value[{s.lo, s.StatedHi()}].push_back(c);
+    if (s.quantity && !s.shot && s.added == 0 && s.lo <= s.hi) by_value[{false, s.lo, s.StatedHi()}].push_back(c);
+    // A date of one stated day: those that state it agree on it, when their
+    // day's parts meet ("22 November" and "Tuesday night, 22 November").
+    if (attribute == "date" && !c->quantity && c->known && c->day_lo == c->day_hi) {
+      by_value[{true, c->day_lo, c->day_hi}].push_back(c);
+    }
   }
   const std::string title = Title(attribute, part.subject);
   for (const auto& [value, items] : by_value) {
     if (items.size() < 2) continue;
+    const auto [times, lo, hi] = value;
+    if (times) {
+      int64_t latest_lo = items.front()->lo, earliest_hi = items.front()->hi;
+      for (const Item* c : items) {
+        latest_lo = std::max(latest_lo, c->lo);
+        earliest_hi = std::min(earliest_hi, c->hi);
+      }
+      if (latest_lo > earliest_hi) continue;  // its morning and its night: not one figure
+    }
     Finding f;
     f.subject = part.subject;
     f.attribute = attribute;
     const size_t sources = IndependentSources(items, docs, &f.notes);
     if (sources < 2) continue;
     for (const Item* c : items) f.claims.push_back(c->claim->id);
-    const auto [lo, hi] = value;
-    const std::string shown = model::ShowValue(
-        lo == hi ? model::Quantity{static_cast<double>(lo), lo, hi, ""}
-                 : model::Quantity{std::nullopt, lo, hi == kOpen ? std::nullopt : std::optional<int64_t>(hi), ""});
+    const std::string shown =
+        times ? CivilDate::FromDays(lo).ToString()
+              : model::ShowValue(lo == hi ? model::Quantity{static_cast<double>(lo), lo, hi, ""}
+                                          : model::Quantity{std::nullopt, lo,
+                                                            hi == kOpen ? std::nullopt : std::optional<int64_t>(hi),
+                                                            ""});
     f.notes.push_back(fmt::format("part of a disagreement: these sources agree on {}; the {} finding of {} holds "
                                   "every figure", shown, verdict, part.subject));
     f.verdict = "agree";
@@ -1255,7 +1286,10 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
     AddAgreements(attribute, f.verdict, part, compared, stated, docs, &out);
     return out;
   }
-  if (found.internal && IsOtherIncidents(part.subject)) {
+  // Figures a document's background tells (an event time apart from the
+  // story's) are other incidents' too: "after a collision in February and a
+  // crash in March" are two.
+  if (found.internal && (IsOtherIncidents(part.subject) || part.background)) {
     f.verdict = "single";
     f.severity = "note";
     f.summary = fmt::format("{}: one document tells other incidents: {}", title, ValuesBySource(compared, docs));
@@ -1324,11 +1358,11 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
   std::vector<std::string> notes;
   const size_t sources = IndependentSources(compared, docs, &notes);
   f.notes.insert(f.notes.end(), notes.begin(), notes.end());
-  // The sharpest known time (fewest days), the first of equals.
+  // The sharpest known time (fewest days stated), the first of equals.
   const Item* sharpest = compared.front();
   for (const Item* c : compared) {
     if (!c->quantity && !sharpest->quantity && c->known &&
-        (!sharpest->known || c->hi - c->lo < sharpest->hi - sharpest->lo)) {
+        (!sharpest->known || c->day_hi - c->day_lo < sharpest->day_hi - sharpest->day_lo)) {
       sharpest = c;
     }
   }
@@ -1338,7 +1372,7 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
   }
   if (sources >= 2) {
     const auto stated_apart = [](const Item* a, const Item* b) {
-      return a->known && b->known && (a->StatedHi() < b->lo || b->StatedHi() < a->lo);
+      return a->known && b->known && (a->StatedHi() < b->StatedLo() || b->StatedHi() < a->StatedLo());
     };
     const auto first_tolerant =
         std::find_if(compared.begin(), compared.end(), [](const Item* c) { return c->tolerant; });

@@ -320,7 +320,7 @@ class Suffix {
       ++known_;
       known_lowest_hi_ = std::min(known_lowest_hi_, y.hi);
       known_highest_lo_ = std::max(known_highest_lo_, y.lo);
-      for (size_t k = 0; k < keys_.size(); ++k) not_within_[k] += !MonthDayMeets(*keys_[k], y.lo, y.hi);
+      for (size_t k = 0; k < keys_.size(); ++k) not_within_[k] += !MonthDayMeets(*keys_[k], DayOfHour(y.lo), DayOfHour(y.hi));
     }
     if (y.OpenMonthDay()) {
       ++open_days_;
@@ -342,7 +342,7 @@ class Suffix {
     if (x.known) {
       if (known_ > 0 && (known_lowest_hi_ < x.lo || known_highest_lo_ > x.hi)) return true;
       for (size_t k : present_keys_) {
-        if (!MonthDayMeets(*keys_[k], x.lo, x.hi)) return true;
+        if (!MonthDayMeets(*keys_[k], DayOfHour(x.lo), DayOfHour(x.hi))) return true;
       }
       return x.weekday >= 0 && SomeMisses(open_weekdays_, x.weekday);
     }

@@ -99,6 +99,26 @@ TEST_CASE("open bounds and vague magnitudes print null") {
   CHECK(err == "'vague' is not a boolean");
 }
 
+TEST_CASE("a date's mod and loose day are written when set and read back") {
+  Time t{"2016-09-18", "2016-09-18", "2016-09-18", "day"};
+  t.mod = "START";
+  t.loose_day = true;
+  CHECK(DumpLine(ToJson(t)) ==
+        R"({"kind":"time","timex":"2016-09-18","lo":"2016-09-18","hi":"2016-09-18","granularity":"day","mod":"START","loose_day":true})");
+  Claim c = SampleClaim();
+  c.attribute = "date";
+  c.value = t;
+  Claim back;
+  std::string err;
+  REQUIRE(FromJson(ToJson(c), &back, &err));
+  CHECK(back == c);
+  // The streaming writer (ClaimsJsonl) writes the same bytes.
+  CHECK(ClaimLine(c) == DumpLine(ToJson(c)));
+  Json j = ToJson(c);
+  j["value"]["loose_day"] = "yes";
+  CHECK_FALSE(FromJson(j, &back, &err));
+}
+
 TEST_CASE("reading a claim names what is wrong") {
   Json j = ToJson(SampleClaim());
   j["value"]["lo"] = "many";

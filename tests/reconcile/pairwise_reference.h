@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "model/model.h"
@@ -47,17 +48,56 @@ std::string Place(const std::string& subject) {
 
 struct DayInterval {
   bool known = false;  // lo/hi are calendar days
-  int64_t lo = 0, hi = 0;
+  int64_t lo = 0, hi = 0;  // the days its hours touch
   std::string month_day;  // "01-03" for "XXXX-01-03"
+  int64_t hour_lo = 0, hour_hi = 0;  // hours since 1970-01-01 00:00, inclusive
+  int64_t stated_lo = 0, stated_hi = 0;  // the days as written
 };
+
+// Eff marks a date claim of one day, read by its day's part, by this granularity.
+const char* const kDayPart = "day, by its part";
+
+// Floor division: the day of an hour.
+int64_t DayOf(int64_t hour) { return hour >= 0 ? hour / 24 : -((-hour + 23) / 24); }
+
+// The hours a date claim of one day may mean (rules/README.md, "Verdicts"):
+// a loose day ("yesterday") the day either side too; its early hours and
+// its morning from 18:00 the evening before; its night and late hours on to
+// 05:00 the next day; a clock time by its hour.
+std::pair<int64_t, int64_t> PartHours(const model::Time& t, int64_t day) {
+  const int64_t h0 = day * 24;
+  if (t.loose_day) return {h0 - 24, h0 + 47};
+  std::string part = t.timex.size() > 11 && t.timex[10] == 'T' ? t.timex.substr(11) : "";
+  if (part.size() >= 2 && std::isdigit(static_cast<unsigned char>(part[0])) &&
+      std::isdigit(static_cast<unsigned char>(part[1]))) {
+    const int hour = std::stoi(part.substr(0, 2));
+    if (hour < 6) return {h0 - 6, h0 + hour};
+    if (hour >= 18 && hour < 24) return {h0 + hour, h0 + 29};
+    if (hour < 24) return {h0 + hour, h0 + hour};
+    return {h0, h0 + 23};
+  }
+  if (part == "MO" || (part.empty() && t.mod == "START")) return {h0 - 6, h0 + 11};
+  if (part == "NI" || (part.empty() && t.mod == "END")) return {h0 + 18, h0 + 29};
+  if (part == "EV") return {h0 + 17, h0 + 23};
+  if (part == "AF") return {h0 + 12, h0 + 17};
+  return {h0, h0 + 23};
+}
 
 DayInterval DaysOf(const model::Time& t) {
   DayInterval d;
   auto lo = ParseIsoDate(t.lo), hi = ParseIsoDate(t.hi);
   if (lo && hi) {
     d.known = true;
-    d.lo = lo->ToDays();
-    d.hi = hi->ToDays();
+    d.stated_lo = lo->ToDays();
+    d.stated_hi = hi->ToDays();
+    if (t.granularity == kDayPart) {
+      std::tie(d.hour_lo, d.hour_hi) = PartHours(t, d.stated_lo);
+    } else {
+      d.hour_lo = d.stated_lo * 24;
+      d.hour_hi = d.stated_hi * 24 + 23;
+    }
+    d.lo = DayOf(d.hour_lo);
+    d.hi = DayOf(d.hour_hi);
   }
   if (t.timex.size() >= 10 && t.timex.rfind("XXXX-", 0) == 0 && std::isdigit(t.timex[5])) {
     d.month_day = t.timex.substr(5, 5);
@@ -114,7 +154,7 @@ bool Intersect(const model::Value& a, const model::Value& b) {
   const auto* tb = std::get_if<model::Time>(&b);
   if (ta == nullptr || tb == nullptr) return false;
   const DayInterval da = DaysOf(*ta), db = DaysOf(*tb);
-  if (da.known && db.known) return da.lo <= db.hi && db.lo <= da.hi;
+  if (da.known && db.known) return da.hour_lo <= db.hour_hi && db.hour_lo <= da.hour_hi;
   const bool ta_tolerant = ta->granularity == kTolerantMonthDay, tb_tolerant = tb->granularity == kTolerantMonthDay;
   // A tolerant month-day may also be the day before the span's first.
   auto day_before = [](const DayInterval& d) { return CivilDate::FromDays(d.lo - 1).ToString().substr(5); };
@@ -144,11 +184,21 @@ int64_t Perpetrators(const Claim& c) {
   return q != nullptr && k > 0 && q->lo >= k ? k : 0;
 }
 
-bool Tolerant(const Claim& c) {
+// A date claim of one stated day, read by its day's part.
+bool OneDay(const Claim& c) {
   const auto* t = std::get_if<model::Time>(&c.value);
   if (t == nullptr || c.attribute != "date") return false;
   const DayInterval d = DaysOf(*t);
   return d.known && d.lo == d.hi;
+}
+
+// One whose part reaches past its stated day.
+bool Tolerant(const Claim& c) {
+  if (!OneDay(c)) return false;
+  const auto& t = std::get<model::Time>(c.value);
+  const int64_t day = DaysOf(t).stated_lo;
+  const auto [lo, hi] = PartHours(t, day);
+  return lo < day * 24 || hi > day * 24 + 23;
 }
 
 // A count of people shot among injuries: killed + wounded, so the wounded
@@ -175,10 +225,7 @@ model::Value EffBase(const Claim& c) {
   if (Shot(c)) return model::WoundedOfShot(Slack(std::get<Quantity>(c.value)), c.scope.killed);
   model::Value v = c.value;
   if (auto* q = std::get_if<Quantity>(&v)) *q = Slack(*q);
-  if (Tolerant(c)) {
-    auto& t = std::get<model::Time>(v);
-    t.hi = CivilDate::FromDays(DaysOf(t).hi + 1).ToString();
-  }
+  if (OneDay(c)) std::get<model::Time>(v).granularity = kDayPart;
   if (auto* t = std::get_if<model::Time>(&v); t != nullptr && c.attribute == "date") {
     const DayInterval d = DaysOf(*t);
     if (!d.known && !d.month_day.empty()) t->granularity = kTolerantMonthDay;
@@ -332,6 +379,7 @@ struct Group {
   std::vector<const Claim*> claims;
   std::vector<std::string> grouped_by = {};
   int64_t widen = 0;  // perpetrators a count of the event includes: bare counts may too
+  bool background = false;  // parted from the story's own by its event time
 };
 
 // When the claim's event happened, as far as the claim tells: a date claim's
@@ -342,7 +390,7 @@ std::optional<std::pair<int64_t, int64_t>> EventDays(const Claim& c) {
     const model::Value v = Eff(c);
     const auto* t = std::get_if<model::Time>(&v);
     const DayInterval d = t ? DaysOf(*t) : DayInterval{};
-    if (d.known) return std::make_pair(d.lo, d.hi);
+    if (d.known) return std::make_pair(d.stated_lo, d.stated_hi);
     return std::nullopt;
   }
   if (c.as_of.basis != "sentence" && c.as_of.basis != "anchored" && c.as_of.basis != "cross-document") {
@@ -439,6 +487,7 @@ std::vector<Group> SplitByEventTime(Group g) {
     Group part{g.attribute, background ? fmt::format("{} ({})", g.subject, Period(clusters[i].front().first))
                                        : g.subject, {}};
     part.widen = g.widen;
+    part.background = background;
     for (const auto& t : clusters[i]) part.claims.push_back(t.second);
     if (!background) {
       head.claims.insert(head.claims.end(), part.claims.begin(), part.claims.end());
@@ -535,6 +584,7 @@ std::vector<Group> SplitToldApart(Group g) {
     const size_t k = n == 0 ? main : (n <= main ? n - 1 : n);
     Group part{g.attribute, k == main ? g.subject : g.subject + " (on " + names[k] + ")", keyed[k]};
     part.widen = g.widen;
+    part.background = g.background;
     if (k == main) part.claims.insert(part.claims.end(), rest.begin(), rest.end());
     std::sort(part.claims.begin(), part.claims.end(), [](const Claim* a, const Claim* b) {
       return ClaimOrder(a->id) < ClaimOrder(b->id);
@@ -742,6 +792,13 @@ bool IsInterval(const model::Value& v) {
 std::pair<int64_t, int64_t> Bounds(const model::Value& v) {
   if (const auto* q = std::get_if<Quantity>(&v)) return {q->lo, q->hi ? *q->hi : INT64_MAX};
   const DayInterval d = DaysOf(std::get<model::Time>(v));
+  return {d.hour_lo, d.hour_hi};
+}
+
+// As the figure it states: a time by the days its hours touch.
+std::pair<int64_t, int64_t> DayBounds(const model::Value& v) {
+  if (std::holds_alternative<Quantity>(v)) return Bounds(v);
+  const DayInterval d = DaysOf(std::get<model::Time>(v));
   return {d.lo, d.hi};
 }
 
@@ -749,7 +806,8 @@ bool Definite(const model::Value& v) {
   if (!IsInterval(v)) return false;
   const auto [lo, hi] = Bounds(v);
   if (std::holds_alternative<Quantity>(v)) return hi != INT64_MAX && hi - lo <= std::max<int64_t>(2, hi / 4);
-  return hi - lo <= 1;
+  const DayInterval d = DaysOf(std::get<model::Time>(v));
+  return d.stated_hi - d.stated_lo <= 1;
 }
 
 std::vector<Finding> Judge(const Group& g, const Context& ctx,
@@ -835,7 +893,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       const Claim* by = nullptr;
       for (const Claim* e : earlier) {
         if (by != nullptr || e->doc == c->doc || !Definite(S(*c)) || !Definite(S(*e)) ||
-            Bounds(S(*e)) != Bounds(S(*c))) {
+            DayBounds(S(*e)) != DayBounds(S(*c))) {
           continue;
         }
         const bool replaced = std::any_of(current.begin(), current.end(), [&](const Claim* p) {
@@ -905,10 +963,10 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   size_t most = 0;
   for (const Claim* p : current) {
     if (!Definite(S(*p))) continue;
-    const int64_t at = Bounds(S(*p)).first;
+    const int64_t at = DayBounds(S(*p)).first;
     std::set<std::string> docs;
     for (const Claim* c : current) {
-      const auto [lo, hi] = Bounds(S(*c));
+      const auto [lo, hi] = DayBounds(S(*c));
       if (Definite(S(*c)) && lo <= at && at <= hi) docs.insert(c->doc);
     }
     if (docs.size() > most || (docs.size() == most && point && at < *point)) {
@@ -919,7 +977,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   auto holds = [&](const Claim& c, bool definite) {
     const model::Value v = S(c);
     if (!IsInterval(v) || (definite && !Definite(v))) return false;
-    const auto [lo, hi] = Bounds(v);
+    const auto [lo, hi] = DayBounds(v);
     return lo <= *point && *point <= hi;
   };
   std::set<std::string> giving;
@@ -1047,27 +1105,48 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     const int64_t slack = said.vague && said.hi ? *said.hi + 1 : 0;
     return std::make_pair(q->lo, q->hi ? *q->hi - slack : INT64_MAX);
   };
+  // A date of one stated day: that day, as a value of its own.
+  auto day_of = [&](const Claim& c) -> std::optional<std::pair<int64_t, int64_t>> {
+    if (!OneDay(c)) return std::nullopt;
+    const int64_t day = DaysOf(std::get<model::Time>(c.value)).stated_lo;
+    return std::make_pair(day, day);
+  };
   auto agreements = [&](const std::string& verdict, std::vector<Finding>* out) {
-    std::set<std::pair<int64_t, int64_t>> values_seen;
+    // (a date's day, else a count; bounds)
+    auto value_of = [&](const Claim& c) -> std::optional<std::tuple<bool, int64_t, int64_t>> {
+      const bool time = std::holds_alternative<model::Time>(c.value);
+      const auto i = time ? day_of(c) : interval_of(c);
+      if (!i) return std::nullopt;
+      return std::make_tuple(time, i->first, i->second);
+    };
+    std::set<std::tuple<bool, int64_t, int64_t>> values_seen;
     for (const Claim* c : compared) {
-      if (auto i = interval_of(*c)) values_seen.insert(*i);
+      if (auto i = value_of(*c)) values_seen.insert(*i);
     }
     for (const auto& value : values_seen) {
       std::vector<const Claim*> same;
       for (const Claim* c : compared) {
-        if (interval_of(*c) == value) same.push_back(c);
+        if (value_of(*c) == value) same.push_back(c);
       }
       if (same.size() < 2) continue;
+      // Each pair of their day's parts meets, or they state no one figure.
+      bool meet = true;
+      for (const Claim* x : same) {
+        for (const Claim* y : same) meet = meet && Intersect(E(*x), E(*y));
+      }
+      if (!meet) continue;
       Finding a;
       a.subject = g.subject;
       a.attribute = g.attribute;
       const size_t n = IndependentSources(same, ctx, &a.notes);
       if (n < 2) continue;
       for (const Claim* c : same) a.claims.push_back(c->id);
-      const auto [lo, hi] = value;
-      const std::string shown = model::ShowValue(
-          lo == hi ? Quantity{static_cast<double>(lo), lo, hi, ""}
-                   : Quantity{std::nullopt, lo, hi == INT64_MAX ? std::nullopt : std::optional<int64_t>(hi), ""});
+      const auto [times, lo, hi] = value;
+      const std::string shown =
+          times ? CivilDate::FromDays(lo).ToString()
+                : model::ShowValue(lo == hi ? Quantity{static_cast<double>(lo), lo, hi, ""}
+                                            : Quantity{std::nullopt, lo,
+                                                       hi == INT64_MAX ? std::nullopt : std::optional<int64_t>(hi), ""});
       a.notes.push_back(fmt::format("part of a disagreement: these sources agree on {}; the {} finding of {} holds "
                                     "every figure", shown, verdict, g.subject));
       a.verdict = "agree";
@@ -1112,7 +1191,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     return out;
   }
   // Other incidents' figures in one document are of several incidents.
-  if (internal && has_role("others")) {
+  if (internal && (has_role("others") || g.background)) {
     f.verdict = "single";
     f.severity = "note";
     f.summary = fmt::format("{}: one document tells other incidents: {}", Title(g), values);
@@ -1201,7 +1280,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     const auto* t = std::get_if<model::Time>(&vt);
     const auto* s = std::get_if<model::Time>(&vs);
     if (t && s && DaysOf(*t).known &&
-        (!DaysOf(*s).known || DaysOf(*t).hi - DaysOf(*t).lo < DaysOf(*s).hi - DaysOf(*s).lo)) {
+        (!DaysOf(*s).known || DaysOf(*t).stated_hi - DaysOf(*t).stated_lo < DaysOf(*s).stated_hi - DaysOf(*s).stated_lo)) {
       sharpest = c;
     }
   }
@@ -1219,7 +1298,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
       const auto* b = std::get_if<model::Time>(&c->value);
       if (a == nullptr || b == nullptr) return false;
       const DayInterval da = DaysOf(*a), db = DaysOf(*b);
-      return da.known && db.known && (da.hi < db.lo || db.hi < da.lo);
+      return da.known && db.known && (da.stated_hi < db.stated_lo || db.stated_hi < da.stated_lo);
     });
     std::set<std::string> weekdays;
     for (const Claim* c : compared) {

@@ -78,9 +78,14 @@ model::Value SomeTime(Random& r) {
     case 1:
     case 2:
     case 3: {
-      // Times of day too: at night and in the small hours a date is one day wider.
-      static const std::vector<std::string> kTimesOfDay = {"TNI", "T23:00", "T03:00", "TAF", "T12:00"};
+      // Parts of a day too: its night and small hours reach into the days
+      // beside it; "early" and "late" (mod), and a loose day ("yesterday").
+      static const std::vector<std::string> kTimesOfDay = {"TNI", "T23:00", "T03:00", "TAF", "T12:00",
+                                                           "TMO", "TEV", "T05:30", "T18:00", "T24:00"};
+      static const std::vector<std::string> kMods = {"START", "END", "MID", "APPROX"};
       t = {Day(day) + (r.Chance(30) ? r.Pick(kTimesOfDay) : ""), Day(day), Day(day), "day"};
+      if (r.Chance(15)) t.mod = r.Pick(kMods);
+      t.loose_day = r.Chance(10);
       break;
     }
     case 4: {

@@ -221,6 +221,39 @@ TEST_CASE("the timeline and scope of a group (rules/README.md, \"Verdicts\")") {
     CHECK(r.findings[0].notes.back().find("dates a day apart are read as one event") == 0);
     r.claims[1].value = model::Time{"2016-09-18T09:00", "2016-09-18", "2016-09-18", "time"};  // two days on
     CHECK(Verdicts(r) == Strings{"F1 contradict error shooting"});
+    // The day's part decides (rules/README.md, "Verdicts"): "Thursday" and
+    // "Friday" are two days; "late Saturday" and "early Sunday", "Saturday"
+    // and "early Sunday", "Saturday night" and "Sunday" may be one night.
+    auto day = [](std::string d, std::string part = "", std::string mod = "", bool loose = false) {
+      model::Time t{d + part, d, d, part.empty() ? "day" : "time"};
+      t.mod = std::move(mod);
+      t.loose_day = loose;
+      return t;
+    };
+    const auto verdict = [&](model::Time a, model::Time b) {
+      r.claims[0].value = std::move(a);
+      r.claims[1].value = std::move(b);
+      return Verdicts(r);
+    };
+    const Strings agree{"F1 agree note shooting"}, apart{"F1 contradict error shooting"};
+    CHECK(verdict(day("2016-09-15"), day("2016-09-16")) == apart);
+    CHECK(verdict(day("2016-09-17", "", "END"), day("2016-09-18", "", "START")) == agree);
+    CHECK(verdict(day("2016-09-17"), day("2016-09-18", "", "START")) == agree);
+    CHECK(verdict(day("2016-09-17", "TNI"), day("2016-09-18")) == agree);
+    CHECK(verdict(day("2016-09-17"), day("2016-09-18", "T02:30")) == agree);
+    CHECK(verdict(day("2016-09-17"), day("2016-09-18", "TMO")) == agree);
+    // Two nights, two evenings at 11 p.m., an afternoon and the next day: apart.
+    CHECK(verdict(day("2016-09-17", "TNI"), day("2016-09-18", "T23:00")) == apart);
+    CHECK(verdict(day("2016-09-17", "T23:00"), day("2016-09-18", "T23:00")) == apart);
+    CHECK(verdict(day("2016-09-17", "TAF"), day("2016-09-18")) == apart);
+    CHECK(verdict(day("2016-09-17", "TMO"), day("2016-09-18", "TMO")) == apart);
+    // A day counted from the document's date ("tonight" in a republished
+    // story) or a holiday's party is loose: a day either side.
+    CHECK(verdict(day("2016-09-16", "TNI"), day("2016-09-17", "TNI", "", true)) == agree);
+    CHECK(verdict(day("2016-09-15", "", "", true), day("2016-09-16")) == agree);
+    CHECK(verdict(day("2016-09-14", "", "", true), day("2016-09-16")) == apart);
+    r.claims[0].value = model::Time{"2016-09-16TNI", "2016-09-16", "2016-09-16", "time"};
+    r.claims[1].value = model::Time{"2016-09-17T01:00", "2016-09-17", "2016-09-17", "time"};
     // Undated stories: "on Sunday" and "Monday's quake" agree; Sunday and Tuesday do not; the
     // weekend holds Saturday and Sunday.
     r.claims[0].value = model::Time{"XXXX-WXX-7", "", "", "day"};
