@@ -640,12 +640,17 @@ std::pair<int64_t, int64_t> Stated(const Item& c) {
   return {DayOfHour(c.lo), DayOfHour(c.hi)};
 }
 
-// The value the most documents state (Definite), as a point of their
+// A figure that says which value its source gives: Definite, and not a
+// count of the shot, which gives the wounded only bounds ("Four people were
+// shot" beside its own "three wounded").
+bool Gives(const Item& c) { return Definite(c) && !c.shot; }
+
+// The value the most documents state (Gives), as a point of their
 // values (the least such point), and how many documents state it.
 std::pair<int64_t, size_t> MostGiven(const std::vector<const Item*>& items) {
   std::vector<std::pair<uint32_t, std::pair<int64_t, int64_t>>> spans;  // (doc, [lo, hi])
   for (const Item* c : items) {
-    if (Definite(*c)) spans.push_back({c->doc, Stated(*c)});
+    if (Gives(*c)) spans.push_back({c->doc, Stated(*c)});
   }
   std::sort(spans.begin(), spans.end());
   // Each document's values merged, so that a document counts once per point.
@@ -794,7 +799,7 @@ Standing Stand(const std::vector<const Item*>& items) {
     s.compared = std::move(current);
     return s;
   }
-  auto gives = [&](const Item* c) { return Definite(*c) && Stated(*c).first <= point && point <= Stated(*c).second; };
+  auto gives = [&](const Item* c) { return Gives(*c) && Stated(*c).first <= point && point <= Stated(*c).second; };
   auto holds = [&](const Item* c) {  // states it, or bounds that allow it: not set aside
     return IsInterval(*c) && Stated(*c).first <= point && point <= Stated(*c).second;
   };

@@ -882,6 +882,8 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     if (bare(c)) std::get<Quantity>(v).lo -= g.widen;
     return v;
   };
+  // A figure the claim states (a count of the shot states none of the wounded).
+  auto stated = [&](const Claim& c) { return !Shot(c) && Definite(S(c)); };
   // A figure one document marks as earlier and replaces with a figure of its
   // own (one apart from it) is that earlier figure in every other source that
   // states it (definite, the same bounds), unless that source's as_of starts
@@ -962,12 +964,12 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   std::optional<int64_t> point;
   size_t most = 0;
   for (const Claim* p : current) {
-    if (!Definite(S(*p))) continue;
+    if (!stated(*p)) continue;
     const int64_t at = DayBounds(S(*p)).first;
     std::set<std::string> docs;
     for (const Claim* c : current) {
       const auto [lo, hi] = DayBounds(S(*c));
-      if (Definite(S(*c)) && lo <= at && at <= hi) docs.insert(c->doc);
+      if (stated(*c) && lo <= at && at <= hi) docs.insert(c->doc);
     }
     if (docs.size() > most || (docs.size() == most && point && at < *point)) {
       most = docs.size();
@@ -976,7 +978,7 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
   }
   auto holds = [&](const Claim& c, bool definite) {
     const model::Value v = S(c);
-    if (!IsInterval(v) || (definite && !Definite(v))) return false;
+    if (!IsInterval(v) || (definite && !stated(c))) return false;
     const auto [lo, hi] = DayBounds(v);
     return lo <= *point && *point <= hi;
   };

@@ -431,6 +431,16 @@ TEST_CASE("sources that state one count agree inside a contradiction or a change
   shot.claims[1].scope = shot.claims[2].scope = {"", 0, "", "shot", -1};
   shot.claims[0].value = model::Quantity{90, 90, 90, ""};
   CHECK(Verdicts(shot) == Strings{"F1 contradict warning quake"});
+  // Nor does a count of the shot make its document one that gives the value
+  // others state: "Four people were shot" (one of them killed) beside its own
+  // "three wounded" still disagrees with two outlets' four wounded.
+  model::Report four{{Doc("a", "x.com"), Doc("b", "y.com"), Doc("c", "z.com")},
+                      {Count("a", 1, "shooting", 4, 4, "2024-07-15"), Count("b", 1, "shooting", 4, 4, "2024-07-15"),
+                       Count("b", 2, "shooting", 3, 3, "2024-07-15"), Count("c", 1, "shooting", 4, 4, "2024-07-16")},
+                      {}};
+  for (model::Claim& c : four.claims) c.attribute = "injuries";
+  four.claims[1].scope = {"", 0, "", "shot", 1};
+  CHECK(Verdicts(four) == Strings{"F1 agree note shooting", "F2 contradict error shooting"});
 }
 
 TEST_CASE("a count its story adds to is read as itself to itself plus the added (scope added)") {
