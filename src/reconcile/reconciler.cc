@@ -1390,8 +1390,8 @@ std::vector<Finding> Judge(const std::string& attribute, const Part& group, cons
         (first_tolerant != compared.end() &&
          std::any_of(compared.begin(), compared.end(), [&](const Item* c) { return stated_apart(*first_tolerant, c); }))) {
       f.notes.push_back(
-          "dates a day apart are read as one event (a day of tolerance: an event overnight, outlets in other time "
-          "zones)");
+          "dates a day apart are read as one event (its night and the early hours after it; a day counted from "
+          "a report's date, \"yesterday\" or \"tonight\", is known to a day either side)");
     }
     f.verdict = "agree";
     f.severity = "note";

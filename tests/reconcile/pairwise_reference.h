@@ -1320,8 +1320,8 @@ std::vector<Finding> Judge(const Group& g, const Context& ctx,
     }
     if (stated_apart || weekdays.size() > 1 || month_days.size() > 1) {
       f.notes.push_back(
-          "dates a day apart are read as one event (a day of tolerance: an event overnight, outlets in other time "
-          "zones)");
+          "dates a day apart are read as one event (its night and the early hours after it; a day counted from "
+          "a report's date, \"yesterday\" or \"tonight\", is known to a day either side)");
     }
     f.verdict = "agree";
     f.severity = "note";
