@@ -21,6 +21,7 @@ AsOfPass::AsOfPass(const rules::RuleSet& rules, const SubjectBuilder& subjects)
       date_speech_after_(CompileMacro(rules, "DATE_SPEECH_AFTER")),
       earlier_figure_before_(CompileMacro(rules, "EARLIER_FIGURE_BEFORE")),
       event_clause_opener_(CompileMacro(rules, "EVENT_CLAUSE_OPENER")),
+      relative_clause_opener_(CompileMacro(rules, "RELATIVE_CLAUSE_OPENER")),
       speech_(rules, "speech_verbs") {}
 
 model::AsOf AsOfPass::For(const corpus::Document& doc, const Extraction& x,
@@ -210,6 +211,13 @@ bool AsOfPass::DatesRecentEvent(const corpus::Document& doc, const Extraction& x
   const std::string_view after = text.substr(end, to - end);
   if (Search(date_speech_before_.get(), before) || Search(date_speech_after_.get(), after)) return false;
   if (!subjects_.EventKeys(before).empty() || !subjects_.EventKeys(after).empty()) return true;
+  // A time in a relative clause that tells what people did (macro
+  // RELATIVE_CLAUSE_OPENER): "All 38 men who went down on Tuesday morning
+  // are now accounted for: 15 dead" dates their shift, not the count.
+  if (Search(relative_clause_opener_.get(), before) && speech_.Find(before).empty() &&
+      value_start != std::string_view::npos && value_start > m.end) {
+    return true;
+  }
   // Between the time and the count, the count's own event: "A glacier broke
   // off on Sunday, sending a torrent down a valley and killing at least 18".
   if (value_start != std::string_view::npos && value_start > m.end && value_start < span.end) {

@@ -60,7 +60,7 @@ class AsOfPass {
   int64_t recent_event_days_;
   int64_t background_days_;
   std::unique_ptr<RE2> clause_break_, date_speech_before_, date_speech_after_, earlier_figure_before_,
-      event_clause_opener_;
+      event_clause_opener_, relative_clause_opener_;
   WordFinder speech_;
 };
 

@@ -500,3 +500,13 @@ TEST_CASE("a document's story names (rules/README.md, \"Verdicts\", 7)") {
     CHECK(StoryNamesOf("Chief Ellen Marchetti spoke in Harlow Township on Sunday.").empty());
   }
 }
+
+TEST_CASE("a time in a relative clause on the counted people dates what they did, not the count") {
+  // Reference date 2005-11-28, a Monday: "on Saturday morning" is 26 November.
+  CHECK(AsOfOf("A mine collapsed on Saturday. All 38 men who went down on Saturday morning are now accounted "
+               "for: 15 dead and 23 survivors.\n",
+               "deaths", 15) == "2005-11-28");
+  // Without the relative clause the time is the count's own.
+  CHECK(AsOfOf("A mine collapsed on Saturday. By Saturday evening 15 miners were dead.\n", "deaths", 15) ==
+        "2005-11-26TEV");
+}
